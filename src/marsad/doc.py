@@ -1,0 +1,77 @@
+"""The document that flows through the pipeline: original text plus layers that point into it."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from .text.matcher import PhraseMatch, PhraseMatcher
+from .text.normalise import NormText, normalise
+from .text.segment import Sentence, Token, split_sentences, tokenise
+
+
+@dataclass(slots=True)
+class Mention:
+    """A typed span of the original text with the lexicon/gazetteer value it matched.
+
+    kind: actor | place | date | number | source | cue | ... (each mentions module owns one kind).
+    value: the entry or parsed value; ``meta`` holds stage-specific detail (role hints, qualifiers).
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    sentence: int
+    token_start: int
+    token_end: int
+    value: Any = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Doc:
+    """One article. ``text`` never changes; every layer holds offsets into it."""
+
+    text: str
+    id: str = ""
+    published: dt.date | None = None
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+    norm: NormText = field(init=False)
+    tokens: list[Token] = field(init=False)
+    sentences: list[Sentence] = field(init=False)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Any] = field(default_factory=list)
+    # Free-form per-stage annotations (e.g. the article's country focus); each key owned by one stage.
+    layers: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.norm = normalise(self.text)
+        self.tokens = tokenise(self.norm)
+        self.sentences = split_sentences(self.text, self.tokens)
+
+    # -- helpers for stages -------------------------------------------------------------
+    def match(self, matcher: PhraseMatcher, sentence: int | None = None) -> Iterator[PhraseMatch]:
+        """Run a phrase matcher over the whole doc or one sentence, never across sentences."""
+        sents = self.sentences if sentence is None else [self.sentences[sentence]]
+        for s in sents:
+            yield from matcher.finditer(self.tokens, s.token_start, s.token_end, self.norm.to_orig)
+
+    def mention_from_match(self, kind: str, m: PhraseMatch, value: Any = None, **meta: Any) -> Mention:
+        return Mention(
+            kind, m.start, m.end, self.text[m.start:m.end], self.tokens[m.token_start].sentence,
+            m.token_start, m.token_end, m.payload if value is None else value, dict(meta),
+        )
+
+    def add(self, mention: Mention) -> Mention:
+        self.mentions.append(mention)
+        return mention
+
+    def mentions_of(self, kind: str, sentence: int | None = None) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == kind and (sentence is None or m.sentence == sentence)]
+
+    def sentence_text(self, i: int) -> str:
+        s = self.sentences[i]
+        return self.text[s.start:s.end]

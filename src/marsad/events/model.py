@@ -1,0 +1,91 @@
+"""The coded event: ACLED-style fields plus the evidence that ties it to the Arabic text."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# The ACLED taxonomy, spelled exactly as in the guidelines.
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": (
+        "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+        "Suicide bomb", "Grenade", "Chemical weapon",
+    ),
+    "Violence against civilians": ("Attack", "Abduction/forced disappearance", "Sexual violence"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+        "Headquarters or base established", "Looting/property destruction",
+        "Non-violent transfer of territory", "Other",
+    ),
+}
+SUB_TO_TYPE: dict[str, str] = {sub: t for t, subs in EVENT_TYPES.items() for sub in subs}
+
+
+@dataclass
+class Span:
+    """A highlighted piece of evidence: which field it supports and where it is in the text."""
+
+    role: str  # actor1 | actor2 | assoc_actor_1 | location | date | fatalities | source | cue
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Evidence:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Event:
+    article_id: str
+    event_type: str
+    sub_event_type: str
+    event_date: str | None = None
+    event_date_end: str | None = None
+    time_precision: int | None = None
+    actor1: str | None = None
+    actor1_ar: str | None = None
+    assoc_actor_1: str | None = None
+    inter1: int | None = None
+    actor2: str | None = None
+    actor2_ar: str | None = None
+    assoc_actor_2: str | None = None
+    inter2: int | None = None
+    interaction: int | None = None
+    location: str | None = None
+    location_ar: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    location_id: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    fatalities: int = 0
+    source: str | None = None
+    notes: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    confidence: float = 0.5
+    event_id: str = ""
+
+    def compute_id(self) -> str:
+        """A stable id from the article and the event's unit (type, place, day, actors)."""
+        key = "|".join(str(x) for x in (
+            self.article_id, self.sub_event_type, self.event_date, self.location_id or self.location_ar,
+            self.actor1, self.actor2, self.evidence[0].start if self.evidence else "",
+        ))
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        if not d["event_id"]:
+            d["event_id"] = self.compute_id()
+        return d

@@ -1,0 +1,92 @@
+"""Arabic normalisation for matching, with a map back to the original text.
+
+The matching form folds what Arabic spelling varies on (diacritics, tatweel, alef/hamza
+seats, ta marbuta, alef maqsura, Eastern Arabic digits) so that a lexicon entry written one
+way matches text written another. It is never shown to users: every character of the
+normalised string remembers the index of the original character it came from.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+# Characters removed entirely: harakat, shadda, sukun, superscript alef, tatweel, bidi marks.
+_DROP = set(
+    chr(c) for c in list(range(0x064B, 0x0660)) + [0x0670, 0x0640, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0xFEFF]
+)
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ة": "ه", "ى": "ي", "ی": "ي", "ي": "ي", "ک": "ك", "ؤ": "و", "ئ": "ي",
+    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+    "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'",
+    "،": ",", "؛": ";", "؟": "?", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+}
+
+
+def _fold_char(ch: str) -> str:
+    if ch in _DROP:
+        return ""
+    if ch in _FOLD:
+        return _FOLD[ch]
+    if ch.isascii():
+        return ch.lower()
+    if unicodedata.category(ch) == "Mn":
+        return ""
+    return ch
+
+
+# Precomputed table for the Basic Multilingual Plane keeps normalisation a single pass.
+_TABLE: dict[int, str] = {}
+for _c in range(0x0000, 0x0700):
+    _TABLE[_c] = _fold_char(chr(_c))
+for _c in list(range(0x0750, 0x0780)) + list(range(0x06F0, 0x06FA)) + [0x06A9, 0x06CC, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF, 0x00A0, 0x2009, 0x202F, 0x2018, 0x2019, 0x201C, 0x201D, 0x201E]:
+    _TABLE[_c] = _fold_char(chr(_c))
+
+
+def fold(text: str) -> str:
+    """Return the matching form of ``text`` (no offset map): for lexicon keys and queries."""
+    text = unicodedata.normalize("NFKC", text) if not text.isascii() else text
+    out = []
+    for ch in text:
+        o = ord(ch)
+        r = _TABLE.get(o)
+        out.append(r if r is not None else _fold_char(ch))
+    return " ".join("".join(out).split())
+
+
+@dataclass(frozen=True, slots=True)
+class NormText:
+    """A normalised string plus, for each of its characters, the index in the original text."""
+
+    text: str
+    to_orig: tuple[int, ...]
+    orig_len: int
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalised text to the original text."""
+        if start >= len(self.to_orig):
+            return self.orig_len, self.orig_len
+        o_start = self.to_orig[start]
+        o_end = self.to_orig[end - 1] + 1 if end > start else o_start
+        return o_start, o_end
+
+
+def normalise(text: str) -> NormText:
+    """Normalise ``text`` for matching, keeping an offset map back to ``text``.
+
+    Presentation forms (NFKC) are folded per character so offsets stay exact.
+    """
+    chars: list[str] = []
+    idx: list[int] = []
+    table = _TABLE
+    for i, ch in enumerate(text):
+        r = table.get(ord(ch))
+        if r is None:
+            r = _fold_char(unicodedata.normalize("NFKC", ch)) if ord(ch) > 0xFB00 else _fold_char(ch)
+        if not r:
+            continue
+        for c in r:
+            chars.append(c)
+            idx.append(i)
+    return NormText("".join(chars), tuple(idx), len(text))
