@@ -13,16 +13,13 @@ from .doc import Doc
 
 # ingest → text (in Doc) → mentions → events → places → dates → output
 DEFAULT_STAGES: tuple[str, ...] = (
-    "marsad.mentions.actors:find_actors",
-    "marsad.mentions.sources:find_sources",
     "marsad.mentions.numbers:find_numbers",
     "marsad.mentions.dates:find_dates",
-    "marsad.mentions.places:find_places",
+    "marsad.mentions.places:find_places",  # also sets doc.layers["country"], the article's focus
+    "marsad.mentions.actors:find_actors",
+    "marsad.mentions.sources:find_sources",
     "marsad.mentions.cues:find_cues",
-    "marsad.events.build:build_events",
-    "marsad.geo.assign:assign_places",
-    "marsad.dates.assign:assign_dates",
-    "marsad.events.finalise:finalise_events",
+    "marsad.events.build:build_events",  # typing, roles, place and date per event, the ACLED unit
 )
 
 
