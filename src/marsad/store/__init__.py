@@ -1,0 +1,484 @@
+"""The embedded event store: one SQLite file (WAL mode) holding articles, per-article events with their
+evidence spans, fused events with the reasons for each merge, and territorial control.
+
+    >>> with Store("marsad.db") as store:
+    ...     store.add_articles([(article, events)])          # one transaction, idempotent
+    ...     page = store.query_events(country="Syria", since="2017-10-01", limit=100)
+
+Writes are idempotent: an article already stored with the same content hash is skipped; one whose
+content changed is replaced (its events leave their fused events, the new ones are fused again).
+Each ``add_articles`` call is one transaction that includes the article rows, so a run killed at any
+point leaves whole batches only, and a re-run resumes after the last committed one.
+
+All SQL is parameterised; user input never becomes SQL text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+import threading
+from dataclasses import asdict, dataclass, is_dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping, Sequence
+
+from ..fusion import control as _control
+from ..fusion import incremental as _fusion
+from ..text.normalise import fold
+
+SCHEMA_VERSION = "1"
+
+__all__ = ["Store", "IngestStats", "content_hash", "SCHEMA_VERSION"]
+
+_EVENT_COLUMNS = (
+    "event_id", "article_id", "event_type", "sub_event_type", "event_date", "event_date_end", "time_precision",
+    "actor1", "actor1_ar", "assoc_actor_1", "inter1", "actor2", "actor2_ar", "assoc_actor_2", "inter2",
+    "interaction", "location", "location_ar", "latitude", "longitude", "geo_precision", "location_id",
+    "country", "admin1", "admin2", "admin3", "fatalities", "source", "notes", "confidence",
+)
+_FUSED_OUT = (
+    "fused_id", "event_type", "sub_event_type", "event_date", "event_date_end", "time_precision",
+    "actor1", "actor1_ar", "assoc_actor_1", "inter1", "actor2", "actor2_ar", "assoc_actor_2", "inter2",
+    "interaction", "location", "location_ar", "latitude", "longitude", "geo_precision", "location_id",
+    "country", "admin1", "admin2", "admin3", "fatalities", "conflicts", "sources", "article_ids",
+    "n_articles", "n_events", "notes", "confidence",
+)
+_ORDERS = {
+    "date": "event_date IS NULL, event_date DESC, first_seq DESC",
+    "-date": "event_date IS NULL, event_date DESC, first_seq DESC",
+    "date_asc": "event_date IS NULL, event_date ASC, first_seq ASC",
+    "fatalities": "fatalities DESC, event_date DESC, first_seq DESC",
+    "articles": "n_articles DESC, event_date DESC, first_seq DESC",
+}
+
+
+def content_hash(article: Any) -> str:
+    """sha1 over what extraction reads: text, title, publication date and source."""
+    h = hashlib.sha1()
+    for part in (article.text, article.title, article.published, article.source):
+        h.update((part or "").encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+@dataclass
+class IngestStats:
+    """What one ``add_articles`` call did."""
+
+    articles_added: int = 0
+    articles_replaced: int = 0
+    articles_skipped: int = 0
+    events_added: int = 0
+    fused_new: int = 0
+    fused_joined: int = 0
+
+    def __iadd__(self, other: "IngestStats") -> "IngestStats":
+        for k in asdict(self):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+        return self
+
+
+def _event_dict(ev: Any) -> dict[str, Any]:
+    if hasattr(ev, "to_dict"):
+        return ev.to_dict()
+    if is_dataclass(ev):
+        return asdict(ev)
+    return dict(ev)
+
+
+def _bbox(bbox: Any) -> tuple[float, float, float, float] | None:
+    if bbox is None or bbox == "":
+        return None
+    if isinstance(bbox, str):
+        parts = [p for p in bbox.split(",")]
+    else:
+        parts = list(bbox)
+    if len(parts) != 4:
+        raise ValueError("bbox must be minlon,minlat,maxlon,maxlat")
+    minlon, minlat, maxlon, maxlat = (float(p) for p in parts)
+    return minlon, minlat, maxlon, maxlat
+
+
+class Store:
+    """A Marsad database. Use as a context manager; safe to share between threads (calls are serialised)."""
+
+    def __init__(self, path: str | Path = "marsad.db", readonly: bool = False) -> None:
+        self.path = str(path)
+        self.readonly = readonly
+        if readonly:
+            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+        else:
+            self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self.conn.execute("PRAGMA busy_timeout = 30000")
+        self._lock = threading.RLock()
+        if not readonly:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+
+    # ---- lifecycle ------------------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        sql = resources.files("marsad.store").joinpath("schema.sql").read_text(encoding="utf-8")
+        with self._lock:
+            self.conn.executescript(sql)
+            self.conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # ---- writing --------------------------------------------------------------------------------------
+
+    def known(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """``{article_id: content_hash}`` for the given ids already stored."""
+        out: dict[str, str] = {}
+        ids = list(article_ids)
+        with self._lock:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                out.update(self.conn.execute(
+                    f"SELECT article_id, content_hash FROM articles WHERE article_id IN ({', '.join('?' for _ in chunk)})",
+                    chunk).fetchall())
+        return out
+
+    def needs(self, articles: Sequence[Any]) -> list[bool]:
+        """For each article: must it be (re-)extracted? False when stored with the same content."""
+        have = self.known([a.id for a in articles])
+        return [have.get(a.id) != content_hash(a) for a in articles]
+
+    def add_articles(self, items: Iterable[tuple[Any, Sequence[Any]]]) -> IngestStats:
+        """Store articles with their per-article events and fuse the events, in one transaction.
+
+        ``items`` are ``(Article, [Event or event dict, ...])`` as ``marsad.extract_articles`` yields.
+        Idempotent by article id and content hash.
+        """
+        stats = IngestStats()
+        with self._lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                for article, events in items:
+                    self._add_one(article, events, stats)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        return stats
+
+    def _add_one(self, article: Any, events: Sequence[Any], stats: IngestStats) -> None:
+        c = self.conn
+        h = content_hash(article)
+        old = c.execute("SELECT content_hash FROM articles WHERE article_id = ?", (article.id,)).fetchone()
+        if old is not None:
+            if old[0] == h:
+                stats.articles_skipped += 1
+                return
+            self._remove_article(article.id)
+            stats.articles_replaced += 1
+        else:
+            stats.articles_added += 1
+        seq = (c.execute("SELECT COALESCE(MAX(ingest_seq), 0) FROM articles").fetchone()[0] or 0) + 1
+        dicts = [_event_dict(e) for e in events]
+        c.execute(
+            "INSERT INTO articles (article_id, content_hash, published, source, url, title, text, n_events, "
+            "ingest_seq, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, h, article.published, article.source, article.url, article.title, article.text,
+             len(dicts), seq, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+        seen: set[str] = set()
+        for d in dicts:
+            d["article_id"] = article.id
+            if not d.get("location_id"):
+                key = _control.place_key(d.get("location_ar")) or _control.place_key(d.get("location"))
+                d["location_id"] = f"name:{key}" if key else None
+            base = d.get("event_id") or hashlib.sha1(json.dumps(d, sort_keys=True, default=str).encode()).hexdigest()[:16]
+            eid, n = base, 1
+            while eid in seen or c.execute("SELECT 1 FROM events WHERE event_id = ?", (eid,)).fetchone():
+                n += 1
+                eid = f"{base}-{n}"
+            seen.add(eid)
+            d["event_id"] = eid
+            c.execute(
+                f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}, data) VALUES ({', '.join('?' for _ in _EVENT_COLUMNS)}, ?)",
+                [d.get(k) if k != "fatalities" else int(d.get(k) or 0) for k in _EVENT_COLUMNS]
+                + [json.dumps(d, ensure_ascii=False, default=str)])
+            rows = [(eid, article.id, "evidence", None, ev.get("start"), ev.get("end"), ev.get("text") or "")
+                    for ev in (d.get("evidence") or [])]
+            rows += [(eid, article.id, "span", sp.get("role"), sp.get("start"), sp.get("end"), sp.get("text") or "")
+                     for sp in (d.get("spans") or [])]
+            c.executemany("INSERT INTO evidence (event_id, article_id, kind, role, start, end, text) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            if d.get("location_id"):
+                self._upsert_place(d)
+            stats.events_added += 1
+        for d in dicts:
+            d["outlet"] = article.source
+            fid = _fusion.fuse_event(c, d, seq)
+            if fid == "F" + d["event_id"]:
+                stats.fused_new += 1
+            else:
+                stats.fused_joined += 1
+
+    def _upsert_place(self, d: Mapping[str, Any]) -> None:
+        self.conn.execute(
+            "INSERT INTO places (place_id, name_en, name_ar, fold_en, fold_ar, latitude, longitude, geo_precision, "
+            "country, admin1, n_events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT(place_id) DO UPDATE SET "
+            "n_events = n_events + 1, name_en = COALESCE(name_en, excluded.name_en), "
+            "name_ar = COALESCE(name_ar, excluded.name_ar), fold_en = COALESCE(fold_en, excluded.fold_en), "
+            "fold_ar = COALESCE(fold_ar, excluded.fold_ar), latitude = COALESCE(latitude, excluded.latitude), "
+            "longitude = COALESCE(longitude, excluded.longitude), country = COALESCE(country, excluded.country), "
+            "admin1 = COALESCE(admin1, excluded.admin1)",
+            (d["location_id"], d.get("location"), d.get("location_ar"), _control.place_key(d.get("location")),
+             _control.place_key(d.get("location_ar")), d.get("latitude"), d.get("longitude"), d.get("geo_precision"),
+             d.get("country"), d.get("admin1")))
+
+    def _remove_article(self, article_id: str) -> None:
+        """Take an article and its events out (their fused events are recomputed)."""
+        c = self.conn
+        rows = c.execute("SELECT event_id, fused_id, location_id FROM events WHERE article_id = ?", (article_id,)).fetchall()
+        fused = {r[1] for r in rows if r[1]}
+        for _, _, pid in rows:
+            if pid:
+                c.execute("UPDATE places SET n_events = MAX(0, n_events - 1) WHERE place_id = ?", (pid,))
+        c.execute("DELETE FROM fusion_links WHERE article_id = ?", (article_id,))
+        c.execute("DELETE FROM evidence WHERE article_id = ?", (article_id,))
+        c.execute("UPDATE events SET fused_id = NULL WHERE article_id = ?", (article_id,))
+        c.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+        c.execute("DELETE FROM control_statements WHERE article_id = ?", (article_id,))
+        c.execute("DELETE FROM articles WHERE article_id = ?", (article_id,))
+        for fid in fused:
+            _fusion.write_fused(c, fid)
+
+    def add_control_statement(self, place_id: str, actor: str, date: str, *, place: str | None = None,
+                              place_ar: str | None = None, actor_ar: str | None = None,
+                              previous_actor: str | None = None, kind: str = "holds",
+                              article_id: str | None = None, evidence: str | None = None,
+                              ev_start: int | None = None, ev_end: int | None = None) -> None:
+        """Record an explicit control statement (the extractor's hook): ``actor`` holds (or took) the place on ``date``."""
+        if kind not in ("holds", "takes"):
+            raise ValueError("kind must be 'holds' or 'takes'")
+        with self._lock:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO control_statements (place_id, place, place_ar, actor, actor_ar, previous_actor, "
+                "date, kind, article_id, evidence, ev_start, ev_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (place_id, place, place_ar, actor, actor_ar, previous_actor, date, kind, article_id, evidence,
+                 ev_start, ev_end))
+
+    # ---- reading: fused events --------------------------------------------------------------------------
+
+    def _where(self, since: str | None = None, until: str | None = None, bbox: Any = None,
+               country: str | None = None, admin1: str | None = None, event_type: str | None = None,
+               actor: str | None = None, source: str | None = None, text: str | None = None) -> tuple[str, list[Any]]:
+        conds: list[str] = []
+        params: list[Any] = []
+        if since:
+            conds.append("event_date >= ?")
+            params.append(str(since)[:10])
+        if until:
+            conds.append("event_date <= ?")
+            params.append(str(until)[:10])
+        b = _bbox(bbox)
+        if b:
+            conds.append("latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?")
+            params += [b[1], b[3], b[0], b[2]]
+        if country:
+            conds.append("country = ? COLLATE NOCASE")
+            params.append(country)
+        if admin1:
+            conds.append("admin1 = ? COLLATE NOCASE")
+            params.append(admin1)
+        if event_type:
+            conds.append("(event_type = ? OR sub_event_type = ?)")
+            params += [event_type, event_type]
+        if actor:
+            conds.append("fused_id IN (SELECT fused_id FROM fused_actors WHERE actor LIKE ? OR actor_ar LIKE ?)")
+            params += [f"%{actor}%", f"%{actor}%"]
+        if source:
+            conds.append("fused_id IN (SELECT fused_id FROM fused_sources WHERE source LIKE ?)")
+            params.append(f"%{source}%")
+        if text:
+            conds.append("search LIKE ?")
+            params.append(f"%{fold(text)}%")
+        return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+    @staticmethod
+    def _fused_row(row: sqlite3.Row | tuple) -> dict[str, Any]:
+        d = dict(zip(_FUSED_OUT, row))
+        d["conflicts"] = json.loads(d["conflicts"]) if d["conflicts"] else None
+        d["article_ids"] = json.loads(d["article_ids"]) if d["article_ids"] else []
+        d["article_id"] = d["article_ids"][0] if d["article_ids"] else None  # FORMAT.md: the first id
+        d["event_id"] = d["fused_id"]
+        return d
+
+    def query_events(self, since: str | None = None, until: str | None = None, bbox: Any = None,
+                     country: str | None = None, admin1: str | None = None, event_type: str | None = None,
+                     actor: str | None = None, source: str | None = None, text: str | None = None,
+                     limit: int | None = 100, offset: int = 0, order: str = "date") -> list[dict[str, Any]]:
+        """A page of fused events matching every given filter.
+
+        Filters: ``since``/``until`` (ISO dates, inclusive, on event_date), ``bbox`` (minlon, minlat,
+        maxlon, maxlat as a tuple or "a,b,c,d"), ``country``/``admin1`` (exact, case-insensitive),
+        ``event_type`` (an event type or a sub-event type), ``actor`` (substring of any actor's English
+        or Arabic name), ``source`` (substring of a reporting source or outlet), ``text`` (free text,
+        folded). ``order``: "date" (newest first), "date_asc", "fatalities", "articles".
+        Each dict has the ACLED fields plus fused_id, article_ids, n_articles, n_events, sources, conflicts.
+        """
+        where, params = self._where(since, until, bbox, country, admin1, event_type, actor, source, text)
+        order_sql = _ORDERS.get(order)
+        if order_sql is None:
+            raise ValueError(f"order must be one of {', '.join(_ORDERS)}")
+        sql = f"SELECT {', '.join(_FUSED_OUT)} FROM fused_events{where} ORDER BY {order_sql}"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        with self._lock:
+            return [self._fused_row(r) for r in self.conn.execute(sql, params)]
+
+    def iter_events(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """All fused events matching the filters (as ``query_events``), streamed in pages, oldest first."""
+        offset, page = 0, 2000
+        filters.setdefault("order", "date_asc")
+        while True:
+            rows = self.query_events(limit=page, offset=offset, **filters)
+            yield from rows
+            if len(rows) < page:
+                return
+            offset += page
+
+    def count_events(self, since: str | None = None, until: str | None = None, bbox: Any = None,
+                     country: str | None = None, admin1: str | None = None, event_type: str | None = None,
+                     actor: str | None = None, source: str | None = None, text: str | None = None) -> int:
+        """How many fused events match the filters (same filters as ``query_events``)."""
+        where, params = self._where(since, until, bbox, country, admin1, event_type, actor, source, text)
+        with self._lock:
+            return self.conn.execute(f"SELECT COUNT(*) FROM fused_events{where}", params).fetchone()[0]
+
+    def get_event(self, fused_id: str) -> dict[str, Any] | None:
+        """One fused event with everything behind it, or None.
+
+        Adds ``articles``: each ``{article_id, source, published, title, url, text, events}`` where each
+        per-article event carries ``evidence`` and ``spans`` (character offsets into ``text``) and
+        ``link`` (why it was merged: ``reasons``, ``matched_event_id``, ``score``).
+        """
+        with self._lock:
+            row = self.conn.execute(f"SELECT {', '.join(_FUSED_OUT)} FROM fused_events WHERE fused_id = ?",
+                                    (fused_id,)).fetchone()
+            if row is None:
+                return None
+            out = self._fused_row(row)
+            evs = self.conn.execute(
+                "SELECT e.event_id, e.article_id, e.data, l.matched_event_id, l.score, l.reasons FROM events e "
+                "JOIN articles a USING (article_id) LEFT JOIN fusion_links l ON l.event_id = e.event_id "
+                "WHERE e.fused_id = ? ORDER BY a.ingest_seq, e.rowid", (fused_id,)).fetchall()
+            spans: dict[str, list[tuple]] = {}
+            for eid, kind, role, s, e, t in self.conn.execute(
+                    "SELECT v.event_id, v.kind, v.role, v.start, v.end, v.text FROM evidence v JOIN events e "
+                    "ON e.event_id = v.event_id WHERE e.fused_id = ? ORDER BY v.id", (fused_id,)):
+                spans.setdefault(eid, []).append((kind, role, s, e, t))
+            articles: dict[str, dict[str, Any]] = {}
+            for eid, aid, data, matched, score, reasons in evs:
+                if aid not in articles:
+                    a = self.conn.execute("SELECT article_id, source, published, title, url, text FROM articles "
+                                          "WHERE article_id = ?", (aid,)).fetchone()
+                    articles[aid] = dict(zip(("article_id", "source", "published", "title", "url", "text"), a),
+                                         events=[])
+                ev = json.loads(data)
+                ev["evidence"] = [{"text": t, "start": s, "end": e} for k, _, s, e, t in spans.get(eid, []) if k == "evidence"]
+                ev["spans"] = [{"role": r, "text": t, "start": s, "end": e} for k, r, s, e, t in spans.get(eid, []) if k == "span"]
+                ev["link"] = {"matched_event_id": matched, "score": score,
+                              "reasons": json.loads(reasons) if reasons else []}
+                articles[aid]["events"].append(ev)
+            out["articles"] = list(articles.values())
+        return out
+
+    def explain(self, fused_id: str) -> list[dict[str, Any]]:
+        """Why each report sits in the fused event: ``{event_id, article_id, source, matched_event_id, score, reasons}``."""
+        with self._lock:
+            rows = self.conn.execute(
+                "SELECT l.event_id, l.article_id, a.source, e.source, e.event_date, e.location, e.sub_event_type, "
+                "e.fatalities, l.matched_event_id, l.score, l.reasons FROM fusion_links l JOIN events e USING (event_id) "
+                "JOIN articles a ON a.article_id = l.article_id WHERE l.fused_id = ? ORDER BY a.ingest_seq, e.rowid",
+                (fused_id,)).fetchall()
+        keys = ("event_id", "article_id", "outlet", "reported_by", "event_date", "location", "sub_event_type",
+                "fatalities", "matched_event_id", "score", "reasons")
+        out = [dict(zip(keys, r)) for r in rows]
+        for d in out:
+            d["reasons"] = json.loads(d["reasons"])
+        return out
+
+    def counts_by_period(self, period: str = "day", since: str | None = None, until: str | None = None,
+                         bbox: Any = None, country: str | None = None, admin1: str | None = None,
+                         event_type: str | None = None, actor: str | None = None, source: str | None = None,
+                         text: str | None = None) -> list[tuple[str, str, int]]:
+        """``[(period_start, event_type, count)]`` of dated fused events; weeks start on Monday."""
+        if period == "day":
+            bucket = "event_date"
+        elif period == "week":
+            bucket = "date(event_date, 'weekday 0', '-6 days')"
+        elif period == "month":
+            bucket = "strftime('%Y-%m-01', event_date)"
+        else:
+            raise ValueError("period must be 'day', 'week' or 'month'")
+        where, params = self._where(since, until, bbox, country, admin1, event_type, actor, source, text)
+        where = (where + " AND" if where else " WHERE") + " event_date IS NOT NULL"
+        sql = f"SELECT {bucket} AS p, event_type, COUNT(*) FROM fused_events{where} GROUP BY p, event_type ORDER BY p, event_type"
+        with self._lock:
+            return [(p, t, n) for p, t, n in self.conn.execute(sql, params)]
+
+    # ---- reading: places, actors, control ---------------------------------------------------------------
+
+    def places(self, q: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+        """Places events were coded at, most reported first; ``q`` matches English or Arabic names (folded, prefix)."""
+        cols = ("place_id", "name_en", "name_ar", "latitude", "longitude", "geo_precision", "country", "admin1", "n_events")
+        sql = f"SELECT {', '.join(cols)} FROM places"
+        params: list[Any] = []
+        key = _control.place_key(q) if q else None
+        if key:
+            sql += " WHERE fold_en LIKE ? OR fold_ar LIKE ?"
+            params += [f"{key}%", f"{key}%"]
+        sql += " ORDER BY n_events DESC, place_id LIMIT ?"
+        params.append(int(limit))
+        with self._lock:
+            return [dict(zip(cols, r)) for r in self.conn.execute(sql, params)]
+
+    def actors(self, q: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+        """Actors of fused events, most frequent first: ``{actor, actor_ar, n_events}``; ``q`` is a substring."""
+        sql = "SELECT actor, MAX(actor_ar), COUNT(DISTINCT fused_id) AS n FROM fused_actors"
+        params: list[Any] = []
+        if q:
+            sql += " WHERE actor LIKE ? OR actor_ar LIKE ?"
+            params += [f"%{q}%", f"%{q}%"]
+        sql += " GROUP BY actor ORDER BY n DESC, actor LIMIT ?"
+        params.append(int(limit))
+        with self._lock:
+            return [{"actor": a, "actor_ar": ar, "n_events": n} for a, ar, n in self.conn.execute(sql, params)]
+
+    def control_timeline(self, place: str) -> list[dict[str, Any]]:
+        """Who controlled the place (id, or English/Arabic name) from when to when, oldest first.
+
+        Each period: ``{place_id, place, place_ar, latitude, longitude, actor, actor_ar, from, to, basis,
+        evidence: [{article_id, outlet, text, start, end, fused_id}], fused_ids}``; ``from`` None means
+        "since before the first record", ``to`` None "still holds it as far as we know".
+        """
+        with self._lock:
+            return _control.timeline(self.conn, place)
+
+    def control_at(self, date: str) -> list[dict[str, Any]]:
+        """The control period in force on ``date`` (ISO) for every place with a control record."""
+        with self._lock:
+            return _control.at(self.conn, str(date)[:10])
+
+    def stats(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        with self._lock:
+            return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]  # fixed table names
+                    for t in ("articles", "events", "evidence", "fused_events", "fusion_links", "places", "control_statements")}

@@ -1,0 +1,165 @@
+-- Marsad store: one SQLite file, readable by any SQLite tool and by datasette.
+--
+--   articles ──< events ──< evidence            per-article extraction, with offsets into articles.text
+--                  │
+--                  └──> fusion_links >── fused_events ──< fused_sources, fused_actors
+--   places                                     every place an event was coded at
+--   control_statements                         explicit "X holds Y" statements (hook for the extractor)
+--
+-- Dates are ISO strings (YYYY-MM-DD), so they sort and compare as text.
+PRAGMA foreign_keys = ON;
+
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    article_id   TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,           -- sha1 of the text (and title): a changed article is re-extracted
+    published    TEXT,
+    source       TEXT,                    -- the outlet that published the article
+    url          TEXT,
+    title        TEXT,
+    text         TEXT NOT NULL,
+    n_events     INTEGER NOT NULL DEFAULT 0,
+    ingest_seq   INTEGER NOT NULL,        -- order of ingestion (fusion is incremental in this order)
+    ingested_at  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
+
+CREATE TABLE IF NOT EXISTS events (                -- per-article events, as the extractor coded them
+    event_id       TEXT PRIMARY KEY,
+    article_id     TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
+    event_type     TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL,
+    event_date     TEXT,
+    event_date_end TEXT,
+    time_precision INTEGER,
+    actor1 TEXT, actor1_ar TEXT, assoc_actor_1 TEXT, inter1 INTEGER,
+    actor2 TEXT, actor2_ar TEXT, assoc_actor_2 TEXT, inter2 INTEGER,
+    interaction INTEGER,
+    location TEXT, location_ar TEXT, latitude REAL, longitude REAL, geo_precision INTEGER,
+    location_id TEXT,                          -- gazetteer id, or "ar:<folded Arabic name>" when none
+    country TEXT, admin1 TEXT, admin2 TEXT, admin3 TEXT,
+    fatalities INTEGER NOT NULL DEFAULT 0,
+    source TEXT,                               -- who the article says reports it
+    notes TEXT,
+    confidence REAL,
+    fused_id TEXT,                             -- → fused_events.fused_id (set by fusion)
+    data TEXT NOT NULL                         -- the full Event.to_dict() as JSON
+);
+CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_fused ON events(fused_id);
+CREATE INDEX IF NOT EXISTS events_place ON events(location_id);
+
+CREATE TABLE IF NOT EXISTS evidence (              -- evidence sentences and highlighted spans
+    id         INTEGER PRIMARY KEY,
+    event_id   TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL,
+    kind       TEXT NOT NULL,             -- 'evidence' (a sentence) or 'span' (a field's mention)
+    role       TEXT,                      -- for spans: actor1, location, date, fatalities, cue, ...
+    start      INTEGER,                   -- character offsets into articles.text
+    end        INTEGER,
+    text       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS evidence_event ON evidence(event_id);
+
+CREATE TABLE IF NOT EXISTS fused_events (          -- one row per real-world event
+    fused_id       TEXT PRIMARY KEY,
+    family         TEXT NOT NULL,         -- fusion block key: event type (sub-type where it splits events)
+    event_type     TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL,
+    event_date     TEXT,
+    event_date_end TEXT,
+    win_start      TEXT,                  -- union of the members' date windows (for blocking)
+    win_end        TEXT,
+    time_precision INTEGER,
+    actor1 TEXT, actor1_ar TEXT, assoc_actor_1 TEXT, inter1 INTEGER,
+    actor2 TEXT, actor2_ar TEXT, assoc_actor_2 TEXT, inter2 INTEGER,
+    interaction INTEGER,
+    location TEXT, location_ar TEXT, latitude REAL, longitude REAL, geo_precision INTEGER,
+    location_id TEXT,
+    country TEXT, admin1 TEXT, admin2 TEXT, admin3 TEXT,
+    cell           TEXT,                  -- 0.5-degree grid cell of the point (blocking)
+    fatalities     INTEGER NOT NULL DEFAULT 0,
+    conflicts      TEXT,                  -- JSON: where members disagree, each article's figure
+    sources        TEXT,                  -- "; "-joined reporting sources and outlets
+    article_ids    TEXT NOT NULL,         -- JSON list, in ingestion order
+    n_articles     INTEGER NOT NULL,
+    n_events       INTEGER NOT NULL,
+    notes          TEXT,
+    confidence     REAL,
+    search         TEXT,                  -- folded text for free-text filtering
+    first_seq      INTEGER NOT NULL       -- ingest_seq of the first article (stable ordering)
+);
+CREATE INDEX IF NOT EXISTS fused_date ON fused_events(event_date);
+CREATE INDEX IF NOT EXISTS fused_block ON fused_events(family, win_start);
+CREATE INDEX IF NOT EXISTS fused_type_date ON fused_events(event_type, event_date);
+CREATE INDEX IF NOT EXISTS fused_country_date ON fused_events(country, event_date);
+CREATE INDEX IF NOT EXISTS fused_admin1_date ON fused_events(admin1, event_date);
+CREATE INDEX IF NOT EXISTS fused_place ON fused_events(location_id);
+CREATE INDEX IF NOT EXISTS fused_lat ON fused_events(latitude, longitude);
+CREATE INDEX IF NOT EXISTS fused_fatalities ON fused_events(fatalities);
+
+CREATE TABLE IF NOT EXISTS fusion_links (          -- why each per-article event sits in its fused event
+    event_id   TEXT PRIMARY KEY REFERENCES events(event_id) ON DELETE CASCADE,
+    fused_id   TEXT NOT NULL,             -- → fused_events.fused_id
+    article_id TEXT NOT NULL,
+    matched_event_id TEXT,                -- the member it was compared with (NULL: it founded the event)
+    score      REAL,
+    reasons    TEXT NOT NULL              -- JSON list of human-readable reasons
+);
+CREATE INDEX IF NOT EXISTS links_fused ON fusion_links(fused_id);
+
+CREATE TABLE IF NOT EXISTS fused_sources (
+    fused_id TEXT NOT NULL REFERENCES fused_events(fused_id) ON DELETE CASCADE,
+    source   TEXT NOT NULL,
+    kind     TEXT NOT NULL,               -- 'reported_by' (named in the text) or 'outlet' (published it)
+    PRIMARY KEY (fused_id, source, kind)
+);
+CREATE INDEX IF NOT EXISTS fused_sources_source ON fused_sources(source);
+
+CREATE TABLE IF NOT EXISTS fused_actors (
+    fused_id TEXT NOT NULL REFERENCES fused_events(fused_id) ON DELETE CASCADE,
+    actor    TEXT NOT NULL,
+    actor_ar TEXT,
+    role     TEXT NOT NULL,               -- actor1, actor2, assoc_actor_1, assoc_actor_2
+    PRIMARY KEY (fused_id, actor, role)
+);
+CREATE INDEX IF NOT EXISTS fused_actors_actor ON fused_actors(actor);
+
+CREATE TABLE IF NOT EXISTS places (
+    place_id  TEXT PRIMARY KEY,           -- = events.location_id
+    name_en   TEXT,
+    name_ar   TEXT,
+    fold_en   TEXT,                       -- marsad.text.normalise.fold of the names, for lookup
+    fold_ar   TEXT,
+    latitude  REAL,
+    longitude REAL,
+    geo_precision INTEGER,
+    country   TEXT,
+    admin1    TEXT,
+    n_events  INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS places_fold_en ON places(fold_en);
+CREATE INDEX IF NOT EXISTS places_fold_ar ON places(fold_ar);
+
+CREATE TABLE IF NOT EXISTS control_statements (    -- hook: explicit control statements ("X holds Y")
+    id            INTEGER PRIMARY KEY,
+    place_id      TEXT NOT NULL,
+    place         TEXT,
+    place_ar      TEXT,
+    actor         TEXT NOT NULL,          -- who holds / takes the place from `date`
+    actor_ar      TEXT,
+    previous_actor TEXT,                  -- who held it before, when the text says
+    date          TEXT NOT NULL,
+    kind          TEXT NOT NULL DEFAULT 'holds',  -- 'holds' (state on that date) or 'takes' (change)
+    article_id    TEXT REFERENCES articles(article_id) ON DELETE CASCADE,
+    evidence      TEXT,
+    ev_start      INTEGER,
+    ev_end        INTEGER,
+    UNIQUE (place_id, actor, date, kind, article_id)
+);
+CREATE INDEX IF NOT EXISTS control_place_date ON control_statements(place_id, date);
