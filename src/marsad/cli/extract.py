@@ -1,0 +1,63 @@
+"""``marsad extract``: articles in, events out (stateless)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from contextlib import nullcontext
+from typing import IO
+
+from ..output import FORMATS, EventWriter
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("extract", help="extract events from articles (JSONL, .txt, .html, folders, '-')",
+                       description="Read Arabic news articles and write one coded event per line.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="articles JSONL, .txt, .html, a folder, or - for stdin")
+    p.add_argument("-o", "--output", help="output file (default: stdout)")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="jsonl (default), acled-csv, geojson, or pretty (readable)")
+    p.add_argument("--published", help="publication date (YYYY-MM-DD) for .txt/.html inputs")
+    p.add_argument("--source", help="outlet name for .txt/.html inputs")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .. import extract_articles
+    from ..ingest import Article, InputProblem
+    from ..ingest.readers import read_inputs
+    from ..lexicon import DataFileError
+
+    fmt = args.format or "jsonl"
+    n_articles = n_problems = n_events = 0
+
+    def articles():
+        nonlocal n_problems
+        for item in read_inputs(args.inputs, published=args.published, source=args.source):
+            if isinstance(item, InputProblem):
+                n_problems += 1
+                print(f"marsad: {item}", file=sys.stderr)
+                continue
+            yield item
+
+    out_ctx: IO[str] | nullcontext = (open(args.output, "w", encoding="utf-8") if args.output
+                                      else nullcontext(sys.stdout))
+    try:
+        with out_ctx as fh:
+            writer = EventWriter(fh, fmt)
+            for art, events in extract_articles(articles()):
+                n_articles += 1
+                for e in events:
+                    writer.write(e)
+                    n_events += 1
+            writer.close()
+    except DataFileError as exc:
+        print(f"marsad: {exc}", file=sys.stderr)
+        return 3
+    except OSError as exc:
+        print(f"marsad: cannot write output: {exc}", file=sys.stderr)
+        return 3
+    if not args.quiet:
+        print(f"marsad: {n_articles} article(s) read, {n_events} event(s) written"
+              + (f", {n_problems} input problem(s) skipped" if n_problems else ""), file=sys.stderr)
+    return 0 if n_articles or not n_problems else 1

@@ -1,0 +1,599 @@
+"""Build coded events from mentions: typing, roles, place, date, fatalities and the ACLED unit.
+
+Reads the mention layers (cue, blocker, clause_break, actor, support, place, date, number,
+source) and writes ``doc.events`` (a list of ``Event``). The unit of coding is one event per
+type, place, day and pair of actors: a clause naming two towns yields two events, and the same
+event told twice in an article is merged with both pieces of evidence kept.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..doc import Doc, Mention
+from ..lexicon.cues import Cue, load_cues
+from ..text.normalise import fold
+from .model import SUB_TO_TYPE, Event, Evidence, Span
+
+# Words right before an actor that mark it as the one acted on ("على مواقع التنظيم").
+_TARGET_MARKERS = frozenset(fold(w) for w in (
+    "على", "ضد", "مواقع", "موقع", "تجمعات", "تجمع", "معاقل", "معقل", "استهدف", "استهدفت", "تمركزات",
+    "مقرات", "مقر", "قوافل", "رتل", "آليات", "عربات", "استهداف", "من", "بين", "صفوف", "لمواقع", "لتجمع",
+))
+_CLAUSE_PUNCT = set(",،;؛:—–()[]")
+
+_FAMILY_OF_SIDE = {1: "state", 8: "state", 2: "armed", 3: "armed", 4: "armed", 5: "crowd", 6: "crowd", 7: "civ"}
+
+
+def _side(actor: Any) -> str:
+    return _FAMILY_OF_SIDE.get(getattr(actor, "inter", None) or 0, "armed")
+
+
+@dataclass
+class _Draft:
+    cue: Mention
+    sub: str
+    sentence: int
+    clause: int
+    actor1: Mention | None = None
+    actor2: Mention | None = None
+    assoc1: Mention | None = None
+    place: Mention | None = None
+    place_fallback: bool = False
+    date: tuple[dt.date, dt.date, int] | None = None
+    date_mention: Mention | None = None
+    fatalities: int | None = None
+    fatality_spans: list[Mention] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    source_mentions: list[Mention] = field(default_factory=list)
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    cues: list[Mention] = field(default_factory=list)
+
+
+class _Index:
+    """Mentions grouped by sentence and kind, and each token's clause number."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.by_sent: list[dict[str, list[Mention]]] = [dict() for _ in doc.sentences]
+        for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
+            if 0 <= m.sentence < len(self.by_sent):
+                self.by_sent[m.sentence].setdefault(m.kind, []).append(m)
+        self.clause_of = self._clauses(doc)
+
+    def _clauses(self, doc: Doc) -> list[int]:
+        breaks = {m.token_start for m in doc.mentions if m.kind == "clause_break"}
+        clause_of = []
+        clause = 0
+        prev_sent = -1
+        for i, tok in enumerate(doc.tokens):
+            if tok.sentence != prev_sent:
+                clause += 1
+                prev_sent = tok.sentence
+            elif i in breaks or any(c in _CLAUSE_PUNCT for c in doc.text[doc.tokens[i - 1].end:tok.start]):
+                clause += 1
+            clause_of.append(clause)
+        return clause_of
+
+    def get(self, sentence: int, kind: str) -> list[Mention]:
+        return self.by_sent[sentence].get(kind, [])
+
+    def clause(self, m: Mention) -> int:
+        return self.clause_of[m.token_start]
+
+    def in_clause(self, sentence: int, kind: str, clause: int) -> list[Mention]:
+        return [m for m in self.get(sentence, kind) if self.clause_of[m.token_start] == clause]
+
+
+# ---------------------------------------------------------------------------------------------
+def build_events(doc: Doc) -> None:
+    """Pipeline stage: fill ``doc.events`` from the mention layers."""
+    lex = load_cues()
+    idx = _Index(doc)
+    anchor = _anchor_date(doc, idx)
+    drafts: list[_Draft] = []
+    last_place: Mention | None = None
+    for s in range(len(doc.sentences)):
+        sent_places = [p for p in idx.get(s, "place") if not _is_dateline(p)]
+        if _skip_sentence(doc, s):
+            continue
+        typed = [c for c in idx.get(s, "cue") if c.value.sub not in ("kill", "wound")]
+        kills = [c for c in idx.get(s, "cue") if c.value.sub == "kill"]
+        by_clause: dict[int, list[Mention]] = {}
+        for c in typed:
+            by_clause.setdefault(idx.clause(c), []).append(c)
+        if not by_clause and kills:
+            # a death with no other cue: an attack on civilians when an armed actor and civilians are named
+            actors = idx.get(s, "actor")
+            if any(_side(a.value) == "civ" for a in actors) and any(_side(a.value) in ("armed", "state") for a in actors):
+                by_clause[idx.clause(kills[0])] = [kills[0]]
+        sent_drafts: list[_Draft] = []
+        for clause, cues in by_clause.items():
+            if _blocked(idx, s, clause, cues):
+                continue
+            sent_drafts.extend(_drafts_for_clause(doc, idx, s, clause, cues, lex))
+        if not sent_drafts:
+            if sent_places:
+                last_place = _best_places(sent_places)[0]
+            continue
+        _assign_fatalities(doc, idx, s, sent_drafts, lex)
+        split: list[_Draft] = []
+        for d in sent_drafts:
+            places = _places_for(idx, s, d)
+            if not places and last_place is not None:
+                places = [last_place]
+                d.place_fallback = True
+            for k, p in enumerate(places):
+                nd = d if k == 0 else _copy(d)
+                nd.place = p
+                if k > 0:
+                    nd.fatalities = None if d.fatalities is None else None
+                split.append(nd)
+            if not places:
+                split.append(d)
+        for d in split:
+            _assign_date(doc, idx, s, d, anchor)
+            _assign_sources(doc, idx, s, d)
+        if sent_places:
+            last_place = _best_places(sent_places)[0]
+        drafts.extend(split)
+    events = [_to_event(doc, d, lex) for d in _merge(drafts) if d.place is not None]
+    doc.events = events
+
+
+# ------------------------------------------------------------------------------- sentence logic
+def _skip_sentence(doc: Doc, s: int) -> bool:
+    """Link lines, tag lists and comment boxes are not reports."""
+    text = doc.sentence_text(s).strip()
+    return text.startswith(("رابط", "سمات", "http", "التعليقات", "اقرأ أيضا", "اقرأ ايضا"))
+
+
+def _blocked(idx: _Index, s: int, clause: int, cues: list[Mention]) -> bool:
+    """A clause is not an event when a plan, threat, denial, guess or background marker governs it."""
+    first = min(c.token_start for c in cues)
+    for b in idx.in_clause(s, "blocker", clause):
+        if b.token_start > first:
+            continue
+        if b.value == "negation" and first - b.token_end > 2:
+            continue
+        return True
+    for d in idx.in_clause(s, "date", clause):
+        if d.meta.get("background"):
+            return True
+    return False
+
+
+def _drafts_for_clause(doc: Doc, idx: _Index, s: int, clause: int, cues: list[Mention], lex: Any) -> list[_Draft]:
+    clause_actors = _actors(idx, s, clause)
+    sent_actors = _actors(idx, s, None)
+    # The strongest cue types the clause; the others are evidence for it.
+    cues = sorted(cues, key=lambda c: -c.value.priority)
+    main = cues[0]
+    sub = main.value.sub
+    # Air power named in the clause turns a generic bombardment into an air strike.
+    if sub == "Shelling/artillery/missile attack" and (
+        any(c.value.sub == "Air/drone strike" for c in cues) or any(_is_air(a) for a in clause_actors)
+    ):
+        sub = "Air/drone strike"
+    if sub in ("Remote explosive/landmine/IED",) and any(c.value.sub == "Suicide bomb" for c in cues):
+        sub = "Suicide bomb"
+    if main.value.needs_actor and not clause_actors and not (sub != "territory" and sent_actors):
+        return []
+    d = _Draft(main, sub, s, clause, cues=list(cues))
+    _assign_roles(doc, idx, s, d, clause_actors or sent_actors, sent_actors)
+    if d.sub == "territory":
+        if d.actor1 is None:
+            return []
+        d.sub = "Government regains territory" if _side(d.actor1.value) == "state" else "Non-state actor overtakes territory"
+    if d.sub == "kill":
+        # a killing of named civilians by armed men
+        d.sub = "Attack"
+    if d.sub not in SUB_TO_TYPE:
+        return []
+    s0 = doc.sentences[s]
+    d.evidence.append((s0.start, s0.end))
+    return [d]
+
+
+def _actors(idx: _Index, s: int, clause: int | None) -> list[Mention]:
+    actors = idx.get(s, "actor") if clause is None else idx.in_clause(s, "actor", clause)
+    supports = idx.get(s, "support")
+    return [a for a in actors if not any(sp.start <= a.start < sp.end for sp in supports)]
+
+
+def _is_air(m: Mention) -> bool:
+    v = m.value
+    if getattr(v, "air", False) or "air" in (getattr(v, "tags", None) or ()):
+        return True
+    return any(w in fold(m.text) for w in ("طيران", "طائرات", "الطائرات", "مقاتلات", "الجوي", "غارات"))
+
+
+def _is_target(doc: Doc, m: Mention) -> bool:
+    toks = doc.tokens[max(0, m.token_start - 2):m.token_start]
+    return any(t.norm in _TARGET_MARKERS or (t.forms and t.forms[-1] in _TARGET_MARKERS) for t in toks)
+
+
+def _between_pair(doc: Doc, actors: list[Mention]) -> tuple[Mention, Mention] | None:
+    """'بين X و Y' / 'بين X من جهة و Y من جهة أخرى': the two sides of a battle."""
+    for i, a in enumerate(actors):
+        toks = doc.tokens[max(0, a.token_start - 1):a.token_start]
+        if any(t.norm == "بين" for t in toks):
+            for b in actors[i + 1:]:
+                if b.value is not None and getattr(b.value, "name", None) != getattr(a.value, "name", None):
+                    return a, b
+    return None
+
+
+def _assign_roles(doc: Doc, idx: _Index, s: int, d: _Draft, actors: list[Mention], sent_actors: list[Mention]) -> None:
+    family = SUB_TO_TYPE.get(d.sub, "Battles" if d.sub == "territory" else "")
+    named = [a for a in actors if a.value is not None]
+    pair = _between_pair(doc, named) if family == "Battles" else None
+    if pair:
+        d.actor1, d.actor2 = pair
+    elif family == "Protests" or d.sub in ("Violent demonstration", "Mob violence"):
+        crowd = [a for a in named if _side(a.value) == "crowd"]
+        d.actor1 = crowd[0] if crowd else None
+        others = [a for a in named if _side(a.value) in ("state", "armed")]
+        d.actor2 = others[0] if others and d.sub != "Peaceful protest" else None
+    else:
+        if d.sub == "Air/drone strike":
+            air = [a for a in named if _is_air(a)]
+            if air:
+                d.actor1 = air[0]
+        if d.actor1 is None:
+            subjects = [a for a in named if not _is_target(doc, a) and _side(a.value) != "civ"]
+            d.actor1 = subjects[0] if subjects else None
+            if d.actor1 is None and family != "Violence against civilians":
+                armed = [a for a in named if _side(a.value) != "civ"]
+                d.actor1 = armed[0] if armed else None
+        rest = [a for a in named if a is not d.actor1 and getattr(a.value, "name", None) != getattr(getattr(d.actor1, "value", None), "name", None)]
+        if family in ("Violence against civilians",):
+            civ = [a for a in rest if _side(a.value) == "civ"]
+            d.actor2 = civ[0] if civ else None
+        else:
+            if d.actor1 is not None:
+                side1 = _side(d.actor1.value)
+                opp = [a for a in rest if _side(a.value) != side1 and not _ally(d.actor1, a)]
+                if not opp and rest is not None:
+                    opp = [a for a in _actors(idx, s, None) if a is not d.actor1 and _side(a.value) != side1
+                           and not _ally(d.actor1, a)]
+                d.actor2 = opp[0] if opp else None
+            elif rest:
+                d.actor2 = rest[0]
+    # associated actor: a supporter named right after actor1 ("قوات النظام بدعم روسي")
+    if d.actor1 is not None:
+        for sp in idx.get(s, "support"):
+            if sp.start >= d.actor1.end and sp.token_start - d.actor1.token_end <= 4:
+                d.assoc1 = sp
+                break
+
+
+def _ally(a: Mention, b: Mention) -> bool:
+    """Same side: both state forces of the same country, or one supports the other by lexicon."""
+    va, vb = a.value, b.value
+    if getattr(va, "name", None) == getattr(vb, "name", None):
+        return True
+    allies = set(getattr(va, "allies", None) or ()) | set(getattr(vb, "allies", None) or ())
+    return getattr(va, "key", None) in allies or getattr(vb, "key", None) in allies
+
+
+# --------------------------------------------------------------------------------- places
+def _is_dateline(m: Mention) -> bool:
+    return bool(getattr(m.value, "is_dateline", False) or m.meta.get("dateline"))
+
+
+def _precision(m: Mention) -> int:
+    return int(getattr(m.value, "precision", 3) or 3)
+
+
+def _place_kind(m: Mention) -> str:
+    place = getattr(m.value, "place", None)
+    return getattr(place, "kind", "") or ""
+
+
+def _best_places(places: list[Mention]) -> list[Mention]:
+    """Smallest named place first: towns before admin areas before countries."""
+    return sorted(places, key=lambda p: (_place_kind(p) == "country", _precision(p), p.start))
+
+
+def _coordinated(doc: Doc, a: Mention, b: Mention) -> bool:
+    """'الحولة وتلبيسة', 'بغداد، البصرة' — two places in one list."""
+    gap = doc.text[a.end:b.start]
+    if len(gap) > 4:
+        return False
+    return (gap.strip() in ("", ",", "،", "و") and (doc.text[b.start - 1:b.start] == "و" or gap.strip() in (",", "،"))) or gap.strip() == "و"
+
+
+def _places_for(idx: _Index, s: int, d: _Draft) -> list[Mention]:
+    doc = idx.doc
+    in_clause = [p for p in idx.in_clause(s, "place", d.clause) if not _is_dateline(p) and _place_kind(p) != "country"]
+    cands = in_clause or [p for p in idx.get(s, "place") if not _is_dateline(p) and _place_kind(p) != "country"]
+    if not cands:
+        return []
+    best = _best_places(cands)
+    top_prec = _precision(best[0])
+    towns = [p for p in cands if _precision(p) == top_prec and _place_kind(p) != "country"]
+    if top_prec <= 2 and len(towns) > 1:
+        # towns listed together are each a place of the event; other towns are context
+        towns.sort(key=lambda p: p.start)
+        after = [p for p in towns if p.start >= d.cue.start] or towns
+        first = after[0]
+        group = [first]
+        for p in towns[towns.index(first) + 1:]:
+            if _coordinated(doc, group[-1], p) or p.token_start - group[-1].token_end <= 1 and _list_gap(doc, group[-1], p):
+                group.append(p)
+            else:
+                break
+        return group
+    return [best[0]]
+
+
+def _list_gap(doc: Doc, a: Mention, b: Mention) -> bool:
+    gap = doc.text[a.end:b.start].strip()
+    return gap in ("", "و", ",", "،", "، و", ", و")
+
+
+def _copy(d: _Draft) -> _Draft:
+    return _Draft(**{k: (list(v) if isinstance(v, list) else v) for k, v in d.__dict__.items()})
+
+
+# ---------------------------------------------------------------------------------- dates
+def _resolve(doc: Doc, m: Mention) -> tuple[dt.date, dt.date, int] | None:
+    from ..dates.resolve import resolve
+
+    r = resolve(m.value, doc.published)
+    if r is None:
+        return None
+    return r.start, r.end, int(r.precision)
+
+
+def _anchor_date(doc: Doc, idx: _Index) -> tuple[dt.date, dt.date, int] | None:
+    """The article's main date: the first dated statement of its lead, else around publication."""
+    for s in range(min(3, len(doc.sentences))):
+        for m in idx.get(s, "date"):
+            if m.meta.get("background"):
+                continue
+            r = _resolve(doc, m)
+            if r is not None:
+                return r
+    if doc.published is None:
+        return None
+    from ..dates.resolve import default_date
+
+    r = default_date(doc.published)
+    return (r.start, r.end, int(r.precision)) if r is not None else None
+
+
+def _assign_date(doc: Doc, idx: _Index, s: int, d: _Draft, anchor: tuple[dt.date, dt.date, int] | None) -> None:
+    dates = [m for m in idx.in_clause(s, "date", d.clause) if not m.meta.get("background")]
+    if not dates:
+        dates = [m for m in idx.get(s, "date") if not m.meta.get("background")]
+    dates.sort(key=lambda m: abs(m.token_start - d.cue.token_start))
+    for m in dates:
+        r = _resolve(doc, m)
+        if r is not None:
+            d.date, d.date_mention = r, m
+            return
+    d.date = anchor
+
+
+# ---------------------------------------------------------------------------- fatalities
+def _victim_count(doc: Doc, i: int, lex: Any) -> int | None:
+    """1 for a singular victim noun at token i, 2 for its dual form."""
+    tok = doc.tokens[i]
+    for f in tok.forms:
+        if f in lex.victims:
+            return 1
+        for suffix in ("ين", "ان"):
+            if f.endswith(suffix) and f[: -len(suffix)] in lex.victims:
+                return 2
+            if f.endswith(suffix) and (f[: -len(suffix)] + "ه") in lex.victims:
+                return 2
+    return None
+
+
+def _assign_fatalities(doc: Doc, idx: _Index, s: int, drafts: list[_Draft], lex: Any) -> None:
+    kills = [c for c in idx.get(s, "cue") if c.value.sub == "kill"]
+    if not kills:
+        return
+    wounds = [c for c in idx.get(s, "cue") if c.value.sub == "wound"]
+    numbers = [n for n in idx.get(s, "number") if n.meta.get("role") != "year" and isinstance(n.value, int)]
+    used: set[int] = set()
+    for kill in kills:
+        clause = idx.clause(kill)
+        best: tuple[int, Mention] | None = None
+        for n in numbers:
+            if id(n) in used or idx.clause(n) != clause:
+                continue
+            dist = n.token_start - kill.token_end if n.start >= kill.end else kill.token_start - n.token_end
+            if dist > 5:
+                continue
+            wdist = min((abs(n.token_start - w.token_start) for w in wounds), default=99)
+            if wdist < dist:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, n)
+        count: int | None = None
+        spans: list[Mention] = []
+        end_tok = kill.token_end
+        if best is not None:
+            count = best[1].value
+            spans.append(best[1])
+            used.add(id(best[1]))
+            end_tok = max(end_tok, best[1].token_end)
+        else:
+            for i in list(range(kill.token_end, min(kill.token_end + 2, len(doc.tokens)))) + list(
+                    range(max(0, kill.token_start - 2), kill.token_start)):
+                if idx.clause_of[i] != clause:
+                    continue
+                v = _victim_count(doc, i, lex)
+                if v:
+                    count = v
+                    end_tok = max(end_tok, i + 1)
+                    break
+        if count is None:
+            continue
+        # "قتل 3 من أفراد الشرطة ومدني": each further victim noun joined by و adds one
+        for i in range(end_tok, min(end_tok + 6, len(doc.tokens))):
+            tok = doc.tokens[i]
+            if idx.clause_of[i] != clause:
+                break
+            if tok.norm in lex.another or (tok.norm.startswith("و") and _victim_count(doc, i, lex) == 1 and tok.norm[1:] in lex.victims):
+                count += 1
+        target = _draft_for(idx, drafts, kill)
+        if target is not None:
+            target.fatalities = (target.fatalities or 0) + count
+            target.fatality_spans.extend(spans or [kill])
+
+
+def _draft_for(idx: _Index, drafts: list[_Draft], m: Mention) -> _Draft | None:
+    clause = idx.clause(m)
+    same = [d for d in drafts if d.clause == clause]
+    if same:
+        return same[0]
+    return min(drafts, key=lambda d: abs(d.cue.token_start - m.token_start)) if drafts else None
+
+
+# -------------------------------------------------------------------------------- sources
+def _assign_sources(doc: Doc, idx: _Index, s: int, d: _Draft) -> None:
+    names: list[str] = []
+    mentions = idx.get(s, "source")
+    if not mentions:
+        for t in (s - 1, s + 1):
+            if 0 <= t < len(doc.sentences):
+                mentions = idx.get(t, "source")
+                if mentions:
+                    break
+    for m in mentions:
+        name = getattr(m.value, "name", None) or str(m.value)
+        if name not in names:
+            names.append(name)
+    d.sources = names
+    d.source_mentions = list(mentions)
+
+
+# ---------------------------------------------------------------------------- the unit
+def _actor_name(m: Mention | None) -> str | None:
+    return getattr(m.value, "name", None) if m is not None and m.value is not None else None
+
+
+def _place_key(d: _Draft) -> Any:
+    place = getattr(d.place.value, "place", None) if d.place is not None else None
+    return getattr(place, "id", None) or (fold(d.place.text) if d.place is not None else None)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per type, place, day and actor pair; a territory change absorbs the fighting."""
+    out: list[_Draft] = []
+    for d in drafts:
+        merged = False
+        for e in out:
+            if _place_key(e) != _place_key(d) or (e.date or (None,))[0] != (d.date or (None,))[0]:
+                continue
+            same_sub = e.sub == d.sub
+            battle_pair = SUB_TO_TYPE.get(e.sub) == "Battles" and SUB_TO_TYPE.get(d.sub) == "Battles"
+            a1, a2 = _actor_name(d.actor1), _actor_name(d.actor2)
+            b1, b2 = _actor_name(e.actor1), _actor_name(e.actor2)
+            ok = (_compatible(a1, b1) and _compatible(a2, b2)) or (battle_pair and _compatible(a1, b2) and _compatible(a2, b1))
+            if not ok or not (same_sub or battle_pair):
+                continue
+            if battle_pair and not same_sub and d.sub not in ("Armed clash",) and e.sub == "Armed clash":
+                e.sub = d.sub  # the territory change is the event; the clash is part of it
+                e.actor1, e.actor2 = d.actor1 or e.actor1, d.actor2 or e.actor2
+            e.actor1 = e.actor1 or d.actor1
+            e.actor2 = e.actor2 or d.actor2
+            e.assoc1 = e.assoc1 or d.assoc1
+            if d.fatalities is not None:
+                e.fatalities = d.fatalities if e.fatalities is None else min(e.fatalities, d.fatalities) if e.sentence != d.sentence else e.fatalities + d.fatalities
+            for ev in d.evidence:
+                if ev not in e.evidence:
+                    e.evidence.append(ev)
+            e.cues.extend(d.cues)
+            e.fatality_spans.extend(d.fatality_spans)
+            for n in d.sources:
+                if n not in e.sources:
+                    e.sources.append(n)
+            merged = True
+            break
+        if not merged:
+            out.append(d)
+    return out
+
+
+def _to_event(doc: Doc, d: _Draft, lex: Any) -> Event:
+    rp = d.place.value if d.place is not None else None
+    place = getattr(rp, "place", None)
+    a1, a2 = d.actor1, d.actor2
+    ev = Event(article_id=doc.id, event_type=SUB_TO_TYPE[d.sub], sub_event_type=d.sub)
+    if d.date is not None:
+        start, end, precision = d.date
+        ev.event_date = start.isoformat()
+        ev.event_date_end = end.isoformat()
+        ev.time_precision = precision
+    if a1 is not None:
+        ev.actor1, ev.actor1_ar, ev.inter1 = a1.value.name, a1.text, getattr(a1.value, "inter", None)
+    if a2 is not None:
+        ev.actor2, ev.actor2_ar, ev.inter2 = a2.value.name, a2.text, getattr(a2.value, "inter", None)
+    if d.assoc1 is not None:
+        ev.assoc_actor_1 = getattr(d.assoc1.value, "name", None)
+    if ev.inter1:
+        from ..output import interaction_code
+
+        ev.interaction = interaction_code(ev.inter1, ev.inter2)
+    if place is not None:
+        ev.location = place.name_en
+        ev.location_ar = d.place.text
+        ev.latitude, ev.longitude = place.lat, place.lon
+        ev.geo_precision = _precision(d.place)
+        ev.location_id = place.id
+        ev.country = place.country
+        ev.admin1, ev.admin2 = getattr(place, "admin1", None), getattr(place, "admin2", None)
+        ev.admin3 = getattr(place, "admin3", None)
+    ev.fatalities = d.fatalities or 0
+    sources = list(d.sources)
+    if doc.source and doc.source not in sources:
+        sources.append(doc.source)
+    ev.source = "; ".join(sources) or None
+    ev.evidence = [Evidence(doc.text[a:b], a, b) for a, b in d.evidence]
+    spans: list[Span] = [Span("cue", c.start, c.end, c.text) for c in d.cues]
+    for role, m in (("actor1", a1), ("actor2", a2), ("assoc_actor_1", d.assoc1), ("location", d.place),
+                    ("date", d.date_mention)):
+        if m is not None:
+            spans.append(Span(role, m.start, m.end, m.text))
+    spans += [Span("fatalities", m.start, m.end, m.text) for m in d.fatality_spans]
+    spans += [Span("source", m.start, m.end, m.text) for m in d.source_mentions]
+    ev.spans = sorted({(s.start, s.end, s.role): s for s in spans}.values(), key=lambda s: s.start)
+    ev.confidence = _confidence(d)
+    ev.notes = _note(ev, lex)
+    ev.event_id = ev.compute_id()
+    return ev
+
+
+def _confidence(d: _Draft) -> float:
+    c = 0.35
+    c += 0.15 if d.actor1 is not None else 0
+    c += 0.1 if d.actor2 is not None else 0
+    c += 0.15 if d.place is not None and _precision(d.place) == 1 else 0.05
+    c += 0.1 if d.date_mention is not None else 0
+    c += 0.1 if d.sources else 0
+    c -= 0.15 if d.place_fallback else 0
+    return round(max(0.05, min(0.95, c)), 2)
+
+
+def _note(ev: Event, lex: Any) -> str:
+    template = lex.notes.get(ev.sub_event_type, "{actor1}: " + ev.sub_event_type + " in {location} on {date}.")
+    text = template.format(
+        actor1=ev.actor1 or "Unidentified forces", actor2=ev.actor2 or "others",
+        location=", ".join(x for x in (ev.location, ev.admin1, ev.country) if x) or "an unnamed place",
+        date=ev.event_date or "an unknown date", fatalities=ev.fatalities,
+    )
+    if ev.fatalities:
+        text += f" {ev.fatalities} reported killed."
+    if ev.source:
+        text += f" Reported by {ev.source}."
+    return text

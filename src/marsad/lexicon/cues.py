@@ -1,0 +1,61 @@
+"""Loader for ``data/cues.yaml``: event cues, clause blockers, clause breaks and victim nouns."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..events.model import SUB_TO_TYPE
+from ..text.matcher import PhraseMatcher
+from ..text.normalise import fold
+from . import DataFileError, data_path, load_yaml
+
+SPECIAL_SUBS = {"kill", "wound", "territory", "none"}
+PRONOUN_SUFFIXES = ("ها", "هم", "ه", "هما")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    sub: str  # an ACLED sub-event type or one of SPECIAL_SUBS
+    priority: int
+    needs_actor: bool
+
+    @property
+    def event_type(self) -> str | None:
+        return SUB_TO_TYPE.get(self.sub)
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    cues: PhraseMatcher[Cue]
+    blockers: PhraseMatcher[str]
+    clause_breaks: PhraseMatcher[str]
+    victims: frozenset[str]
+    another: frozenset[str]
+    notes: dict[str, str]
+
+
+@lru_cache(maxsize=None)
+def load_cues(name: str = "cues.yaml") -> CueLexicon:
+    data = load_yaml(name)
+    where = data_path(name)
+    cues: PhraseMatcher[Cue] = PhraseMatcher()
+    for i, entry in enumerate(data.get("cues") or []):
+        sub = entry.get("sub")
+        if sub not in SUB_TO_TYPE and sub not in SPECIAL_SUBS:
+            raise DataFileError(f"{where}: cue entry {i + 1} has unknown sub {sub!r}")
+        cue = Cue(sub, int(entry.get("priority", 0)), bool(entry.get("needs_actor", False)))
+        for phrase in entry.get("phrases") or []:
+            cues.add(phrase, cue)
+            if entry.get("verb") and " " not in phrase.strip():
+                for suffix in PRONOUN_SUFFIXES:
+                    cues.add(phrase + suffix, cue)
+    blockers: PhraseMatcher[str] = PhraseMatcher(
+        (p, kind) for kind, phrases in (data.get("blockers") or {}).items() for p in phrases
+    )
+    breaks: PhraseMatcher[str] = PhraseMatcher((p, "break") for p in data.get("clause_breaks") or [])
+    return CueLexicon(
+        cues, blockers, breaks,
+        frozenset(fold(v) for v in data.get("victims") or []),
+        frozenset(fold(v) for v in data.get("another") or []),
+        dict(data.get("notes") or {}),
+    )
