@@ -343,16 +343,37 @@ class Store:
         with self._lock:
             return [self._fused_row(r) for r in self.conn.execute(sql, params)]
 
-    def iter_events(self, **filters: Any) -> Iterator[dict[str, Any]]:
-        """All fused events matching the filters (as ``query_events``), streamed in pages, oldest first."""
+    def iter_events(self, with_evidence: bool = False, **filters: Any) -> Iterator[dict[str, Any]]:
+        """All fused events matching the filters (as ``query_events``), streamed in pages, oldest first.
+
+        ``with_evidence`` adds ``evidence``: every member's evidence sentences with article id and offsets.
+        """
         offset, page = 0, 2000
         filters.setdefault("order", "date_asc")
         while True:
             rows = self.query_events(limit=page, offset=offset, **filters)
+            if with_evidence and rows:
+                ev = self.evidence_for([r["fused_id"] for r in rows])
+                for r in rows:
+                    r["evidence"] = ev.get(r["fused_id"], [])
             yield from rows
             if len(rows) < page:
                 return
             offset += page
+
+    def evidence_for(self, fused_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """``{fused_id: [{article_id, text, start, end}, ...]}``: the evidence sentences of each member."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        ids = list(fused_ids)
+        with self._lock:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                for fid, aid, t, s, e in self.conn.execute(
+                        "SELECT e.fused_id, v.article_id, v.text, v.start, v.end FROM events e JOIN evidence v "
+                        "ON v.event_id = e.event_id AND v.kind = 'evidence' "
+                        f"WHERE e.fused_id IN ({', '.join('?' for _ in chunk)}) ORDER BY v.id", chunk):
+                    out.setdefault(fid, []).append({"article_id": aid, "text": t, "start": s, "end": e})
+        return out
 
     def count_events(self, since: str | None = None, until: str | None = None, bbox: Any = None,
                      country: str | None = None, admin1: str | None = None, event_type: str | None = None,

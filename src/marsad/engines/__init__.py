@@ -1,0 +1,44 @@
+"""Extraction engines: run the one-article pipeline over many articles.
+
+- ``local``: in this process, one article after another (``marsad.extract`` per article).
+- ``spark``: over a Spark cluster (``pip install 'marsad[spark]'``), partitions extracted with
+  ``mapPartitions``; results come back in input order and are written by the same store code.
+
+Every engine yields ``(Article, events | None, error | None)``: an article whose extraction fails is
+reported and left out, never losing the rest of the batch.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from ..ingest import Article
+
+Result = tuple[Article, "list[dict[str, Any]] | None", "str | None"]
+ENGINES = ("local", "spark")
+
+
+def get_engine(name: str, **options: Any):
+    """A callable ``(articles: list[Article]) -> Iterator[Result]`` for the named engine."""
+    if name == "local":
+        from .local import extract_batch
+        return extract_batch
+    if name == "spark":
+        from .spark import SparkEngine
+        return SparkEngine(**options)
+    raise ValueError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
+
+
+def extract_one(article: Article) -> Result:
+    """Extract one article, catching extractor failures as a message."""
+    from .. import extract
+
+    try:
+        events = extract(article.text, article.published, article.source, article.id)
+        return article, [e.to_dict() if hasattr(e, "to_dict") else dict(e) for e in events], None
+    except Exception as exc:  # an extractor bug on one article must not stop the run
+        return article, None, f"extraction failed: {type(exc).__name__}: {exc}"
+
+
+def iter_results(articles: Iterable[Article]) -> Iterator[Result]:
+    for a in articles:
+        yield extract_one(a)
