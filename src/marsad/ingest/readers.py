@@ -16,6 +16,7 @@ from typing import IO, Iterable, Iterator, Union
 from . import Article, InputProblem
 
 Item = Union[Article, InputProblem]
+MIN_ARTICLE_WORDS = 5  # fewer words than this from a page is navigation, not an article
 ARTICLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json", ".txt", ".html", ".htm")
 
 
@@ -93,7 +94,7 @@ def read_path(path: Path, published: str | None = None, source: str | None = Non
     art_id = path.stem
     if kind == "html":
         text = html_to_text(content)
-        if not text or not text.strip():
+        if not text or len(text.split()) < MIN_ARTICLE_WORDS:
             yield InputProblem(where, art_id, "no article text found in the HTML page; skipped")
             return
     else:
