@@ -23,3 +23,19 @@ def test_offset_map_points_back_to_the_original_text():
     j = n.text.index("12")
     s2, e2 = n.orig_span(j, j + 2)
     assert text[s2:e2] == "١٢"
+
+
+def test_presentation_form_ligature_expands_and_keeps_offsets():
+    text = "ﻻ تراجع"  # lam-alef ligature, as some pages encode it
+    n = normalise(text)
+    assert n.text.startswith("لا ")
+    assert n.orig_span(0, 2) == (0, 1)
+
+
+def test_fast_and_per_character_paths_agree_on_diacritised_text():
+    from marsad.text.normalise import _normalise_slow
+
+    text = "وَقُتِلَ ثلاثةُ عناصرٍ من الشُّرطة في هجومٍ على حاجزٍ قرب العريش، بحسب مصدرٍ أمنيّ"
+    fast, slow = normalise(text), _normalise_slow(text)
+    assert fast.text == slow.text
+    assert list(fast.to_orig) == list(slow.to_orig)

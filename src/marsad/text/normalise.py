@@ -7,8 +7,11 @@ normalised string remembers the index of the original character it came from.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import chain
+from typing import Sequence
 
 # Characters removed entirely: harakat, shadda, sukun, superscript alef, tatweel, bidi marks.
 _DROP = set(
@@ -36,6 +39,15 @@ def _fold_char(ch: str) -> str:
     return ch
 
 
+def _fold_any(ch: str) -> str:
+    """Fold any character, expanding presentation forms and ligatures (ﻻ → لا) via NFKC; memoised."""
+    expanded = unicodedata.normalize("NFKC", ch) if ord(ch) >= 0xFB00 else ch
+    r = "".join(_fold_char(c) for c in expanded)
+    if len(_TABLE) < 200_000:
+        _TABLE[ord(ch)] = r
+    return r
+
+
 # Precomputed table for the Basic Multilingual Plane keeps normalisation a single pass.
 _TABLE: dict[int, str] = {}
 for _c in range(0x0000, 0x0700):
@@ -51,8 +63,13 @@ def fold(text: str) -> str:
     for ch in text:
         o = ord(ch)
         r = _TABLE.get(o)
-        out.append(r if r is not None else _fold_char(ch))
+        out.append(r if r is not None else _fold_any(ch))
     return " ".join("".join(out).split())
+
+
+_TRANSLATE: dict[int, str | None] = {o: (r if r else None) for o, r in _TABLE.items() if r != chr(o)}
+_DROP_RE = re.compile("[" + "".join(re.escape(chr(o)) for o, r in sorted(_TRANSLATE.items()) if r is None) + "]")
+_SLOW_RE = re.compile("[\ufb00-\ufeff\u0300-\u036f]")  # presentation forms, ligatures, Latin combining marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +77,7 @@ class NormText:
     """A normalised string plus, for each of its characters, the index in the original text."""
 
     text: str
-    to_orig: tuple[int, ...]
+    to_orig: Sequence[int]
     orig_len: int
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
@@ -75,18 +92,37 @@ class NormText:
 def normalise(text: str) -> NormText:
     """Normalise ``text`` for matching, keeping an offset map back to ``text``.
 
-    Presentation forms (NFKC) are folded per character so offsets stay exact.
+    Fast path: one ``str.translate`` (every folded character maps to at most one character, and
+    dropped marks are found by a regex to build the offset map). Texts with presentation forms or
+    ligatures, which NFKC expands, take the per-character path.
     """
+    if _SLOW_RE.search(text):
+        return _normalise_slow(text)
+    norm = text.translate(_TRANSLATE)
+    if len(norm) == len(text):
+        return NormText(norm, range(len(text)), len(text))
+    segments = []
+    prev = 0
+    for m in _DROP_RE.finditer(text):
+        if m.start() > prev:
+            segments.append(range(prev, m.start()))
+        prev = m.end()
+    segments.append(range(prev, len(text)))
+    to_orig = list(chain.from_iterable(segments))
+    return NormText(norm, to_orig, len(text))
+
+
+def _normalise_slow(text: str) -> NormText:
     chars: list[str] = []
     idx: list[int] = []
     table = _TABLE
     for i, ch in enumerate(text):
         r = table.get(ord(ch))
         if r is None:
-            r = _fold_char(unicodedata.normalize("NFKC", ch)) if ord(ch) > 0xFB00 else _fold_char(ch)
+            r = _fold_any(ch)
         if not r:
             continue
         for c in r:
             chars.append(c)
             idx.append(i)
-    return NormText("".join(chars), tuple(idx), len(text))
+    return NormText("".join(chars), idx, len(text))

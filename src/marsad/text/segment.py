@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .normalise import NormText
 
@@ -36,6 +37,7 @@ class Sentence:
     token_end: int
 
 
+@lru_cache(maxsize=200_000)
 def clitic_forms(word: str) -> tuple[str, ...]:
     """Candidate stems of a normalised word with proclitics peeled off, most literal first.
 
@@ -64,10 +66,12 @@ def clitic_forms(word: str) -> tuple[str, ...]:
 def tokenise(norm: NormText) -> list[Token]:
     """Words of the normalised text, each mapped back to original offsets."""
     tokens = []
+    to_orig = norm.to_orig
+    append = tokens.append
     for m in _TOKEN_RE.finditer(norm.text):
-        start, end = norm.orig_span(m.start(), m.end())
+        s, e = m.span()
         word = m.group()
-        tokens.append(Token(start, end, word, m.start(), clitic_forms(word) if not word.isascii() else (word,)))
+        append(Token(to_orig[s], to_orig[e - 1] + 1, word, s, clitic_forms(word) if not word.isascii() else (word,)))
     return tokens
 
 
