@@ -295,16 +295,17 @@ def reconcile(members: Sequence[Ev]) -> dict[str, Any]:
     return out
 
 
-def actor_rows(members: Iterable[Ev], fused: Ev) -> list[tuple[str, str | None, str]]:
-    """(actor, arabic, role) for every actor any member names: what the actor filter searches."""
-    rows: dict[tuple[str, str], str | None] = {}
+def actor_rows(members: Iterable[Ev], fused: Ev) -> list[tuple[str, str, str]]:
+    """(actor, arabic form or '', role) for every actor and Arabic form any member names: what the actor filter searches."""
+    rows: list[tuple[str, str, str]] = []
     for src in [fused, *members]:
         for role in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
             name = src.get(role)
             if not name:
                 continue
+            ar = (src.get(f"{role}_ar") or "") if role in ("actor1", "actor2") else ""
             for part in [p.strip() for p in str(name).split(";") if p.strip()]:
-                key = (part, role)
-                if key not in rows or rows[key] is None:
-                    rows[key] = src.get(f"{role}_ar") if role in ("actor1", "actor2") else None
-    return [(a, ar, role) for (a, role), ar in rows.items()]
+                row = (part, ar, role)
+                if row not in rows:
+                    rows.append(row)
+    return rows

@@ -473,7 +473,7 @@ class Store:
 
     def actors(self, q: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
         """Actors of fused events, most frequent first: ``{actor, actor_ar, n_events}``; ``q`` is a substring."""
-        sql = "SELECT actor, MAX(actor_ar), COUNT(DISTINCT fused_id) AS n FROM fused_actors"
+        sql = "SELECT actor, NULLIF(MAX(actor_ar), ''), COUNT(DISTINCT fused_id) AS n FROM fused_actors"
         params: list[Any] = []
         if q:
             sql += " WHERE actor LIKE ? OR actor_ar LIKE ?"

@@ -124,11 +124,12 @@ CREATE INDEX IF NOT EXISTS fused_sources_source ON fused_sources(source);
 CREATE TABLE IF NOT EXISTS fused_actors (
     fused_id TEXT NOT NULL REFERENCES fused_events(fused_id) ON DELETE CASCADE,
     actor    TEXT NOT NULL,
-    actor_ar TEXT,
+    actor_ar TEXT NOT NULL DEFAULT '',    -- each Arabic form any report wrote ('' when none)
     role     TEXT NOT NULL,               -- actor1, actor2, assoc_actor_1, assoc_actor_2
-    PRIMARY KEY (fused_id, actor, role)
+    PRIMARY KEY (fused_id, actor, role, actor_ar)
 );
 CREATE INDEX IF NOT EXISTS fused_actors_actor ON fused_actors(actor);
+CREATE INDEX IF NOT EXISTS fused_actors_ar ON fused_actors(actor_ar);
 
 CREATE TABLE IF NOT EXISTS places (
     place_id  TEXT PRIMARY KEY,           -- = events.location_id
