@@ -11,7 +11,9 @@ Needs ``pip install 'marsad[spark]'`` (pyspark) and Java 17 on the machine.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Iterable, Iterator, Sequence
+import os
+import sys
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from ..ingest import Article
 from . import Result
@@ -24,19 +26,22 @@ class SparkUnavailable(RuntimeError):
     """pyspark is not installed (the message says how to install it)."""
 
 
-def _partition(rows: Iterable[tuple[int, dict[str, Any]]]) -> Iterator[tuple[int, list[dict[str, Any]] | None, str | None]]:
-    from . import extract_one
+def _partitioner(extract_fn: Callable[[Article], Result] | None):
+    def run(rows: Iterable[tuple[int, dict[str, Any]]]) -> Iterator[tuple[int, list[dict[str, Any]] | None, str | None]]:
+        from . import extract_one
 
-    for idx, art in rows:
-        _, events, err = extract_one(Article(**art))
-        yield idx, events, err
+        fn = extract_fn or extract_one
+        for idx, art in rows:
+            _, events, err = fn(Article(**art))
+            yield idx, events, err
+    return run
 
 
 class SparkEngine:
     """Callable engine: ``engine(articles) -> Iterator[(article, event dicts, error)]`` in input order."""
 
     def __init__(self, master: str | None = None, partitions: int | None = None, app_name: str = "marsad-ingest",
-                 spark_context: Any = None) -> None:
+                 spark_context: Any = None, extract_fn: Callable[[Article], Result] | None = None) -> None:
         try:
             import pyspark  # noqa: F401
         except ImportError as exc:
@@ -46,12 +51,15 @@ class SparkEngine:
         self.app_name = app_name
         self._sc = spark_context
         self._own = spark_context is None
+        self.extract_fn = extract_fn  # (article) -> (article, event dicts, error); default marsad's pipeline
 
     @property
     def sc(self) -> Any:
         if self._sc is None:
             from pyspark import SparkConf, SparkContext
 
+            # local workers run this interpreter (the one marsad is installed in) unless told otherwise
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
             conf = SparkConf().setAppName(self.app_name)
             if self.master:
                 conf = conf.setMaster(self.master)
@@ -67,7 +75,7 @@ class SparkEngine:
             return iter(())
         n = self.partitions or max(1, min(len(arts), self.sc.defaultParallelism * 2))
         rdd = self.sc.parallelize([(i, dataclasses.asdict(a)) for i, a in enumerate(arts)], n)
-        out = sorted(rdd.mapPartitions(_partition).collect(), key=lambda r: r[0])
+        out = sorted(rdd.mapPartitions(_partitioner(self.extract_fn)).collect(), key=lambda r: r[0])
         return iter([(arts[i], events, err) for i, events, err in out])
 
     def close(self) -> None:
