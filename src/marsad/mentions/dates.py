@@ -1,0 +1,366 @@
+"""Date expressions: ``Mention(kind="date", value=DateExpr)``.
+
+Finds weekdays (الخميس, مساء الأربعاء, فجر يوم الجمعة), relative days (أمس, أول من أمس, اليوم,
+الليلة الماضية), "أمس الجمعة" / "اليوم (الاثنين)" as one expression, windows (الأسبوع الماضي,
+خلال الأيام الثلاثة الأخيرة), explicit Gregorian dates in every month family (20 يوليو,
+3 تشرين الأول (أكتوبر) 2017, 26/07/2015), Hijri dates with their Gregorian twin (the Gregorian
+is taken), months and years, and background spans (منذ العام 2014, خلال الأشهر الماضية, منذ أسابيع)
+which carry ``meta["background"] = True``.
+
+Matching runs a handful of regexes, compiled once per process from ``data/calendar.yaml``, over
+``doc.norm.text``; offsets map back through ``doc.norm``. Mention ``meta``: ``background`` (bool),
+``part`` (part of day), ``hijri`` ((y, m, d) when a Hijri twin was read), ``since`` (the expression
+follows منذ), ``future`` (غدا, المقبل).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any, Iterable
+
+from ..dates import DateExpr
+from ..doc import Doc, Mention
+from ..lexicon.calendar import Calendar, calendar
+from ..lexicon.numbers import numbers
+
+SCAN_LAYER = "dates.scan"  # cached scan, shared with marsad.mentions.numbers (skip digits inside dates)
+
+
+@dataclass(slots=True)
+class DateHit:
+    """A date expression over ``doc.norm.text[nstart:nend]``."""
+
+    nstart: int
+    nend: int
+    expr: DateExpr
+    meta: dict[str, Any] = field(default_factory=dict)
+    priority: int = 0
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of folded phrases, longest first, spaces matching any run of spaces."""
+    uniq = sorted(set(w for w in words if w), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in uniq) + ")"
+
+
+_B = r"(?<!\w)"   # left word boundary (\w covers Arabic letters and digits)
+_E = r"(?!\w)"    # right word boundary
+_PFX = r"(?:[وف])?(?:ب)?"  # proclitics allowed on the first word: وأمس, وبالأمس, فجر→ no (handled as word)
+
+
+@dataclass(frozen=True)
+class _Rx:
+    greg_date: re.Pattern[str]
+    hijri_date: re.Pattern[str]
+    numeric: re.Pattern[str]
+    month: re.Pattern[str]
+    year: re.Pattern[str]
+    relative: re.Pattern[str]
+    weekday: re.Pattern[str]
+    window: re.Pattern[str]
+    num_window: re.Pattern[str]
+    ago: re.Pattern[str]
+    background: re.Pattern[str]
+    link_gap: re.Pattern[str]
+    since_before: re.Pattern[str]
+    num_words: dict[str, int]
+
+
+@lru_cache(maxsize=None)
+def _rx() -> _Rx:
+    cal = calendar()
+    lex = numbers()
+    gm = _alt(cal.gregorian_months)
+    hm = _alt(cal.hijri_months)
+    wd = _alt(cal.weekdays)
+    parts = _alt(cal.day_parts)
+    ords = _alt(w for w, n in lex.ordinals.items() if n <= 31)
+    yw = _alt(cal.year_words)
+    hera = _alt(cal.hijri_era)
+    gera = _alt(cal.gregorian_era)
+    mrel = _alt(cal.month_past | cal.month_current | cal.month_next)
+    mparts = _alt(cal.month_parts)
+    rel = _alt(cal.relative_days)
+    wins = _alt(cal.windows)
+    closers = _alt(cal.window_closers)
+    # number words usable in "الأيام الثلاثة الأخيرة": cardinals up to 30, with or without the article
+    num_words: dict[str, int] = {}
+    for w, n in lex.cardinals.items():
+        if 2 <= n <= 30 and " " not in w:
+            num_words.setdefault(w, n)
+            num_words.setdefault("ال" + w, n)
+    nw = _alt(num_words)
+
+    month2 = rf"(?:\s*[(/\-]\s*{gm}\s*\)?)?"
+    year_tail = rf"(?:\s*,?\s*(?:{yw}\s*)?(?P<year>\d{{4}})(?:\s*{gera}{_E})?)?"
+    return _Rx(
+        greg_date=re.compile(
+            rf"{_B}(?P<day>\d{{1,2}}|{ords})(?:\s+من)?(?:\s+شهر)?\s*(?P<mon>{gm}){_E}{month2}{year_tail}"
+        ),
+        hijri_date=re.compile(
+            rf"{_B}(?P<day>\d{{1,2}}|{ords})(?:\s+من)?(?:\s+شهر)?\s*(?P<mon>{hm}){_E}"
+            rf"(?:\s*,?\s*(?:{yw}\s*)?(?P<year>\d{{4}}))?(?:\s*(?P<era>{hera}){_E})?"
+        ),
+        numeric=re.compile(
+            r"(?<![\d/.\-])(?:(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
+            r"|(?P<y2>\d{4})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2}))(?![\d/.\-]\d)"
+            rf"(?:\s*(?P<era>{hera}|{gera}){_E})?"
+        ),
+        month=re.compile(
+            rf"{_B}(?:(?P<mpart>{mparts})\s+)?(?P<shahr>شهر\s+)?(?P<mon>{gm}){_E}{month2}"
+            rf"(?:\s+(?P<rel>{mrel}){_E}|\s*,?\s*(?:{yw}\s*)?(?P<year>\d{{4}})(?!\d))?"
+        ),
+        year=re.compile(rf"{_B}(?:{yw})\s*(?P<year>\d{{4}})(?!\d)|{_B}(?<=منذ )(?P<year2>\d{{4}})(?!\d)"),
+        relative=re.compile(
+            rf"{_B}{_PFX}(?:(?P<part>{parts})\s+(?:يوم\s+)?)?(?:يوم\s+)?(?P<rel>{rel}){_E}"
+            rf"(?:[\s,()\-]*(?P<wd>{wd}){_E}\)?)?"
+        ),
+        weekday=re.compile(
+            rf"{_B}{_PFX}(?:(?P<part>{parts})\s+)?(?:(?:يوم|نهار)\s+)?(?P<wd>{wd}){_E}"
+            rf"(?:\s*(?:[-–/]|و|الى)?\s*(?P<wd2>{wd}){_E})?"
+            rf"(?:\s+(?P<rel>{mrel}){_E})?"
+        ),
+        window=re.compile(rf"{_B}(?:و?(?:خلال|في|طيله|طوال)\s+)?(?P<win>{wins}){_E}"),
+        num_window=re.compile(
+            rf"{_B}(?:و?(?:خلال|في|طيله|طوال|مدي)\s+)?و?"
+            rf"(?:(?P<dual>اليومين|الاسبوعين|الشهرين)"
+            rf"|(?:ال\s*)?(?P<n>\d{{1,3}})\s*(?P<unit1>ساعه|يوما|يوم|ايام|اسابيع|اسبوعا)"
+            rf"|(?P<unit2>الايام|الساعات|الاسابيع|الاشهر|الشهور)\s+(?P<nw>{nw}))"
+            rf"(?:\s+القليله)?\s+(?P<close>{closers}){_E}"
+        ),
+        ago=re.compile(
+            rf"{_B}و?(?P<since>منذ|قبل)\s+(?:(?P<n>\d{{1,3}}|{nw})\s+)?"
+            rf"(?P<unit>يومين|ايام|يوما|يوم|اسبوعين|اسابيع|اسبوع|شهرين|اشهر|شهور|شهرا|شهر|سنتين|سنوات|سنه|عامين|اعوام|عاما|عام|عقود|عقد){_E}"
+        ),
+        background=re.compile(rf"{_B}و?{_alt(cal.background_phrases)}{_E}"),
+        link_gap=re.compile(rf"^[\s,()\-–/]*(?:(?:{_alt(cal.twin_links)}|{hera}|{gera}|ل|في)[\s,()\-–/]*)*$"),
+        since_before=re.compile(rf"(?:{_alt(cal.background_since)})\s*$"),
+        num_words=num_words,
+    )
+
+
+def _num(s: str | None, rx: _Rx) -> int | None:
+    if not s:
+        return None
+    s = " ".join(s.split())
+    if s.isdigit():
+        return int(s)
+    if s in rx.num_words:
+        return rx.num_words[s]
+    return numbers().ordinals.get(s)
+
+
+def _year_ok(y: int | None) -> bool:
+    return y is None or 1900 <= y <= 2100
+
+
+def _scan_text(text: str, cal: Calendar, rx: _Rx) -> list[DateHit]:
+    hits: list[DateHit] = []
+    add = hits.append
+
+    for m in rx.hijri_date.finditer(text):
+        day = _num(m["day"], rx)
+        year = int(m["year"]) if m["year"] else None
+        if not day or day > 30 or (year is not None and not 1300 <= year <= 1500):
+            continue
+        add(DateHit(m.start(), m.end(), DateExpr("explicit", day=day, month=cal.hijri_months[" ".join(m["mon"].split())],
+                                                 year=year, calendar="hijri"), priority=3))
+
+    for m in rx.greg_date.finditer(text):
+        day = _num(m["day"], rx)
+        year = int(m["year"]) if m["year"] else None
+        if not day or day > 31 or not _year_ok(year):
+            continue
+        add(DateHit(m.start(), m.end(), DateExpr("explicit", day=day, month=cal.gregorian_months[" ".join(m["mon"].split())],
+                                                 year=year), priority=3))
+
+    for m in rx.numeric.finditer(text):
+        if m["d"]:
+            d, mo, y = int(m["d"]), int(m["m"]), m["y"]
+        else:
+            d, mo, y = int(m["d2"]), int(m["m2"]), m["y2"]
+        year = int(y) + (2000 if len(y) == 2 else 0)
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            continue
+        if 1300 <= year <= 1500:
+            add(DateHit(m.start(), m.end(), DateExpr("explicit", day=d, month=mo, year=year, calendar="hijri"), priority=3))
+        elif _year_ok(year):
+            add(DateHit(m.start(), m.end(), DateExpr("explicit", day=d, month=mo, year=year), priority=3))
+
+    for m in rx.month.finditer(text):
+        if not (m["mpart"] or m["shahr"] or m["rel"] or m["year"]):
+            continue  # a bare month name (مارس is also a verb, آب a noun)
+        year = int(m["year"]) if m["year"] else None
+        if not _year_ok(year):
+            continue
+        r = m["rel"]
+        month_rel = None
+        if r:
+            r = " ".join(r.split())
+            month_rel = -1 if r in cal.month_past else 1 if r in cal.month_next else 0
+        part = cal.month_parts.get(" ".join(m["mpart"].split())) if m["mpart"] else None
+        add(DateHit(m.start(), m.end(), DateExpr("month", month=cal.gregorian_months[" ".join(m["mon"].split())],
+                                                 year=year, month_rel=month_rel, month_part=part,
+                                                 future=month_rel == 1), priority=2))
+
+    for m in rx.year.finditer(text):
+        year = int(m["year"] or m["year2"])
+        if 1900 <= year <= 2100:
+            add(DateHit(m.start(), m.end(), DateExpr("year", year=year), priority=1))
+
+    for m in rx.relative.finditer(text):
+        rel = " ".join(m["rel"].split())
+        offset = cal.relative_days[rel]
+        part = cal.day_parts.get(" ".join(m["part"].split())) if m["part"] else None
+        if rel == "اليوم" and not m["wd"] and not part:
+            before = text[max(0, m.start() - 12):m.start()].split()
+            after = text[m.end():m.end() + 16].split()
+            if (before and (before[-1] in cal.today_not_before or before[-1][1:] in cal.today_not_before)) or (after and after[0] in cal.today_not_after):
+                continue
+        meta: dict[str, Any] = {}
+        if part:
+            meta["part"] = part
+        if m["wd"]:
+            expr = DateExpr("weekday", offset=offset, weekday=cal.weekdays[m["wd"]], part=part, future=offset > 0)
+        else:
+            expr = DateExpr("relative", offset=offset, part=part, future=offset > 0)
+        if offset > 0:
+            meta["future"] = True
+        add(DateHit(m.start(), m.end(), expr, meta, priority=2))
+
+    for m in rx.weekday.finditer(text):
+        part = cal.day_parts.get(" ".join(m["part"].split())) if m["part"] else None
+        r = " ".join(m["rel"].split()) if m["rel"] else None
+        future = bool(r and r in cal.month_next)
+        offset = -1 if (r and r in cal.month_past) else 0
+        meta = {"part": part} if part else {}
+        if future:
+            meta["future"] = True
+        add(DateHit(m.start(), m.end(), DateExpr("weekday", offset=offset, weekday=cal.weekdays[m["wd"]],
+                                                 weekday_end=cal.weekdays[m["wd2"]] if m["wd2"] else None,
+                                                 part=part, future=future), meta, priority=1))
+
+    for m in rx.window.finditer(text):
+        name = cal.windows[" ".join(m["win"].split())]
+        if name == "recent_days":
+            expr = DateExpr("window", window="last_days", days=6)
+        else:
+            expr = DateExpr("window", window=name)
+        add(DateHit(m.start(), m.end(), expr, priority=2))
+
+    for m in rx.num_window.finditer(text):
+        if m["dual"]:
+            unit, n = m["dual"][2:], 2
+            unit = {"يومين": "day", "اسبوعين": "week", "شهرين": "month"}[unit]
+        elif m["n"]:
+            n, u = int(m["n"]), m["unit1"]
+            unit = "hour" if u == "ساعه" else "week" if u.startswith("اسب") else "day"
+        else:
+            n, u = rx.num_words[" ".join(m["nw"].split())], m["unit2"]
+            unit = {"الايام": "day", "الساعات": "hour", "الاسابيع": "week"}.get(u, "month")
+        if unit == "month":
+            add(DateHit(m.start(), m.end(), DateExpr("background", background=True), {"background": True}, priority=2))
+            continue
+        days = n if unit == "day" else n * 7 if unit == "week" else max(1, -(-n // 24))
+        add(DateHit(m.start(), m.end(), DateExpr("window", window="last_days", days=days), priority=2))
+
+    for m in rx.ago.finditer(text):
+        u = m["unit"]
+        n = _num(m["n"], rx) if m["n"] else None
+        if u in ("يومين", "اسبوعين", "شهرين", "سنتين", "عامين"):
+            n = 2
+        meta = {"since": True} if m["since"] == "منذ" else {}
+        if u in ("يومين", "ايام", "يوما", "يوم"):
+            if n is None:  # "منذ أيام": some days ago → the last week
+                add(DateHit(m.start(), m.end(), DateExpr("window", window="last_days", days=6), meta, priority=2))
+            elif n <= 31:
+                add(DateHit(m.start(), m.end(), DateExpr("relative", offset=-n), meta, priority=2))
+        elif u in ("اسبوع", "اسبوعين") and n is not None and n <= 2 or u == "اسبوع" and n is None:
+            n = n or 1
+            add(DateHit(m.start(), m.end(), DateExpr("window", window="last_days", days=7 * n), meta, priority=2))
+        else:
+            add(DateHit(m.start(), m.end(), DateExpr("background", background=True), {**meta, "background": True}, priority=2))
+
+    for m in rx.background.finditer(text):
+        add(DateHit(m.start(), m.end(), DateExpr("background", background=True), {"background": True}, priority=2))
+
+    return _select(text, hits, rx)
+
+
+def _select(text: str, hits: list[DateHit], rx: _Rx) -> list[DateHit]:
+    """Keep the longest non-overlapping hits, then merge Hijri+Gregorian twins and weekday+date."""
+    hits.sort(key=lambda h: (h.nstart, -(h.nend - h.nstart), -h.priority))
+    chosen: list[DateHit] = []
+    end = -1
+    for h in hits:
+        if h.nstart >= end:
+            chosen.append(h)
+            end = h.nend
+    out: list[DateHit] = []
+    for h in chosen:
+        prev = out[-1] if out else None
+        gap = text[prev.nend:h.nstart] if prev else ""
+        if prev and len(gap) <= 40 and rx.link_gap.match(gap):
+            pe, he = prev.expr, h.expr
+            # "26 شوال 1436 هـ الموافق 11 أغسطس 2015 م": keep the Gregorian twin
+            if pe.calendar == "hijri" and pe.kind == "explicit" and he.kind == "explicit" and he.calendar == "gregorian":
+                out[-1] = DateHit(prev.nstart, h.nend, he, {**h.meta, "hijri": (pe.year, pe.month, pe.day)}, 3)
+                continue
+            if he.calendar == "hijri" and he.kind == "explicit" and pe.kind == "explicit" and pe.calendar == "gregorian":
+                out[-1] = DateHit(prev.nstart, h.nend, pe, {**prev.meta, "hijri": (he.year, he.month, he.day)}, 3)
+                continue
+            # "الأحد 20 يوليو", "يوم الخميس 12 أكتوبر": the explicit date, weekday kept in meta
+            if pe.kind == "weekday" and he.kind == "explicit" and pe.offset == 0:
+                out[-1] = DateHit(prev.nstart, h.nend, replace(he, part=pe.part), {**h.meta, **prev.meta, "weekday": pe.weekday}, 3)
+                continue
+        out.append(h)
+    for h in out:
+        before = text[max(0, h.nstart - 16):h.nstart]
+        if rx.since_before.search(before) or text[h.nstart:h.nstart + 4] == "منذ ":
+            h.meta["since"] = True
+            if h.expr.kind in ("month", "year"):
+                h.expr = replace(h.expr, background=True)
+                h.meta["background"] = True
+    return out
+
+
+def scan(doc: Doc) -> list[DateHit]:
+    """Date hits over ``doc.norm.text`` (cached on the doc; used by numbers and dates stages)."""
+    hits = doc.layers.get(SCAN_LAYER)
+    if hits is None:
+        hits = _scan_text(doc.norm.text, calendar(), _rx())
+        doc.layers[SCAN_LAYER] = hits
+    return hits
+
+
+def _token_span(doc: Doc, nstart: int, nend: int) -> tuple[int, int]:
+    starts = doc.layers.get("dates.token_starts")
+    if starts is None:
+        starts = doc.layers["dates.token_starts"] = [t.norm_start for t in doc.tokens]
+    t0 = max(0, bisect_right(starts, nstart) - 1)
+    if t0 < len(doc.tokens) and doc.tokens[t0].norm_start + len(doc.tokens[t0].norm) <= nstart:
+        t0 += 1
+    t1 = bisect_left(starts, nend)
+    return t0, max(t1, t0 + 1)
+
+
+def find_dates(doc: Doc) -> None:
+    """Pipeline stage: add one ``date`` mention per date expression (value: DateExpr)."""
+    for h in scan(doc):
+        # trim leading spaces/punctuation the regex may have consumed
+        ns, ne = h.nstart, h.nend
+        t = doc.norm.text
+        while ns < ne and not t[ns].isalnum():
+            ns += 1
+        if t[ns] == "و" and ne - ns > 2 and t[ns + 1].isalpha():
+            ns += 1  # the conjunction is not part of the expression
+        while ne > ns and not t[ne - 1].isalnum() and t[ne - 1] != ")":
+            ne -= 1
+        start, end = doc.norm.orig_span(ns, ne)
+        t0, t1 = _token_span(doc, ns, ne)
+        sent = doc.tokens[t0].sentence if t0 < len(doc.tokens) else 0
+        meta = dict(h.meta)
+        meta.setdefault("background", h.expr.background)
+        doc.add(Mention("date", start, end, doc.text[start:end], sent, t0, t1, h.expr, meta))
