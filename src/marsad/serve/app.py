@@ -1,0 +1,529 @@
+"""The REST API and the web map, over one Marsad SQLite database.
+
+    app = create_app("marsad.db")                 # read-only
+    app = create_app("marsad.db", token="s3cret") # POST /api/ingest enabled, needs the bearer token
+
+Reads go through :class:`marsad.store.Store` (one read-only connection per worker thread); the few
+queries its API lacks are in :mod:`marsad.serve.queries`. Every query is parameterised.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hmac
+import io
+import json
+import sqlite3
+import threading
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterator, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
+from fastapi.staticfiles import StaticFiles
+
+from ..events.model import EVENT_TYPES, SUB_TO_TYPE
+from ..output import ACLED_COLUMNS, acled_row
+from ..store import Store
+from . import queries
+
+MAX_PAGE = 1000
+MAX_INGEST_BYTES = 20 * 1024 * 1024
+MAX_INGEST_ARTICLES = 2000
+STATIC_DIR = Path(str(resources.files("marsad.serve").joinpath("static")))
+
+Order = Literal["date", "-date", "date_asc", "fatalities", "articles"]
+
+# What the map needs per point (the full record is one click away).
+MAP_FIELDS = ("fused_id", "event_type", "sub_event_type", "event_date", "location", "location_ar",
+              "actor1", "actor2", "fatalities", "n_articles", "country", "admin1")
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data: https://tile.openstreetmap.org; connect-src 'self'; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+API_DESCRIPTION = """\
+Fused conflict events coded from Arabic news (ACLED taxonomy), with the Arabic evidence behind each.
+
+- Filters shared by the event endpoints: `since`, `until` (ISO dates, inclusive), `bbox`
+  (`minlon,minlat,maxlon,maxlat`), `country`, `admin1`, `event_type` (a type or a sub-event type),
+  `actor` (part of an English or Arabic actor name), `source`, `text` (free text, Arabic or English).
+- Pages: `limit` (1 to 1000, default 100), `offset`; the order is stable (ties broken by ingestion order).
+- Bad parameters get a 422 (or 400 for unknown parameter names) with a message naming the parameter.
+- `POST /api/ingest` is disabled unless the server was started with a token (`--token` or `MARSAD_TOKEN`).
+"""
+
+
+class ApiError(HTTPException):
+    """An HTTP error whose body is ``{"detail": message}``."""
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Database access: one read-only Store per thread (the Store serialises calls on its one connection).
+# ---------------------------------------------------------------------------------------------------------
+
+class Database:
+    """Thread-local read-only stores and one writer (for ingest) over the same file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        self._writer: Store | None = None
+        self._write_lock = threading.Lock()
+        self._stores: list[Store] = []
+        self._stores_lock = threading.Lock()
+
+    def reader(self) -> Store:
+        st = getattr(self._local, "store", None)
+        if st is None:
+            if not self.path.exists():
+                raise ApiError(503, f"no database at {self.path}: ingest articles first")
+            st = Store(self.path, readonly=True)
+            st.conn.execute("PRAGMA query_only = ON")
+            self._local.store = st
+            with self._stores_lock:
+                self._stores.append(st)
+        return st
+
+    def writer(self) -> Store:
+        if self._writer is None:
+            self._writer = Store(self.path)
+        return self._writer
+
+    def close(self) -> None:
+        with self._stores_lock:
+            for st in self._stores:
+                try:
+                    st.close()
+                except sqlite3.Error:
+                    pass
+            self._stores.clear()
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Parameters
+# ---------------------------------------------------------------------------------------------------------
+
+@dataclass
+class EventFilters:
+    since: str | None = None
+    until: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    country: str | None = None
+    admin1: str | None = None
+    event_type: str | None = None
+    actor: str | None = None
+    source: str | None = None
+    text: str | None = None
+
+    def as_kwargs(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v not in (None, "")}
+
+
+def _parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
+    if raw is None or raw.strip() == "":
+        return None
+    parts = raw.split(",")
+    if len(parts) != 4:
+        raise ApiError(422, "bbox must be four numbers: minlon,minlat,maxlon,maxlat")
+    try:
+        minlon, minlat, maxlon, maxlat = (float(p) for p in parts)
+    except ValueError:
+        raise ApiError(422, "bbox must be four numbers: minlon,minlat,maxlon,maxlat") from None
+    if not all(-180 <= x <= 180 for x in (minlon, maxlon)) or not all(-90 <= y <= 90 for y in (minlat, maxlat)):
+        raise ApiError(422, "bbox out of range: longitudes within -180..180, latitudes within -90..90")
+    if minlon > maxlon or minlat > maxlat:
+        raise ApiError(422, "bbox must be minlon,minlat,maxlon,maxlat with min <= max")
+    return minlon, minlat, maxlon, maxlat
+
+
+def event_filters(
+    since: dt.date | None = Query(None, description="first event date, ISO (YYYY-MM-DD), inclusive"),
+    until: dt.date | None = Query(None, description="last event date, ISO (YYYY-MM-DD), inclusive"),
+    bbox: str | None = Query(None, max_length=200, description="minlon,minlat,maxlon,maxlat",
+                             examples=["35.5,32,42.5,37.5"]),
+    country: str | None = Query(None, max_length=100, description="country (English), exact"),
+    admin1: str | None = Query(None, max_length=100, description="first-level region (English), exact"),
+    event_type: str | None = Query(None, max_length=100,
+                                   description="an ACLED event type or sub-event type, spelled exactly"),
+    actor: str | None = Query(None, max_length=200, description="part of an actor name, English or Arabic"),
+    source: str | None = Query(None, max_length=200, description="part of a source or outlet name"),
+    text: str | None = Query(None, max_length=200, description="free text, Arabic or English"),
+) -> EventFilters:
+    if since and until and since > until:
+        raise ApiError(422, f"since ({since}) is after until ({until})")
+    if event_type and event_type not in EVENT_TYPES and event_type not in SUB_TO_TYPE:
+        raise ApiError(422, f"unknown event_type {event_type!r}; use one of: " + ", ".join(EVENT_TYPES)
+                       + " (or a sub-event type)")
+    return EventFilters(
+        since=since.isoformat() if since else None, until=until.isoformat() if until else None,
+        bbox=_parse_bbox(bbox), country=(country or "").strip() or None, admin1=(admin1 or "").strip() or None,
+        event_type=event_type or None, actor=(actor or "").strip() or None, source=(source or "").strip() or None,
+        text=(text or "").strip() or None)
+
+
+@dataclass
+class PageParams:
+    limit: int
+    offset: int
+    order: str
+
+
+def page_params(
+    limit: int = Query(100, ge=1, le=MAX_PAGE, description=f"page size, 1 to {MAX_PAGE}"),
+    offset: int = Query(0, ge=0, le=10_000_000, description="events to skip"),
+    order: Order = Query("date", description="date (newest first), date_asc, fatalities, articles; "
+                                             "ties keep ingestion order"),
+) -> PageParams:
+    return PageParams(limit=limit, offset=offset, order="date" if order == "-date" else order)
+
+
+def reject_unknown_params(request: Request) -> None:
+    """A misspelt filter (``contry=Syria``) is an error, not a silently unfiltered answer."""
+    route = request.scope.get("route")
+    if route is None or not hasattr(route, "dependant"):
+        return
+    known: set[str] = set()
+    stack = [route.dependant]
+    while stack:
+        d = stack.pop()
+        known.update(p.alias for p in d.query_params)
+        stack.extend(d.dependencies)
+    unknown = sorted(set(request.query_params.keys()) - known)
+    if unknown:
+        raise ApiError(400, f"unknown query parameter(s): {', '.join(unknown)}; "
+                            f"allowed: {', '.join(sorted(known)) or 'none'}")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Shaping responses
+# ---------------------------------------------------------------------------------------------------------
+
+def _feature(e: dict[str, Any], fields: tuple[str, ...] | None = None) -> dict[str, Any] | None:
+    if e.get("latitude") is None or e.get("longitude") is None:
+        return None
+    props = {k: e.get(k) for k in fields} if fields else \
+        {k: v for k, v in e.items() if k not in ("latitude", "longitude")}
+    return {"type": "Feature", "id": e["fused_id"],
+            "geometry": {"type": "Point", "coordinates": [e["longitude"], e["latitude"]]},
+            "properties": props}
+
+
+def _detail(e: dict[str, Any]) -> dict[str, Any]:
+    """The fused event for the side panel: its fields, and per article the evidence and spans."""
+    out = {k: v for k, v in e.items() if k != "articles"}
+    arts = []
+    for a in e.get("articles") or []:
+        evidence: list[dict[str, Any]] = []
+        spans: list[dict[str, Any]] = []
+        for ev in a.get("events") or []:
+            for x in ev.get("evidence") or []:
+                if x not in evidence:
+                    evidence.append(x)
+            for x in ev.get("spans") or []:
+                if x not in spans:
+                    spans.append(x)
+        arts.append({
+            "article_id": a.get("article_id"), "source": a.get("source"), "published": a.get("published"),
+            "title": a.get("title"), "url": a.get("url"), "text": a.get("text"),
+            "evidence": evidence, "spans": spans,
+            "events": [{"event_id": ev.get("event_id"), "sub_event_type": ev.get("sub_event_type"),
+                        "event_date": ev.get("event_date"), "location": ev.get("location"),
+                        "fatalities": ev.get("fatalities"), "source": ev.get("source"),
+                        "link": ev.get("link")} for ev in a.get("events") or []],
+        })
+    out["articles"] = arts
+    return out
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMERIC = {"latitude", "longitude", "fatalities", "inter1", "inter2", "interaction", "time_precision",
+            "geo_precision", "year"}
+
+
+def _csv_safe(row: dict[str, Any]) -> dict[str, Any]:
+    """Neutralise spreadsheet formulas in text cells (a news page's text can start with '=')."""
+    for k, v in row.items():
+        if k not in _NUMERIC and isinstance(v, str) and v.startswith(_FORMULA_START):
+            row[k] = "'" + v
+    return row
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The application
+# ---------------------------------------------------------------------------------------------------------
+
+def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
+    """The FastAPI app serving ``/api/*``, ``/docs``, ``/openapi.json`` and the map at ``/``."""
+    from .. import __version__
+
+    db = Database(db_path)
+    if token is not None and not token.strip():
+        token = None
+    if token and not db.path.exists():
+        db.writer()  # create the schema so that the first ingest has somewhere to go
+    if not db.path.exists():
+        raise FileNotFoundError(f"no database at {db.path}")
+    with Store(db.path, readonly=True) as probe:  # fail early on a file that is not a Marsad database
+        probe.conn.execute("SELECT 1 FROM fused_events LIMIT 1").fetchall()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        db.close()
+
+    app = FastAPI(title="Marsad API", version=__version__, description=API_DESCRIPTION,
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=lifespan)
+    app.state.db = db
+    app.state.token = token
+    ingest_lock = threading.Lock()
+    deps = [Depends(reject_unknown_params)]
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        if response.headers.get("content-type", "").startswith("text/html"):
+            response.headers.setdefault("Content-Security-Policy", CSP)
+        return response
+
+    # ---- pages -----------------------------------------------------------------------------------------
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html", media_type="text/html; charset=utf-8")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(STATIC_DIR / "docs.html", media_type="text/html; charset=utf-8")
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    # ---- API -------------------------------------------------------------------------------------------
+
+    @app.get("/api/meta", tags=["meta"], dependencies=deps, summary="Totals, date range, countries, taxonomy")
+    def meta() -> dict[str, Any]:
+        st = db.reader()
+        with st._lock:
+            out = queries.overview(st.conn)
+        out["event_types"] = {t: list(subs) for t, subs in EVENT_TYPES.items()}
+        out["ingest_enabled"] = bool(token)
+        out["max_page"] = MAX_PAGE
+        return out
+
+    @app.get("/api/events", tags=["events"], dependencies=deps, summary="List fused events (filtered, paged)")
+    def list_events(f: EventFilters = Depends(event_filters), p: PageParams = Depends(page_params)) -> dict[str, Any]:
+        st = db.reader()
+        kw = f.as_kwargs()
+        items = st.query_events(limit=p.limit, offset=p.offset, order=p.order, **kw)
+        total = st.count_events(**kw)
+        return {"total": total, "limit": p.limit, "offset": p.offset, "order": p.order,
+                "returned": len(items), "items": items}
+
+    @app.get("/api/events.geojson", tags=["events"], dependencies=deps,
+             summary="Fused events as a GeoJSON FeatureCollection (a page; for map layers)")
+    def events_geojson(f: EventFilters = Depends(event_filters), p: PageParams = Depends(page_params),
+                       full: bool = Query(False, description="all fields in properties (default: what a map needs)")
+                       ) -> JSONResponse:
+        st = db.reader()
+        kw = f.as_kwargs()
+        items = st.query_events(limit=p.limit, offset=p.offset, order=p.order, **kw)
+        total = st.count_events(**kw)
+        feats = [x for x in (_feature(e, None if full else MAP_FIELDS) for e in items) if x]
+        body = {"type": "FeatureCollection", "total": total, "limit": p.limit, "offset": p.offset,
+                "returned": len(items), "features": feats}
+        return JSONResponse(body, media_type="application/geo+json")
+
+    @app.get("/api/events.csv", tags=["events"], dependencies=deps,
+             summary="Download the filtered events as ACLED-style CSV",
+             response_class=StreamingResponse,
+             responses={200: {"content": {"text/csv": {}}, "description": "ACLED columns, one row per fused event"}})
+    def events_csv(f: EventFilters = Depends(event_filters),
+                   limit: int | None = Query(None, ge=1, le=1_000_000, description="at most this many rows"),
+                   order: Order = Query("date_asc", description="as for /api/events")) -> StreamingResponse:
+        kw = f.as_kwargs()
+        order_ = "date" if order == "-date" else order
+        db.reader()  # 503 now rather than mid-stream
+
+        def rows() -> Iterator[str]:
+            buf = io.StringIO()
+            w = csv.DictWriter(buf, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
+            w.writeheader()
+            sent, offset = 0, 0
+            while True:
+                want = MAX_PAGE if limit is None else min(MAX_PAGE, limit - sent)
+                if want <= 0:
+                    break
+                page = db.reader().query_events(limit=want, offset=offset, order=order_, **kw)
+                for e in page:
+                    if not e.get("source"):
+                        e["source"] = e.get("sources")
+                    w.writerow(_csv_safe(acled_row(e)))
+                sent += len(page)
+                offset += len(page)
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+                if len(page) < want:
+                    break
+            rest = buf.getvalue()
+            if rest:
+                yield rest
+
+        return StreamingResponse(rows(), media_type="text/csv; charset=utf-8",
+                                 headers={"Content-Disposition": 'attachment; filename="marsad-events.csv"'})
+
+    @app.get("/api/events/{fused_id}", tags=["events"], dependencies=deps,
+             summary="One fused event with its articles, evidence and highlighted spans")
+    def get_event(fused_id: str = PathParam(..., min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_.:-]+$")
+                  ) -> dict[str, Any]:
+        e = db.reader().get_event(fused_id)
+        if e is None:
+            raise ApiError(404, f"no event with id {fused_id!r}")
+        return _detail(e)
+
+    @app.get("/api/counts", tags=["events"], dependencies=deps, summary="Events per day or week (for charts)")
+    def counts(f: EventFilters = Depends(event_filters),
+               period: Literal["day", "week", "month"] = Query("day", description="day, week (from Monday) or month"),
+               ) -> dict[str, Any]:
+        rows = db.reader().counts_by_period(period=period, **f.as_kwargs())
+        out: dict[str, dict[str, Any]] = {}
+        for p, t, n in rows:
+            c = out.setdefault(p, {"period": p, "events": 0, "by_type": {}})
+            c["events"] += n
+            c["by_type"][t] = n
+        return {"period": period, "total": sum(c["events"] for c in out.values()), "counts": list(out.values())}
+
+    @app.get("/api/places", tags=["places"], dependencies=deps, summary="Places events were coded at")
+    def places(q: str | None = Query(None, max_length=100, description="start of a name, English or Arabic"),
+               limit: int = Query(20, ge=1, le=MAX_PAGE)) -> dict[str, Any]:
+        items = db.reader().places(q=(q or "").strip() or None, limit=limit)
+        return {"returned": len(items), "items": items}
+
+    @app.get("/api/places/{place}/control", tags=["places"], dependencies=deps,
+             summary="Who held the place from when to when, with the evidence")
+    def place_control(place: str = PathParam(..., min_length=1, max_length=200,
+                                             description="a place id, or its English or Arabic name")
+                      ) -> dict[str, Any]:
+        st = db.reader()
+        periods = st.control_timeline(place)
+        if not periods:
+            with st._lock:
+                known = queries.place_exists(st.conn, place)
+            if not known and not st.places(q=place, limit=1):
+                raise ApiError(404, f"no place {place!r}")
+        return {"place": place, "periods": periods}
+
+    @app.get("/api/control", tags=["places"], dependencies=deps,
+             summary="Who holds each place on a date (JSON list or GeoJSON for a map layer)")
+    def control(date: dt.date = Query(..., description="ISO date (YYYY-MM-DD)"),
+                format: Literal["json", "geojson"] = Query("json")) -> Any:
+        rows = db.reader().control_at(date.isoformat())
+        if format == "json":
+            return {"date": date.isoformat(), "items": rows}
+        feats = []
+        for r in rows:
+            if r.get("latitude") is None or r.get("longitude") is None:
+                continue
+            feats.append({"type": "Feature", "id": r.get("place_id"),
+                          "geometry": {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]},
+                          "properties": {"place_id": r.get("place_id"), "place": r.get("place"),
+                                         "place_ar": r.get("place_ar"), "actor": r.get("actor"),
+                                         "actor_ar": r.get("actor_ar"), "since": r.get("from"),
+                                         "until": r.get("to"), "basis": r.get("basis"),
+                                         "evidence": len(r.get("evidence") or [])}})
+        return JSONResponse({"type": "FeatureCollection", "date": date.isoformat(), "features": feats},
+                            media_type="application/geo+json")
+
+    @app.get("/api/actors", tags=["actors"], dependencies=deps, summary="Actors, most frequent first")
+    def actors(q: str | None = Query(None, max_length=100, description="part of a name, English or Arabic"),
+               limit: int = Query(20, ge=1, le=MAX_PAGE)) -> dict[str, Any]:
+        items = db.reader().actors(q=(q or "").strip() or None, limit=limit)
+        return {"returned": len(items), "items": items}
+
+    # ---- ingest (only with a token) ----------------------------------------------------------------------
+
+    @app.post("/api/ingest", tags=["ingest"], summary="Extract and store articles (needs the bearer token)",
+              responses={401: {"description": "no bearer token"}, 403: {"description": "wrong token, or ingest disabled"},
+                         413: {"description": "body too large"}, 415: {"description": "unsupported content type"}},
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  "application/json": {"schema": {"oneOf": [{"type": "object"}, {"type": "array"}]},
+                                       "example": {"id": "a1", "text": "…", "published": "2017-10-12", "source": "AFP"}},
+                  "application/x-ndjson": {"schema": {"type": "string"}}}}})
+    async def ingest_endpoint(request: Request) -> dict[str, Any]:
+        if not token:
+            raise ApiError(403, "ingest is disabled on this server (start it with --token or MARSAD_TOKEN)")
+        auth = request.headers.get("authorization", "")
+        scheme, _, given = auth.partition(" ")
+        if scheme.lower() != "bearer" or not given.strip():
+            raise HTTPException(401, "missing bearer token (Authorization: Bearer ...)",
+                                headers={"WWW-Authenticate": 'Bearer realm="marsad"'})
+        if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
+            raise ApiError(403, "wrong token")
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > MAX_INGEST_BYTES:
+            raise ApiError(413, f"body larger than {MAX_INGEST_BYTES} bytes; send smaller batches")
+        raw = bytearray()
+        async for chunk in request.stream():
+            raw += chunk
+            if len(raw) > MAX_INGEST_BYTES:
+                raise ApiError(413, f"body larger than {MAX_INGEST_BYTES} bytes; send smaller batches")
+        ctype = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+        lines = _ingest_lines(bytes(raw), ctype)
+        from starlette.concurrency import run_in_threadpool
+        return await run_in_threadpool(_run_ingest, lines)
+
+    def _run_ingest(lines: list[str]) -> dict[str, Any]:
+        from ..engines import get_engine
+        from ..ingest.readers import read_jsonl
+        from ..store.ingest import ingest
+
+        messages: list[str] = []
+        items = list(read_jsonl(io.StringIO("\n".join(lines)), "request"))
+        with ingest_lock:
+            rep = ingest(db.writer(), items, get_engine("local"), batch_size=100, report=messages.append)
+        s = rep.stats
+        return {"articles_read": rep.articles_read, "articles_added": s.articles_added,
+                "articles_replaced": s.articles_replaced,
+                "articles_unchanged": s.articles_skipped + rep.skipped_known,
+                "events_added": s.events_added, "fused_new": s.fused_new, "fused_joined": s.fused_joined,
+                "bad_input": rep.problems, "extraction_errors": rep.extraction_errors, "messages": messages[:100]}
+
+    return app
+
+
+def _ingest_lines(raw: bytes, ctype: str) -> list[str]:
+    """The request body as JSONL lines (one article object each)."""
+    try:
+        body = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ApiError(400, "body is not UTF-8") from None
+    if not body.strip():
+        raise ApiError(400, "empty body: send an article object, a list of them, or JSONL")
+    if ctype in ("application/json", "text/json"):
+        try:
+            data = json.loads(body)
+        except json.JSONDecodeError as exc:
+            raise ApiError(400, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        if isinstance(data, dict) and isinstance(data.get("articles"), list):
+            data = data["articles"]
+        if isinstance(data, dict):
+            data = [data]
+        if not isinstance(data, list):
+            raise ApiError(400, "JSON body must be an article object, a list of them, or {\"articles\": [...]}")
+        lines = [json.dumps(x, ensure_ascii=False) for x in data]
+    elif ctype in ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "text/plain"):
+        lines = [ln for ln in body.splitlines() if ln.strip()]
+    else:
+        raise ApiError(415, f"unsupported content type {ctype!r}: use application/json or application/x-ndjson")
+    if len(lines) > MAX_INGEST_ARTICLES:
+        raise ApiError(413, f"more than {MAX_INGEST_ARTICLES} articles in one request; send smaller batches")
+    return lines
