@@ -207,7 +207,7 @@ def parse_actor_lexicon(data: Any, source: str = "actors.yaml") -> ActorLexicon:
             for f in (p, "ال" + p):
                 adjectives.setdefault(fold(f), code)
         for name in ar + capitals:
-            if " " not in name:
+            if " " not in name and sup:
                 support_words.setdefault(fold(name), code)
 
     actors: dict[str, ActorDef] = {}

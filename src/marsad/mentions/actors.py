@@ -152,6 +152,7 @@ def find_actors(doc: Doc) -> None:
     for s in doc.sentences:
         i, end = s.token_start, s.token_end
         sent_first = len(found)
+        last_support_end = -10
         while i < end:
             r = _resolve_at(doc, lex, i, end, doc_cc)
             if r is None:
@@ -160,6 +161,8 @@ def find_actors(doc: Doc) -> None:
             m, cand, adj_cc, t_end = r
             if isinstance(cand, SupportTrigger):
                 sup = _supporter_at(doc, lex, m.token_end, end, doc_cc)
+                if sup is not None and cand.leadership and m.token_start - last_support_end <= 1:
+                    sup = None  # "بدعم من طائرات التحالف الذي تقوده السعودية": describes the backer
                 if sup is None:
                     i = m.token_end
                     continue
@@ -171,6 +174,7 @@ def find_actors(doc: Doc) -> None:
                     target = -1  # nothing before it in the sentence: the next actor, if close
                 men = _mention(doc, "support", m.token_start, t_end, m.start, ref, trigger=cand.phrase)
                 supports.append((men, target, cand.leadership))
+                last_support_end = t_end
                 i = t_end
                 continue
             if cand.backref is not None:

@@ -1,0 +1,146 @@
+"""find_actors: Arabic actor phrases → ACLED-style actors (sentences from the shared corpus/seed)."""
+from __future__ import annotations
+
+from marsad.doc import Doc
+from marsad.mentions.actors import ActorRef, find_actors
+
+
+def actors(text: str, country: str | None = None) -> Doc:
+    doc = Doc(text)
+    doc.layers["country"] = country
+    find_actors(doc)
+    return doc
+
+
+def names(doc: Doc, kind: str = "actor") -> list[tuple[str, str]]:
+    return [(m.text, m.value.name) for m in doc.mentions if m.kind == kind]
+
+
+def test_regime_forces_with_clitic_and_russian_support():
+    doc = actors("بيروت: سيطرت قوات النظام بدعم روسي الخميس على أربعة أحياء على الأقل من مدينة الميادين", "SY")
+    (actor,) = doc.mentions_of("actor")
+    assert actor.text == "قوات النظام"
+    assert actor.value == ActorRef("Military Forces of Syria", 1, "SY", "state", False, "military:SY")
+    (sup,) = doc.mentions_of("support")
+    assert sup.text == "بدعم روسي"
+    assert sup.value.name == "Military Forces of Russia"
+    assert sup.value.inter == 8 and sup.value.kind == "external"  # a foreign state force in Syria
+    assert doc.mentions[sup.meta["supported"]] is actor
+    assert actor.meta["supported_by"] == [sup.value]
+
+
+def test_span_excludes_proclitics():
+    doc = actors("وتدور معارك طاحنة بين قوات النظام وداعش داخل المدينة", "SY")
+    assert [m.text for m in doc.mentions_of("actor")] == ["قوات النظام", "داعش"]
+    doc = actors("وتمكنت قوات النظام من قطع كافة الطرق", "SY")
+    assert doc.mentions[0].text == "قوات النظام" and doc.mentions[0].start == 7
+
+
+def test_backref_tanzim_resolves_to_islamic_state():
+    doc = actors("أحد آخر أبرز معاقل تنظيم الدولة الاسلامية في سوريا. وتعد المدينتان آخر أبرز معقلين متبقيين "
+                 "للتنظيم في سوريا", "SY")
+    first, second = doc.mentions_of("actor")
+    assert first.value.name == second.value.name == "Islamic State"
+    assert not first.value.backref and second.value.backref
+    assert second.meta["resolved_from"] == doc.mentions.index(first)
+
+
+def test_backref_without_antecedent_is_dropped():
+    doc = actors("أعلنت الحكومة خطة لإعادة هيكلة التنظيم الإداري", "EG")
+    assert doc.mentions_of("actor") == []
+
+
+def test_supported_by_washington_and_led_by_russian_forces():
+    doc = actors("أما الهجوم الثاني، فتنفذه الفصائل الكردية والعربية المنضوية في اطار قوات سوريا الديموقراطية "
+                 "المدعومة من واشنطن في الريفين الشمالي والشمالي الشرقي", "SY")
+    (sup,) = doc.mentions_of("support")
+    assert sup.value.name == "Military Forces of the United States"
+    assert doc.mentions[sup.meta["supported"]].value.name == "Syrian Democratic Forces"
+    doc = actors('"تمكنت قوات النظام بقيادة القوات الروسية الموجودة على الأرض من السيطرة على أربعة أحياء"', "SY")
+    (sup,) = doc.mentions_of("support")
+    assert sup.text == "بقيادة القوات الروسية" and sup.value.key == "military:RU"
+
+
+def test_coalition_led_by_saudi_is_not_a_support_relation():
+    doc = actors("وتمكنت القوات الموالية للرئيس هادي بدعم من طائرات التحالف الذي تقوده السعودية من استعادة "
+                 "السيطرة على معظم المدينة", "YE")
+    assert names(doc) == [("القوات الموالية للرئيس هادي", "Military Forces of Yemen (Hadi faction)")]
+    (sup,) = doc.mentions_of("support")
+    assert sup.value.name == "Military Forces of Saudi Arabia"
+
+
+def test_coalition_depends_on_article_country():
+    text = "وشن طيران التحالف غارات على مواقع"
+    assert names(actors(text, "YE")) == [("طيران التحالف", "Military Forces of Saudi Arabia")]
+    assert names(actors(text, "SY")) == [("طيران التحالف", "Global Coalition Against Daesh")]
+
+
+def test_houthi_saleh_militias_and_popular_resistance():
+    doc = actors("واندلعت اشتباكات عنيفة بين المقاومة الشعبية وميليشيات الحوثي وصالح في تعز", "YE")
+    assert names(doc) == [("المقاومة الشعبية", "Popular Resistance"), ("ميليشيات الحوثي وصالح", "Houthi Movement")]
+    assert [m.value.inter for m in doc.mentions_of("actor")] == [3, 2]
+
+
+def test_spelling_variant_milishiat():
+    doc = actors("قصفت مليشيات الحوثي الأحياء السكنية", "YE")
+    assert names(doc)[0] == ("مليشيات الحوثي", "Houthi Movement")
+
+
+def test_nationality_adjective_sets_the_country():
+    doc = actors("شهدت الحدود التركية - السورية أمس أول اشتباك من نوعه، بين جنود أتراك وعناصر من تنظيم داعش", None)
+    assert names(doc) == [("جنود أتراك", "Military Forces of Turkey"), ("تنظيم داعش", "Islamic State")]
+    doc = actors("وقال الجيش التركي في بيان إن تنظيم حزب العمال الكردستاني المحظور قتل ثلاثة جنود أتراك", "TR")
+    assert names(doc) == [("الجيش التركي", "Military Forces of Turkey"),
+                          ("حزب العمال الكردستاني", "PKK: Kurdistan Workers Party"),
+                          ("جنود أتراك", "Military Forces of Turkey")]
+    assert doc.mentions[0].value.inter == 1  # at home: state forces, not external
+
+
+def test_bare_adjectival_head_needs_an_adjective():
+    assert names(actors("تتزامن مع غارات روسية كثيفة", "SY")) == [("غارات روسية", "Military Forces of Russia")]
+    assert names(actors("تتزامن مع غارات كثيفة", "SY")) == []
+
+
+def test_generic_templates_take_the_article_country():
+    doc = actors("ولقي مدرس وزوجته مصرعهما بنيران مسلحين مجهولين في منطقة الجعارة", "IQ")
+    assert ("مسلحين مجهولين", "Unidentified Armed Group (Iraq)") in names(doc)
+    assert ("مدرس", "Civilians (Iraq)") in names(doc)
+    doc = actors("أعلنت وزارة الداخلية المصرية مقتل شرطي إثر إطلاق مسلحين مجهولين النار", "EG")
+    assert names(doc) == [("شرطي", "Police Forces of Egypt"), ("مسلحين مجهولين", "Unidentified Armed Group (Egypt)")]
+
+
+def test_template_without_country_has_a_plain_name():
+    doc = actors("وتجمع المحتجون أمام مقر الحكومة", None)
+    (m,) = doc.mentions_of("actor")
+    assert m.value.name == "Protesters" and m.value.inter == 6 and m.value.country is None
+
+
+def test_tunisian_national_guard_is_police():
+    doc = actors("وتمكنت فرقة الأبحاث والتفتيش للحرس الوطني بسيدي بوزيد من إيقاف شخص", "TN")
+    assert names(doc)[0] == ("حرس الوطني", "Police Forces of Tunisia")  # ل+ال written لل
+    assert names(actors("وانتشر الحرس الوطني في المدينة", "SA"))[0][1] == "Military Forces of Saudi Arabia"
+
+
+def test_generic_gunmen_before_a_named_group_are_that_group():
+    doc = actors("بعد يوم من قيام مسلحين من بوكو حرام بعبور الحدود من نيجيريا", "NE")
+    assert names(doc) == [("بوكو حرام", "Boko Haram")]
+
+
+def test_militants_backref_resolves_to_last_armed_group():
+    doc = actors("هاجم مسلحو طالبان نقطة تفتيش لقوات الأمن الأفغانية. وقال المتحدث إن المتشددين قتلوا ثلاثة جنود",
+                 "AF")
+    assert names(doc) == [("مسلحو طالبان", "Taliban"), ("قوات الأمن الأفغانية", "Military Forces of Afghanistan"),
+                          ("المتشددين", "Taliban"), ("جنود", "Military Forces of Afghanistan")]
+    doc = actors("قتل ثلاثة أشخاص في هجوم شنه المسلحون على سوق شعبي", "SO")
+    assert ("المسلحون", "Unidentified Armed Group (Somalia)") in names(doc)
+
+
+def test_al_shabaab_context_word():
+    assert names(actors("ومباشرة بعد ذلك سخرت حركة الشباب من كينيا", "SO")) == [("حركة الشباب", "Al-Shabaab")]
+    assert names(actors("شارك الشباب في الماراثون", "EG")) == []
+
+
+def test_israeli_air_force_in_gaza():
+    doc = actors("شن الطيران الحربي الإسرائيلي غارة على موقع لكتائب القسام", "PS")
+    assert names(doc) == [("الطيران الحربي الإسرائيلي", "Military Forces of Israel"), ("كتائب القسام", "Hamas")]
+    assert doc.mentions[0].value.inter == 8
