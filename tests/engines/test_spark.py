@@ -31,7 +31,7 @@ def cue_extract(a: Article):
         return a, [], None
     i = a.text.index("الميادين")
     e = Event(a.id, "Battles", "Armed clash", a.published, location="Al Mayadin", location_ar="الميادين",
-              latitude=35.02, longitude=40.45, location_id="gn:170794", geo_precision=1, country="Syria",
+              latitude=35.02, longitude=40.45, location_id="geonames:173480", geo_precision=1, country="Syria",
               evidence=[Evidence(a.text, 0, len(a.text))], fatalities=i % 7)
     return a, [e.to_dict()], None
 

@@ -15,7 +15,7 @@ from marsad.ingest import Article
 SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "examples" / "seed-mayadeen-afp.txt"
 
 MAYADIN = dict(location="Al Mayadin", location_ar="الميادين", latitude=35.0207, longitude=40.4528, geo_precision=1,
-               location_id="gn:170794", country="Syria", admin1="Deir ez-Zor", admin2="Al Mayadin")
+               location_id="geonames:173480", country="Syria", admin1="Deir ez-Zor", admin2="Al Mayadin")
 BUKAMAL = dict(location="Al Bukamal", location_ar="البوكمال", latitude=34.4537, longitude=40.9365, geo_precision=1,
                location_id="gn:172515", country="Syria", admin1="Deir ez-Zor", admin2="Al Bukamal")
 DEIR_EZZOR_GOV = dict(location="Deir ez-Zor", location_ar="ريف دير الزور الشرقي", latitude=35.0, longitude=40.5,

@@ -17,7 +17,7 @@ def test_afp_and_sana_events_are_compatible_with_reasons():
     a, b = afp()[1][0].to_dict(), sana()[1][0].to_dict()
     ok, reasons = rules.compatible(a, b)
     assert ok
-    assert reasons[:3] == ["same event type (Battles)", "same date 2017-10-12", "same place (Al Mayadin, id gn:170794)"]
+    assert reasons[:3] == ["same event type (Battles)", "same date 2017-10-12", "same place (Al Mayadin, id geonames:173480)"]
 
 
 def test_dates_overlap_with_one_day_of_slack():

@@ -64,7 +64,7 @@ def test_counts_places_actors(store):
         ("2015-08-03", "Strategic developments", 1),
         ("2017-10-09", "Battles", 1), ("2017-10-09", "Explosions/Remote violence", 1)]
     assert store.counts_by_period("day", event_type="Battles") == [("2017-10-12", "Battles", 1)]
-    assert store.places("الميادين")[0]["place_id"] == "gn:170794"
+    assert store.places("الميادين")[0]["place_id"] == "geonames:173480"
     assert store.places("al-mayadin")[0]["name_ar"] == "الميادين"
     assert store.places("ميادين")[0]["n_events"] == 3
     counts = {a["actor"]: a["n_events"] for a in store.actors()}
@@ -79,7 +79,7 @@ def test_who_held_al_mayadin(store):
     assert store.control_timeline("الميادين") == periods
     assert {x["article_id"] for x in periods[1]["evidence"]} == {"afp-mayadin-2017-10-12", "sana-mayadin-2017-10-12"}
     on = {p["place_id"]: p["actor"] for p in store.control_at("2017-10-15")}
-    assert on == {"gn:170794": "Military Forces of Syria"}
+    assert on == {"geonames:173480": "Military Forces of Syria"}
     assert store.control_at("2017-10-01")[0]["actor"] == "Islamic State"
     assert store.control_timeline("Atlantis") == []
 
@@ -90,9 +90,9 @@ def test_islamic_state_takes_it_back_and_statements_hook(store):
     e = ev(a, text, "Non-state actor overtakes territory", "2017-10-21", MAYADIN, actor1="Islamic State",
            actor2="Military Forces of Syria")
     store.add_articles([(a, [e])])
-    store.add_control_statement("gn:170794", "Islamic State", "2017-10-25", place="Al Mayadin",
+    store.add_control_statement("geonames:173480", "Islamic State", "2017-10-25", place="Al Mayadin",
                                 evidence="ولا يزال التنظيم يسيطر على الميادين", article_id="is-back")
-    periods = store.control_timeline("gn:170794")
+    periods = store.control_timeline("geonames:173480")
     assert [(p["actor"], p["from"], p["to"]) for p in periods] == [
         ("Islamic State", None, "2017-10-12"), ("Military Forces of Syria", "2017-10-12", "2017-10-21"),
         ("Islamic State", "2017-10-21", None)]
