@@ -98,6 +98,7 @@ class ActorLexicon:
     support_words: dict[str, str]  # folded country/capital/adjective/adverb -> ISO2, for backers
     fillers: frozenset[str] = field(default_factory=frozenset)
     country_template: str = "military"
+    first_words: frozenset[str] = field(default_factory=frozenset)  # quick pre-filter for the matcher
 
     def fill(self, key: str, country: str | None) -> ActorDef | None:
         """The concrete actor for ``key`` in ``country``: named actors as they are, templates filled.
@@ -339,7 +340,10 @@ def parse_actor_lexicon(data: Any, source: str = "actors.yaml") -> ActorLexicon:
                 ck.fail("support", f"trigger {t!r} is also an actor alias")
             matcher.add(ft, SupportTrigger(ft, ft in lead))
 
-    return ActorLexicon(kinds, countries, actors, matcher, adjectives, support_words, fillers, country_template)
+    first_words = frozenset(k.split()[0] for k in order) | frozenset(
+        fold(t).split()[0] for t in (sup or {}).get("triggers", []) if fold(t))
+    return ActorLexicon(kinds, countries, actors, matcher, adjectives, support_words, fillers, country_template,
+                        first_words)
 
 
 @lru_cache(maxsize=None)

@@ -42,6 +42,7 @@ class SourceLexicon:
     trigger_window: int
     actor_kinds: frozenset[str]
     actor_triggers: PhraseMatcher[str]
+    first_words: frozenset[str] = frozenset()  # quick pre-filter for ``matcher``
 
 
 def parse_source_lexicon(data: Any, source: str = "sources.yaml") -> SourceLexicon:
@@ -69,6 +70,7 @@ def parse_source_lexicon(data: Any, source: str = "sources.yaml") -> SourceLexic
 
     sources: dict[str, SourceDef] = {}
     matcher: PhraseMatcher[SourceCandidate] = PhraseMatcher()
+    first: set[str] = set()
     if not isinstance(data["sources"], list):
         fail("sources", "must be a list of entries")
     for i, e in enumerate(data["sources"]):
@@ -96,6 +98,7 @@ def parse_source_lexicon(data: Any, source: str = "sources.yaml") -> SourceLexic
             matcher.add(a, SourceCandidate(key))
         for a in weak:
             matcher.add(a, SourceCandidate(key, weak=True))
+        first.update(fold(a).replace("-", " ").split()[0] for a in aliases + weak)
 
     for i, b in enumerate(data.get("backrefs") or []):
         where = f"backref #{i + 1}"
@@ -108,12 +111,13 @@ def parse_source_lexicon(data: Any, source: str = "sources.yaml") -> SourceLexic
         w = b.get("window")
         for a in str_list(b.get("aliases"), where, "aliases", allow_empty=False):
             matcher.add(a, SourceCandidate(None, backref_kinds=kinds, window=w))
+            first.add(fold(a).split()[0])
 
     actor_kinds = frozenset(str_list(data.get("actor_sources"), "actor_sources", "actor_sources"))
     actor_triggers: PhraseMatcher[str] = PhraseMatcher()
     for t in str_list(data.get("actor_triggers"), "actor_triggers", "actor_triggers"):
         actor_triggers.add(t, fold(t))
-    return SourceLexicon(sources, matcher, triggers, window, actor_kinds, actor_triggers)
+    return SourceLexicon(sources, matcher, triggers, window, actor_kinds, actor_triggers, frozenset(first))
 
 
 @lru_cache(maxsize=None)

@@ -146,6 +146,7 @@ def find_actors(doc: Doc) -> None:
     lex = actor_lexicon()
     doc_cc = doc.layers.get("country")
     tokens = doc.tokens
+    first_words = lex.first_words
     found: list[_Found] = []
     supports: list[tuple[Mention, int | None, bool]] = []  # (support mention, index in found, leadership)
 
@@ -154,6 +155,9 @@ def find_actors(doc: Doc) -> None:
         sent_first = len(found)
         last_support_end = -10
         while i < end:
+            if first_words.isdisjoint(tokens[i].forms):
+                i += 1
+                continue
             r = _resolve_at(doc, lex, i, end, doc_cc)
             if r is None:
                 i += 1

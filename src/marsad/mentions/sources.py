@@ -42,6 +42,21 @@ def _trigger_before(doc: Doc, lex: SourceLexicon, t0: int, sent_start: int) -> s
     return None
 
 
+def _matches(doc: Doc, lex: SourceLexicon, i: int, end: int, first_words: frozenset[str]):
+    """Longest non-overlapping source phrases in tokens [i, end), skipping hopeless tokens fast."""
+    tokens = doc.tokens
+    while i < end:
+        if first_words.isdisjoint(tokens[i].forms):
+            i += 1
+            continue
+        m = lex.matcher.match_at(tokens, i, end, doc.norm.to_orig)
+        if m is None:
+            i += 1
+        else:
+            yield m
+            i = m.token_end
+
+
 def find_sources(doc: Doc) -> None:
     """Add source mentions to ``doc`` (see module docstring)."""
     lex = source_lexicon()
@@ -50,8 +65,9 @@ def find_sources(doc: Doc) -> None:
     tokens = doc.tokens
     out: list[Mention] = []
     spans: list[tuple[int, int]] = []
+    first_words = lex.first_words
     for s_index, s in enumerate(doc.sentences):
-        for m in doc.match(lex.matcher, s_index):
+        for m in _matches(doc, lex, s.token_start, s.token_end, first_words):
             cand = m.payload
             trig = _trigger_before(doc, lex, m.token_start, s.token_start)
             first = tokens[m.token_start]
