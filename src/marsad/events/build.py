@@ -93,9 +93,10 @@ def build_events(doc: Doc) -> None:
     idx = _Index(doc)
     anchor = _anchor_date(doc, idx)
     drafts: list[_Draft] = []
-    last_place: Mention | None = None
+    # Where the story is when a sentence names no place: the places of the last event told,
+    # else the first place the article names.
+    context_places: list[Mention] = _lead_places(doc, idx)
     for s in range(len(doc.sentences)):
-        sent_places = [p for p in idx.get(s, "place") if not _is_dateline(p)]
         if _skip_sentence(doc, s):
             continue
         typed = [c for c in idx.get(s, "cue") if c.value.sub not in ("kill", "wound")]
@@ -109,37 +110,58 @@ def build_events(doc: Doc) -> None:
             if any(_side(a.value) == "civ" for a in actors) and any(_side(a.value) in ("armed", "state") for a in actors):
                 by_clause[idx.clause(kills[0])] = [kills[0]]
         sent_drafts: list[_Draft] = []
-        for clause, cues in by_clause.items():
-            if _blocked(idx, s, clause, cues):
+        # background told in an earlier clause ("منذ أسابيع") governs later clauses with no date of their own
+        background = [idx.clause(m) for m in idx.get(s, "date") if m.meta.get("background")]
+        for clause in sorted(by_clause):
+            cues = by_clause[clause]
+            own_dates = [m for m in idx.in_clause(s, "date", clause) if not m.meta.get("background")]
+            if _blocked(idx, s, clause, cues) or (not own_dates and any(b < clause for b in background)):
                 continue
             sent_drafts.extend(_drafts_for_clause(doc, idx, s, clause, cues, lex))
         if not sent_drafts:
-            if sent_places:
-                last_place = _best_places(sent_places)[0]
             continue
         _assign_fatalities(doc, idx, s, sent_drafts, lex)
         split: list[_Draft] = []
         for d in sent_drafts:
             places = _places_for(idx, s, d)
-            if not places and last_place is not None:
-                places = [last_place]
+            if not places:
+                if d.cue.value.needs_actor and not idx.get(s, "place"):
+                    continue  # a weak cue with no place of its own is too vague to code
+                places = list(context_places)
                 d.place_fallback = True
             for k, p in enumerate(places):
                 nd = d if k == 0 else _copy(d)
                 nd.place = p
                 if k > 0:
-                    nd.fatalities = None if d.fatalities is None else None
+                    nd.fatalities = None
                 split.append(nd)
             if not places:
                 split.append(d)
         for d in split:
             _assign_date(doc, idx, s, d, anchor)
             _assign_sources(doc, idx, s, d)
-        if sent_places:
-            last_place = _best_places(sent_places)[0]
+        placed = [d.place for d in split if d.place is not None and not d.place_fallback]
+        if placed:
+            context_places = _dedupe_places(placed)
         drafts.extend(split)
     events = [_to_event(doc, d, lex) for d in _merge(drafts) if d.place is not None]
     doc.events = events
+
+
+def _lead_places(doc: Doc, idx: _Index) -> list[Mention]:
+    for s in range(len(doc.sentences)):
+        places = [p for p in idx.get(s, "place") if not _is_dateline(p) and _place_kind(p) != "country"]
+        if places:
+            return _best_places(places)[:1]
+    return []
+
+
+def _dedupe_places(places: list[Mention]) -> list[Mention]:
+    seen: dict[Any, Mention] = {}
+    for p in places:
+        key = getattr(getattr(p.value, "place", None), "id", None) or fold(p.text)
+        seen.setdefault(key, p)
+    return list(seen.values())
 
 
 # ------------------------------------------------------------------------------- sentence logic
@@ -164,10 +186,28 @@ def _blocked(idx: _Index, s: int, clause: int, cues: list[Mention]) -> bool:
     return False
 
 
+def _family(cue: Mention) -> str:
+    sub = cue.value.sub
+    return "Battles" if sub == "territory" else SUB_TO_TYPE.get(sub, sub)
+
+
 def _drafts_for_clause(doc: Doc, idx: _Index, s: int, clause: int, cues: list[Mention], lex: Any) -> list[_Draft]:
+    """One draft per event type cued in the clause ("غارات ... مع استمرار الاشتباكات" is two events)."""
+    families: dict[str, list[Mention]] = {}
+    for c in cues:
+        families.setdefault(_family(c), []).append(c)
+    drafts = []
+    for group in families.values():
+        d = _draft_for_cues(doc, idx, s, clause, group)
+        if d is not None:
+            drafts.append(d)
+    return drafts
+
+
+def _draft_for_cues(doc: Doc, idx: _Index, s: int, clause: int, cues: list[Mention]) -> _Draft | None:
     clause_actors = _actors(idx, s, clause)
     sent_actors = _actors(idx, s, None)
-    # The strongest cue types the clause; the others are evidence for it.
+    # The strongest cue types the event; the others are evidence for it.
     cues = sorted(cues, key=lambda c: -c.value.priority)
     main = cues[0]
     sub = main.value.sub
@@ -176,24 +216,23 @@ def _drafts_for_clause(doc: Doc, idx: _Index, s: int, clause: int, cues: list[Me
         any(c.value.sub == "Air/drone strike" for c in cues) or any(_is_air(a) for a in clause_actors)
     ):
         sub = "Air/drone strike"
-    if sub in ("Remote explosive/landmine/IED",) and any(c.value.sub == "Suicide bomb" for c in cues):
+    if sub == "Remote explosive/landmine/IED" and any(c.value.sub == "Suicide bomb" for c in cues):
         sub = "Suicide bomb"
-    if main.value.needs_actor and not clause_actors and not (sub != "territory" and sent_actors):
-        return []
+    if all(c.value.needs_actor for c in cues) and not clause_actors and not (sub != "territory" and sent_actors):
+        return None
     d = _Draft(main, sub, s, clause, cues=list(cues))
     _assign_roles(doc, idx, s, d, clause_actors or sent_actors, sent_actors)
     if d.sub == "territory":
         if d.actor1 is None:
-            return []
+            return None
         d.sub = "Government regains territory" if _side(d.actor1.value) == "state" else "Non-state actor overtakes territory"
     if d.sub == "kill":
-        # a killing of named civilians by armed men
-        d.sub = "Attack"
+        d.sub = "Attack"  # a killing of named civilians by armed men
     if d.sub not in SUB_TO_TYPE:
-        return []
+        return None
     s0 = doc.sentences[s]
     d.evidence.append((s0.start, s0.end))
-    return [d]
+    return d
 
 
 def _actors(idx: _Index, s: int, clause: int | None) -> list[Mention]:
@@ -297,41 +336,65 @@ def _best_places(places: list[Mention]) -> list[Mention]:
     return sorted(places, key=lambda p: (_place_kind(p) == "country", _precision(p), p.start))
 
 
+_LIST_WORDS = frozenset(fold(w) for w in (
+    "و", "او", "مدن", "مدينه", "بلدات", "قرى", "مناطق", "اخرى", "منها", "بينها", "من", "مثل", "سيما", "ولا",
+    "خاصه", "بخاصه", "وخاصه", "وكذلك", "كذلك", "ثم",
+))
+
+
 def _coordinated(doc: Doc, a: Mention, b: Mention) -> bool:
-    """'الحولة وتلبيسة', 'بغداد، البصرة' — two places in one list."""
+    """Two places in one list: 'الحولة وتلبيسة', 'بغداد ومدن أخرى، منها البصرة والنجف'."""
     gap = doc.text[a.end:b.start]
-    if len(gap) > 4:
+    if len(gap) > 30:
         return False
-    return (gap.strip() in ("", ",", "،", "و") and (doc.text[b.start - 1:b.start] == "و" or gap.strip() in (",", "،"))) or gap.strip() == "و"
+    words = fold(gap).replace(",", " ").split()
+    if not words:
+        # adjacent: a list only when the second name carries the conjunction (وتلبيسة) or a comma
+        return doc.text[b.start - 1:b.start] == "و" or "," in fold(gap)
+    return all(w in _LIST_WORDS or (w.startswith("و") and w[1:] in _LIST_WORDS) for w in words)
+
+
+def _qualifier(m: Mention) -> str | None:
+    return getattr(m.value, "qualifier", None) or m.meta.get("qualifier")
+
+
+def _usable(p: Mention) -> bool:
+    return not _is_dateline(p) and _place_kind(p) != "country"
 
 
 def _places_for(idx: _Index, s: int, d: _Draft) -> list[Mention]:
+    """The event's place(s): the smallest place named in its clause, with the places listed beside it.
+
+    A clause naming no place takes the places of the nearest earlier clause of the sentence
+    ("وترافق ذلك مع قصف الطيران على مناطق الاشتباك"), else of the nearest later one.
+    """
     doc = idx.doc
-    in_clause = [p for p in idx.in_clause(s, "place", d.clause) if not _is_dateline(p) and _place_kind(p) != "country"]
-    cands = in_clause or [p for p in idx.get(s, "place") if not _is_dateline(p) and _place_kind(p) != "country"]
+    usable = [p for p in idx.get(s, "place") if _usable(p)]
+    cands = [p for p in usable if idx.clause(p) == d.clause]
+    if not cands and usable:
+        before = [p for p in usable if idx.clause(p) < d.clause]
+        after = [p for p in usable if idx.clause(p) > d.clause]
+        if before:
+            c = max(idx.clause(p) for p in before)
+            cands = [p for p in before if idx.clause(p) == c]
+        else:
+            c = min(idx.clause(p) for p in after)
+            cands = [p for p in after if idx.clause(p) == c]
     if not cands:
         return []
-    best = _best_places(cands)
-    top_prec = _precision(best[0])
-    towns = [p for p in cands if _precision(p) == top_prec and _place_kind(p) != "country"]
-    if top_prec <= 2 and len(towns) > 1:
-        # towns listed together are each a place of the event; other towns are context
-        towns.sort(key=lambda p: p.start)
-        after = [p for p in towns if p.start >= d.cue.start] or towns
-        first = after[0]
-        group = [first]
-        for p in towns[towns.index(first) + 1:]:
-            if _coordinated(doc, group[-1], p) or p.token_start - group[-1].token_end <= 1 and _list_gap(doc, group[-1], p):
-                group.append(p)
-            else:
-                break
-        return group
-    return [best[0]]
-
-
-def _list_gap(doc: Doc, a: Mention, b: Mention) -> bool:
-    gap = doc.text[a.end:b.start].strip()
-    return gap in ("", "و", ",", "،", "، و", ", و")
+    cands.sort(key=lambda p: p.start)
+    runs: list[list[Mention]] = []
+    for p in cands:
+        if runs and _coordinated(doc, runs[-1][-1], p):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    best = min(cands, key=lambda p: (_precision(p), 0 if p.start >= d.cue.start else 1, abs(p.start - d.cue.start)))
+    run = next(r for r in runs if best in r)
+    if len(run) == 1:
+        return run
+    towns = [p for p in run if _qualifier(p) not in ("rural", "admin")]
+    return _dedupe_places(towns or [best])
 
 
 def _copy(d: _Draft) -> _Draft:

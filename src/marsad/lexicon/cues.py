@@ -10,7 +10,8 @@ from ..text.normalise import fold
 from . import DataFileError, data_path, load_yaml
 
 SPECIAL_SUBS = {"kill", "wound", "territory", "none"}
-PRONOUN_SUFFIXES = ("ها", "هم", "ه", "هما")
+# "ه" is left out: verb + ه folds to the same string as a noun in ة (سيطره = سيطرة).
+PRONOUN_SUFFIXES = ("ها", "هم", "هما")
 
 
 @dataclass(frozen=True, slots=True)
