@@ -99,6 +99,7 @@ class ActorLexicon:
     fillers: frozenset[str] = field(default_factory=frozenset)
     country_template: str = "military"
     first_words: frozenset[str] = field(default_factory=frozenset)  # quick pre-filter for the matcher
+    _filled: dict[tuple[str, str | None], ActorDef] = field(default_factory=dict, repr=False)
 
     def fill(self, key: str, country: str | None) -> ActorDef | None:
         """The concrete actor for ``key`` in ``country``: named actors as they are, templates filled.
@@ -110,6 +111,13 @@ class ActorLexicon:
             return None
         if not a.template:
             return a
+        filled = self._filled.get((key, country))
+        if filled is None:
+            filled = self._filled[(key, country)] = self._fill_template(a, country)
+        return filled
+
+    def _fill_template(self, a: ActorDef, country: str | None) -> ActorDef:
+        key = a.key
         if country:
             named = self.actors.get(f"{key}:{country}")
             if named is not None:

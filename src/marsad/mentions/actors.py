@@ -52,11 +52,18 @@ class ActorRef:
     key: str
 
 
+_REFS: dict[tuple[str, str, str | None, bool], ActorRef] = {}
+
+
 def _ref(lex: ActorLexicon, a: ActorDef, doc_cc: str | None, backref: bool = False) -> ActorRef:
-    kind, inter = a.kind, a.inter
-    if kind == "state" and doc_cc and a.country and a.country != doc_cc:
-        kind, inter = "external", lex.kinds.get("external", 8)
-    return ActorRef(a.name, inter, a.country, kind, backref, a.key)
+    ck = (a.key, a.name, doc_cc, backref)
+    ref = _REFS.get(ck)
+    if ref is None:
+        kind, inter = a.kind, a.inter
+        if kind == "state" and doc_cc and a.country and a.country != doc_cc:
+            kind, inter = "external", lex.kinds.get("external", 8)
+        ref = _REFS[ck] = ActorRef(a.name, inter, a.country, kind, backref, a.key)
+    return ref
 
 
 def _choose(cands: Sequence[Candidate], doc_cc: str | None, adj_cc: str | None) -> Candidate | None:
