@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 from ..text.normalise import fold
 from . import DataFileError, load_yaml
@@ -74,3 +74,16 @@ def numbers() -> NumberLexicon:
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DataFileError(f"{FILE}: unexpected structure ({exc!r}); rebuild with scripts/build_lexicons.py") from None
+
+
+def with_clitics(words: Iterable[str]) -> frozenset[str]:
+    """``words`` plus every proclitic spelling a token can carry (و/ف, ب/ل/ك, ال, لل): a
+    superset of what ``Token.forms`` peels, for a C-speed set intersection over a document."""
+    pre = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+    out: set[str] = set()
+    for w in words:
+        out.update(p + w for p in pre)
+        if not w.startswith("ال"):
+            out.update(p + "ال" + w for p in pre if not p.endswith("ل"))
+            out.update(p + "لل" + w for p in ("", "و", "ف"))
+    return frozenset(out)

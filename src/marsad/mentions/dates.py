@@ -18,12 +18,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator, Sequence
 
 from ..dates import DateExpr
 from ..doc import Doc, Mention
 from ..lexicon.calendar import Calendar, calendar
-from ..lexicon.numbers import numbers
+from ..lexicon.numbers import numbers, with_clitics
+from ..text.segment import Token
 
 SCAN_LAYER = "dates.scan"  # cached scan, shared with marsad.mentions.numbers (skip digits inside dates)
 
@@ -66,6 +67,8 @@ class _Rx:
     link_gap: re.Pattern[str]
     since_before: re.Pattern[str]
     num_words: dict[str, int]
+    anchors: dict[str, frozenset[str]]  # token form → names of the patterns that can match near it
+    anchor_surface: frozenset[str]  # anchors with every proclitic spelling, for a set intersection
 
 
 @lru_cache(maxsize=None)
@@ -95,7 +98,28 @@ def _rx() -> _Rx:
 
     month2 = rf"(?:\s*[(/\-]\s*{gm}\s*\)?)?"
     year_tail = rf"(?:\s*,?\s*(?:{yw}\s*)?(?P<year>\d{{4}})(?:\s*{gera}{_E})?)?"
+    anchors: dict[str, set[str]] = {}
+
+    def anchor(words: Iterable[str], *names: str, every_word: bool = False) -> None:
+        for phrase in words:
+            ws = phrase.split()
+            for w in (ws if every_word else ws[:1]):
+                if w not in ("في", "خلال", "هذا", "من", "يوم"):
+                    anchors.setdefault(w, set()).update(names)
+
+    anchor(cal.gregorian_months, "greg_date", "month")
+    anchor(cal.hijri_months, "hijri_date")
+    anchor(list(cal.year_words) + ["منذ"], "year")
+    anchor(cal.relative_days, "relative", every_word=True)
+    anchor(cal.weekdays, "weekday")
+    anchor(cal.windows, "window", every_word=True)
+    anchor(["اليومين", "الاسبوعين", "الشهرين", "ساعه", "يوما", "يوم", "ايام", "اسابيع", "اسبوعا", "الايام",
+            "الساعات", "الاسابيع", "الاشهر", "الشهور"], "num_window")
+    anchor(["منذ", "قبل"], "ago")
+    anchor(cal.background_phrases, "background", every_word=True)
     return _Rx(
+        anchors={w: frozenset(n) for w, n in anchors.items()},
+        anchor_surface=with_clitics(anchors),
         greg_date=re.compile(
             rf"{_B}(?P<day>\d{{1,2}}|{ords})(?:\s+من)?(?:\s+شهر)?\s*(?P<mon>{gm}){_E}{month2}{year_tail}"
         ),
@@ -156,11 +180,59 @@ def _year_ok(y: int | None) -> bool:
     return y is None or 1900 <= y <= 2100
 
 
-def _scan_text(text: str, cal: Calendar, rx: _Rx) -> list[DateHit]:
+_NUMERIC_HINT = re.compile(r"\d[/.\-]\d")
+
+
+def _windows(text: str, tokens: Sequence[Token] | None, rx: _Rx) -> dict[str, list[tuple[int, int]]] | None:
+    """Per pattern, the merged text windows around anchor words (None: scan the whole text)."""
+    if tokens is None:
+        return None
+    spans: dict[str, list[tuple[int, int]]] = {}
+    anchors = rx.anchors
+    norms = [t.norm for t in tokens]
+    found = rx.anchor_surface.intersection(norms)
+    if not found and not _NUMERIC_HINT.search(text):
+        return {}
+    n = len(text)
+    for tok in (tokens[k] for k, w in enumerate(norms) if w in found):
+        for f in tok.forms:
+            names = anchors.get(f)
+            if names:
+                lo = max(0, tok.norm_start - 35)
+                hi = min(n, tok.norm_start + len(tok.norm) + 55)
+                while hi < n and text[hi].isalnum():
+                    hi += 1
+                for name in names:
+                    spans.setdefault(name, []).append((lo, hi))
+                break
+    out: dict[str, list[tuple[int, int]]] = {}
+    for name, ws in spans.items():
+        merged: list[tuple[int, int]] = []
+        for lo, hi in ws:  # tokens come in text order, so windows are sorted by lo
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+            else:
+                merged.append((lo, hi))
+        out[name] = merged
+    if _NUMERIC_HINT.search(text):
+        out["numeric"] = [(0, n)]
+    return out
+
+
+def _scan_text(text: str, cal: Calendar, rx: _Rx, tokens: Sequence[Token] | None = None) -> list[DateHit]:
     hits: list[DateHit] = []
     add = hits.append
+    wins = _windows(text, tokens, rx)
 
-    for m in rx.hijri_date.finditer(text):
+    def finditer(name: str) -> Iterator[re.Match[str]]:
+        pat: re.Pattern[str] = getattr(rx, name)
+        if wins is None:
+            yield from pat.finditer(text)
+            return
+        for lo, hi in wins.get(name, ()):
+            yield from pat.finditer(text, lo, hi)
+
+    for m in finditer("hijri_date"):
         day = _num(m["day"], rx)
         year = int(m["year"]) if m["year"] else None
         if not day or day > 30 or (year is not None and not 1300 <= year <= 1500):
@@ -168,7 +240,7 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx) -> list[DateHit]:
         add(DateHit(m.start(), m.end(), DateExpr("explicit", day=day, month=cal.hijri_months[" ".join(m["mon"].split())],
                                                  year=year, calendar="hijri"), priority=3))
 
-    for m in rx.greg_date.finditer(text):
+    for m in finditer("greg_date"):
         day = _num(m["day"], rx)
         year = int(m["year"]) if m["year"] else None
         if not day or day > 31 or not _year_ok(year):
@@ -176,7 +248,7 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx) -> list[DateHit]:
         add(DateHit(m.start(), m.end(), DateExpr("explicit", day=day, month=cal.gregorian_months[" ".join(m["mon"].split())],
                                                  year=year), priority=3))
 
-    for m in rx.numeric.finditer(text):
+    for m in finditer("numeric"):
         if m["d"]:
             d, mo, y = int(m["d"]), int(m["m"]), m["y"]
         else:
@@ -189,7 +261,7 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx) -> list[DateHit]:
         elif _year_ok(year):
             add(DateHit(m.start(), m.end(), DateExpr("explicit", day=d, month=mo, year=year), priority=3))
 
-    for m in rx.month.finditer(text):
+    for m in finditer("month"):
         if not (m["mpart"] or m["shahr"] or m["rel"] or m["year"]):
             continue  # a bare month name (مارس is also a verb, آب a noun)
         year = int(m["year"]) if m["year"] else None
@@ -205,12 +277,12 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx) -> list[DateHit]:
                                                  year=year, month_rel=month_rel, month_part=part,
                                                  future=month_rel == 1), priority=2))
 
-    for m in rx.year.finditer(text):
+    for m in finditer("year"):
         year = int(m["year"] or m["year2"])
         if 1900 <= year <= 2100:
             add(DateHit(m.start(), m.end(), DateExpr("year", year=year), priority=1))
 
-    for m in rx.relative.finditer(text):
+    for m in finditer("relative"):
         rel = " ".join(m["rel"].split())
         offset = cal.relative_days[rel]
         part = cal.day_parts.get(" ".join(m["part"].split())) if m["part"] else None
@@ -230,7 +302,7 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx) -> list[DateHit]:
             meta["future"] = True
         add(DateHit(m.start(), m.end(), expr, meta, priority=2))
 
-    for m in rx.weekday.finditer(text):
+    for m in finditer("weekday"):
         part = cal.day_parts.get(" ".join(m["part"].split())) if m["part"] else None
         r = " ".join(m["rel"].split()) if m["rel"] else None
         future = bool(r and r in cal.month_next)
@@ -242,7 +314,7 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx) -> list[DateHit]:
                                                  weekday_end=cal.weekdays[m["wd2"]] if m["wd2"] else None,
                                                  part=part, future=future), meta, priority=1))
 
-    for m in rx.window.finditer(text):
+    for m in finditer("window"):
         name = cal.windows[" ".join(m["win"].split())]
         if name == "recent_days":
             expr = DateExpr("window", window="last_days", days=6)
@@ -250,7 +322,7 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx) -> list[DateHit]:
             expr = DateExpr("window", window=name)
         add(DateHit(m.start(), m.end(), expr, priority=2))
 
-    for m in rx.num_window.finditer(text):
+    for m in finditer("num_window"):
         if m["dual"]:
             unit, n = m["dual"][2:], 2
             unit = {"يومين": "day", "اسبوعين": "week", "شهرين": "month"}[unit]
@@ -266,7 +338,7 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx) -> list[DateHit]:
         days = n if unit == "day" else n * 7 if unit == "week" else max(1, -(-n // 24))
         add(DateHit(m.start(), m.end(), DateExpr("window", window="last_days", days=days), priority=2))
 
-    for m in rx.ago.finditer(text):
+    for m in finditer("ago"):
         u = m["unit"]
         n = _num(m["n"], rx) if m["n"] else None
         if u in ("يومين", "اسبوعين", "شهرين", "سنتين", "عامين"):
@@ -283,7 +355,7 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx) -> list[DateHit]:
         else:
             add(DateHit(m.start(), m.end(), DateExpr("background", background=True), {**meta, "background": True}, priority=2))
 
-    for m in rx.background.finditer(text):
+    for m in finditer("background"):
         add(DateHit(m.start(), m.end(), DateExpr("background", background=True), {"background": True}, priority=2))
 
     return _select(text, hits, rx)
@@ -330,7 +402,7 @@ def scan(doc: Doc) -> list[DateHit]:
     """Date hits over ``doc.norm.text`` (cached on the doc; used by numbers and dates stages)."""
     hits = doc.layers.get(SCAN_LAYER)
     if hits is None:
-        hits = _scan_text(doc.norm.text, calendar(), _rx())
+        hits = _scan_text(doc.norm.text, calendar(), _rx(), doc.tokens)
         doc.layers[SCAN_LAYER] = hits
     return hits
 

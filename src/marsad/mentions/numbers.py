@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Any, Sequence
 
 from ..doc import Doc, Mention
 from ..lexicon.calendar import calendar
-from ..lexicon.numbers import NumberLexicon, numbers
+from ..lexicon.numbers import NumberLexicon, numbers, with_clitics
 from ..text.segment import Token
 from .dates import scan as scan_dates
 
-_DIGITS = re.compile(r"(?<![\d.,٫٬])(?:\d{1,3}(?:[,٬]\d{3})+|\d+(?:[.٫]\d+)?)(?![\d٬])")
+_DIGITS = re.compile(r"\d[\d,.٫٬]*")  # a cheap scan; the figure is then read by _FIGURE
+_FIGURE = re.compile(r"\d{1,3}(?:[,٬]\d{3})+(?![\d.٫])|\d+(?:[.٫]\d+)?")
 _TIME_TAIL = re.compile(r"\s*:\s*\d{2}")
 _PREFIXES = ("و", "ف", "ب", "ل")
 
@@ -49,6 +51,24 @@ def _cardinal(w: str, lex: NumberLexicon, first: bool) -> int | None:
             if v is not None and (2 <= v <= 10 or (v < 100 and v % 10 == 0)) and f[2:] not in ("اثنين", "احد"):
                 return v
     return None
+
+
+@lru_cache(maxsize=None)
+def _triggers() -> frozenset[str]:
+    """Every clitic-free token form that can start a number word, vague amount, dual or singular count."""
+    lex = numbers()
+    t: set[str] = set(lex.cardinals) | set(lex.one_of) | set(lex.singular_nouns) | set(lex.dual_words)
+    t |= {p[0] for p in lex.vague} | {w for w, v in lex.scales.items() if v >= 1000}
+    for stem in lex.dual_nouns | lex.dual_nouns_ambiguous:
+        if stem.endswith("ه"):
+            t |= {stem[:-1] + "تين", stem[:-1] + "تان", stem[:-1] + "تي"}
+        t |= {stem + "ين", stem + "ان"}
+    return frozenset(t)
+
+
+@lru_cache(maxsize=None)
+def _surface_triggers() -> frozenset[str]:
+    return with_clitics(_triggers())
 
 
 def dual_noun(token: Token, next_token: Token | None = None) -> str | None:
@@ -103,24 +123,39 @@ class _Ctx:
         return s.token_start, s.token_end
 
 
+@lru_cache(maxsize=None)
+def _qualifier_index() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], dict[str, list[tuple[tuple[str, ...], str]]]]:
+    """Pre-qualifiers keyed by their last word, post-qualifiers by their first (longest first)."""
+    lex = numbers()
+    pre: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, label in lex.qualifiers.items():
+        keys = {phrase[-1]} | ({p + phrase[0] for p in _PREFIXES} if len(phrase) == 1 else set())
+        for k in keys:
+            pre.setdefault(k, []).append((phrase, label))
+    post: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, label in lex.post_qualifiers.items():
+        post.setdefault(phrase[0], []).append((phrase, label))
+    for d in (pre, post):
+        for v in d.values():
+            v.sort(key=lambda e: -len(e[0]))
+    return pre, post
+
+
 def _qualify(ctx: _Ctx, i: int, j: int, meta: dict[str, Any]) -> tuple[int, int]:
     """Attach a pre- or post-qualifier; return the widened (token_start, token_end)."""
-    lex, toks = ctx.lex, ctx.tokens
+    toks = ctx.tokens
     lo, hi = ctx.sent_bounds(i)
-    best = None
-    for phrase, label in lex.qualifiers.items():
-        n = len(phrase)
-        if (best is None or n > best[0]) and _match_phrase(toks, i - n, phrase, lo, hi):
-            best = (n, label)
-    if best:
-        meta["qualifier"] = best[1]
-        i -= best[0]
-    else:
-        for k in range(j, min(j + 3, hi)):
-            for phrase, label in lex.post_qualifiers.items():
-                if _match_phrase(toks, k, phrase, lo, hi):
-                    meta["qualifier"] = label
-                    return i, k + len(phrase)
+    pre, post = _qualifier_index()
+    if i - 1 >= lo:
+        for phrase, label in pre.get(toks[i - 1].norm, ()):
+            if _match_phrase(toks, i - len(phrase), phrase, lo, hi):
+                meta["qualifier"] = label
+                return i - len(phrase), j
+    for k in range(j, min(j + 3, hi)):
+        for phrase, label in post.get(toks[k].norm, ()):
+            if _match_phrase(toks, k, phrase, lo, hi):
+                meta["qualifier"] = label
+                return i, k + len(phrase)
     return i, j
 
 
@@ -248,9 +283,11 @@ def find_numbers(doc: Doc) -> None:
 
     # digits (the tokeniser splits 1,400 and 20.6, so digits are read from the text)
     for m in _DIGITS.finditer(text):
-        ns, ne = m.span()
+        ns = m.start()
         if ns < skip_to or _in_dates(ranges, ns):
             continue
+        m = _FIGURE.match(text, ns, m.end())
+        ne = m.end()
         i = max(0, bisect_right(ctx.starts, ns) - 1)
         if any(taken[i:i + 1]):
             continue
@@ -282,17 +319,19 @@ def find_numbers(doc: Doc) -> None:
         _emit(ctx, qi, qj, value, meta, ns if qi == start_i and start_i == i else -1)
 
     # words, duals, implicit singulars
-    n = len(toks)
+    triggers = _triggers()
+    norms = [t.norm for t in toks]
+    found = _surface_triggers().intersection(norms)
+    candidates = [k for k, w in enumerate(norms) if w in found] if found else []
     i = 0
-    while i < n:
-        if taken[i] or _in_dates(ranges, toks[i].norm_start):
-            i += 1
+    for c in candidates:
+        if c < i:
             continue
+        i = c
         tok = toks[i]
-        w = tok.norm
-        if w[:1].isdigit():
-            i += 1
+        if triggers.isdisjoint(tok.forms) or taken[i] or _in_dates(ranges, tok.norm_start):
             continue
+        w = tok.norm
         got = _words_at(ctx, i)
         if got is not None:
             value, j, meta = got
@@ -331,8 +370,6 @@ def find_numbers(doc: Doc) -> None:
                     break
             _emit(ctx, i, j, value, {"form": "implicit", "noun": base, "role": "count"})
             i = j
-            continue
-        i += 1
 
     ctx.out.sort(key=lambda r: r[0])
     for ti, tj, value, meta, nstart in ctx.out:
