@@ -118,3 +118,12 @@ def test_the_seed_article_offsets_point_into_the_original_text():
 def test_no_publication_date_leaves_relative_dates_unresolved():
     _, expr, _, r = one("قتل 3 من أفراد الشرطة التركية أمس", None)
     assert expr.kind == "relative" and r is None
+
+
+def test_today_followed_by_punctuation_and_the_next_day():
+    assert dates("ما يريد الكاتب أن يقول في اليوم التالي.. هل تريد") == []
+
+
+def test_closing_bracket_is_kept_only_when_opened():
+    text, _, _, r = one("اعلن ترشحه في 15 حزيران/يونيو). دونالد ترامب", dt.date(2015, 7, 1))
+    assert text == "15 حزيران/يونيو" and r.start == dt.date(2015, 6, 15)

@@ -84,7 +84,8 @@ def test_dual_noun_helper():
 
 
 def test_one_of_and_implicit_singulars():
-    assert counts("مقتل أحد العناصر في الكمين") == [(1, None)]
+    (m,) = numbers("مقتل أحد العناصر في الكمين")
+    assert (m.value, m.meta["form"]) == (1, "one_of")
     assert [m.value for m in numbers("قتل جندي تركي وآخر من تنظيم داعش")] == [2]
     assert [m.value for m in numbers("أدى إلى مقتل شخص وإصابة ستة آخرين")] == [1, 6]
     assert [m.value for m in numbers("ولقي مدرس وزوجته مصرعهما")][-1] == 2
@@ -108,3 +109,8 @@ def test_thousands_separator_and_offsets():
 
 def test_weekday_names_are_not_numbers():
     assert numbers("قبل أن يبعدها التنظيم الأحد ويوم الاثنين") == []
+
+
+def test_nobody_and_phone_numbers_are_not_counts():
+    assert numbers("ثق لا أحد يجهل التقنية") == []
+    assert [m.meta["role"] for m in numbers("سليمان 0505408146")] == ["code"]

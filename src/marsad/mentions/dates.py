@@ -180,6 +180,7 @@ def _year_ok(y: int | None) -> bool:
     return y is None or 1900 <= y <= 2100
 
 
+_WORD = re.compile(r"\w+")
 _NUMERIC_HINT = re.compile(r"\d[/.\-]\d")
 
 
@@ -287,8 +288,8 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx, tokens: Sequence[Token] | None
         offset = cal.relative_days[rel]
         part = cal.day_parts.get(" ".join(m["part"].split())) if m["part"] else None
         if rel == "اليوم" and not m["wd"] and not part:
-            before = text[max(0, m.start() - 12):m.start()].split()
-            after = text[m.end():m.end() + 16].split()
+            before = _WORD.findall(text, max(0, m.start() - 14), m.start())
+            after = _WORD.findall(text, m.end(), m.end() + 20)
             if (before and (before[-1] in cal.today_not_before or before[-1][1:] in cal.today_not_before)) or (after and after[0] in cal.today_not_after):
                 continue
         meta: dict[str, Any] = {}
@@ -428,7 +429,7 @@ def find_dates(doc: Doc) -> None:
             ns += 1
         if t[ns] == "و" and ne - ns > 2 and t[ns + 1].isalpha():
             ns += 1  # the conjunction is not part of the expression
-        while ne > ns and not t[ne - 1].isalnum() and t[ne - 1] != ")":
+        while ne > ns and not t[ne - 1].isalnum() and not (t[ne - 1] == ")" and "(" in t[ns:ne]):
             ne -= 1
         start, end = doc.norm.orig_span(ns, ne)
         t0, t1 = _token_span(doc, ns, ne)

@@ -11,7 +11,7 @@ Every mention's ``meta`` has:
   ``approx``    bool: the figure is qualified or vague
   ``vague``     bool: a vague amount (عشرات)
   ``qualifier`` None | about | more_than | at_least | less_than | at_most
-  ``role``      count | year | time | percent | measure | money | duration | decimal
+  ``role``      count | year | time | percent | measure | money | duration | decimal | code
   ``form``      digits | words | vague | dual | one_of | implicit
 and, where relevant, ``gender`` (m/f, for 3-10 in words), ``noun`` (the singular a dual or
 implicit count counts), ``definite`` (الـ48).
@@ -180,6 +180,8 @@ def _role(ctx: _Ctx, i: int, j: int, value: int, meta: dict[str, Any], digits: s
         return "year"
     if digits and "." in digits:
         return "decimal"
+    if digits and (len(digits) >= 7 and digits.isdigit() or (digits[0] == "0" and len(digits) > 1)):
+        return "code"  # phone numbers, identifiers
     return "count"
 
 
@@ -208,10 +210,12 @@ def _words_at(ctx: _Ctx, i: int) -> tuple[int, int, dict[str, Any]] | None:
         if (f,) in lex.vague:
             return lex.vague[(f,)], i + 1, {"vague": True, "form": "vague"}
     # أحد عشر / إحدى عشرة, else "أحد العناصر" = one of
-    for f in ([] if w in lex.cardinals else _strip1(w)):
+    for f in ([] if (w in lex.cardinals and w not in lex.one_of) else _strip1(w)):
         if f in lex.one_of:
             if i + 1 < hi and toks[i + 1].norm in lex.teen_tens:
                 return 11, i + 2, {"form": "words"}
+            if i > 0 and toks[i - 1].norm in ("لا", "ولا"):  # "لا أحد": nobody
+                return None
             if i + 1 < hi and toks[i + 1].norm[:1].isalpha() and not toks[i + 1].norm[:1].isdigit():
                 return 1, i + 1, {"form": "one_of"}
             return None
