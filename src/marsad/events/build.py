@@ -22,6 +22,12 @@ _TARGET_MARKERS = frozenset(fold(w) for w in (
     "مقرات", "مقر", "قوافل", "رتل", "آليات", "عربات", "استهداف", "من", "بين", "صفوف", "لمواقع", "لتجمع",
 ))
 _CLAUSE_PUNCT = set(",،;؛:—–()[]")
+_AIR_WORDS = tuple(fold(w) for w in ("طيران", "طائرات", "مقاتلات", "الجوي", "غارات", "مروحيات", "الجوية"))
+# Words before an actor that make it the speaker, not a party ("مصدر في قوات البيشمركة").
+_SPEAKER_MARKERS = frozenset(fold(w) for w in ("مصدر", "مصادر", "متحدث", "المتحدث", "باسم", "مسؤول", "مسؤولون"))
+# Words before a place that make it a direction or a road's end, not where the event happened.
+_DIRECTION_MARKERS = frozenset(fold(w) for w in ("المؤدية", "المؤدي", "باتجاه", "اتجاه", "نحو", "تربط", "يربط",
+                                                 "الرابط", "الواصل", "تصل"))
 
 _FAMILY_OF_SIDE = {1: "state", 8: "state", 2: "armed", 3: "armed", 4: "armed", 5: "crowd", 6: "crowd", 7: "civ"}
 
@@ -61,6 +67,15 @@ class _Index:
             if 0 <= m.sentence < len(self.by_sent):
                 self.by_sent[m.sentence].setdefault(m.kind, []).append(m)
         self.clause_of = self._clauses(doc)
+        self.direction: set[int] = {
+            id(p) for p in doc.mentions if p.kind == "place" and any(
+                t.norm in _DIRECTION_MARKERS or t.forms[-1] in _DIRECTION_MARKERS
+                for t in doc.tokens[max(0, p.token_start - 2):p.token_start])
+        }
+        self.recent: list[_Draft] = []  # drafts built so far, for actors carried over
+        self.victims: set[int] = set()
+        for s in range(len(doc.sentences)):
+            self.victims |= _victims(self, s)
 
     def _clauses(self, doc: Doc) -> list[int]:
         breaks = {m.token_start for m in doc.mentions if m.kind == "clause_break"}
@@ -115,7 +130,8 @@ def build_events(doc: Doc) -> None:
         for clause in sorted(by_clause):
             cues = by_clause[clause]
             own_dates = [m for m in idx.in_clause(s, "date", clause) if not m.meta.get("background")]
-            if _blocked(idx, s, clause, cues) or (not own_dates and any(b < clause for b in background)):
+            cues = _unblocked(idx, s, clause, cues)
+            if not cues or (not own_dates and any(b < clause for b in background)):
                 continue
             sent_drafts.extend(_drafts_for_clause(doc, idx, s, clause, cues, lex))
         if not sent_drafts:
@@ -125,6 +141,8 @@ def build_events(doc: Doc) -> None:
         for d in sent_drafts:
             places = _places_for(idx, s, d)
             if not places:
+                if idx.get(s, "place") and not any(_usable(idx, p) for p in idx.get(s, "place")):
+                    continue  # told at the scale of whole countries ("في سوريا والعراق"): no place to code
                 if d.cue.value.needs_actor and not idx.get(s, "place"):
                     continue  # a weak cue with no place of its own is too vague to code
                 places = list(context_places)
@@ -144,13 +162,14 @@ def build_events(doc: Doc) -> None:
         if placed:
             context_places = _dedupe_places(placed)
         drafts.extend(split)
+        idx.recent.extend(split)
     events = [_to_event(doc, d, lex) for d in _merge(drafts) if d.place is not None]
     doc.events = events
 
 
 def _lead_places(doc: Doc, idx: _Index) -> list[Mention]:
     for s in range(len(doc.sentences)):
-        places = [p for p in idx.get(s, "place") if not _is_dateline(p) and _place_kind(p) != "country"]
+        places = [p for p in idx.get(s, "place") if _usable(idx, p)]
         if places:
             return _best_places(places)[:1]
     return []
@@ -171,24 +190,33 @@ def _skip_sentence(doc: Doc, s: int) -> bool:
     return text.startswith(("رابط", "سمات", "http", "التعليقات", "اقرأ أيضا", "اقرأ ايضا"))
 
 
-def _blocked(idx: _Index, s: int, clause: int, cues: list[Mention]) -> bool:
-    """A clause is not an event when a plan, threat, denial, guess or background marker governs it."""
-    first = min(c.token_start for c in cues)
-    for b in idx.in_clause(s, "blocker", clause):
-        if b.token_start > first:
-            continue
-        if b.value == "negation" and first - b.token_end > 2:
-            continue
-        return True
-    for d in idx.in_clause(s, "date", clause):
-        if d.meta.get("background"):
-            return True
-    return False
+def _unblocked(idx: _Index, s: int, clause: int, cues: list[Mention]) -> list[Mention]:
+    """The cues of a clause not governed by a plan, threat, denial, guess or background marker.
+
+    A blocker governs the cues after it in its clause (negation only the next few words); a
+    background date anywhere in the clause governs all of them.
+    """
+    if any(d.meta.get("background") for d in idx.in_clause(s, "date", clause)):
+        return []
+    blockers = idx.in_clause(s, "blocker", clause)
+    out = []
+    for c in cues:
+        governed = False
+        for b in blockers:
+            if b.token_start > c.token_start:
+                continue
+            if b.value == "negation" and c.token_start - b.token_end > 2:
+                continue
+            governed = True
+            break
+        if not governed:
+            out.append(c)
+    return out
 
 
 def _family(cue: Mention) -> str:
     sub = cue.value.sub
-    return "Battles" if sub == "territory" else SUB_TO_TYPE.get(sub, sub)
+    return "Battles" if sub == "territory" else SUB_TO_TYPE.get(sub, sub)  # "attack" is its own family
 
 
 def _drafts_for_clause(doc: Doc, idx: _Index, s: int, clause: int, cues: list[Mention], lex: Any) -> list[_Draft]:
@@ -196,6 +224,8 @@ def _drafts_for_clause(doc: Doc, idx: _Index, s: int, clause: int, cues: list[Me
     families: dict[str, list[Mention]] = {}
     for c in cues:
         families.setdefault(_family(c), []).append(c)
+    if len(families) > 1:
+        families.pop("attack", None)  # "هجوم انتحاري", "هجوم بسيارة مفخخة": the specific cue types it
     drafts = []
     for group in families.values():
         d = _draft_for_cues(doc, idx, s, clause, group)
@@ -236,19 +266,48 @@ def _draft_for_cues(doc: Doc, idx: _Index, s: int, clause: int, cues: list[Menti
 
 
 def _actors(idx: _Index, s: int, clause: int | None) -> list[Mention]:
+    """Parties named in a clause (or sentence): not supporters, not speakers quoted as sources."""
+    doc = idx.doc
     actors = idx.get(s, "actor") if clause is None else idx.in_clause(s, "actor", clause)
     supports = idx.get(s, "support")
-    return [a for a in actors if not any(sp.start <= a.start < sp.end for sp in supports)]
+    sources = idx.get(s, "source")
+    out = []
+    for a in actors:
+        if any(sp.start <= a.start < sp.end for sp in supports):
+            continue
+        if any(src.start <= a.start < src.end and (src.start, src.end) != (a.start, a.end) for src in sources):
+            continue
+        before = doc.tokens[max(0, a.token_start - 2):a.token_start]
+        if any(t.norm in _SPEAKER_MARKERS or t.forms[-1] in _SPEAKER_MARKERS for t in before):
+            continue
+        out.append(a)
+    return out
+
+
+def _victims(idx: _Index, s: int) -> set[int]:
+    """Actors named as the dead: 'مقتل 11 من داعش', 'قتل جندي تركي', 'مقتل 18 من عناصر البيشمركة'."""
+    out: set[int] = set()
+    kills = [c for c in idx.get(s, "cue") if c.value.sub == "kill"]
+    for a in idx.get(s, "actor"):
+        for k in kills:
+            if 0 <= a.token_start - k.token_end <= 4 and idx.clause(a) == idx.clause(k):
+                out.add(id(a))
+    return out
 
 
 def _is_air(m: Mention) -> bool:
     v = m.value
     if getattr(v, "air", False) or "air" in (getattr(v, "tags", None) or ()):
         return True
-    return any(w in fold(m.text) for w in ("طيران", "طائرات", "الطائرات", "مقاتلات", "الجوي", "غارات"))
+    text = fold(m.text)
+    return any(w in text for w in _AIR_WORDS)
 
 
-def _is_target(doc: Doc, m: Mention) -> bool:
+def _is_target(idx: _Index, m: Mention) -> bool:
+    """The side acted on: named as the dead, or right after 'على/ضد/مواقع …'."""
+    if id(m) in idx.victims:
+        return True
+    doc = idx.doc
     toks = doc.tokens[max(0, m.token_start - 2):m.token_start]
     return any(t.norm in _TARGET_MARKERS or (t.forms and t.forms[-1] in _TARGET_MARKERS) for t in toks)
 
@@ -265,47 +324,83 @@ def _between_pair(doc: Doc, actors: list[Mention]) -> tuple[Mention, Mention] | 
 
 
 def _assign_roles(doc: Doc, idx: _Index, s: int, d: _Draft, actors: list[Mention], sent_actors: list[Mention]) -> None:
-    family = SUB_TO_TYPE.get(d.sub, "Battles" if d.sub == "territory" else "")
+    """actor1 acts, actor2 is acted on; battles accept either order ('بين X و Y')."""
+    family = SUB_TO_TYPE.get(d.sub, "Battles" if d.sub in ("territory", "attack") else "")
     named = [a for a in actors if a.value is not None]
     pair = _between_pair(doc, named) if family == "Battles" else None
     if pair:
         d.actor1, d.actor2 = pair
     elif family == "Protests" or d.sub in ("Violent demonstration", "Mob violence"):
         crowd = [a for a in named if _side(a.value) == "crowd"]
-        d.actor1 = crowd[0] if crowd else None
+        d.actor1 = crowd[0] if crowd else _default_actor(doc, d, "protesters")
         others = [a for a in named if _side(a.value) in ("state", "armed")]
         d.actor2 = others[0] if others and d.sub != "Peaceful protest" else None
     else:
         if d.sub == "Air/drone strike":
-            air = [a for a in named if _is_air(a)]
-            if air:
-                d.actor1 = air[0]
-        if d.actor1 is None:
-            subjects = [a for a in named if not _is_target(doc, a) and _side(a.value) != "civ"]
-            d.actor1 = subjects[0] if subjects else None
-            if d.actor1 is None and family != "Violence against civilians":
-                armed = [a for a in named if _side(a.value) != "civ"]
-                d.actor1 = armed[0] if armed else None
-        rest = [a for a in named if a is not d.actor1 and getattr(a.value, "name", None) != getattr(getattr(d.actor1, "value", None), "name", None)]
-        if family in ("Violence against civilians",):
-            civ = [a for a in rest if _side(a.value) == "civ"]
-            d.actor2 = civ[0] if civ else None
+            # only states fly air forces: an air actor, else a state actor of the clause
+            air = [a for a in named if _is_air(a) and _side(a.value) == "state"]
+            state = [a for a in named if _side(a.value) == "state" and not _is_target(idx, a)]
+            d.actor1 = (air or state or [None])[0]
         else:
-            if d.actor1 is not None:
-                side1 = _side(d.actor1.value)
-                opp = [a for a in rest if _side(a.value) != side1 and not _ally(d.actor1, a)]
-                if not opp and rest is not None:
-                    opp = [a for a in _actors(idx, s, None) if a is not d.actor1 and _side(a.value) != side1
-                           and not _ally(d.actor1, a)]
-                d.actor2 = opp[0] if opp else None
-            elif rest:
-                d.actor2 = rest[0]
+            subjects = [a for a in named if not _is_target(idx, a) and _side(a.value) != "civ"]
+            d.actor1 = subjects[0] if subjects else None
+        if d.actor1 is None:
+            d.actor1 = _inherit_actor(idx, d)
+        if d.actor1 is None and family == "Violence against civilians":
+            d.actor1 = _default_actor(doc, d, "unidentified")
+        name1 = getattr(getattr(d.actor1, "value", None), "name", None)
+        rest = [a for a in named if a is not d.actor1 and getattr(a.value, "name", None) != name1]
+        if family == "Violence against civilians":
+            civ = [a for a in rest if _side(a.value) == "civ"]
+            d.actor2 = civ[0] if civ else _default_actor(doc, d, "civilians")
+        elif d.actor1 is not None:
+            side1 = _side(d.actor1.value)
+            opp = [a for a in rest if _side(a.value) != side1 and not _ally(d.actor1, a)]
+            if not opp:
+                opp = [a for a in sent_actors if getattr(a.value, "name", None) != name1 and _side(a.value) != side1
+                       and not _ally(d.actor1, a)]
+            victims = [a for a in opp if _is_target(idx, a)]
+            d.actor2 = (victims or opp or [None])[0]
+        elif rest:
+            d.actor2 = rest[0]
+    if d.sub == "attack":
+        # a generic "هجوم": on civilians it is violence against civilians, on armed men a battle
+        d.sub = "Attack" if d.actor2 is not None and _side(d.actor2.value) == "civ" else "Armed clash"
+        if d.sub == "Attack" and d.actor1 is None:
+            d.actor1 = _default_actor(doc, d, "unidentified")
     # associated actor: a supporter named right after actor1 ("قوات النظام بدعم روسي")
-    if d.actor1 is not None:
+    if d.actor1 is not None and d.actor1.text:
         for sp in idx.get(s, "support"):
             if sp.start >= d.actor1.end and sp.token_start - d.actor1.token_end <= 4:
                 d.assoc1 = sp
                 break
+
+
+def _inherit_actor(idx: _Index, d: _Draft) -> Mention | None:
+    """An unnamed attacker continues the last event of the same type told just before."""
+    for prev in reversed(idx.recent):
+        if d.sentence - prev.sentence > 2:
+            break
+        if _family_of_sub(prev.sub) == _family_of_sub(d.sub) and prev.actor1 is not None and prev.actor1.text:
+            if d.sub == "Air/drone strike" and _side(prev.actor1.value) != "state":
+                continue
+            return prev.actor1
+    return None
+
+
+def _family_of_sub(sub: str) -> str:
+    return "Battles" if sub in ("territory", "attack") else SUB_TO_TYPE.get(sub, sub)
+
+
+def _default_actor(doc: Doc, d: _Draft, template: str) -> Mention | None:
+    """Unnamed crowds, gunmen and victims take the article country's generic actor (no Arabic mention)."""
+    from ..lexicon.actors import actor_lexicon
+
+    actor = actor_lexicon().fill(template, doc.layers.get("country"))
+    if actor is None:
+        return None
+    return Mention("actor", d.cue.start, d.cue.start, "", d.sentence, d.cue.token_start, d.cue.token_start,
+                   actor, {"default": True})
 
 
 def _ally(a: Mention, b: Mention) -> bool:
@@ -358,8 +453,9 @@ def _qualifier(m: Mention) -> str | None:
     return getattr(m.value, "qualifier", None) or m.meta.get("qualifier")
 
 
-def _usable(p: Mention) -> bool:
-    return not _is_dateline(p) and _place_kind(p) != "country"
+def _usable(idx: _Index, p: Mention) -> bool:
+    """A place an event can be at: not the dateline, not a whole country, not a road's destination."""
+    return not _is_dateline(p) and _place_kind(p) != "country" and id(p) not in idx.direction
 
 
 def _places_for(idx: _Index, s: int, d: _Draft) -> list[Mention]:
@@ -369,7 +465,7 @@ def _places_for(idx: _Index, s: int, d: _Draft) -> list[Mention]:
     ("وترافق ذلك مع قصف الطيران على مناطق الاشتباك"), else of the nearest later one.
     """
     doc = idx.doc
-    usable = [p for p in idx.get(s, "place") if _usable(p)]
+    usable = [p for p in idx.get(s, "place") if _usable(idx, p)]
     cands = [p for p in usable if idx.clause(p) == d.clause]
     if not cands and usable:
         before = [p for p in usable if idx.clause(p) < d.clause]
@@ -599,9 +695,9 @@ def _to_event(doc: Doc, d: _Draft, lex: Any) -> Event:
         ev.event_date_end = end.isoformat()
         ev.time_precision = precision
     if a1 is not None:
-        ev.actor1, ev.actor1_ar, ev.inter1 = a1.value.name, a1.text, getattr(a1.value, "inter", None)
+        ev.actor1, ev.actor1_ar, ev.inter1 = a1.value.name, a1.text or None, getattr(a1.value, "inter", None)
     if a2 is not None:
-        ev.actor2, ev.actor2_ar, ev.inter2 = a2.value.name, a2.text, getattr(a2.value, "inter", None)
+        ev.actor2, ev.actor2_ar, ev.inter2 = a2.value.name, a2.text or None, getattr(a2.value, "inter", None)
     if d.assoc1 is not None:
         ev.assoc_actor_1 = getattr(d.assoc1.value, "name", None)
     if ev.inter1:
@@ -626,7 +722,7 @@ def _to_event(doc: Doc, d: _Draft, lex: Any) -> Event:
     spans: list[Span] = [Span("cue", c.start, c.end, c.text) for c in d.cues]
     for role, m in (("actor1", a1), ("actor2", a2), ("assoc_actor_1", d.assoc1), ("location", d.place),
                     ("date", d.date_mention)):
-        if m is not None:
+        if m is not None and m.text:
             spans.append(Span(role, m.start, m.end, m.text))
     spans += [Span("fatalities", m.start, m.end, m.text) for m in d.fatality_spans]
     spans += [Span("source", m.start, m.end, m.text) for m in d.source_mentions]

@@ -9,7 +9,7 @@ from ..text.matcher import PhraseMatcher
 from ..text.normalise import fold
 from . import DataFileError, data_path, load_yaml
 
-SPECIAL_SUBS = {"kill", "wound", "territory", "none"}
+SPECIAL_SUBS = {"kill", "wound", "territory", "attack", "none"}
 # "ه" is left out: verb + ه folds to the same string as a noun in ة (سيطره = سيطرة).
 PRONOUN_SUFFIXES = ("ها", "هم", "هما")
 
