@@ -175,12 +175,19 @@ def _lead_places(doc: Doc, idx: _Index) -> list[Mention]:
     return []
 
 
-def _dedupe_places(places: list[Mention]) -> list[Mention]:
+def _dedupe_places(places: list[Mention], by_name: bool = False) -> list[Mention]:
     seen: dict[Any, Mention] = {}
     for p in places:
-        key = getattr(getattr(p.value, "place", None), "id", None) or fold(p.text)
-        seen.setdefault(key, p)
+        seen.setdefault(_mention_place_key(p) if not by_name else fold(p.text), p)
     return list(seen.values())
+
+
+def _mention_place_key(p: Mention) -> Any:
+    """Same place: same gazetteer entry, except villages known only by their enclosing area,
+    which stay apart by name (الزوية and الصكرة both resolve to Haditha district)."""
+    if _qualifier(p) == "enclosing":
+        return fold(p.text)
+    return getattr(getattr(p.value, "place", None), "id", None) or fold(p.text)
 
 
 # ------------------------------------------------------------------------------- sentence logic
@@ -226,6 +233,9 @@ def _drafts_for_clause(doc: Doc, idx: _Index, s: int, clause: int, cues: list[Me
         families.setdefault(_family(c), []).append(c)
     if len(families) > 1:
         families.pop("attack", None)  # "هجوم انتحاري", "هجوم بسيارة مفخخة": the specific cue types it
+    if any(not c.value.needs_actor for c in cues):
+        # a vague verb (استهدفت، قصف) beside a clear cue of another type describes that event
+        families = {f: g for f, g in families.items() if any(not c.value.needs_actor for c in g)}
     drafts = []
     for group in families.values():
         d = _draft_for_cues(doc, idx, s, clause, group)
@@ -478,9 +488,8 @@ def _places_for(idx: _Index, s: int, d: _Draft) -> list[Mention]:
             cands = [p for p in after if idx.clause(p) == c]
     if not cands:
         return []
-    cands.sort(key=lambda p: p.start)
     runs: list[list[Mention]] = []
-    for p in cands:
+    for p in sorted(usable, key=lambda p: p.start):  # a list may run on past a comma ("، منها البصرة")
         if runs and _coordinated(doc, runs[-1][-1], p):
             runs[-1].append(p)
         else:
@@ -490,7 +499,7 @@ def _places_for(idx: _Index, s: int, d: _Draft) -> list[Mention]:
     if len(run) == 1:
         return run
     towns = [p for p in run if _qualifier(p) not in ("rural", "admin")]
-    return _dedupe_places(towns or [best])
+    return _dedupe_places(towns or [best], by_name=True)
 
 
 def _copy(d: _Draft) -> _Draft:
@@ -638,8 +647,7 @@ def _actor_name(m: Mention | None) -> str | None:
 
 
 def _place_key(d: _Draft) -> Any:
-    place = getattr(d.place.value, "place", None) if d.place is not None else None
-    return getattr(place, "id", None) or (fold(d.place.text) if d.place is not None else None)
+    return _mention_place_key(d.place) if d.place is not None else None
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
