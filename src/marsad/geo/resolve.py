@@ -83,6 +83,9 @@ def importance(p: Place) -> tuple[float, list[str]]:
         s += bonus
         why.append({"PCLI": "country", "PPLC": "capital", "PPLA": "governorate seat", "PPLA2": "district seat",
                     "PPLA3": "sub-district seat"}[p.feature_code])
+    if p.feature_code in ("RGN", "USER"):
+        s += 3.0  # the user's overrides win over a same-name source entry
+        why.append("user override")
     if p.feature_code in ("ADM4C", "ADM3C"):
         s -= 0.5  # OCHA community (sub-district centroid) or OSM commune: a coarser point
     return s, why

@@ -1,0 +1,132 @@
+"""find_places: every place mention resolved, with context deciding between same-name places."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from marsad.doc import Doc
+from marsad.mentions.places import find_places
+
+
+def places(text: str) -> tuple[list, Doc]:
+    doc = Doc(text)
+    find_places(doc)
+    return doc.mentions_of("place"), doc
+
+
+def only(text: str, name: str):
+    ms, _ = places(text)
+    hits = [m for m in ms if m.text == name]
+    assert hits, f"{name!r} not found in {[m.text for m in ms]}"
+    return hits[0].value
+
+
+def test_seed_dateline_part_of_and_country():
+    ms, doc = places("بيروت: سيطرت قوات النظام بدعم روسي الخميس على أربعة أحياء على الأقل من مدينة الميادين "
+                     "التي تعد أحد آخر أبرز معاقل تنظيم الدولة الاسلامية في سوريا، وفق ما ذكر المرصد السوري لحقوق الانسان.")
+    by = {m.text: m.value for m in ms}
+    assert by["بيروت"].is_dateline
+    assert by["الميادين"].place.id == "geonames:173480" and by["الميادين"].precision == 2
+    assert by["الميادين"].qualifier == "part_of"
+    assert by["سوريا"].place.kind == "country" and by["سوريا"].precision == 3
+    assert "الخميس" not in by and "أبرز" not in by  # weekdays and common words are not places
+    assert doc.layers["country"] == "SY"
+
+
+def test_rural_area_maps_to_the_governorate():
+    ms, _ = places("وتمكنت قوات النظام من قطع كافة الطرق التي تربط الميادين الواقعة في ريف دير الزور الشرقي "
+                   "بمدينة البوكمال الحدودية مع العراق")
+    rural = [m for m in ms if m.value.qualifier == "rural"][0]
+    assert rural.text == "ريف دير الزور الشرقي"
+    assert rural.value.place.id == "opensyria:SY09" and rural.value.precision == 3
+    assert [m.text for m in ms if m.value.place.id == "geonames:174448"] == ["البوكمال"]
+
+
+@pytest.mark.parametrize("text, name, gid", [
+    ("وأوردت وكالة الأنباء أن وحدات من الجيش كثفت عملياتها وبالميادين حيث تقدمت", "الميادين", "geonames:173480"),
+    ("تقدمت قوات النظام نحو ديرالزور من الجهة الغربية", "ديرالزور", "geonames:170794"),
+    ("وصلت تعزيزات إلى مدينة البو كمال الحدودية", "البو كمال", "geonames:174448"),
+    ("قصفت الطائرات مدينة الميادن في ريف دير الزور", "الميادن", "geonames:173480"),
+    ("وفى منطقة الزبدانى بريف دمشق، استهدفت العشرات من البراميل المتفجرة", "الزبدانى", "geonames:172059"),
+    ("سقطت قذائف على مدينة ادلب", "ادلب", "geonames:169389"),
+])
+def test_spelling_and_clitics(text, name, gid):
+    v = only(text, name)
+    assert v.place.id == gid
+
+
+def test_same_name_in_two_countries_tripoli():
+    lb = only('نفى المطرب اللبناني عاصي الحلاني ما تردد بأنه يرفض الغناء في مدينة "طرابلس" اللبنانية', "طرابلس")
+    ly = only("اتفاق بين المتخاصمين في طرابلس وبنغازي وطبرق وغيرها من المدن الليبية", "طرابلس")
+    assert (lb.place.country_code, ly.place.country_code) == ("LB", "LY")
+
+
+def test_same_name_in_two_countries_rafah():
+    eg = only("وذلك أثناء تمشيط قوات الجيش لإحدى مناطق مدينة رفح في محافظة شمال سيناء", "رفح")
+    ps = only("قصفت طائرات إسرائيلية منزلا في مدينة رفح جنوب قطاع غزة", "رفح")
+    assert (eg.place.country_code, ps.place.country_code) == ("EG", "PS")
+
+
+def test_same_name_in_two_countries_raqqa_dhiban_sukhna():
+    assert only("وابرزها في مدينة الرقة (شمال) التي يقترب من خسارتها بالكامل في سوريا", "الرقة").place.country_code == "SY"
+    assert only("أعلنت بلدية منطقة الرقة في الكويت عن حملة لإزالة المخالفات", "الرقة").place.country_code == "KW"
+    assert only("سيطرت قوات سوريا الديمقراطية على بلدة ذيبان في ريف دير الزور الشرقي", "ذيبان").place.country_code == "SY"
+    assert only("شهدت بلدة ذيبان في محافظة مادبا الأردنية احتجاجات", "ذيبان").place.country_code == "JO"
+    assert only("استعادت قوات النظام السوري السيطرة على بلدة السخنة شرق حمص", "السخنة").place.country_code == "SY"
+    assert only("قتل مسلحون حوثيون في مديرية السخنة بمحافظة الحديدة اليمنية", "السخنة").place.country_code == "YE"
+
+
+def test_near_a_town_is_precision_2():
+    v = only("البعض لجأ إلى مدينة طبرق التي تعقد فيها جلسات البرلمان وتقع على بعد 150 كيلومترا شرق درنة", "درنة")
+    assert v.precision == 2 and v.qualifier == "near" and v.place.country_code == "LY"
+    v = only("عناصر تنظيم داعش أطلقوا عشرات الصواريخ على قضاء مخمور شرق الموصل", "الموصل")
+    assert v.precision == 2 and v.qualifier == "near"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("دمشق - (ا ف ب) - قتل خمسة أشخاص في قصف على حي جوبر", "دمشق"),
+    ("عين اليوم – بغداد  لقي 6 أشخاص مصرعهم , بينما أصيب 13 آخرون بجروح", "بغداد"),
+    ("بغداد 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس أعلنت وزارة الدفاع", "بغداد"),
+])
+def test_datelines_are_flagged(text, name):
+    assert only(text, name).is_dateline
+
+
+def test_dateline_does_not_decide_the_country():
+    _, doc = places("بيروت: قصفت قوات النظام مدينة دوما في الغوطة الشرقية بريف دمشق")
+    assert doc.layers["country"] == "SY"
+
+
+def test_kind_cue_before_the_name():
+    gov = only("قتل ثلاثة مدنيين في محافظة دير الزور أمس", "دير الزور")
+    town = only("قتل ثلاثة مدنيين في مدينة دير الزور أمس", "دير الزور")
+    assert gov.place.kind == "governorate" and gov.precision == 3
+    assert town.place.kind == "city" and town.precision == 1
+
+
+def test_village_absent_from_all_sources_falls_back_to_its_area():
+    v = only("تدور اشتباكات في محيط بلدة عتمان بريف درعا الشمالي", "عتمان")
+    assert v.precision == 3 and v.place.id == "opensyria:SY12" and v.qualifier == "enclosing"
+
+
+def test_region_from_overrides():
+    v = only("قصفت قوات النظام مدن وبلدات الغوطة الشرقية", "الغوطة الشرقية")
+    assert v.place.id == "user:eastern-ghouta" and v.precision == 3
+
+
+def test_no_places_no_country():
+    ms, doc = places("قال المتحدث إن الاجتماع سيعقد الأسبوع المقبل لبحث الموازنة")
+    assert ms == [] and doc.layers["country"] is None
+
+
+def test_fast_enough_for_the_pipeline():
+    text = open(__file__, encoding="utf-8").read()[:0] + ("سيطرت قوات النظام على أربعة أحياء من مدينة الميادين في ريف دير الزور "
+                                                           "الشرقي وقصفت بلدة ذيبان قرب البوكمال الحدودية مع العراق. ") * 12
+    places(text)
+    docs = [Doc(text) for _ in range(50)]
+    t = time.perf_counter()
+    for d in docs:
+        find_places(d)
+    per_doc = (time.perf_counter() - t) / len(docs)
+    assert per_doc < 0.01, f"{per_doc * 1000:.2f} ms per article"
