@@ -46,29 +46,50 @@ def member_rows(conn: sqlite3.Connection, fused_id: str) -> list[dict[str, Any]]
     return out
 
 
+def cells_around(lat: float, lon: float, dlat: float, dlon: float) -> list[str]:
+    """Grid cells overlapping a box around a point."""
+    out = []
+    for la in (lat - dlat, lat + dlat):
+        for lo in (lon - dlon, lon + dlon):
+            c = cell(la, lo)
+            if c not in out:
+                out.append(c)
+    return out
+
+
 def candidates(conn: sqlite3.Connection, e: Mapping[str, Any]) -> list[str]:
-    """Fused events in the same block: same family, overlapping date window, same or nearby place."""
+    """Fused events in the same block: same family, overlapping date window, and the same place id,
+    a nearby point (grid cells around it, then a lat/lon box) or the same admin area (when either is an
+    area-level event). Each query is an index range scan, so the cost does not grow with the database."""
     w = rules.window(e)
     if w is None:
         return []
     lo = (w[0] - dt.timedelta(days=rules.SLACK_DAYS + rules.MAX_SPAN_DAYS)).isoformat()
     hi = (w[1] + dt.timedelta(days=rules.SLACK_DAYS)).isoformat()
     start = (w[0] - dt.timedelta(days=rules.SLACK_DAYS)).isoformat()
-    place_sql, params = [], []
+    fam = rules.family(e)
+    found: dict[str, int] = {}
+
+    def add(sql: str, params: list[Any]) -> None:
+        for fid, seq in conn.execute(sql, params):
+            found[fid] = seq
+
     if e.get("location_id"):
-        place_sql.append("location_id = ?")
-        params.append(e["location_id"])
-    if e.get("latitude") is not None and e.get("longitude") is not None and not rules.is_area(e):
-        place_sql.append("(latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?)")
-        params += [e["latitude"] - _DEG, e["latitude"] + _DEG, e["longitude"] - 1.5 * _DEG, e["longitude"] + 1.5 * _DEG]
-    if e.get("admin1"):
-        place_sql.append("admin1 = ?")  # one of the two may be an admin-area event
-        params.append(e["admin1"])
-    if not place_sql:
-        return []
-    sql = ("SELECT fused_id FROM fused_events INDEXED BY fused_block WHERE family = ? AND win_start BETWEEN ? AND ? "
-           f"AND win_end >= ? AND ({' OR '.join(place_sql)}) ORDER BY first_seq")
-    return [r[0] for r in conn.execute(sql, [rules.family(e), lo, hi, start, *params])]
+        add("SELECT fused_id, first_seq FROM fused_events INDEXED BY fused_block_place WHERE location_id = ? "
+            "AND family = ? AND win_start BETWEEN ? AND ? AND win_end >= ?", [e["location_id"], fam, lo, hi, start])
+    area = rules.is_area(e)
+    if e.get("latitude") is not None and e.get("longitude") is not None and not area:
+        lat, lon = e["latitude"], e["longitude"]
+        dlat, dlon = _DEG, 1.5 * _DEG
+        for c in cells_around(lat, lon, dlat, dlon):
+            add("SELECT fused_id, first_seq FROM fused_events INDEXED BY fused_block_cell WHERE family = ? AND cell = ? "
+                "AND win_start BETWEEN ? AND ? AND win_end >= ? AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?",
+                [fam, c, lo, hi, start, lat - dlat, lat + dlat, lon - dlon, lon + dlon])
+    if e.get("admin1"):  # one of the two is an admin-area event containing the other
+        add("SELECT fused_id, first_seq FROM fused_events INDEXED BY fused_block_admin WHERE family = ? AND admin1 = ? "
+            f"AND area IN ({'0, 1' if area else '1'}) AND win_start BETWEEN ? AND ? AND win_end >= ?",
+            [fam, e["admin1"], lo, hi, start])
+    return sorted(found, key=lambda f: found[f])
 
 
 def best_match(conn: sqlite3.Connection, e: Mapping[str, Any]) -> tuple[str, str, float, list[str]] | None:
@@ -109,6 +130,7 @@ def write_fused(conn: sqlite3.Connection, fused_id: str, first_seq: int | None =
     ) if x))
     row = {k: f.get(k) for k in FUSED_FIELDS}
     row.update(fused_id=fused_id, family=rules.family(members[0]), cell=cell(f.get("latitude"), f.get("longitude")),
+               area=1 if rules.is_area(f) else 0,
                conflicts=json.dumps(f["conflicts"], ensure_ascii=False) if f.get("conflicts") else None,
                article_ids=json.dumps(f["article_ids"], ensure_ascii=False), search=search)
     if first_seq is None:

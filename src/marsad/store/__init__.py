@@ -125,6 +125,12 @@ class Store:
     def _migrate(self) -> None:
         sql = resources.files("marsad.store").joinpath("schema.sql").read_text(encoding="utf-8")
         with self._lock:
+            cols = {r[1] for r in self.conn.execute("PRAGMA table_info(fused_events)")}
+            if cols and "area" not in cols:  # databases from before the area-level blocking index
+                self.conn.execute("ALTER TABLE fused_events ADD COLUMN area INTEGER NOT NULL DEFAULT 0")
+                self.conn.execute("UPDATE fused_events SET area = 1 WHERE geo_precision >= 3")
+                self.conn.execute("DROP INDEX IF EXISTS fused_block")
+            self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.executescript(sql)
             self.conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
 
@@ -187,7 +193,7 @@ class Store:
             stats.articles_replaced += 1
         else:
             stats.articles_added += 1
-        seq = (c.execute("SELECT COALESCE(MAX(ingest_seq), 0) FROM articles").fetchone()[0] or 0) + 1
+        seq = (c.execute("SELECT MAX(ingest_seq) FROM articles").fetchone()[0] or 0) + 1  # indexed
         dicts = [_event_dict(e) for e in events]
         c.execute(
             "INSERT INTO articles (article_id, content_hash, published, source, url, title, text, n_events, "

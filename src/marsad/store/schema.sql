@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS articles (
     ingested_at  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
+CREATE INDEX IF NOT EXISTS articles_seq ON articles(ingest_seq);
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
 
 CREATE TABLE IF NOT EXISTS events (                -- per-article events, as the extractor coded them
@@ -83,6 +84,7 @@ CREATE TABLE IF NOT EXISTS fused_events (          -- one row per real-world eve
     location_id TEXT,
     country TEXT, admin1 TEXT, admin2 TEXT, admin3 TEXT,
     cell           TEXT,                  -- 0.5-degree grid cell of the point (blocking)
+    area           INTEGER NOT NULL DEFAULT 0,  -- 1: an admin-area event (geo_precision 3), blocked by admin1
     fatalities     INTEGER NOT NULL DEFAULT 0,
     conflicts      TEXT,                  -- JSON: where members disagree, each article's figure
     sources        TEXT,                  -- "; "-joined reporting sources and outlets
@@ -95,7 +97,10 @@ CREATE TABLE IF NOT EXISTS fused_events (          -- one row per real-world eve
     first_seq      INTEGER NOT NULL       -- ingest_seq of the first article (stable ordering)
 );
 CREATE INDEX IF NOT EXISTS fused_date ON fused_events(event_date);
-CREATE INDEX IF NOT EXISTS fused_block ON fused_events(family, win_start);
+-- fusion blocking: (type family, place | grid cell | admin area, date window start)
+CREATE INDEX IF NOT EXISTS fused_block_place ON fused_events(location_id, family, win_start);
+CREATE INDEX IF NOT EXISTS fused_block_cell ON fused_events(family, cell, win_start);
+CREATE INDEX IF NOT EXISTS fused_block_admin ON fused_events(family, admin1, area, win_start);
 CREATE INDEX IF NOT EXISTS fused_type_date ON fused_events(event_type, event_date);
 CREATE INDEX IF NOT EXISTS fused_country_date ON fused_events(country, event_date);
 CREATE INDEX IF NOT EXISTS fused_admin1_date ON fused_events(admin1, event_date);
