@@ -109,10 +109,12 @@ def strip_admin_prefix(name: str) -> str:
 
 
 def pick_arabic(names: list[str]) -> str:
-    """A display Arabic name: prefer Arabic (not Persian) letters, then the shortest."""
+    """A display Arabic name: Arabic (not Persian) letters, the spelling both sources give, with the article."""
     if not names:
         return ""
-    return sorted(names, key=lambda n: (any(c in PERSIAN_LETTERS for c in n), len(n), n))[0]
+    votes = Counter(names)
+    return sorted(votes, key=lambda n: (any(c in PERSIAN_LETTERS for c in n), -votes[n], not n.startswith("ال"),
+                                        " " in n, len(n), n))[0]
 
 
 def place_kind(fcode: str, pop: int) -> str:

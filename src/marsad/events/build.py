@@ -29,6 +29,8 @@ _SPEAKER_MARKERS = frozenset(fold(w) for w in ("مصدر", "مصادر", "متح
 _DIRECTION_MARKERS = frozenset(fold(w) for w in ("المؤدية", "المؤدي", "باتجاه", "اتجاه", "نحو", "تربط", "يربط",
                                                  "الرابط", "الواصل", "تصل"))
 
+# Event types told as a series (a generic "استهداف" right after them is one more of the same).
+_CAMPAIGN_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 _FAMILY_OF_SIDE = {1: "state", 8: "state", 2: "armed", 3: "armed", 4: "armed", 5: "crowd", 6: "crowd", 7: "civ"}
 
 
@@ -162,7 +164,6 @@ def build_events(doc: Doc) -> None:
         if placed:
             context_places = _dedupe_places(placed)
         drafts.extend(split)
-        idx.recent.extend(split)
     events = [_to_event(doc, d, lex) for d in _merge(drafts) if d.place is not None]
     doc.events = events
 
@@ -192,9 +193,13 @@ def _mention_place_key(p: Mention) -> Any:
 
 # ------------------------------------------------------------------------------- sentence logic
 def _skip_sentence(doc: Doc, s: int) -> bool:
-    """Link lines, tag lists and comment boxes are not reports."""
+    """Link lines, tag lists, comment boxes and a headline (retold by the body) are not reports."""
     text = doc.sentence_text(s).strip()
-    return text.startswith(("رابط", "سمات", "http", "التعليقات", "اقرأ أيضا", "اقرأ ايضا"))
+    if text.startswith(("رابط", "سمات", "http", "التعليقات", "اقرأ أيضا", "اقرأ ايضا")):
+        return True
+    sent = doc.sentences[s]
+    return (s == 0 and len(doc.sentences) >= 3 and sent.token_end - sent.token_start < 15
+            and text[-1:] not in ".!?؟:" and doc.text[sent.end:sent.end + 1] == "\n")
 
 
 def _unblocked(idx: _Index, s: int, clause: int, cues: list[Mention]) -> list[Mention]:
@@ -212,7 +217,7 @@ def _unblocked(idx: _Index, s: int, clause: int, cues: list[Mention]) -> list[Me
         for b in blockers:
             if b.token_start > c.token_start:
                 continue
-            if b.value == "negation" and c.token_start - b.token_end > 2:
+            if b.value in ("negation", "hypothetical") and c.token_start - b.token_end > 2:
                 continue
             governed = True
             break
@@ -233,7 +238,7 @@ def _drafts_for_clause(doc: Doc, idx: _Index, s: int, clause: int, cues: list[Me
         families.setdefault(_family(c), []).append(c)
     if len(families) > 1:
         families.pop("attack", None)  # "هجوم انتحاري", "هجوم بسيارة مفخخة": the specific cue types it
-    if any(not c.value.needs_actor for c in cues):
+    if any(not c.value.needs_actor for g in families.values() for c in g):
         # a vague verb (استهدفت، قصف) beside a clear cue of another type describes that event
         families = {f: g for f, g in families.items() if any(not c.value.needs_actor for c in g)}
     drafts = []
@@ -241,6 +246,7 @@ def _drafts_for_clause(doc: Doc, idx: _Index, s: int, clause: int, cues: list[Me
         d = _draft_for_cues(doc, idx, s, clause, group)
         if d is not None:
             drafts.append(d)
+            idx.recent.append(d)
     return drafts
 
 
@@ -355,7 +361,9 @@ def _assign_roles(doc: Doc, idx: _Index, s: int, d: _Draft, actors: list[Mention
             subjects = [a for a in named if not _is_target(idx, a) and _side(a.value) != "civ"]
             d.actor1 = subjects[0] if subjects else None
         if d.actor1 is None:
-            d.actor1 = _inherit_actor(idx, d)
+            d.actor1, prev = _inherit_actor(idx, d)
+            if d.sub == "attack" and prev is not None and prev.sub in _CAMPAIGN_SUBS:
+                d.sub = prev.sub  # "مقتل 11 من داعش جراء استهداف مبنى" continues the air strikes told before
         if d.actor1 is None and family == "Violence against civilians":
             d.actor1 = _default_actor(doc, d, "unidentified")
         name1 = getattr(getattr(d.actor1, "value", None), "name", None)
@@ -386,16 +394,21 @@ def _assign_roles(doc: Doc, idx: _Index, s: int, d: _Draft, actors: list[Mention
                 break
 
 
-def _inherit_actor(idx: _Index, d: _Draft) -> Mention | None:
-    """An unnamed attacker continues the last event of the same type told just before."""
+def _inherit_actor(idx: _Index, d: _Draft) -> tuple[Mention | None, _Draft | None]:
+    """An unnamed attacker continues the last event of the same type told just before
+    (a generic attack continues the last battle or explosion)."""
     for prev in reversed(idx.recent):
         if d.sentence - prev.sentence > 2:
             break
-        if _family_of_sub(prev.sub) == _family_of_sub(d.sub) and prev.actor1 is not None and prev.actor1.text:
+        if prev.actor1 is None or not prev.actor1.text:
+            continue
+        same = _family_of_sub(prev.sub) == _family_of_sub(d.sub) or (
+            d.sub == "attack" and _family_of_sub(prev.sub) in ("Battles", "Explosions/Remote violence"))
+        if same:
             if d.sub == "Air/drone strike" and _side(prev.actor1.value) != "state":
                 continue
-            return prev.actor1
-    return None
+            return prev.actor1, prev
+    return None, None
 
 
 def _family_of_sub(sub: str) -> str:
@@ -650,6 +663,22 @@ def _place_key(d: _Draft) -> Any:
     return _mention_place_key(d.place) if d.place is not None else None
 
 
+def _nested(a: _Draft, b: _Draft) -> _Draft | None:
+    """When one draft is at an admin area and the other at a place inside it ("وسط قطاع غزة" and
+    "قرب مخيم النصيرات وسط قطاع غزة"), the inner draft; else None."""
+    if a.place is None or b.place is None or _place_key(a) == _place_key(b):
+        return None
+    for outer, inner in ((a, b), (b, a)):
+        if _precision(outer.place) == 3 and _precision(inner.place) < 3 and _qualifier(outer.place) != "enclosing":
+            op = getattr(outer.place.value, "place", None)
+            ip = getattr(inner.place.value, "place", None)
+            if op is None or ip is None or op.country != ip.country:
+                continue
+            if op.name_en in (ip.admin1, ip.admin2, getattr(ip, "admin3", None)):
+                return inner
+    return None
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
@@ -660,7 +689,10 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     for d in drafts:
         merged = False
         for e in out:
-            if _place_key(e) != _place_key(d) or (e.date or (None,))[0] != (d.date or (None,))[0]:
+            if (e.date or (None,))[0] != (d.date or (None,))[0]:
+                continue
+            nested = _nested(e, d)
+            if _place_key(e) != _place_key(d) and nested is None:
                 continue
             same_sub = e.sub == d.sub
             battle_pair = SUB_TO_TYPE.get(e.sub) == "Battles" and SUB_TO_TYPE.get(d.sub) == "Battles"
@@ -672,6 +704,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             if battle_pair and not same_sub and d.sub not in ("Armed clash",) and e.sub == "Armed clash":
                 e.sub = d.sub  # the territory change is the event; the clash is part of it
                 e.actor1, e.actor2 = d.actor1 or e.actor1, d.actor2 or e.actor2
+            if nested is d:
+                e.place, e.place_fallback = d.place, d.place_fallback  # the smallest named place wins
             e.actor1 = e.actor1 or d.actor1
             e.actor2 = e.actor2 or d.actor2
             e.assoc1 = e.assoc1 or d.assoc1

@@ -8,6 +8,7 @@ in date order, cut its time into periods held by one actor.
 from __future__ import annotations
 
 import re
+import unicodedata
 import sqlite3
 from collections import defaultdict
 from typing import Any, Iterable
@@ -22,6 +23,7 @@ def place_key(name: str | None) -> str | None:
     """A lookup key for a place name in English or Arabic: folded, punctuation-free, no article."""
     if not name:
         return None
+    name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))  # Mayādīn
     k = _PUNCT.sub(" ", fold(name)).strip()
     for art in ("al ", "el ", "ال"):
         if k.startswith(art) and len(k) > len(art) + 2:
