@@ -69,3 +69,10 @@ def test_reconcile_prefers_territory_change_precise_place_and_lower_figure():
     assert [r["fatalities"] for r in f["conflicts"]["fatalities"]["reports"]] == [30, 25]
     assert f["sources"] == "SANA; Syrian Observatory for Human Rights; AFP"
     assert f["n_articles"] == 3
+
+
+def test_place_names_fold_for_lookup():
+    from marsad.fusion.control import place_key
+
+    assert place_key("Al Mayādīn") == place_key("al-mayadin") == place_key("Mayadin")
+    assert place_key("الميادين") == place_key("ميادين") == place_key("الْمَيَادِين")
