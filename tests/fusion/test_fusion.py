@@ -4,7 +4,11 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from fusion_reports import BUKAMAL, DEIR_EZZOR_GOV, IS2, MAYADIN, REGIME, afp, ariha, ev, sana
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fusion_reports import BUKAMAL, DEIR_EZZOR_GOV, IS2, MAYADIN, REGIME, afp, ariha, ev, sana  # noqa: E402
 
 from marsad.ingest import Article
 from marsad.store import Store

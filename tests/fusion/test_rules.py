@@ -1,7 +1,11 @@
 """The pairwise rules, on event dicts: type family, date windows, nested places, actors, reconciliation."""
 from __future__ import annotations
 
-from fusion_reports import BUKAMAL, DEIR_EZZOR_GOV, IS2, MAYADIN, REGIME, afp, sana
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fusion_reports import BUKAMAL, DEIR_EZZOR_GOV, IS2, MAYADIN, REGIME, afp, sana  # noqa: E402
 
 from marsad.fusion import rules
 

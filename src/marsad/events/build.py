@@ -69,11 +69,14 @@ class _Index:
             if 0 <= m.sentence < len(self.by_sent):
                 self.by_sent[m.sentence].setdefault(m.kind, []).append(m)
         self.clause_of = self._clauses(doc)
-        self.direction: set[int] = {
-            id(p) for p in doc.mentions if p.kind == "place" and any(
-                t.norm in _DIRECTION_MARKERS or t.forms[-1] in _DIRECTION_MARKERS
-                for t in doc.tokens[max(0, p.token_start - 2):p.token_start])
-        }
+        self.direction: set[int] = set()
+        prev: Mention | None = None
+        for p in sorted((m for m in doc.mentions if m.kind == "place"), key=lambda m: m.start):
+            marked = any(t.norm in _DIRECTION_MARKERS or t.forms[-1] in _DIRECTION_MARKERS
+                         for t in doc.tokens[max(0, p.token_start - 2):p.token_start])
+            if marked or (prev is not None and id(prev) in self.direction and _coordinated(doc, prev, p)):
+                self.direction.add(id(p))  # "الطرق المؤدية إلى حلب وحماة": both are destinations
+            prev = p
         self.recent: list[_Draft] = []  # drafts built so far, for actors carried over
         self.victims: set[int] = set()
         for s in range(len(doc.sentences)):
@@ -267,7 +270,7 @@ def _draft_for_cues(doc: Doc, idx: _Index, s: int, clause: int, cues: list[Menti
     if all(c.value.needs_actor for c in cues) and not clause_actors and not (sub != "territory" and sent_actors):
         return None
     d = _Draft(main, sub, s, clause, cues=list(cues))
-    _assign_roles(doc, idx, s, d, clause_actors or sent_actors, sent_actors)
+    _assign_roles(doc, idx, s, d, clause_actors, sent_actors)
     if d.sub == "territory":
         if d.actor1 is None:
             return None
@@ -352,18 +355,15 @@ def _assign_roles(doc: Doc, idx: _Index, s: int, d: _Draft, actors: list[Mention
         others = [a for a in named if _side(a.value) in ("state", "armed")]
         d.actor2 = others[0] if others and d.sub != "Peaceful protest" else None
     else:
-        if d.sub == "Air/drone strike":
-            # only states fly air forces: an air actor, else a state actor of the clause
-            air = [a for a in named if _is_air(a) and _side(a.value) == "state"]
-            state = [a for a in named if _side(a.value) == "state" and not _is_target(idx, a)]
-            d.actor1 = (air or state or [None])[0]
-        else:
-            subjects = [a for a in named if not _is_target(idx, a) and _side(a.value) != "civ"]
-            d.actor1 = subjects[0] if subjects else None
+        # the acting side: named in the clause, else carried over from the event told just
+        # before, else named elsewhere in the sentence
+        d.actor1 = _subject(idx, d, named)
         if d.actor1 is None:
             d.actor1, prev = _inherit_actor(idx, d)
             if d.sub == "attack" and prev is not None and prev.sub in _CAMPAIGN_SUBS:
                 d.sub = prev.sub  # "مقتل 11 من داعش جراء استهداف مبنى" continues the air strikes told before
+        if d.actor1 is None:
+            d.actor1 = _subject(idx, d, [a for a in sent_actors if a.value is not None])
         if d.actor1 is None and family == "Violence against civilians":
             d.actor1 = _default_actor(doc, d, "unidentified")
         name1 = getattr(getattr(d.actor1, "value", None), "name", None)
@@ -392,6 +392,16 @@ def _assign_roles(doc: Doc, idx: _Index, s: int, d: _Draft, actors: list[Mention
             if sp.start >= d.actor1.end and sp.token_start - d.actor1.token_end <= 4:
                 d.assoc1 = sp
                 break
+
+
+def _subject(idx: _Index, d: _Draft, named: list[Mention]) -> Mention | None:
+    if d.sub == "Air/drone strike":
+        # only states fly air forces: an air actor, else a state actor
+        air = [a for a in named if _is_air(a) and _side(a.value) == "state"]
+        state = [a for a in named if _side(a.value) == "state" and not _is_target(idx, a)]
+        return (air or state or [None])[0]
+    subjects = [a for a in named if not _is_target(idx, a) and _side(a.value) != "civ"]
+    return subjects[0] if subjects else None
 
 
 def _inherit_actor(idx: _Index, d: _Draft) -> tuple[Mention | None, _Draft | None]:
