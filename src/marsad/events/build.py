@@ -459,9 +459,15 @@ def _place_kind(m: Mention) -> str:
     return getattr(place, "kind", "") or ""
 
 
+# Among areas (precision 3), the smaller kind wins: a named region before its governorate.
+_KIND_RANK = {"neighbourhood": 0, "village": 0, "city": 0, "subdistrict": 1, "region": 1, "district": 2,
+              "governorate": 3, "country": 4}
+
+
 def _best_places(places: list[Mention]) -> list[Mention]:
     """Smallest named place first: towns before admin areas before countries."""
-    return sorted(places, key=lambda p: (_place_kind(p) == "country", _precision(p), p.start))
+    return sorted(places, key=lambda p: (_place_kind(p) == "country", _precision(p),
+                                         _KIND_RANK.get(_place_kind(p), 2), p.start))
 
 
 _LIST_WORDS = frozenset(fold(w) for w in (
@@ -491,6 +497,20 @@ def _usable(idx: _Index, p: Mention) -> bool:
     return not _is_dateline(p) and _place_kind(p) != "country" and id(p) not in idx.direction
 
 
+_LOCATIVES = frozenset(fold(w) for w in (
+    "في", "قرب", "داخل", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "محيط", "عند", "على", "اطراف",
+    "شمالي", "جنوبي", "شرقي", "غربي", "بمحيط", "بريف", "ريف", "مدينه", "بلده", "قريه", "منطقه",
+))
+
+
+def _locative_start(idx: _Index, clause: int) -> bool:
+    """Does the clause open with a place phrase ("في محيط …", "قرب …", "بريف …")?"""
+    for i, c in enumerate(idx.clause_of):
+        if c == clause:
+            return any(f in _LOCATIVES for f in idx.doc.tokens[i].forms)
+    return False
+
+
 def _places_for(idx: _Index, s: int, d: _Draft) -> list[Mention]:
     """The event's place(s): the smallest place named in its clause, with the places listed beside it.
 
@@ -503,6 +523,10 @@ def _places_for(idx: _Index, s: int, d: _Draft) -> list[Mention]:
     if not cands and usable:
         before = [p for p in usable if idx.clause(p) < d.clause]
         after = [p for p in usable if idx.clause(p) > d.clause]
+        nxt = [p for p in after if d.clause < idx.clause(p) <= d.clause + 2]
+        if nxt and _locative_start(idx, d.clause + 1):
+            before = []  # "دارت اشتباكات …، في محيط مطار كويرس": the place follows after a comma
+            after = [p for p in nxt if idx.clause(p) == min(idx.clause(q) for q in nxt)]
         if before:
             c = max(idx.clause(p) for p in before)
             cands = [p for p in before if idx.clause(p) == c]
@@ -517,7 +541,8 @@ def _places_for(idx: _Index, s: int, d: _Draft) -> list[Mention]:
             runs[-1].append(p)
         else:
             runs.append([p])
-    best = min(cands, key=lambda p: (_precision(p), 0 if p.start >= d.cue.start else 1, abs(p.start - d.cue.start)))
+    best = min(cands, key=lambda p: (_precision(p), _KIND_RANK.get(_place_kind(p), 2),
+                                     0 if p.start >= d.cue.start else 1, abs(p.start - d.cue.start)))
     run = next(r for r in runs if best in r)
     if len(run) == 1:
         return run
