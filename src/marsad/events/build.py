@@ -8,6 +8,7 @@ event told twice in an article is merged with both pieces of evidence kept.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -22,6 +23,7 @@ _TARGET_MARKERS = frozenset(fold(w) for w in (
     "مقرات", "مقر", "قوافل", "رتل", "آليات", "عربات", "استهداف", "من", "بين", "صفوف", "لمواقع", "لتجمع",
 ))
 _CLAUSE_PUNCT = set(",،;؛:—–()[]")
+_PUNCT_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_PUNCT))) + "]")
 _AIR_WORDS = tuple(fold(w) for w in ("طيران", "طائرات", "مقاتلات", "الجوي", "غارات", "مروحيات", "الجوية"))
 # Words before an actor that make it the speaker, not a party ("مصدر في قوات البيشمركة").
 _SPEAKER_MARKERS = frozenset(fold(w) for w in ("مصدر", "مصادر", "متحدث", "المتحدث", "باسم", "مسؤول", "مسؤولون"))
@@ -83,17 +85,23 @@ class _Index:
             self.victims |= _victims(self, s)
 
     def _clauses(self, doc: Doc) -> list[int]:
+        """Clause number of every token: a new clause at each sentence, clause-break word and
+        punctuation mark between words. Only sentences with cues need the split."""
         breaks = {m.token_start for m in doc.mentions if m.kind == "clause_break"}
-        clause_of = []
+        cue_sents = {m.sentence for m in doc.mentions if m.kind == "cue"}
+        clause_of = [0] * len(doc.tokens)
         clause = 0
-        prev_sent = -1
-        for i, tok in enumerate(doc.tokens):
-            if tok.sentence != prev_sent:
-                clause += 1
-                prev_sent = tok.sentence
-            elif i in breaks or any(c in _CLAUSE_PUNCT for c in doc.text[doc.tokens[i - 1].end:tok.start]):
-                clause += 1
-            clause_of.append(clause)
+        text, tokens = doc.text, doc.tokens
+        for si, sent in enumerate(doc.sentences):
+            clause += 1
+            if si not in cue_sents:
+                for i in range(sent.token_start, sent.token_end):
+                    clause_of[i] = clause
+                continue
+            for i in range(sent.token_start, sent.token_end):
+                if i > sent.token_start and (i in breaks or _PUNCT_RE.search(text, tokens[i - 1].end, tokens[i].start)):
+                    clause += 1
+                clause_of[i] = clause
         return clause_of
 
     def get(self, sentence: int, kind: str) -> list[Mention]:

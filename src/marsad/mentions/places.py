@@ -49,6 +49,7 @@ _IDAFA_HEADS = frozenset({
     "خربه", "خراب", "تل", "عين", "كفر", "دير", "بيت", "ساقيه", "جسر", "ام", "ابو", "بير", "راس", "جبل", "وادي", "سوق",
     "قصر", "مزرعه", "حقل", "سد", "معبر", "مطار", "قلعه", "برج", "باب", "بني", "حي", "شيخ", "سيدي", "تله", "نهر", "قريه",
 })
+_ALL_CUE_FORMS = _UNKNOWN_CUES | frozenset({"منطقه", "منطقتي"})
 _SKELETON_DROP = str.maketrans("", "", "اوي")
 
 
@@ -67,11 +68,17 @@ def _one_vowel_apart(a: str, b: str) -> bool:
     return any(long_[k] in "اوي" and long_[:k] + long_[k + 1:] == short for k in range(1, len(long_)))
 
 
+@dataclass(frozen=True, slots=True)
+class _Demonym:
+    """Payload of a nationality adjective in the shared matcher: evidence for a country, not a place."""
+
+    country: str
+
+
 @dataclass
 class _Index:
     gaz: Gazetteer
     matcher: PhraseMatcher
-    demonyms: PhraseMatcher
     skeleton: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -83,10 +90,11 @@ def place_index() -> _Index:
     skel: dict[str, list[str]] = defaultdict(list)
     for key in gaz.keys():
         matcher.add(key, key)
+    for k, v in gaz.demonyms.items():
+        matcher.add(k, _Demonym(v))
         if " " not in key and len(key) >= 5:
             skel[_skeleton(key)].append(key)
-    dem: PhraseMatcher[str] = PhraseMatcher((k, v) for k, v in gaz.demonyms.items())
-    return _Index(gaz, matcher, dem, dict(skel))
+    return _Index(gaz, matcher, dict(skel))
 
 
 @dataclass
@@ -192,11 +200,15 @@ def _context(doc: Doc, raw: _Raw, s0: int) -> None:
         raw.qualifier = "camp"
 
 
-def _collect(doc: Doc, idx: _Index) -> list[_Raw]:
+def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
     gaz = idx.gaz
     raws: list[_Raw] = []
     covered: set[int] = set()
+    demonyms: list[str] = []
     for m in doc.match(idx.matcher):
+        if isinstance(m.payload, _Demonym):
+            demonyms.append(m.payload.country)
+            continue
         tok = doc.tokens[m.token_start]
         cands = gaz.lookup_key(m.key)
         raw = _Raw(m.start, m.end, m.token_start, m.token_end, tok.sentence, m.key, list(cands))
@@ -219,7 +231,7 @@ def _collect(doc: Doc, idx: _Index) -> list[_Raw]:
         covered.update(range(m.token_start, m.token_end))
     raws.extend(_unknown_after_cues(doc, idx, covered))
     raws.sort(key=lambda r: r.tok0)
-    return raws
+    return raws, demonyms
 
 
 def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
@@ -236,6 +248,9 @@ def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
         i = s.token_start
         while i < s.token_end - 1:
             t = toks[i]
+            if _ALL_CUE_FORMS.isdisjoint(t.forms):
+                i += 1
+                continue
             cue = _bare_cue(t, _UNKNOWN_CUES) or _bare_cue(t, frozenset({"منطقه", "منطقتي"}))
             if not cue:
                 i += 1
@@ -291,7 +306,7 @@ def _list_end(doc: Doc, tok: Token) -> bool:
     return not rest or rest[0] in ".,،؛;:()\n«»\"'-–"
 
 
-def _evidence(doc: Doc, idx: _Index, raws: list[_Raw]) -> dict[str, float]:
+def _evidence(raws: list[_Raw], demonyms: list[str]) -> dict[str, float]:
     w: dict[str, float] = defaultdict(float)
     for r in raws:
         if r.dateline or r.unknown:
@@ -301,8 +316,8 @@ def _evidence(doc: Doc, idx: _Index, raws: list[_Raw]) -> dict[str, float]:
                   for p in r.cands)
         if len(ccs) == 1 and big:
             w[next(iter(ccs))] += 1.0
-    for m in doc.match(idx.demonyms):
-        w[m.payload] += 0.5
+    for cc in demonyms:
+        w[cc] += 0.5
     return w
 
 
@@ -332,7 +347,7 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
         if r.dateline or not r.result:
             continue
         if len(r.result) == 1 or r.result[0].score - r.result[1].score >= 2.0:
-            if r.result[0].place.kind != "country":
+            if r.result[0].place.kind != "country" and r.result[0].place not in anchors:
                 anchors.append(r.result[0].place)
     for k, r in enumerate(known):
         within = []
@@ -382,8 +397,8 @@ def find_places(doc: Doc) -> None:
     """Add a place Mention for every place name; set ``doc.layers['country']``."""
     idx = place_index()
     gaz = idx.gaz
-    raws = _collect(doc, idx)
-    weights = _evidence(doc, idx, raws)
+    raws, demonyms = _collect(doc, idx)
+    weights = _evidence(raws, demonyms)
     _resolve_all(doc, idx, raws, weights)
     final: dict[str, float] = defaultdict(float)
     resolved: list[tuple[_Raw, ResolvedPlace]] = []
@@ -408,8 +423,8 @@ def find_places(doc: Doc) -> None:
             final[rp.place.country_code] += 1.0
         doc.add(Mention("place", r.span_start, r.end, doc.text[r.span_start:r.end], r.sent, r.span_tok0, r.tok1, rp,
                         {"qualifier": rp.qualifier, "precision": rp.precision, "dateline": rp.is_dateline}))
-    for m in doc.match(idx.demonyms):
-        final[m.payload] += 0.5
+    for cc in demonyms:
+        final[cc] += 0.5
     doc.layers["country"] = country_focus(final)
 
 

@@ -87,8 +87,16 @@ class PhraseMatcher(Generic[P]):
     ) -> Iterator[PhraseMatch[P]]:
         """Longest non-overlapping matches, left to right."""
         end = len(tokens) if end is None else end
+        index = self._index
         i = start
         while i < end:
+            # cheap test first: most tokens start no phrase at all
+            for form in tokens[i].forms:
+                if form in index:
+                    break
+            else:
+                i += 1
+                continue
             m = self.match_at(tokens, i, end, to_orig)
             if m is None:
                 i += 1
