@@ -27,7 +27,8 @@ from ..geo.resolve import (
     ADMIN1_CUES, ADMIN2_CUES, ADMIN3_CUES, AREA_CUES, CAMP_CUES, DIRECTION_ADJ, NEAR_CUES, TOWN_CUES,
     Candidate, Context, ResolvedPlace, country_focus, rank,
 )
-from ..text.matcher import PhraseMatcher
+from ..text.matcher import PhraseMatch, PhraseMatcher
+from ..text.normalise import fold
 from ..text.segment import Token
 
 _PART_WIDE = frozenset({"احياء", "حي", "حيي", "الاحياء"})
@@ -75,6 +76,58 @@ class _Demonym:
     country: str
 
 
+class _PlaceMatcher(PhraseMatcher):
+    """PhraseMatcher with a hashed tail index: tens of thousands of names sharing first words
+    (عين، تل، ابو ...) cost one dict lookup per candidate length instead of a scan of the bucket."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tails: dict[str, dict[tuple[str, ...], tuple[object, str]]] = {}
+        self._index = self._tails  # type: ignore[assignment]  # the base finditer tests first words here
+        self._lens: dict[str, tuple[int, ...]] = {}
+
+    def add(self, phrase: str, payload) -> None:  # type: ignore[override]
+        words = tuple(fold(phrase).replace("-", " ").split())
+        if not words:
+            return
+        tails = self._tails.setdefault(words[0], {})
+        if words[1:] not in tails:  # first registration of a phrase wins
+            tails[words[1:]] = (payload, " ".join(words))
+            self._lens[words[0]] = tuple(sorted({len(t) for t in tails}, reverse=True))
+            self._max_len = max(self._max_len, len(words))
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._tails.values())
+
+    def __contains__(self, phrase: str) -> bool:
+        words = tuple(fold(phrase).split())
+        return bool(words) and words[1:] in self._tails.get(words[0], {})
+
+    def match_at(self, tokens, i, end=None, to_orig=None):
+        end = len(tokens) if end is None else end
+        tok = tokens[i]
+        best = None
+        best_n = -1
+        for form in tok.forms:
+            tails = self._tails.get(form)
+            if tails is None:
+                continue
+            for n in self._lens[form]:
+                if n <= best_n:
+                    break
+                if i + 1 + n > end:
+                    continue
+                hit = tails.get(tuple(tokens[i + 1 + k].norm for k in range(n)))
+                if hit is not None:
+                    stem = form[2:] if form.startswith("ال") and not tok.norm.endswith(form) else form
+                    cut = len(tok.norm) - len(stem) if tok.norm.endswith(stem) else 0
+                    start = (to_orig[tok.norm_start + cut] if to_orig is not None else tok.start + cut) if cut else tok.start
+                    best = PhraseMatch(i, i + 1 + n, start, tokens[i + n].end, hit[0], hit[1])
+                    best_n = n
+                    break
+        return best
+
+
 @dataclass
 class _Index:
     gaz: Gazetteer
@@ -86,14 +139,14 @@ class _Index:
 def place_index() -> _Index:
     """Matchers over every gazetteer name, built once per process."""
     gaz = load_gazetteer()
-    matcher: PhraseMatcher[str] = PhraseMatcher()
+    matcher = _PlaceMatcher()
     skel: dict[str, list[str]] = defaultdict(list)
     for key in gaz.keys():
         matcher.add(key, key)
-    for k, v in gaz.demonyms.items():
-        matcher.add(k, _Demonym(v))
         if " " not in key and len(key) >= 5:
             skel[_skeleton(key)].append(key)
+    for k, v in gaz.demonyms.items():  # after the places: سورية stays the country name
+        matcher.add(k, _Demonym(v))
     return _Index(gaz, matcher, dict(skel))
 
 
