@@ -133,9 +133,12 @@ def build_events(doc: Doc) -> None:
         for c in typed:
             by_clause.setdefault(idx.clause(c), []).append(c)
         if not by_clause and kills:
-            # a death with no other cue: an attack on civilians when an armed actor and civilians are named
-            actors = idx.get(s, "actor")
-            if any(_side(a.value) == "civ" for a in actors) and any(_side(a.value) in ("armed", "state") for a in actors):
+            # a death with no other cue: an attack when the dead and an armed attacker are both named
+            # ("مقتل شرطي … إثر إطلاق مسلحين مجهولين النار")
+            actors = _actors(idx, s, None)
+            dead = [a for a in actors if id(a) in idx.victims]
+            armed = [a for a in actors if id(a) not in idx.victims and _side(a.value) in ("armed", "state")]
+            if dead and armed:
                 by_clause[idx.clause(kills[0])] = [kills[0]]
         sent_drafts: list[_Draft] = []
         # background told in an earlier clause ("منذ أسابيع") governs later clauses with no date of their own
@@ -284,7 +287,8 @@ def _draft_for_cues(doc: Doc, idx: _Index, s: int, clause: int, cues: list[Menti
             return None
         d.sub = "Government regains territory" if _side(d.actor1.value) == "state" else "Non-state actor overtakes territory"
     if d.sub == "kill":
-        d.sub = "Attack"  # a killing of named civilians by armed men
+        # a killing: of civilians it is an attack on them, of armed men or police a battle
+        d.sub = "Attack" if d.actor2 is not None and _side(d.actor2.value) == "civ" else "Armed clash"
     if d.sub not in SUB_TO_TYPE:
         return None
     s0 = doc.sentences[s]

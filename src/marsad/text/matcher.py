@@ -87,16 +87,18 @@ class PhraseMatcher(Generic[P]):
     ) -> Iterator[PhraseMatch[P]]:
         """Longest non-overlapping matches, left to right."""
         end = len(tokens) if end is None else end
-        index = self._index
+        # cheap test first: most tokens start no phrase at all (subclasses with their own index
+        # and match_at skip it)
+        index = self._index if type(self).match_at is PhraseMatcher.match_at else None
         i = start
         while i < end:
-            # cheap test first: most tokens start no phrase at all
-            for form in tokens[i].forms:
-                if form in index:
-                    break
-            else:
-                i += 1
-                continue
+            if index is not None:
+                for form in tokens[i].forms:
+                    if form in index:
+                        break
+                else:
+                    i += 1
+                    continue
             m = self.match_at(tokens, i, end, to_orig)
             if m is None:
                 i += 1
