@@ -1,0 +1,72 @@
+"""`marsad extract` end to end, as a user runs it (a real subprocess)."""
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "examples" / "seed-mayadeen-afp.jsonl"
+
+
+def marsad(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "marsad", *args], capture_output=True, text=True, input=stdin,
+                          cwd=ROOT, timeout=120)
+
+
+def test_readme_command_prints_readable_events():
+    r = marsad("extract", str(SEED), "--format", "pretty")
+    assert r.returncode == 0, r.stderr
+    assert "Government regains territory" in r.stdout and "الميادين" in r.stdout
+    assert "1 article(s) read" in r.stderr
+
+
+def test_jsonl_output_follows_the_event_contract(tmp_path):
+    out = tmp_path / "events.jsonl"
+    r = marsad("extract", str(SEED), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    events = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert events and all(e["article_id"] == "seed-mayadeen-afp" for e in events)
+    for key in ("event_type", "sub_event_type", "event_date", "actor1", "actor1_ar", "location", "location_ar",
+                "latitude", "longitude", "country", "fatalities", "evidence", "confidence", "notes"):
+        assert key in events[0]
+
+
+def test_txt_input_with_published_and_acled_csv(tmp_path):
+    txt = tmp_path / "mayadeen.txt"
+    txt.write_text(json.loads(SEED.read_text(encoding="utf-8"))["text"], encoding="utf-8")
+    r = marsad("extract", str(txt), "--published", "2017-10-12", "--source", "AFP", "--format", "acled-csv")
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert any(row["sub_event_type"] == "Government regains territory" and row["event_date"] == "2017-10-12" for row in rows)
+
+
+def test_geojson_output_is_valid(tmp_path):
+    r = marsad("extract", str(SEED), "--format", "geojson")
+    fc = json.loads(r.stdout)
+    assert fc["type"] == "FeatureCollection" and fc["features"]
+
+
+def test_bad_lines_are_reported_and_the_batch_goes_on(tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    good = json.loads(SEED.read_text(encoding="utf-8"))
+    batch.write_text("{oops\n" + json.dumps({"id": "empty", "text": ""}) + "\n" + json.dumps(good, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    r = marsad("extract", str(batch), "-q")
+    assert r.returncode == 0
+    assert f"{batch}:1" in r.stderr and "malformed JSON" in r.stderr
+    assert f"{batch}:2 (article empty)" in r.stderr
+    assert "Traceback" not in r.stderr
+    assert r.stdout.strip()
+
+
+def test_nothing_readable_exits_non_zero(tmp_path):
+    r = marsad("extract", str(tmp_path / "missing.jsonl"))
+    assert r.returncode == 1 and "no such file" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_stdin():
+    text = json.loads(SEED.read_text(encoding="utf-8"))["text"]
+    r = marsad("extract", "-", "--published", "2017-10-12", stdin=text)
+    assert r.returncode == 0 and r.stdout.count("\n") >= 3

@@ -1,0 +1,131 @@
+"""The event builder on real Arabic news sentences (SaudiNewsNet corpus, AFP seed), one per family."""
+import json
+from pathlib import Path
+
+import pytest
+
+import marsad
+
+SEED = json.loads((Path(__file__).resolve().parents[2] / "examples" / "seed-mayadeen-afp.jsonl").read_text(encoding="utf-8"))
+
+
+def one(text: str, published: str, **expect):
+    events = marsad.extract(text, published=published)
+    assert len(events) == 1, [(e.sub_event_type, e.location) for e in events]
+    e = events[0]
+    for key, value in expect.items():
+        assert getattr(e, key) == value, (key, getattr(e, key))
+    return e
+
+
+# -------------------------------------------------------------- the seed article
+@pytest.fixture(scope="module")
+def seed_events():
+    return marsad.extract(SEED["text"], published=SEED["published"], source=SEED["source"], article_id=SEED["id"])
+
+
+def test_seed_regime_takes_neighbourhoods_of_mayadeen(seed_events):
+    (e,) = [e for e in seed_events if e.sub_event_type == "Government regains territory"]
+    assert (e.actor1, e.actor2, e.assoc_actor_1) == ("Military Forces of Syria", "Islamic State", "Military Forces of Russia")
+    assert e.actor1_ar == "قوات النظام"
+    assert e.location_ar == "الميادين" and e.country == "Syria" and e.admin1 == "Deir ez-Zor"
+    assert e.event_date == "2017-10-12" and e.time_precision == 1
+    assert abs(e.latitude - 35.02) < 0.05 and abs(e.longitude - 40.45) < 0.05
+    # the evidence quotes the article as written, at its offsets
+    ev = e.evidence[0]
+    assert SEED["text"][ev.start:ev.end] == ev.text and "سيطرت قوات النظام بدعم روسي الخميس" in ev.text
+    assert "Syrian Observatory for Human Rights" in e.source
+
+
+def test_seed_russian_airstrikes_on_mayadeen(seed_events):
+    strikes = [e for e in seed_events if e.sub_event_type == "Air/drone strike" and e.actor1 == "Military Forces of Russia"]
+    assert strikes and all(e.location_ar.endswith("الميادين") or "الميادين" in e.location_ar for e in strikes)
+    assert strikes[0].event_date == "2017-10-12"
+
+
+def test_seed_islamic_state_pushes_regime_back_on_sunday(seed_events):
+    (e,) = [e for e in seed_events if e.sub_event_type == "Armed clash" and e.event_date == "2017-10-08"]
+    assert {e.actor1, e.actor2} == {"Islamic State", "Military Forces of Syria"}
+    assert e.location == seed_events[0].location
+
+
+def test_seed_siege_and_analysts_guess_are_not_events(seed_events):
+    quoted = " ".join(ev.text for e in seed_events for ev in e.evidence)
+    assert "ورجح محللون" not in quoted
+    assert not any(e.event_date and e.event_date < "2017-10-01" for e in seed_events)
+
+
+# -------------------------------------------------------------- one sentence per family
+def test_suicide_bombing_in_suruc_with_its_toll():
+    one("قال مسؤولان تركيان كبيران لرويترز إن الدلائل الأولية تشير إلى أن هجوما انتحاريا نفذه تنظيم داعش هو سبب "
+        "الانفجار الذي هز بلدة سروج التركية الحدودية اليوم الاثنين وأسفر عن سقوط 27 قتيلا.", "2015-07-20",
+        sub_event_type="Suicide bomb", actor1="Islamic State", country="Turkey", event_date="2015-07-20", fatalities=27)
+
+
+def test_roadside_bomb_west_of_baghdad_counts_two_dead_not_the_wounded():
+    e = one("وأوضح مصدر أمني أن اثنين من عناصر قوات الصحوة قُتلا, بينما أُصيب اثنان آخران بجروح، بتفجير عبوة ناسفة "
+            "على عجلة كانوا يستقلونها في قضاء أبو غريب غربي بغداد.", "2015-07-21",
+            sub_event_type="Remote explosive/landmine/IED", fatalities=2)
+    assert e.country == "Iraq"
+
+
+def test_non_state_actor_takes_positions_near_marib_yesterday():
+    one("من جانب آخر، سيطرت المقاومة الشعبية في مأرب، شرقي اليمن، أمس، على مواقع للمتمردين الحوثيين غربي المحافظة.",
+        "2015-07-20", sub_event_type="Non-state actor overtakes territory", actor1="Popular Resistance",
+        country="Yemen", event_date="2015-07-19")
+
+
+def test_gunmen_killing_a_policeman_is_a_battle_with_the_police():
+    e = one("من جهة أخرى أعلنت وزارة الداخلية المصرية في بيان أمس عن مقتل شرطي وإصابة 3 آخرين إثر إطلاق مسلحين "
+            "مجهولين النار على سيارة كانت تنقل سجينين مفرج عنهما من محافظة الوادي الجديد إلى العاصمة القاهرة.",
+            "2015-08-09", event_type="Battles", fatalities=1)
+    assert e.actor2 == "Police Forces of Egypt"
+
+
+def test_teacher_and_wife_shot_by_gunmen_is_violence_against_civilians():
+    text = ("ولقي مدرس وزوجته مصرعهما بنيران مسلحين مجهولين في منطقة الجعارة التابعة لقضاء المدائن جنوبي العاصمة "
+            "بغداد.")
+    e = one(text, "2015-08-09", sub_event_type="Attack", country="Iraq")
+    assert e.actor1.startswith("Unidentified Armed Group") and e.actor2.startswith("Civilians")
+
+
+def test_protests_in_four_iraqi_cities_are_four_events():
+    events = marsad.extract("تصاعدت أمس التظاهرات الشعبية في العاصمة العراقية بغداد ومدن أخرى، منها البصرة والنجف "
+                            "وكربلاء، احتجاجا على تفاقم انقطاع التيار الكهربائي.", published="2015-08-02")
+    assert {e.sub_event_type for e in events} == {"Peaceful protest"}
+    assert len({e.location for e in events}) == 4
+    assert all(e.actor1 == "Protesters (Iraq)" and e.event_date == "2015-08-01" for e in events)
+
+
+# -------------------------------------------------------------- not events
+@pytest.mark.parametrize("text,published", [
+    # a company "taking control" of a market
+    ("سيطرت شركة هيونداي موتور على أكثر من 10 في المائة من سوق السيارات في البرازيل وروسيا والهند والمكسيك "
+     "خلال النصف الأول من هذا العام.", "2015-07-20"),
+    # precautions against riots
+    ("وشهدت مدن السماوة والنجف والبصرة والحلة استعدادات أمنية مكثفة، وقد منعت وزارة الداخلية المتظاهرين من حمل "
+     "السلاح والآلات الجارحة والعصي، تحسباً لحدوث أعمال شغب.", "2015-08-09"),
+    # a Security Council vote about past chemical attacks
+    ("يصوت مجلس الأمن الدولي صباح اليوم الجمعة على قرار يلحظ تشكيل لجنة خبراء سيكلفون تحديد هوية المسؤولين عن "
+     "هجمات كيميائية بغاز الكلور وقعت اخيراً في سوريا بحسب دبلوماسيين.", "2015-08-07"),
+    # fighting "in order to take" towns is a battle, not a change of control
+])
+def test_not_events(text, published):
+    assert [e.sub_event_type for e in marsad.extract(text, published=published)] == []
+
+
+def test_battle_for_control_is_a_clash_not_a_takeover():
+    events = marsad.extract("أعلنت مصادر بالمعارضة السورية أن الفصائل المقاتلة تخوض معارك مستمرة مع قوات النظام من أجل "
+                            "السيطرة على بلدتي الفوعة وكفرية المواليتين للنظام بريف إدلب.", published="2015-08-11")
+    assert events and {e.sub_event_type for e in events} == {"Armed clash"}
+
+
+def test_no_publication_date_and_no_explicit_date_means_no_event_date():
+    (e,) = [e for e in marsad.extract("وقتل عسكري تركي قرب كيليس في صدام مسلح مع تنظيم داعش.") if e.event_type == "Battles"]
+    assert e.event_date is None
+
+
+def test_events_are_a_pure_function_of_the_article():
+    a = [x.to_dict() for x in marsad.extract(SEED["text"], published=SEED["published"], article_id="s")]
+    b = [x.to_dict() for x in marsad.extract(SEED["text"], published=SEED["published"], article_id="s")]
+    assert a == b and all(x["event_id"] for x in a)

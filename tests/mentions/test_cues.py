@@ -1,0 +1,27 @@
+from marsad.doc import Doc
+from marsad.mentions.cues import find_cues
+
+
+def cues(text: str) -> list[tuple[str, str]]:
+    doc = Doc(text)
+    find_cues(doc)
+    return [(m.text, m.value.sub) for m in doc.mentions if m.kind == "cue"]
+
+
+def test_cues_match_through_clitics_and_pronoun_suffixes():
+    assert ("الغارات", "Air/drone strike") in cues("وتواصلت الغارات على المدينة")
+    assert ("يبعدها", "Armed clash") in cues("قبل أن يبعدها التنظيم الأحد")
+    assert cues("بتفجير عبوة ناسفة على عجلة") == [("تفجير عبوة", "Remote explosive/landmine/IED")]
+
+
+def test_longest_phrase_wins_and_none_phrases_cancel():
+    assert cues("تخوض معارك مستمرة من أجل السيطرة على بلدتي الفوعة وكفرية") == [("معارك", "Armed clash")]
+    assert cues("تجمع المتظاهرون في ساحة التحرير") == [("المتظاهرون", "Peaceful protest")]
+    assert ("تفكيك عبوات", "Disrupted weapons use") in cues("تمكنت القوات من تفكيك عبوات ناسفة")
+
+
+def test_blockers_and_clause_breaks_are_marked():
+    doc = Doc("ورجح محللون أن يكون التنظيم نقل قواته، قبل أن يبعدها التنظيم")
+    find_cues(doc)
+    kinds = {(m.kind, m.text) for m in doc.mentions}
+    assert ("blocker", "رجح") in kinds and ("clause_break", "قبل أن") in kinds
