@@ -126,7 +126,9 @@ def write_fused(conn: sqlite3.Connection, fused_id: str, first_seq: int | None =
     search = fold(" ".join(str(x) for x in (
         f.get("location"), f.get("location_ar"), f.get("actor1"), f.get("actor1_ar"), f.get("actor2"),
         f.get("actor2_ar"), f.get("notes"), f.get("sub_event_type"), f.get("sources"),
-        " ".join(ev.get("text", "") for m in members for ev in (m.get("evidence") or [])[:1]),
+        " ".join(t for (t,) in conn.execute(
+            "SELECT v.text FROM evidence v JOIN events e ON e.event_id = v.event_id "
+            "WHERE e.fused_id = ? AND v.kind = 'evidence' ORDER BY v.id LIMIT 5", (fused_id,))),
     ) if x))
     row = {k: f.get(k) for k in FUSED_FIELDS}
     row.update(fused_id=fused_id, family=rules.family(members[0]), cell=cell(f.get("latitude"), f.get("longitude")),

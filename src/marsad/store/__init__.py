@@ -216,7 +216,8 @@ class Store:
             c.execute(
                 f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}, data) VALUES ({', '.join('?' for _ in _EVENT_COLUMNS)}, ?)",
                 [d.get(k) if k != "fatalities" else int(d.get(k) or 0) for k in _EVENT_COLUMNS]
-                + [json.dumps(d, ensure_ascii=False, default=str)])
+                + [json.dumps({k: v for k, v in d.items() if k not in ("evidence", "spans")},  # those: table evidence
+                              ensure_ascii=False, default=str)])
             rows = [(eid, article.id, "evidence", None, ev.get("start"), ev.get("end"), ev.get("text") or "")
                     for ev in (d.get("evidence") or [])]
             rows += [(eid, article.id, "span", sp.get("role"), sp.get("start"), sp.get("end"), sp.get("text") or "")
