@@ -161,6 +161,8 @@ def build_events(doc: Doc) -> None:
                     continue  # told at the scale of whole countries ("في سوريا والعراق"): no place to code
                 if d.cue.value.needs_actor and not idx.get(s, "place"):
                     continue  # a weak cue with no place of its own is too vague to code
+                if not (d.actor1 is not None and d.actor1.text) and not _continues_story(idx, d):
+                    continue  # an unplaced, unattributed mention ("الانتحاري") is not a report
                 places = list(context_places)
                 d.place_fallback = True
             for k, p in enumerate(places):
@@ -174,12 +176,28 @@ def build_events(doc: Doc) -> None:
         for d in split:
             _assign_date(doc, idx, s, d, anchor)
             _assign_sources(doc, idx, s, d)
+        split = [d for d in split if not _history(doc, d)]
         placed = [d.place for d in split if d.place is not None and not d.place_fallback]
         if placed:
             context_places = _dedupe_places(placed)
         drafts.extend(split)
     events = [_to_event(doc, d, lex) for d in _merge(drafts) if d.place is not None]
     doc.events = events
+
+
+def _continues_story(idx: _Index, d: _Draft) -> bool:
+    """Was an event told in this or the previous sentence (so an unplaced one continues it)?"""
+    return any(p is not d and d.sentence - p.sentence <= 1 for p in idx.recent)
+
+
+HISTORY_DAYS = 60
+
+
+def _history(doc: Doc, d: _Draft) -> bool:
+    """Told with a date long before publication ("عام 2008"): background, not a report."""
+    if doc.published is None or d.date is None or d.date_mention is None:
+        return False
+    return (doc.published - d.date[1]).days > HISTORY_DAYS
 
 
 def _lead_places(doc: Doc, idx: _Index) -> list[Mention]:
