@@ -45,10 +45,10 @@ _FUSED_OUT = (
     "country", "admin1", "admin2", "admin3", "fatalities", "conflicts", "sources", "article_ids",
     "n_articles", "n_events", "notes", "confidence",
 )
-_ORDERS = {
-    "date": "event_date IS NULL, event_date DESC, first_seq DESC",
-    "-date": "event_date IS NULL, event_date DESC, first_seq DESC",
-    "date_asc": "event_date IS NULL, event_date ASC, first_seq ASC",
+_ORDERS = {  # SQLite sorts NULL lowest: undated events come last newest-first, first oldest-first
+    "date": "event_date DESC, first_seq DESC",
+    "-date": "event_date DESC, first_seq DESC",
+    "date_asc": "event_date ASC, first_seq ASC",
     "fatalities": "fatalities DESC, event_date DESC, first_seq DESC",
     "articles": "n_articles DESC, event_date DESC, first_seq DESC",
 }
@@ -306,9 +306,13 @@ class Store:
         if event_type:
             conds.append("(event_type = ? OR sub_event_type = ?)")
             params += [event_type, event_type]
-        if actor:
-            conds.append("fused_id IN (SELECT fused_id FROM fused_actors WHERE actor LIKE ? OR actor_ar LIKE ?)")
-            params += [f"%{actor}%", f"%{actor}%"]
+        if actor:  # the few matching names first, then an indexed lookup per candidate event
+            q = actor.casefold()
+            names = [n for n in self._actor_names() if q in n.casefold()]
+            conds.append("EXISTS (SELECT 1 FROM fused_actors fa WHERE fa.fused_id = fused_events.fused_id AND "
+                         f"(fa.actor IN ({', '.join('?' for _ in names) or 'NULL'}) OR "
+                         f"fa.actor_ar IN ({', '.join('?' for _ in names) or 'NULL'})))")
+            params += names + names
         if source:
             conds.append("fused_id IN (SELECT fused_id FROM fused_sources WHERE source LIKE ?)")
             params.append(f"%{source}%")
@@ -316,6 +320,16 @@ class Store:
             conds.append("search LIKE ?")
             params.append(f"%{fold(text)}%")
         return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+    def _actor_names(self) -> list[str]:
+        """Every distinct actor name and Arabic form (cached until the database changes, by any process)."""
+        with self._lock:
+            version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+            if getattr(self, "_names_version", None) != version:
+                self._names = [r[0] for r in self.conn.execute(
+                    "SELECT actor FROM fused_actors UNION SELECT actor_ar FROM fused_actors WHERE actor_ar != ''")]
+                self._names_version = version
+            return self._names
 
     @staticmethod
     def _fused_row(row: sqlite3.Row | tuple) -> dict[str, Any]:

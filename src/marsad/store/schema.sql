@@ -96,7 +96,7 @@ CREATE TABLE IF NOT EXISTS fused_events (          -- one row per real-world eve
     search         TEXT,                  -- folded text for free-text filtering
     first_seq      INTEGER NOT NULL       -- ingest_seq of the first article (stable ordering)
 );
-CREATE INDEX IF NOT EXISTS fused_date ON fused_events(event_date);
+CREATE INDEX IF NOT EXISTS fused_date_seq ON fused_events(event_date, first_seq);
 -- fusion blocking: (type family, place | grid cell | admin area, date window start)
 CREATE INDEX IF NOT EXISTS fused_block_place ON fused_events(location_id, family, win_start);
 CREATE INDEX IF NOT EXISTS fused_block_cell ON fused_events(family, cell, win_start);
