@@ -80,6 +80,18 @@ def fingerprint(db: Path) -> dict[str, tuple[int, str]]:
     return out
 
 
+def stored(db: Path) -> int:
+    """Articles committed so far (0 before the database exists)."""
+    try:
+        conn = sqlite3.connect(db)
+        try:
+            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
 def run(n: int, engine: str, kill_after: float, batch: int, workdir: Path, quiet: bool = False) -> dict:
     inp = sample(n, workdir / "articles.jsonl")
     env = dict(os.environ, PYTHONPATH=str(HERE.parent / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
@@ -90,7 +102,7 @@ def run(n: int, engine: str, kill_after: float, batch: int, workdir: Path, quiet
     # the interrupted run: SIGKILL while it is mid-way, then a plain re-run
     p = subprocess.Popen(command(killed, inp, engine, batch), env=env, stderr=subprocess.DEVNULL)
     deadline = time.perf_counter() + kill_after
-    while time.perf_counter() < deadline and p.poll() is None:
+    while time.perf_counter() < deadline and p.poll() is None and stored(killed) < n // 2:
         time.sleep(0.05)
     was_running = p.poll() is None
     if was_running:
@@ -115,7 +127,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=5000)
     ap.add_argument("--engine", choices=("real", "synthetic"), default="real")
-    ap.add_argument("--kill-after", type=float, default=None, help="seconds before SIGKILL (default: half a run)")
+    ap.add_argument("--kill-after", type=float, default=None, help="seconds before SIGKILL (default: when half is stored)")
     ap.add_argument("--batch", type=int, default=100)
     ap.add_argument("--worker", nargs=2, metavar=("DB", "INPUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -123,13 +135,8 @@ def main() -> int:
         worker(args.worker[0], args.worker[1], args.batch)
         return 0
     with tempfile.TemporaryDirectory() as d:
-        kill_after = args.kill_after
-        if kill_after is None:  # time a small run to aim the kill at the middle
-            probe = run(min(200, args.articles), args.engine, 1e9, args.batch, Path(d), quiet=True)
-            kill_after = max(1.0, probe["uninterrupted_seconds"] * args.articles / min(200, args.articles) / 2)
-            for f in Path(d).glob("*.db*"):
-                f.unlink()
-        res = run(args.articles, args.engine, kill_after, args.batch, Path(d))
+        # SIGKILL once half the articles are committed (or after --kill-after seconds)
+        res = run(args.articles, args.engine, args.kill_after or 1e9, args.batch, Path(d))
     return 0 if res["identical"] and res["killed_mid_run"] else 1
 
 
