@@ -26,6 +26,12 @@ _CLAUSE_PUNCT = set(",،;؛:—–()[]")
 _PUNCT_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_PUNCT))) + "]")
 _AIR_WORDS = tuple(fold(w) for w in ("طيران", "طائرات", "مقاتلات", "الجوي", "غارات", "مروحيات", "الجوية"))
 # Words before an actor that make it the speaker, not a party ("مصدر في قوات البيشمركة").
+_BENEFICIARY_MARKERS = frozenset(fold(w) for w in ("دعما", "لصالح", "مساندة", "لمساندة", "اسنادا", "إسنادا"))
+# Titles before a name make it a person, not a place ("الكولونيل توكور جوساو").
+_PERSON_TITLES = frozenset(fold(w) for w in (
+    "العقيد", "الكولونيل", "اللواء", "العميد", "الرائد", "النقيب", "الجنرال", "المقدم", "الشيخ", "السيد",
+    "الرئيس", "الوزير", "الامير", "الملك", "القائد", "الزعيم", "الدكتور", "المحامي", "الناشط", "المواطن",
+))
 _SPEAKER_MARKERS = frozenset(fold(w) for w in ("مصدر", "مصادر", "متحدث", "المتحدث", "باسم", "مسؤول", "مسؤولون"))
 # Words before a place that make it a direction or a road's end, not where the event happened.
 _DIRECTION_MARKERS = frozenset(fold(w) for w in ("المؤدية", "المؤدي", "باتجاه", "اتجاه", "نحو", "تربط", "يربط",
@@ -71,15 +77,23 @@ class _Index:
             if 0 <= m.sentence < len(self.by_sent):
                 self.by_sent[m.sentence].setdefault(m.kind, []).append(m)
         self.clause_of = self._clauses(doc)
-        self.direction: set[int] = set()
-        prev: Mention | None = None
+        self.direction: set[int] = set()  # places that are not where an event happened
+        self.in_name: set[int] = set()  # place words inside an actor's or source's name
+        actor_spans = [(m.start, m.end) for m in doc.mentions if m.kind in ("actor", "support", "source")]
+        for p in doc.mentions:
+            if p.kind == "place" and any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end)
+                                         for a, b in actor_spans):
+                self.in_name.add(id(p))  # "قوات سوريا الديموقراطية": part of a name, not a place
+        prev = None
         for p in sorted((m for m in doc.mentions if m.kind == "place"), key=lambda m: m.start):
+            before = doc.tokens[max(0, p.token_start - 2):p.token_start]
             marked = any(t.norm in _DIRECTION_MARKERS or t.forms[-1] in _DIRECTION_MARKERS
-                         for t in doc.tokens[max(0, p.token_start - 2):p.token_start])
+                         or t.norm in _PERSON_TITLES or t.forms[-1] in _PERSON_TITLES for t in before)
             if marked or (prev is not None and id(prev) in self.direction and _coordinated(doc, prev, p)):
                 self.direction.add(id(p))  # "الطرق المؤدية إلى حلب وحماة": both are destinations
             prev = p
         self.recent: list[_Draft] = []  # drafts built so far, for actors carried over
+        self.anchor: tuple[dt.date, dt.date, int] | None = None  # the article's main date
         self.victims: set[int] = set()
         for s in range(len(doc.sentences)):
             self.victims |= _victims(self, s)
@@ -119,7 +133,7 @@ def build_events(doc: Doc) -> None:
     """Pipeline stage: fill ``doc.events`` from the mention layers."""
     lex = load_cues()
     idx = _Index(doc)
-    anchor = _anchor_date(doc, idx)
+    idx.anchor = _anchor_date(doc, idx)
     drafts: list[_Draft] = []
     # Where the story is when a sentence names no place: the places of the last event told,
     # else the first place the article names.
@@ -157,9 +171,10 @@ def build_events(doc: Doc) -> None:
         for d in sent_drafts:
             places = _places_for(idx, s, d)
             if not places:
-                if idx.get(s, "place") and not any(_usable(idx, p) for p in idx.get(s, "place")):
-                    continue  # told at the scale of whole countries ("في سوريا والعراق"): no place to code
-                if d.cue.value.needs_actor and not idx.get(s, "place"):
+                named = _named_places(idx, s)
+                if named and not any(_usable(idx, p) for p in named) and not _home_country_only(doc, idx, s):
+                    continue  # told at the scale of foreign countries ("في سوريا والعراق"): no place to code
+                if d.cue.value.needs_actor and not named:
                     continue  # a weak cue with no place of its own is too vague to code
                 if not (d.actor1 is not None and d.actor1.text) and not _continues_story(idx, d):
                     continue  # an unplaced, unattributed mention ("الانتحاري") is not a report
@@ -174,7 +189,6 @@ def build_events(doc: Doc) -> None:
             if not places:
                 split.append(d)
         for d in split:
-            _assign_date(doc, idx, s, d, anchor)
             _assign_sources(doc, idx, s, d)
         split = [d for d in split if not _history(doc, d)]
         placed = [d.place for d in split if d.place is not None and not d.place_fallback]
@@ -183,6 +197,20 @@ def build_events(doc: Doc) -> None:
         drafts.extend(split)
     events = [_to_event(doc, d, lex) for d in _merge(drafts) if d.place is not None]
     doc.events = events
+
+
+def _named_places(idx: _Index, s: int) -> list[Mention]:
+    """Place mentions of a sentence that are places, not words inside an actor's name."""
+    return [p for p in idx.get(s, "place") if id(p) not in idx.in_name]
+
+
+def _home_country_only(doc: Doc, idx: _Index, s: int) -> bool:
+    """The sentence names only the article's own country ("في جنوب شرق تركيا" in a Turkish story),
+    whose town the story names next."""
+    focus = doc.layers.get("country")
+    countries = {getattr(getattr(p.value, "place", None), "country_code", None)
+                 for p in _named_places(idx, s) if _place_kind(p) == "country"}
+    return bool(focus) and countries == {focus}
 
 
 def _continues_story(idx: _Index, d: _Draft) -> bool:
@@ -299,6 +327,7 @@ def _draft_for_cues(doc: Doc, idx: _Index, s: int, clause: int, cues: list[Menti
     if all(c.value.needs_actor for c in cues) and not clause_actors and not (sub != "territory" and sent_actors):
         return None
     d = _Draft(main, sub, s, clause, cues=list(cues))
+    _assign_date(doc, idx, s, d, idx.anchor)
     _assign_roles(doc, idx, s, d, clause_actors, sent_actors)
     if d.sub == "territory":
         if d.actor1 is None:
@@ -424,12 +453,21 @@ def _assign_roles(doc: Doc, idx: _Index, s: int, d: _Draft, actors: list[Mention
                 break
 
 
+def _beneficiary(idx: _Index, m: Mention) -> bool:
+    """'دعما لقوات النظام': the side helped, not the one acting."""
+    before = idx.doc.tokens[max(0, m.token_start - 2):m.token_start]
+    return any(t.norm in _BENEFICIARY_MARKERS or t.forms[-1] in _BENEFICIARY_MARKERS for t in before)
+
+
 def _subject(idx: _Index, d: _Draft, named: list[Mention]) -> Mention | None:
+    named = [a for a in named if not _beneficiary(idx, a)]
     if d.sub == "Air/drone strike":
-        # only states fly air forces: an air actor, else a state actor
+        # only states fly air forces: an air actor, else a backer named in the sentence ("وتشرف
+        # القوات الروسية … وتنفذ غارات كثيفة دعما لقوات النظام"), else a state actor
         air = [a for a in named if _is_air(a) and _side(a.value) == "state"]
+        backers = [b for b in idx.get(d.sentence, "support") if _side(b.value) == "state"]
         state = [a for a in named if _side(a.value) == "state" and not _is_target(idx, a)]
-        return (air or state or [None])[0]
+        return (air or backers or state or [None])[0]
     subjects = [a for a in named if not _is_target(idx, a) and _side(a.value) != "civ"]
     return subjects[0] if subjects else None
 
@@ -442,6 +480,8 @@ def _inherit_actor(idx: _Index, d: _Draft) -> tuple[Mention | None, _Draft | Non
             break
         if prev.actor1 is None or not prev.actor1.text:
             continue
+        if prev.date is not None and d.date is not None and prev.date[0] != d.date[0]:
+            continue  # another day, another event ("منذ الهجوم الانتحاري في 20 يوليو")
         same = _family_of_sub(prev.sub) == _family_of_sub(d.sub) or (
             d.sub == "attack" and _family_of_sub(prev.sub) in ("Battles", "Explosions/Remote violence"))
         if same:
@@ -524,7 +564,8 @@ def _qualifier(m: Mention) -> str | None:
 
 def _usable(idx: _Index, p: Mention) -> bool:
     """A place an event can be at: not the dateline, not a whole country, not a road's destination."""
-    return not _is_dateline(p) and _place_kind(p) != "country" and id(p) not in idx.direction
+    return (not _is_dateline(p) and _place_kind(p) != "country" and id(p) not in idx.direction
+            and id(p) not in idx.in_name)
 
 
 _LOCATIVES = frozenset(fold(w) for w in (
@@ -611,10 +652,17 @@ def _anchor_date(doc: Doc, idx: _Index) -> tuple[dt.date, dt.date, int] | None:
     return (r.start, r.end, int(r.precision)) if r is not None else None
 
 
+def _event_date_mention(m: Mention) -> bool:
+    """A date that can date an event: not background, not the start of a span ("منذ الأسبوع الماضي")."""
+    if m.meta.get("background"):
+        return False
+    return not (m.meta.get("since") and getattr(m.value, "kind", None) in ("window", "month", "year"))
+
+
 def _assign_date(doc: Doc, idx: _Index, s: int, d: _Draft, anchor: tuple[dt.date, dt.date, int] | None) -> None:
-    dates = [m for m in idx.in_clause(s, "date", d.clause) if not m.meta.get("background")]
+    dates = [m for m in idx.in_clause(s, "date", d.clause) if _event_date_mention(m)]
     if not dates:
-        dates = [m for m in idx.get(s, "date") if not m.meta.get("background")]
+        dates = [m for m in idx.get(s, "date") if _event_date_mention(m)]
     dates.sort(key=lambda m: abs(m.token_start - d.cue.token_start))
     for m in dates:
         r = _resolve(doc, m)
