@@ -470,6 +470,7 @@ def find_places(doc: Doc) -> None:
         rp = _enclosing(gaz, r, resolved)
         if rp is not None:
             resolved.append((r, rp))
+    resolved = _drop_lone_foreign_towns(gaz, resolved)
     resolved.sort(key=lambda x: x[0].span_start)
     for r, rp in resolved:
         if not rp.is_dateline:
@@ -479,6 +480,36 @@ def find_places(doc: Doc) -> None:
     for cc in demonyms:
         final[cc] += 0.5
     doc.layers["country"] = country_focus(final)
+
+
+LONE_FOREIGN_MAX_POP = 100_000
+
+
+def _drop_lone_foreign_towns(gaz: Gazetteer, resolved: list[tuple[_Raw, ResolvedPlace]]
+                             ) -> list[tuple[_Raw, ResolvedPlace]]:
+    """A small town named without a place word (مدينة، بلدة …), alone in its country and far from
+    the article's country, is much more likely a common word (سويا "together" → Sevilla, ينقل
+    "carries" → Yanqul) than a place the story is about: drop it."""
+    counts: dict[str, int] = defaultdict(int)
+    for _, rp in resolved:
+        if not rp.is_dateline:
+            counts[rp.place.country_code] += 1
+    if not counts:
+        return resolved
+    top = max(counts.values())
+    focus = {cc for cc, n in counts.items() if n == top}
+    near = set(focus)
+    for cc in focus:
+        near |= set((gaz.meta.get("neighbours") or {}).get(cc, ()))
+    out = []
+    for r, rp in resolved:
+        p = rp.place
+        lone = (r.cue is None and rp.qualifier is None and counts[p.country_code] <= 1
+                and p.country_code not in near and not p.is_admin and p.kind != "country"
+                and p.population < LONE_FOREIGN_MAX_POP and top >= 2)
+        if not lone:
+            out.append((r, rp))
+    return out
 
 
 def _enclosing(gaz: Gazetteer, r: _Raw, resolved: list[tuple[_Raw, ResolvedPlace]]) -> ResolvedPlace | None:
