@@ -69,3 +69,29 @@ def test_stdin_jsonl():
 def test_missing_id_gets_a_content_hash():
     (art,) = list(read_jsonl(io.StringIO(json.dumps({"text": "غارات على الرقة"}) + "\n"), "<t>"))
     assert art.id.startswith("sha1-")
+
+
+def test_gzipped_jsonl_streams_and_reports_a_non_utf8_line(tmp_path):
+    import gzip
+
+    path = tmp_path / "batch.jsonl.gz"
+    with gzip.open(path, "wb") as fh:
+        fh.write((json.dumps({"id": "a", "text": "غارات على الرقة"}, ensure_ascii=False) + "\n").encode("utf-8"))
+        fh.write(json.dumps({"id": "b", "text": "x"}).encode("ascii")[:-2] + "\xe9\"}\n".encode("latin-1"))
+        fh.write((json.dumps({"id": "c", "text": "اشتباكات في حلب"}, ensure_ascii=False) + "\n").encode("utf-8"))
+    items = list(read_inputs([str(path)]))
+    assert [i.id for i in items if isinstance(i, Article)] == ["a", "c"]
+    (bad,) = [i for i in items if isinstance(i, InputProblem)]
+    assert bad.where == f"{path}:2" and "not UTF-8" in bad.message
+
+
+def test_truncated_gzip_is_reported_after_the_readable_articles(tmp_path):
+    import gzip
+
+    path = tmp_path / "cut.jsonl.gz"
+    data = gzip.compress("".join(json.dumps({"id": f"a{i}", "text": "غارات على الرقة " * 20}, ensure_ascii=False) + "\n"
+                                 for i in range(200)).encode("utf-8"))
+    path.write_bytes(data[: len(data) // 2])
+    items = list(read_inputs([str(path)]))
+    assert any(isinstance(i, Article) for i in items)
+    assert isinstance(items[-1], InputProblem) and "cannot read file" in items[-1].message

@@ -29,10 +29,16 @@ def _kind(path: Path) -> str:
     return "txt"
 
 
-def read_jsonl(fh: IO[str], where: str) -> Iterator[Item]:
-    """One article per line; a bad line is reported and skipped."""
+def read_jsonl(fh: Iterable[str | bytes], where: str) -> Iterator[Item]:
+    """One article per line, streamed; a bad line (not JSON, not UTF-8, no text) is reported and skipped."""
     for lineno, line in enumerate(fh, 1):
         loc = f"{where}:{lineno}"
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield InputProblem(loc, None, f"not UTF-8 (byte {exc.start} of the line); line skipped")
+                continue
         if not line.strip():
             continue
         try:
@@ -77,6 +83,16 @@ def _read_bytes(path: Path) -> bytes:
 def read_path(path: Path, published: str | None = None, source: str | None = None) -> Iterator[Item]:
     """Articles in one file (any supported kind)."""
     where = str(path)
+    kind = _kind(path)
+    if kind == "jsonl":
+        # streamed line by line (also through gzip): memory does not grow with the file
+        try:
+            opener = gzip.open if path.name.endswith(".gz") else open
+            with opener(path, "rb") as fh:
+                yield from read_jsonl(fh, where)
+        except (OSError, EOFError) as exc:
+            yield InputProblem(where, None, f"cannot read file: {getattr(exc, 'strerror', None) or exc}")
+        return
     try:
         raw = _read_bytes(path)
     except OSError as exc:
@@ -86,10 +102,6 @@ def read_path(path: Path, published: str | None = None, source: str | None = Non
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         yield InputProblem(where, None, f"not UTF-8 (byte {exc.start}); file skipped — convert it with iconv")
-        return
-    kind = _kind(path)
-    if kind == "jsonl":
-        yield from read_jsonl(io.StringIO(content), where)
         return
     art_id = path.stem
     if kind == "html":
