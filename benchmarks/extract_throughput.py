@@ -40,6 +40,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--limit", type=int, default=5000)
+    ap.add_argument("--stream", action="store_true",
+                    help="also run the CLI on slices of limit/4 and limit articles and compare peak memory")
     args = ap.parse_args()
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -80,7 +82,34 @@ def main() -> int:
     print(f"ratio full/bare time: {full_s / bare_s:.2f}x")
     print(f"peak RSS: {peak_rss_mb():.0f} MB (texts held in memory for timing: {rss_before:.0f} MB before the run)")
     print("peak RSS after each quarter (articles, MB):", quarters)
+    if args.stream:
+        stream_memory(args.corpus, (args.limit // 4, args.limit))
     return 0
+
+
+def stream_memory(corpus: Path, sizes: tuple[int, ...]) -> None:
+    """Peak RSS of the real CLI (`marsad extract FILE -o /dev/null`) streaming slices of growing size:
+    flat figures mean memory does not grow with the number of articles."""
+    import subprocess
+    import tempfile
+
+    probe = ("import resource, sys\nfrom marsad.cli import main\nrc = main(sys.argv[1:])\n"
+             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\nsys.exit(rc)")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            path = Path(tmp) / f"slice-{n}.jsonl.gz"
+            with gzip.open(corpus, "rt", encoding="utf-8") as src, gzip.open(path, "wt", encoding="utf-8") as dst:
+                for i, line in enumerate(src):
+                    if i >= n:
+                        break
+                    dst.write(line)
+            t0 = time.perf_counter()
+            r = subprocess.run([sys.executable, "-c", probe, "extract", str(path), "-o", "/dev/null", "-q"],
+                               capture_output=True, text=True, check=True)
+            secs = time.perf_counter() - t0
+            rss_mb = int(r.stderr.strip().splitlines()[-1]) / 1024
+            print(f"marsad extract streaming {n} articles: {n / secs:,.0f} articles/s end to end "
+                  f"(process start and data load included), peak RSS {rss_mb:.0f} MB")
 
 
 if __name__ == "__main__":
