@@ -19,6 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--published", help="publication date (YYYY-MM-DD) for .txt/.html inputs")
     p.add_argument("--source", help="outlet name for .txt/.html inputs")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar with rate on stderr (default: when stderr is a terminal)")
     p.set_defaults(func=run)
 
 
@@ -45,7 +47,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         with out_ctx as fh:
             writer = EventWriter(fh, fmt)
-            for art, events in extract_articles(articles()):
+            show = sys.stderr.isatty() if args.progress is None else args.progress
+            stream = articles()
+            if show and not args.quiet:
+                from tqdm import tqdm
+
+                stream = tqdm(stream, unit=" articles", file=sys.stderr, dynamic_ncols=True)
+            for art, events in extract_articles(stream):
                 n_articles += 1
                 for e in events:
                     writer.write(e)
