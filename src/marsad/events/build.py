@@ -21,6 +21,7 @@ from .model import SUB_TO_TYPE, Event, Evidence, Span
 _TARGET_MARKERS = frozenset(fold(w) for w in (
     "على", "ضد", "مواقع", "موقع", "تجمعات", "تجمع", "معاقل", "معقل", "استهدف", "استهدفت", "تمركزات",
     "مقرات", "مقر", "قوافل", "رتل", "آليات", "عربات", "استهداف", "من", "بين", "صفوف", "لمواقع", "لتجمع",
+    "حاجز", "حاجزا", "دورية", "دوريه", "نقطة", "قاعدة", "ثكنة", "موكب", "مركز", "سيارة", "حافلة", "مدرعة",
 ))
 _CLAUSE_PUNCT = set(",،;؛:—–()[]")
 _PUNCT_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_PUNCT))) + "]")
@@ -31,6 +32,8 @@ _BENEFICIARY_MARKERS = frozenset(fold(w) for w in ("دعما", "لصالح", "م
 _PERSON_TITLES = frozenset(fold(w) for w in (
     "العقيد", "الكولونيل", "اللواء", "العميد", "الرائد", "النقيب", "الجنرال", "المقدم", "الشيخ", "السيد",
     "الرئيس", "الوزير", "الامير", "الملك", "القائد", "الزعيم", "الدكتور", "المحامي", "الناشط", "المواطن",
+    # a name right after a verb of saying is the speaker ("وقال الأحمدي")
+    "قال", "اضاف", "اكد", "اوضح", "صرح", "تابع", "اشار", "افاد",
 ))
 _SPEAKER_MARKERS = frozenset(fold(w) for w in ("مصدر", "مصادر", "متحدث", "المتحدث", "باسم", "مسؤول", "مسؤولون"))
 # Words before a place that make it a direction or a road's end, not where the event happened.
@@ -408,6 +411,12 @@ def _assign_roles(doc: Doc, idx: _Index, s: int, d: _Draft, actors: list[Mention
     pair = _between_pair(doc, named) if family == "Battles" else None
     if pair:
         d.actor1, d.actor2 = pair
+    elif d.sub == "Arrests":
+        # the state arrests; whoever else is named is the one arrested
+        state = [a for a in named + [x for x in sent_actors if x.value is not None] if _side(a.value) == "state"]
+        d.actor1 = state[0] if state else _default_actor(doc, d, "police")
+        others = [a for a in named if d.actor1 is None or getattr(a.value, "name", None) != d.actor1.value.name]
+        d.actor2 = others[0] if others else None
     elif family == "Protests" or d.sub in ("Violent demonstration", "Mob violence"):
         crowd = [a for a in named if _side(a.value) == "crowd"]
         d.actor1 = crowd[0] if crowd else _default_actor(doc, d, "protesters")
@@ -849,10 +858,13 @@ def _to_event(doc: Doc, d: _Draft, lex: Any) -> Event:
         ev.event_date = start.isoformat()
         ev.event_date_end = end.isoformat()
         ev.time_precision = precision
+    place_cc = getattr(place, "country_code", None)
     if a1 is not None:
-        ev.actor1, ev.actor1_ar, ev.inter1 = a1.value.name, a1.text or None, getattr(a1.value, "inter", None)
+        v1 = _localised(a1, place_cc)
+        ev.actor1, ev.actor1_ar, ev.inter1 = v1.name, a1.text or None, getattr(v1, "inter", None)
     if a2 is not None:
-        ev.actor2, ev.actor2_ar, ev.inter2 = a2.value.name, a2.text or None, getattr(a2.value, "inter", None)
+        v2 = _localised(a2, place_cc)
+        ev.actor2, ev.actor2_ar, ev.inter2 = v2.name, a2.text or None, getattr(v2, "inter", None)
     if d.assoc1 is not None:
         ev.assoc_actor_1 = getattr(d.assoc1.value, "name", None)
     if ev.inter1:
@@ -886,6 +898,22 @@ def _to_event(doc: Doc, d: _Draft, lex: Any) -> Event:
     ev.notes = _note(ev, lex)
     ev.event_id = ev.compute_id()
     return ev
+
+
+_LOCAL_TEMPLATES = ("civilians", "protesters", "rioters", "unidentified")
+
+
+def _localised(m: Mention, country: str | None) -> Any:
+    """Generic actors (civilians, protesters, gunmen) belong to the country where the event is,
+    not the one the article is mostly about; named actors and armies keep their own."""
+    v = m.value
+    key = getattr(v, "key", "") or ""
+    base = key.split(":", 1)[0]
+    if not country or base not in _LOCAL_TEMPLATES or m.meta.get("adjective") or key == f"{base}:{country}":
+        return v
+    from ..lexicon.actors import actor_lexicon
+
+    return actor_lexicon().fill(base, country) or v
 
 
 def _confidence(d: _Draft) -> float:
