@@ -442,7 +442,9 @@ def _assign_roles(doc: Doc, idx: _Index, s: int, d: _Draft, actors: list[Mention
         elif d.actor1 is not None:
             side1 = _side(d.actor1.value)
             opp = [a for a in rest if _side(a.value) != side1 and not _ally(d.actor1, a)]
-            if not opp:
+            if not opp and (family == "Battles" or d.sub in ("attack", "kill")):
+                # a battle has two sides: the other one may be named elsewhere in the sentence; an
+                # air strike or shelling without a named target is coded without actor2
                 opp = [a for a in sent_actors if getattr(a.value, "name", None) != name1 and _side(a.value) != side1
                        and not _ally(d.actor1, a)]
             victims = [a for a in opp if _is_target(idx, a)]
