@@ -361,8 +361,40 @@ def _actors(idx: _Index, s: int, clause: int | None) -> list[Mention]:
         before = doc.tokens[max(0, a.token_start - 2):a.token_start]
         if any(t.norm in _SPEAKER_MARKERS or t.forms[-1] in _SPEAKER_MARKERS for t in before):
             continue
+        if _adjectival(doc, a) or _apposed(doc, a, actors):
+            continue
         out.append(a)
     return out
+
+
+# Words that name an actor as a noun ("قتل عسكري") but are mostly adjectives after a noun
+# ("موقع أومان العسكري", "المصدر الأمني").
+_ADJECTIVE_LIKE = frozenset(fold(w) for w in ("عسكري", "العسكري", "عسكرية", "العسكرية", "الأمني", "أمني",
+                                             "الأمنية", "أمنية", "مسلحا", "مسلح", "المسلح", "المسلحة"))
+
+
+def _adjectival(doc: Doc, a: Mention) -> bool:
+    if fold(a.text) not in _ADJECTIVE_LIKE or a.token_start == 0:
+        return False
+    prev = doc.tokens[a.token_start - 1]
+    # after a word (not a number, not a verb of killing): an adjective of that word
+    return not prev.norm.isdigit() and prev.sentence == doc.tokens[a.token_start].sentence and not any(
+        f in _NOUN_OPENERS for f in prev.forms)
+
+
+_NOUN_OPENERS = frozenset(fold(w) for w in ("قتل", "مقتل", "اصيب", "اصابه", "من", "و", "أحد", "احد"))
+
+
+def _apposed(doc: Doc, a: Mention, actors: list[Mention]) -> bool:
+    """'13 مسلحا من ميليشيات الحوثي': a generic noun followed by 'من' and a named group is that group."""
+    if not a.meta.get("template"):
+        return False
+    for b in actors:
+        if b is not a and not b.meta.get("template") and 0 <= b.token_start - a.token_end <= 2:
+            between = doc.tokens[a.token_end:b.token_start]
+            if any(t.norm == "من" for t in between) or doc.tokens[b.token_start].forms[0].startswith("من"):
+                return True
+    return False
 
 
 def _victims(idx: _Index, s: int) -> set[int]:
