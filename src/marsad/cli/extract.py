@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .. import extract_articles
-    from ..ingest import Article, InputProblem
+    from ..ingest import InputProblem
     from ..ingest.readers import read_inputs
     from ..lexicon import DataFileError
 
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
                 from tqdm import tqdm
 
                 stream = tqdm(stream, unit=" articles", file=sys.stderr, dynamic_ncols=True)
-            for art, events in extract_articles(stream):
+            for _art, events in extract_articles(stream):
                 n_articles += 1
                 for e in events:
                     writer.write(e)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from ..doc import Doc, Mention
-from ..lexicon.cues import Cue, load_cues
+from ..lexicon.cues import load_cues
 from ..text.normalise import fold
 from .model import SUB_TO_TYPE, Event, Evidence, Span
 

@@ -39,7 +39,7 @@ class PhraseMatcher(Generic[P]):
             return
         key = " ".join(words)
         bucket = self._index.setdefault(words[0], [])
-        for tail, _, k in bucket:
+        for _tail, _, k in bucket:
             if k == key:
                 return  # first registration of a phrase wins
         bucket.append((words[1:], payload, key))
