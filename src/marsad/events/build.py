@@ -170,27 +170,7 @@ def build_events(doc: Doc) -> None:
         if not sent_drafts:
             continue
         _assign_fatalities(doc, idx, s, sent_drafts, lex)
-        split: list[_Draft] = []
-        for d in sent_drafts:
-            places = _places_for(idx, s, d)
-            if not places:
-                named = _named_places(idx, s)
-                if named and not any(_usable(idx, p) for p in named) and not _home_country_only(doc, idx, s):
-                    continue  # told at the scale of foreign countries ("في سوريا والعراق"): no place to code
-                if d.cue.value.needs_actor and not named:
-                    continue  # a weak cue with no place of its own is too vague to code
-                if not (d.actor1 is not None and d.actor1.text) and not _continues_story(idx, d):
-                    continue  # an unplaced, unattributed mention ("الانتحاري") is not a report
-                places = list(context_places)
-                d.place_fallback = True
-            for k, p in enumerate(places):
-                nd = d if k == 0 else _copy(d)
-                nd.place = p
-                if k > 0:
-                    nd.fatalities = None
-                split.append(nd)
-            if not places:
-                split.append(d)
+        split = [nd for d in sent_drafts for nd in _placed(doc, idx, s, d, context_places)]
         for d in split:
             _assign_sources(doc, idx, s, d)
         split = [d for d in split if not _history(doc, d)]
@@ -200,6 +180,30 @@ def build_events(doc: Doc) -> None:
         drafts.extend(split)
     events = [_to_event(doc, d, lex) for d in _merge(drafts) if d.place is not None]
     doc.events = events
+
+
+def _placed(doc: Doc, idx: _Index, s: int, d: _Draft, context_places: list[Mention]) -> list[_Draft]:
+    """The draft once per place it happened at (two towns listed: two events), or none when it
+    cannot be placed; an unplaced sentence continuing the story takes the story's place."""
+    places = _places_for(idx, s, d)
+    if not places:
+        named = _named_places(idx, s)
+        if named and not any(_usable(idx, p) for p in named) and not _home_country_only(doc, idx, s):
+            return []  # told at the scale of foreign countries ("في سوريا والعراق"): no place to code
+        if d.cue.value.needs_actor and not named:
+            return []  # a weak cue with no place of its own is too vague to code
+        if not (d.actor1 is not None and d.actor1.text) and not _continues_story(idx, d):
+            return []  # an unplaced, unattributed mention ("الانتحاري") is not a report
+        places = list(context_places)
+        d.place_fallback = True
+    out = []
+    for k, p in enumerate(places):
+        nd = d if k == 0 else _copy(d)
+        nd.place = p
+        if k > 0:
+            nd.fatalities = None  # a toll told once is not repeated for each town
+        out.append(nd)
+    return out
 
 
 def _named_places(idx: _Index, s: int) -> list[Mention]:
