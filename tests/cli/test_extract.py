@@ -70,3 +70,26 @@ def test_stdin():
     text = json.loads(SEED.read_text(encoding="utf-8"))["text"]
     r = marsad("extract", "-", "--published", "2017-10-12", stdin=text)
     assert r.returncode == 0 and r.stdout.count("\n") >= 3
+
+
+def test_an_extractor_failure_on_one_article_is_reported_and_the_rest_written(tmp_path, monkeypatch, capsys):
+    import marsad
+    from marsad.cli import main
+
+    real = marsad.extract
+
+    def flaky(text, published=None, source=None, article_id=""):
+        if article_id == "boom":
+            raise ValueError("unexpected shape")
+        return real(text, published, source, article_id)
+
+    monkeypatch.setattr(marsad, "extract", flaky)
+    seed = json.loads(SEED.read_text(encoding="utf-8"))
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps(dict(seed, id="boom"), ensure_ascii=False) + "\n" + json.dumps(seed, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    out = tmp_path / "events.jsonl"
+    assert main(["extract", str(batch), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "article boom: extraction failed (ValueError: unexpected shape); skipped" in err
+    assert all(json.loads(line)["article_id"] == "seed-mayadeen-afp" for line in out.read_text(encoding="utf-8").splitlines())

@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import extract_articles
+    from .. import extract
     from ..ingest import InputProblem
     from ..ingest.readers import read_inputs
     from ..lexicon import DataFileError
@@ -53,7 +53,16 @@ def run(args: argparse.Namespace) -> int:
                 from tqdm import tqdm
 
                 stream = tqdm(stream, unit=" articles", file=sys.stderr, dynamic_ncols=True)
-            for _art, events in extract_articles(stream):
+            for art in stream:
+                try:
+                    events = extract(art.text, art.published, art.source, art.id)
+                except DataFileError:
+                    raise
+                except Exception as exc:  # an extractor bug on one article must not stop the batch
+                    n_problems += 1
+                    print(f"marsad: article {art.id}: extraction failed ({type(exc).__name__}: {exc}); skipped",
+                          file=sys.stderr)
+                    continue
                 n_articles += 1
                 for e in events:
                     writer.write(e)
