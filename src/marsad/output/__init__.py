@@ -40,46 +40,25 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
 
 
 def acled_row(e: Mapping[str, Any]) -> dict[str, Any]:
+    """One event as an ACLED export row: columns Marsad has are copied, the rest derived or blank."""
     date = e.get("event_date") or ""
     disorder = _DISORDER.get(e.get("event_type", ""), "")
     if e.get("sub_event_type") == "Excessive force against protesters":
         disorder = "Political violence; Demonstrations"
     elif e.get("sub_event_type") == "Mob violence":
         disorder = "Political violence"
-    civ = "Civilian targeting" if str(e.get("actor2") or "").startswith("Civilians") else ""
-    return {
+    row = {col: e.get(col) or "" for col in ACLED_COLUMNS}
+    row.update({
         "event_id_cnty": e.get("event_id") or e.get("fused_id") or "",
-        "event_date": date,
         "year": date[:4],
-        "time_precision": e.get("time_precision") or "",
         "disorder_type": disorder,
-        "event_type": e.get("event_type") or "",
-        "sub_event_type": e.get("sub_event_type") or "",
-        "actor1": e.get("actor1") or "",
-        "assoc_actor_1": e.get("assoc_actor_1") or "",
-        "inter1": e.get("inter1") or "",
-        "actor2": e.get("actor2") or "",
-        "assoc_actor_2": e.get("assoc_actor_2") or "",
-        "inter2": e.get("inter2") or "",
         "interaction": e.get("interaction") or interaction_code(e.get("inter1"), e.get("inter2")) or "",
-        "civilian_targeting": civ,
-        "iso": e.get("iso") or "",
-        "region": e.get("region") or "",
-        "country": e.get("country") or "",
-        "admin1": e.get("admin1") or "",
-        "admin2": e.get("admin2") or "",
-        "admin3": e.get("admin3") or "",
-        "location": e.get("location") or "",
+        "civilian_targeting": "Civilian targeting" if str(e.get("actor2") or "").startswith("Civilians") else "",
         "latitude": "" if e.get("latitude") is None else e["latitude"],
         "longitude": "" if e.get("longitude") is None else e["longitude"],
-        "geo_precision": e.get("geo_precision") or "",
-        "source": e.get("source") or "",
-        "source_scale": e.get("source_scale") or "",
-        "notes": e.get("notes") or "",
         "fatalities": e.get("fatalities") or 0,
-        "tags": e.get("tags") or "",
-        "timestamp": e.get("timestamp") or "",
-    }
+    })
+    return row
 
 
 def geojson_feature(e: Mapping[str, Any]) -> dict[str, Any] | None:
