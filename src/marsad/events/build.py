@@ -405,11 +405,18 @@ def _victims(idx: _Index, s: int) -> set[int]:
     """Actors named as the dead: 'مقتل 11 من داعش', 'قتل جندي تركي', 'مقتل 18 من عناصر البيشمركة'."""
     out: set[int] = set()
     kills = [c for c in idx.get(s, "cue") if c.value.sub == "kill"]
+    doc = idx.doc
     for a in idx.get(s, "actor"):
         for k in kills:
             if 0 <= a.token_start - k.token_end <= 4 and idx.clause(a) == idx.clause(k):
                 out.add(id(a))
+            elif 0 <= k.token_start - a.token_end <= 3 and any(
+                    t.norm in _RELATIVES for t in doc.tokens[a.token_end:k.token_start]):
+                out.add(id(a))  # "أفراد قوة تأمين الكنيسة الذين قتلوا في التفجير"
     return out
+
+
+_RELATIVES = frozenset(fold(w) for w in ("الذين", "الذي", "اللذين", "التي", "اللذان"))
 
 
 def _is_air(m: Mention) -> bool:
@@ -516,7 +523,12 @@ def _subject(idx: _Index, d: _Draft, named: list[Mention]) -> Mention | None:
         state = [a for a in named if _side(a.value) == "state" and not _is_target(idx, a)]
         return (air or backers or state or [None])[0]
     subjects = [a for a in named if not _is_target(idx, a) and _side(a.value) != "civ"]
+    if d.sub in _BOMB_SUBS:
+        subjects = [a for a in subjects if _side(a.value) != "state"]  # state forces are the bombs' targets
     return subjects[0] if subjects else None
+
+
+_BOMB_SUBS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 
 
 def _inherit_actor(idx: _Index, d: _Draft) -> tuple[Mention | None, _Draft | None]:
@@ -898,10 +910,10 @@ def _to_event(doc: Doc, d: _Draft, lex: Any) -> Event:
         ev.time_precision = precision
     place_cc = getattr(place, "country_code", None)
     if a1 is not None:
-        v1 = _localised(a1, place_cc)
+        v1 = _localised(a1, place_cc, getattr(place, "country", None))
         ev.actor1, ev.actor1_ar, ev.inter1 = v1.name, a1.text or None, getattr(v1, "inter", None)
     if a2 is not None:
-        v2 = _localised(a2, place_cc)
+        v2 = _localised(a2, place_cc, getattr(place, "country", None))
         ev.actor2, ev.actor2_ar, ev.inter2 = v2.name, a2.text or None, getattr(v2, "inter", None)
     if d.assoc1 is not None:
         ev.assoc_actor_1 = getattr(d.assoc1.value, "name", None)
@@ -941,7 +953,7 @@ def _to_event(doc: Doc, d: _Draft, lex: Any) -> Event:
 _LOCAL_TEMPLATES = ("civilians", "protesters", "rioters", "unidentified")
 
 
-def _localised(m: Mention, country: str | None) -> Any:
+def _localised(m: Mention, country: str | None, country_name: str | None = None) -> Any:
     """Generic actors (civilians, protesters, gunmen) belong to the country where the event is,
     not the one the article is mostly about; named actors and armies keep their own."""
     v = m.value
@@ -951,7 +963,22 @@ def _localised(m: Mention, country: str | None) -> Any:
         return v
     from ..lexicon.actors import actor_lexicon
 
-    return actor_lexicon().fill(base, country) or v
+    lex = actor_lexicon()
+    if country in lex.countries:
+        return lex.fill(base, country) or v
+    template = lex.actors.get(base)
+    if template is None or not country_name:
+        return v
+    name = template.name.format(country=country_name, of_country=country_name)
+    return _GenericActor(name, template.inter)
+
+
+@dataclass(frozen=True)
+class _GenericActor:
+    """A generic actor filled for a country the actor table does not describe."""
+
+    name: str
+    inter: int
 
 
 def _confidence(d: _Draft) -> float:
