@@ -485,10 +485,13 @@ def _assign_roles(doc: Doc, idx: _Index, s: int, d: _Draft, actors: list[Mention
         elif d.actor1 is not None:
             side1 = _side(d.actor1.value)
             opp = [a for a in rest if _side(a.value) != side1 and not _ally(d.actor1, a)]
-            if not opp and (family == "Battles" or d.sub in ("attack", "kill")):
-                # a battle has two sides: the other one may be named elsewhere in the sentence; an
-                # air strike or shelling without a named target is coded without actor2
-                opp = [a for a in sent_actors if getattr(a.value, "name", None) != name1 and _side(a.value) != side1
+            if not opp:
+                # a battle has two sides: the other may be named elsewhere in the sentence; an air
+                # strike or shelling takes a target only from the clause beside it ("معارك بين قوات
+                # النظام والتنظيم، تتزامن مع غارات روسية"), else it is coded without actor2
+                near = sent_actors if (family == "Battles" or d.sub in ("attack", "kill")) else [
+                    a for a in sent_actors if abs(idx.clause(a) - d.clause) <= 1]
+                opp = [a for a in near if getattr(a.value, "name", None) != name1 and _side(a.value) != side1
                        and not _ally(d.actor1, a)]
             victims = [a for a in opp if _is_target(idx, a)]
             d.actor2 = (victims or opp or [None])[0]
@@ -746,6 +749,11 @@ def _victim_count(doc: Doc, i: int, lex: Any) -> int | None:
     return None
 
 
+# A toll noun can sit far from its number: "ارتفع إلى 9 … عدد القتلى الذين قضوا".
+_TOLL_NOUNS = frozenset(fold(w) for w in ("القتلى", "قتلى", "الشهداء", "شهداء", "الضحايا", "ضحايا", "حصيلة"))
+_TOLL_WINDOW = 14
+
+
 def _assign_fatalities(doc: Doc, idx: _Index, s: int, drafts: list[_Draft], lex: Any) -> None:
     kills = [c for c in idx.get(s, "cue") if c.value.sub == "kill"]
     if not kills:
@@ -760,7 +768,7 @@ def _assign_fatalities(doc: Doc, idx: _Index, s: int, drafts: list[_Draft], lex:
             if id(n) in used or idx.clause(n) != clause:
                 continue
             dist = n.token_start - kill.token_end if n.start >= kill.end else kill.token_start - n.token_end
-            if dist > 5:
+            if dist > (_TOLL_WINDOW if kill.text and fold(kill.text) in _TOLL_NOUNS else 5):
                 continue
             wdist = min((abs(n.token_start - w.token_start) for w in wounds), default=99)
             if wdist < dist:
@@ -882,7 +890,14 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             e.actor2 = e.actor2 or d.actor2
             e.assoc1 = e.assoc1 or d.assoc1
             if d.fatalities is not None:
-                e.fatalities = d.fatalities if e.fatalities is None else min(e.fatalities, d.fatalities) if e.sentence != d.sentence else e.fatalities + d.fatalities
+                # one article retelling an event: its fullest count ("قتل جندي تركي وآخر" then "وقتل
+                # عسكري تركي"); two counts in one sentence add up. (Across sources, fusion keeps the lower.)
+                if e.fatalities is None:
+                    e.fatalities = d.fatalities
+                elif e.sentence == d.sentence:
+                    e.fatalities += d.fatalities
+                else:
+                    e.fatalities = max(e.fatalities, d.fatalities)
             for ev in d.evidence:
                 if ev not in e.evidence:
                     e.evidence.append(ev)
