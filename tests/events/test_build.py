@@ -41,6 +41,8 @@ def test_seed_russian_airstrikes_on_mayadeen(seed_events):
     strikes = [e for e in seed_events if e.sub_event_type == "Air/drone strike" and e.actor1 == "Military Forces of Russia"]
     assert strikes and all(e.location_ar.endswith("الميادين") or "الميادين" in e.location_ar for e in strikes)
     assert strikes[0].event_date == "2017-10-12"
+    # the target is named in the clause beside it: "معارك طاحنة بين قوات النظام والتنظيم"
+    assert strikes[0].actor2 == "Islamic State"
 
 
 def test_seed_islamic_state_pushes_regime_back_on_sunday(seed_events):
