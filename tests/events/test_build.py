@@ -131,3 +131,17 @@ def test_events_are_a_pure_function_of_the_article():
     a = [x.to_dict() for x in marsad.extract(SEED["text"], published=SEED["published"], article_id="s")]
     b = [x.to_dict() for x in marsad.extract(SEED["text"], published=SEED["published"], article_id="s")]
     assert a == b and all(x["event_id"] for x in a)
+
+
+def test_another_front_does_not_inherit_the_last_attacker():
+    text = ("أفاد المرصد السوري لحقوق الإنسان بمقتل 51 من عناصر تنظيم داعش جراء قصف طائرات التحالف الدولي مواقع "
+            "التنظيم في دير الزور.\nوفي جانب آخر، أفاد مصدر في قوات البيشمركة الكردية بمقتل 18 من عناصر البيشمركة "
+            "بقصف للصواريخ على قضاء مخمور شرق الموصل.")
+    events = marsad.extract(text, published="2015-08-07")
+    (makhmur,) = [e for e in events if e.country == "Iraq"]
+    assert makhmur.actor1 != "Global Coalition Against Daesh" and makhmur.fatalities == 18
+
+
+def test_sounds_of_explosions_and_unconfirmed_takeovers_are_not_events():
+    assert marsad.extract("وقال شهود عيان إن القوات الأمنية تلاحق عناصر إرهابية جنوب الشيخ زويد، مع سماع دوي "
+                          "انفجارات متتالية.", published="2015-08-04") == []

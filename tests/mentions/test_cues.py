@@ -25,3 +25,10 @@ def test_blockers_and_clause_breaks_are_marked():
     find_cues(doc)
     kinds = {(m.kind, m.text) for m in doc.mentions}
     assert ("blocker", "رجح") in kinds and ("clause_break", "قبل أن") in kinds
+
+
+def test_topic_shift_only_at_the_start_of_a_sentence():
+    doc = Doc("وفي جانب آخر، أفاد مصدر في قوات البيشمركة بمقتل 18 من عناصرها. وقال من جهة أخرى إن القصف تواصل")
+    find_cues(doc)
+    shifts = [(m.sentence, m.text) for m in doc.mentions if m.kind == "topic_shift"]
+    assert shifts == [(0, "وفي جانب آخر")]

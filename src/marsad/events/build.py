@@ -144,7 +144,10 @@ def build_events(doc: Doc) -> None:
     for s in range(len(doc.sentences)):
         if _skip_sentence(doc, s):
             continue
-        typed = [c for c in idx.get(s, "cue") if c.value.sub not in ("kill", "wound")]
+        if idx.get(s, "topic_shift"):
+            idx.recent.clear()  # "وفي جانب آخر": another story, nothing carries over
+            context_places = []
+        typed = [c for c in idx.get(s, "cue") if c.value.sub not in ("kill", "wound") and not _inside_actor(idx, s, c)]
         kills = [c for c in idx.get(s, "cue") if c.value.sub == "kill"]
         by_clause: dict[int, list[Mention]] = {}
         for c in typed:
@@ -233,6 +236,15 @@ def _history(doc: Doc, d: _Draft) -> bool:
     if doc.published is None or d.date is None or d.date_mention is None:
         return False
     return (doc.published - d.date[1]).days > HISTORY_DAYS
+
+
+def _inside_actor(idx: _Index, s: int, cue: Mention) -> bool:
+    """A cue word inside an actor's name ("منسقي الاعتصامات") is not an event; air forces are both
+    (الطيران الحربي)."""
+    if cue.value.sub == "Air/drone strike":
+        return False
+    return any(a.start <= cue.start and cue.end <= a.end and (a.start, a.end) != (cue.start, cue.end)
+               for a in idx.get(s, "actor"))
 
 
 def _lead_places(doc: Doc, idx: _Index) -> list[Mention]:
@@ -849,6 +861,11 @@ def _nested(a: _Draft, b: _Draft) -> _Draft | None:
     if a.place is None or b.place is None or _place_key(a) == _place_key(b):
         return None
     for outer, inner in ((a, b), (b, a)):
+        # a village placed in its area, and that area itself ("مخيم المغازي" / "قطاع غزة")
+        if (_qualifier(inner.place) == "enclosing" and _qualifier(outer.place) != "enclosing"
+                and getattr(getattr(outer.place.value, "place", None), "id", None)
+                == getattr(getattr(inner.place.value, "place", None), "id", None)):
+            return inner
         if _precision(outer.place) == 3 and _precision(inner.place) < 3 and _qualifier(outer.place) != "enclosing":
             op = getattr(outer.place.value, "place", None)
             ip = getattr(inner.place.value, "place", None)

@@ -30,6 +30,7 @@ class CueLexicon:
     cues: PhraseMatcher[Cue]
     blockers: PhraseMatcher[str]
     clause_breaks: PhraseMatcher[str]
+    topic_shifts: PhraseMatcher[str]
     victims: frozenset[str]
     another: frozenset[str]
     notes: dict[str, str]
@@ -54,8 +55,9 @@ def load_cues(name: str = "cues.yaml") -> CueLexicon:
         (p, kind) for kind, phrases in (data.get("blockers") or {}).items() for p in phrases
     )
     breaks: PhraseMatcher[str] = PhraseMatcher((p, "break") for p in data.get("clause_breaks") or [])
+    shifts: PhraseMatcher[str] = PhraseMatcher((p, "shift") for p in data.get("topic_shifts") or [])
     return CueLexicon(
-        cues, blockers, breaks,
+        cues, blockers, breaks, shifts,
         frozenset(fold(v) for v in data.get("victims") or []),
         frozenset(fold(v) for v in data.get("another") or []),
         dict(data.get("notes") or {}),
