@@ -78,6 +78,26 @@ def live_token(tmp_path_factory) -> Iterator[LiveServer]:
 
 
 @pytest.fixture(scope="session")
+def real_db_path(tmp_path_factory) -> Path:
+    """The seed report and the dev articles run through the real pipeline with ``marsad ingest``."""
+    from marsad.cli import main
+
+    if not sample_db.DEV.exists():
+        pytest.skip(f"{sample_db.DEV} is missing (the shared corpus sits beside the project)")
+    path = tmp_path_factory.mktemp("serve-real") / "real.db"
+    assert main(["ingest", str(sample_db.SEED), str(sample_db.DEV), "--db", str(path), "--no-progress"]) == 0
+    return path
+
+
+@pytest.fixture(scope="session")
+def live_real(real_db_path) -> Iterator[LiveServer]:
+    from marsad.serve import create_app
+
+    with LiveServer(create_app(real_db_path)) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); see docs/ci-browser.md")
@@ -90,8 +110,8 @@ def browser():
 
 
 @pytest.fixture()
-def page(browser, live):
-    """A fresh page that records console errors, failed requests and any request off loopback."""
+def page(browser):
+    """A fresh page that records console errors, dialogs and any request off loopback (aborted)."""
     ctx = browser.new_context(viewport={"width": 1400, "height": 900}, locale="en-US")
     pg = ctx.new_page()
     pg.errors = []
@@ -102,7 +122,7 @@ def page(browser, live):
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
 
     def route(r):
-        if r.request.url.startswith(live.url) or r.request.url.startswith("data:"):
+        if r.request.url.startswith(("http://127.0.0.1:", "data:")):
             r.continue_()
         else:
             pg.offsite.append(r.request.url)

@@ -126,7 +126,7 @@ def test_bad_parameters_get_a_clear_4xx(api, params, status, words):
 def test_sql_text_in_a_filter_is_just_text(api):
     r = api.get("/api/events", params={"country": "Syria' OR '1'='1", "text": "%' OR 1=1 --"})
     assert r.status_code == 200 and r.json()["total"] == 0
-    assert api.get("/api/events", params={"actor": "%"}).json()["total"] == N_EVENTS  # LIKE wildcard, harmless
+    assert api.get("/api/events", params={"actor": "%", "source": "_"}).status_code == 200
 
 
 # ---- GeoJSON, CSV, one event ----------------------------------------------------------------------------

@@ -43,11 +43,16 @@ def fused_id_of(live, article_id: str) -> str:
 
 
 def click_event(page, fused_id: str) -> None:
-    page.evaluate("""(id) => new Promise(done => {
-        const m = marsad.state.markers[id];
-        marsad.clusters.zoomToShowLayer(m, done);
-    })""", fused_id)
-    page.click(f'.marsad-marker[data-id="{fused_id}"]')
+    """Bring the event's marker on screen (zoom in, spiderfy) and click it, as a person would."""
+    marker = page.locator(f'.marsad-marker[data-id="{fused_id}"]')
+    for _ in range(3):
+        page.evaluate("""(id) => new Promise(done => {
+            setTimeout(done, 3000);  // never hang the test on an animation
+            marsad.clusters.zoomToShowLayer(marsad.state.markers[id], () => setTimeout(done, 50));
+        })""", fused_id)
+        if marker.count():
+            break
+    marker.click()
     page.wait_for_selector("#panel-event:not([hidden]) .evidence")
 
 
@@ -169,3 +174,29 @@ def test_offline_api_docs_page(page, live):
     assert "Marsad API" in page.inner_text(".info")
     page.screenshot(path=str(ARTIFACTS / "api-docs.png"))
     assert page.offsite == [], page.offsite
+
+
+def test_map_of_articles_ingested_by_the_real_pipeline(page, live_real):
+    """`marsad ingest` over the seed report and the dev articles, then the page: markers, a click, evidence."""
+    import httpx
+
+    total = httpx.get(live_real.url + "/api/meta").json()["events"]
+    assert total > 20
+    page.goto(live_real.url + "/")
+    page.wait_for_selector(f'#count[data-count="{total}"]:not([data-loading])', timeout=10_000)
+    page.wait_for_function(f"""() => {{
+        let n = document.querySelectorAll('.leaflet-marker-icon.marsad-marker').length;
+        document.querySelectorAll('.marker-cluster span').forEach(s => {{ n += parseInt(s.textContent, 10); }});
+        return n === {total};
+    }}""", timeout=10_000)
+    # the Mayadeen battle of the seed report, as the pipeline coded it
+    seed = [e for e in httpx.get(live_real.url + "/api/events", params={"text": "الميادين", "limit": 100}).json()["items"]
+            if e["article_ids"] == ["seed-mayadeen-afp"] and e["event_type"] == "Battles"]
+    assert seed, "the pipeline coded no battle at Mayadeen from the seed report"
+    click_event(page, seed[0]["fused_id"])
+    ev = page.locator("#panel-event .evidence").first
+    assert ev.get_attribute("dir") == "rtl" and ev.get_attribute("lang") == "ar"
+    assert "الميادين" in ev.inner_text() or "قوات النظام" in ev.inner_text()
+    assert ev.locator("mark").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "map-real-pipeline.png"))
+    assert page.offsite == [] and page.errors == [], (page.offsite, page.errors)

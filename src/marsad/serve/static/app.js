@@ -15,7 +15,7 @@
   var DAY = 86400000;
 
   var state = { days: [], filters: {}, since: null, until: null, selected: null, eventsAbort: null,
-                markers: {}, total: 0 };
+                markers: {}, total: 0, pendingAdds: 0, pagesDone: false };
   var map, clusters, controlLayer, layersControl;
 
   // ---------- small helpers ----------
@@ -94,7 +94,10 @@
       maxZoom: 18, attribution: '© OpenStreetMap contributors' });
     controlLayer = L.layerGroup().addTo(map);
     clusters = L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 40,
-                                      spiderfyOnMaxZoom: true, disableClusteringAtZoom: 12 });
+                                      chunkProgress: function (done, total) {
+                                        if (done >= total) { state.pendingAdds -= 1; markReady(); }
+                                      },
+                                      spiderfyOnMaxZoom: true });  // points at one place spiderfy at the last zoom
     clusters.addTo(map);
     layersControl = L.control.layers(null, {
       'Events': clusters,
@@ -151,7 +154,14 @@
       state.markers[p.fused_id] = m;
       batch.push(m);
     });
+    if (!batch.length) return;
+    state.pendingAdds += 1;
     clusters.addLayers(batch);
+  }
+
+  /** The count shows data-loading until every page is fetched and every marker is in the clusters. */
+  function markReady() {
+    if (state.pagesDone && state.pendingAdds <= 0) $('count').removeAttribute('data-loading');
   }
 
   function loadEvents() {
@@ -163,6 +173,7 @@
     params.order = '-date';
     var countEl = $('count');
     countEl.setAttribute('data-loading', '1');
+    state.pagesDone = false;
     setStatus('');
     function page(offset, first) {
       params.offset = offset;
@@ -170,6 +181,7 @@
         if (ctrl.signal.aborted) return;
         if (first) {
           clusters.clearLayers();
+          state.pendingAdds = 0;
           state.markers = {};
           state.total = fc.total;
           countEl.textContent = fc.total.toLocaleString('en') + (fc.total === 1 ? ' event' : ' events');
@@ -182,7 +194,9 @@
       });
     }
     return page(0, true).then(function () {
-      countEl.removeAttribute('data-loading');
+      if (ctrl.signal.aborted) return;
+      state.pagesDone = true;
+      markReady();
     }).catch(function (e) {
       if (e.name !== 'AbortError') { countEl.removeAttribute('data-loading'); setStatus(e.message); }
     });
