@@ -82,7 +82,7 @@
 
   // ---------- map and basemap ----------
   function initMap() {
-    map = L.map('map', { zoomControl: true, worldCopyJump: true, minZoom: 2, maxZoom: 16 }).setView([33.5, 38.5], 5);
+    map = L.map('map', { zoomControl: true, worldCopyJump: true, minZoom: 2, maxZoom: 14 }).setView([33.5, 38.5], 5);
     map.attributionControl.setPrefix('');
     map.attributionControl.addAttribution('Basemap: Natural Earth');
     map.createPane('basemap').style.zIndex = 150;
