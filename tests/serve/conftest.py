@@ -100,6 +100,8 @@ def live_real(real_db_path) -> Iterator[LiveServer]:
 @pytest.fixture(scope="session")
 def browser():
     if not os.path.exists(CHROMIUM):
+        if os.environ.get("MARSAD_REQUIRE_BROWSER"):  # set by .ci/run: in CI a missing browser is a failure
+            pytest.fail(f"{CHROMIUM} is missing but MARSAD_REQUIRE_BROWSER is set; see docs/ci-browser.md")
         pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium); see docs/ci-browser.md")
     from playwright.sync_api import sync_playwright
 
