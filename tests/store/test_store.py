@@ -116,3 +116,24 @@ def test_filtered_page_is_fast_on_many_events(tmp_path):
         dt = time.perf_counter() - t0
     assert len(page) == 100 and n > 100
     assert dt < 0.1
+
+
+def test_control_statements_from_the_extractor_reach_the_timeline(tmp_path):
+    from marsad.engines import extract_one
+    from marsad.ingest import Article
+    from marsad.store import Store
+
+    art = Article(id="ariha", published="2015-08-03", source="Al-Riyadh",
+                  text="قال المرصد السوري لحقوق الانسان إن 12 شخصا على الأقل قتلوا حينما سقطت مقاتلة سورية على سوق "
+                       "مزدحم في بلدة أريحا التي تسيطر عليها الفصائل المقاتلة في محافظة إدلب.")
+    _, records, err = extract_one(art)
+    assert err is None and any(r.get("record") == "control" for r in records)
+    with Store(str(tmp_path / "m.db")) as store:
+        store.add_articles([(art, records)])
+        timeline = store.control_timeline("أريحا")
+        assert timeline and timeline[-1]["actor"] == "Opposition Rebels (Syria)"
+        # statements are not events
+        assert all(e.get("record") is None for e in store.query_events(limit=50))
+        # re-ingesting a changed article replaces its statements
+        store.add_articles([(Article(id="ariha", published="2015-08-03", text="خبر آخر لا يذكر أي سيطرة."), [])])
+        assert store.control_timeline("أريحا") == []

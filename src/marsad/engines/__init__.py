@@ -4,8 +4,9 @@
 - ``spark``: over a Spark cluster (``pip install 'marsad[spark]'``), partitions extracted with
   ``mapPartitions``; results come back in input order and are written by the same store code.
 
-Every engine yields ``(Article, events | None, error | None)``: an article whose extraction fails is
-reported and left out, never losing the rest of the batch.
+Every engine yields ``(Article, records | None, error | None)``: the records are event dicts and
+control statements (``record: "control"``); an article whose extraction fails is reported and left
+out, never losing the rest of the batch.
 """
 from __future__ import annotations
 
@@ -29,12 +30,18 @@ def get_engine(name: str, **options: Any):
 
 
 def extract_one(article: Article) -> Result:
-    """Extract one article, catching extractor failures as a message."""
-    from .. import extract
+    """Extract one article, catching extractor failures as a message.
+
+    The records are the article's event dicts followed by its explicit control statements, each
+    of those marked ``record: "control"`` (see ``marsad.events.model.ControlStatement``).
+    """
+    from .. import extract_doc
 
     try:
-        events = extract(article.text, article.published, article.source, article.id)
-        return article, [e.to_dict() if hasattr(e, "to_dict") else dict(e) for e in events], None
+        doc = extract_doc(article.text, article.published, article.source, article.id)
+        records = [e.to_dict() for e in doc.events]
+        records += [dict(c.to_dict(), record="control") for c in doc.layers.get("control", ())]
+        return article, records, None
     except Exception as exc:  # an extractor bug on one article must not stop the run
         return article, None, f"extraction failed: {type(exc).__name__}: {exc}"
 

@@ -15,7 +15,7 @@ from typing import Any
 from ..doc import Doc, Mention
 from ..lexicon.cues import load_cues
 from ..text.normalise import fold
-from .model import SUB_TO_TYPE, Event, Evidence, Span
+from .model import SUB_TO_TYPE, ControlStatement, Event, Evidence, Span
 
 # Words right before an actor that mark it as the one acted on ("على مواقع التنظيم").
 _TARGET_MARKERS = frozenset(fold(w) for w in (
@@ -103,9 +103,9 @@ class _Index:
 
     def _clauses(self, doc: Doc) -> list[int]:
         """Clause number of every token: a new clause at each sentence, clause-break word and
-        punctuation mark between words. Only sentences with cues need the split."""
+        punctuation mark between words. Only sentences with cues or control statements need the split."""
         breaks = {m.token_start for m in doc.mentions if m.kind == "clause_break"}
-        cue_sents = {m.sentence for m in doc.mentions if m.kind == "cue"}
+        cue_sents = {m.sentence for m in doc.mentions if m.kind in ("cue", "control")}
         clause_of = [0] * len(doc.tokens)
         clause = 0
         text, tokens = doc.text, doc.tokens
@@ -183,6 +183,7 @@ def build_events(doc: Doc) -> None:
         drafts.extend(split)
     events = [_to_event(doc, d, lex) for d in _merge(drafts) if d.place is not None]
     doc.events = events
+    doc.layers["control"] = _control_statements(doc, idx)
 
 
 def _placed(doc: Doc, idx: _Index, s: int, d: _Draft, context_places: list[Mention]) -> list[_Draft]:
@@ -236,6 +237,57 @@ def _history(doc: Doc, d: _Draft) -> bool:
     if doc.published is None or d.date is None or d.date_mention is None:
         return False
     return (doc.published - d.date[1]).days > HISTORY_DAYS
+
+
+_PAST = frozenset(fold(w) for w in ("كان", "كانت", "كانوا", "سابقا", "سابقاً"))
+_CONTROL_REACH = 3  # tokens between a control phrase and its place ("يسيطر على مدينة الرقة")
+_CONTROL_KINDS = frozenset({"state", "rebel", "militia", "identity", "external"})
+
+
+def _control_statements(doc: Doc, idx: _Index) -> list[ControlStatement]:
+    """Who holds which town, as the article states it (dated at publication).
+
+    "X يسيطر على Y" / "Y الخاضعة لسيطرة X": X a named armed actor (not a generic noun), Y a town
+    (precision 1 or 2). Past ("كانت تحت سيطرة") and negated ("لم يعد يسيطر") statements are skipped.
+    """
+    if doc.published is None:
+        return []
+    out: list[ControlStatement] = []
+    seen: set[tuple[str, str]] = set()
+    for s in range(len(doc.sentences)):
+        for m in idx.get(s, "control"):
+            before = doc.tokens[max(doc.sentences[s].token_start, m.token_start - 3):m.token_start]
+            if any(t.norm in _PAST or t.forms[-1] in _PAST for t in before):
+                continue
+            clause = idx.clause(m)
+            if any(b.value == "negation" and b.token_end <= m.token_start and idx.clause(b) == clause
+                   for b in idx.get(s, "blocker")):
+                continue  # "لم يعد التنظيم يسيطر على …"
+            actors = [a for a in _actors(idx, s, clause) if getattr(a.value, "kind", "") in _CONTROL_KINDS
+                      and not a.meta.get("template")]
+            # a whole town (not "الأحياء الغربية من حلب"), named right next to the phrase
+            places = [p for p in idx.in_clause(s, "place", clause) if _usable(idx, p) and _precision(p) == 1]
+            if m.value == "holder_after":
+                holder = min((a for a in actors if a.start >= m.end), key=lambda a: a.start, default=None)
+                place = max((p for p in places if 0 <= m.token_start - p.token_end <= _CONTROL_REACH),
+                            key=lambda p: p.end, default=None)
+            else:
+                holder = max((a for a in actors if a.end <= m.start), key=lambda a: a.end, default=None)
+                if holder is None:  # "يسيطر التنظيم على …"
+                    holder = min((a for a in actors if a.start >= m.end), key=lambda a: a.start, default=None)
+                place = min((p for p in places if 0 <= p.token_start - m.token_end <= _CONTROL_REACH),
+                            key=lambda p: p.start, default=None)
+            gp = getattr(place.value, "place", None) if place is not None else None
+            if holder is None or gp is None or (gp.id, holder.value.name) in seen:
+                continue
+            seen.add((gp.id, holder.value.name))
+            sent = doc.sentences[s]
+            out.append(ControlStatement(
+                article_id=doc.id, place_id=gp.id, place=gp.name_en, place_ar=place.text, actor=holder.value.name,
+                actor_ar=holder.text, date=doc.published.isoformat(), evidence=doc.text[sent.start:sent.end],
+                ev_start=sent.start, ev_end=sent.end,
+            ))
+    return out
 
 
 def _inside_actor(idx: _Index, s: int, cue: Mention) -> bool:
@@ -374,13 +426,24 @@ def _actors(idx: _Index, s: int, clause: int | None) -> list[Mention]:
             continue
         if any(src.start <= a.start < src.end and (src.start, src.end) != (a.start, a.end) for src in sources):
             continue
-        before = doc.tokens[max(0, a.token_start - 2):a.token_start]
-        if any(t.norm in _SPEAKER_MARKERS or t.forms[-1] in _SPEAKER_MARKERS for t in before):
-            continue
-        if _adjectival(doc, a) or _apposed(doc, a, actors):
+        if _speaker(doc, a) or _adjectival(doc, a) or _apposed(doc, a, actors):
             continue
         out.append(a)
     return out
+
+
+_SPEAKER_LINKS = frozenset(fold(w) for w in ("في", "من", "باسم", "لدى", "داخل"))
+
+
+def _speaker(doc: Doc, a: Mention) -> bool:
+    """'مصدر في قوات البيشمركة', 'المتحدث باسم الجيش': the actor speaks, it does not act here."""
+    def is_marker(t) -> bool:
+        return t.norm in _SPEAKER_MARKERS or t.forms[-1] in _SPEAKER_MARKERS
+
+    i = a.token_start
+    if i >= 1 and is_marker(doc.tokens[i - 1]):
+        return True
+    return i >= 2 and doc.tokens[i - 1].norm in _SPEAKER_LINKS and is_marker(doc.tokens[i - 2])
 
 
 # Words that name an actor as a noun ("قتل عسكري") but are mostly adjectives after a noun

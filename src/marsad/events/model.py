@@ -89,3 +89,24 @@ class Event:
         if not d["event_id"]:
             d["event_id"] = self.compute_id()
         return d
+
+
+@dataclass
+class ControlStatement:
+    """An explicit statement that an actor holds a place ("ولا يزال التنظيم يسيطر على مدينة الرقة"),
+    true at the article's date; the store builds control timelines from these and territory changes."""
+
+    article_id: str
+    place_id: str
+    place: str | None
+    place_ar: str | None
+    actor: str
+    actor_ar: str | None
+    date: str
+    evidence: str
+    ev_start: int
+    ev_end: int
+    kind: str = "holds"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -31,6 +31,7 @@ class CueLexicon:
     blockers: PhraseMatcher[str]
     clause_breaks: PhraseMatcher[str]
     topic_shifts: PhraseMatcher[str]
+    control: PhraseMatcher[str]  # payload: "holder_first" | "holder_after"
     victims: frozenset[str]
     another: frozenset[str]
     notes: dict[str, str]
@@ -56,8 +57,11 @@ def load_cues(name: str = "cues.yaml") -> CueLexicon:
     )
     breaks: PhraseMatcher[str] = PhraseMatcher((p, "break") for p in data.get("clause_breaks") or [])
     shifts: PhraseMatcher[str] = PhraseMatcher((p, "shift") for p in data.get("topic_shifts") or [])
+    control: PhraseMatcher[str] = PhraseMatcher(
+        (p, side) for side in ("holder_first", "holder_after") for p in (data.get("control") or {}).get(side) or []
+    )
     return CueLexicon(
-        cues, blockers, breaks, shifts,
+        cues, blockers, breaks, shifts, control,
         frozenset(fold(v) for v in data.get("victims") or []),
         frozenset(fold(v) for v in data.get("another") or []),
         dict(data.get("notes") or {}),

@@ -7,7 +7,8 @@ from ..lexicon.cues import load_cues
 
 def find_cues(doc: Doc) -> None:
     """Add ``cue`` mentions (value: Cue), ``blocker`` mentions (value: category), ``clause_break`` and
-    ``topic_shift`` (a sentence opening "من جهة أخرى")."""
+    ``topic_shift`` (a sentence opening "من جهة أخرى") and ``control`` (value: which side of the
+    phrase names the holder: "holder_first" | "holder_after")."""
     lex = load_cues()
     for m in doc.match(lex.cues):
         if m.payload.sub != "none":
@@ -16,6 +17,8 @@ def find_cues(doc: Doc) -> None:
         doc.add(doc.mention_from_match("blocker", m))
     for m in doc.match(lex.clause_breaks):
         doc.add(doc.mention_from_match("clause_break", m))
+    for m in doc.match(lex.control):
+        doc.add(doc.mention_from_match("control", m))
     for s in doc.sentences:  # only at the start of a sentence
         m = lex.topic_shifts.match_at(doc.tokens, s.token_start, s.token_end, doc.norm.to_orig) if s.token_end > s.token_start else None
         if m is not None:

@@ -194,7 +194,9 @@ class Store:
         else:
             stats.articles_added += 1
         seq = (c.execute("SELECT MAX(ingest_seq) FROM articles").fetchone()[0] or 0) + 1  # indexed
-        dicts = [_event_dict(e) for e in events]
+        # the extractor's records: event dicts, and control statements marked record="control"
+        statements = [r for r in events if isinstance(r, Mapping) and r.get("record") == "control"]
+        dicts = [_event_dict(e) for e in events if not (isinstance(e, Mapping) and e.get("record") == "control")]
         c.execute(
             "INSERT INTO articles (article_id, content_hash, published, source, url, title, text, n_events, "
             "ingest_seq, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -227,6 +229,8 @@ class Store:
             if d.get("location_id"):
                 self._upsert_place(d)
             stats.events_added += 1
+        for st in statements:
+            self._insert_control_statement(dict(st, article_id=article.id))
         for d in dicts:
             d["outlet"] = article.source
             fid = _fusion.fuse_event(c, d, seq)
@@ -274,11 +278,20 @@ class Store:
         if kind not in ("holds", "takes"):
             raise ValueError("kind must be 'holds' or 'takes'")
         with self._lock:
-            self.conn.execute(
-                "INSERT OR IGNORE INTO control_statements (place_id, place, place_ar, actor, actor_ar, previous_actor, "
-                "date, kind, article_id, evidence, ev_start, ev_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (place_id, place, place_ar, actor, actor_ar, previous_actor, date, kind, article_id, evidence,
-                 ev_start, ev_end))
+            self._insert_control_statement(dict(
+                place_id=place_id, place=place, place_ar=place_ar, actor=actor, actor_ar=actor_ar,
+                previous_actor=previous_actor, date=date, kind=kind, article_id=article_id, evidence=evidence,
+                ev_start=ev_start, ev_end=ev_end))
+
+    def _insert_control_statement(self, st: Mapping[str, Any]) -> None:
+        """Insert one statement (the caller holds the lock and the transaction)."""
+        cols = ("place_id", "place", "place_ar", "actor", "actor_ar", "previous_actor", "date", "kind", "article_id",
+                "evidence", "ev_start", "ev_end")
+        row = dict(st)
+        row.setdefault("kind", "holds")
+        self.conn.execute(
+            f"INSERT OR IGNORE INTO control_statements ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+            [row.get(k) for k in cols])
 
     # ---- reading: fused events --------------------------------------------------------------------------
 
