@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterator, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
-from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 
 from ..events.model import EVENT_TYPES, SUB_TO_TYPE
