@@ -165,3 +165,10 @@ def test_past_negated_and_partial_control_are_not_statements():
     # a part of a town is not the town
     assert ("Military Forces of Syria", "حلب") not in control(
         "وفي حين تسيطر الفصائل المقاتلة على الأحياء الشرقية، تسيطر قوات النظام على الأحياء الغربية من حلب.")
+
+
+def test_an_event_known_only_by_its_governorate_is_placed_at_the_governorate_seat():
+    (e,) = marsad.extract("وقصفت قوات النظام مناطق في ريف درعا الشرقي أمس.", published="2015-07-26")
+    assert e.geo_precision == 3 and e.admin1 == "Daraa"
+    # Daraa city (the seat), not the middle of the governorate
+    assert abs(e.latitude - 32.62) < 0.05 and abs(e.longitude - 36.10) < 0.05

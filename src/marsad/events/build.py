@@ -1019,7 +1019,7 @@ def _to_event(doc: Doc, d: _Draft, lex: Any) -> Event:
     if place is not None:
         ev.location = place.name_en
         ev.location_ar = d.place.text
-        ev.latitude, ev.longitude = place.lat, place.lon
+        ev.latitude, ev.longitude = _point(place, _precision(d.place))
         ev.geo_precision = _precision(d.place)
         ev.location_id = place.id
         ev.country = place.country
@@ -1043,6 +1043,18 @@ def _to_event(doc: Doc, d: _Draft, lex: Any) -> Event:
     ev.notes = _note(ev, lex)
     ev.event_id = ev.compute_id()
     return ev
+
+
+def _point(place: Any, precision: int) -> tuple[float, float]:
+    """Coordinates of the event: the place's point, or for an area its seat town (ACLED's convention
+    for events known only by their governorate or district)."""
+    if precision == 3 and getattr(place, "kind", "") in ("governorate", "district"):
+        from ..geo.gazetteer import load_gazetteer
+
+        seat = load_gazetteer().seat_of(place)
+        if seat is not None:
+            return seat.lat, seat.lon
+    return place.lat, place.lon
 
 
 _LOCAL_TEMPLATES = ("civilians", "protesters", "rioters", "unidentified")

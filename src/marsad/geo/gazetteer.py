@@ -82,12 +82,19 @@ class Gazetteer:
         self._weak = weak or {}  # key -> ids for which that key is a common word (needs a cue)
         self._admin1: dict[tuple[str, str], Place] = {}
         self._country: dict[str, Place] = {}
+        self._seats: dict[tuple[str, ...], Place] = {}  # admin area -> its seat town (PPLA / PPLC / PPLA2)
         for p in self.places:
             self.by_id[p.id] = p
             for alt in p.alt_ids:
                 self.by_id.setdefault(alt, p)
             for k in p.names:
                 self._index.setdefault(k, []).append(p)
+            if p.feature_code in ("PPLA", "PPLC") and p.admin1_code:
+                key1 = (p.country_code, p.admin1_code)
+                if key1 not in self._seats or p.feature_code == "PPLA":
+                    self._seats[key1] = p
+            elif p.feature_code == "PPLA2" and p.admin1_code and p.admin2_code:
+                self._seats.setdefault((p.country_code, p.admin1_code, p.admin2_code), p)
             if p.kind == "country":
                 self._country[p.country_code] = p
             elif p.kind == "governorate" and p.admin1_code:
@@ -125,6 +132,18 @@ class Gazetteer:
         if place.kind == "governorate":
             return place
         return self._admin1.get((place.country_code, place.admin1_code)) if place.admin1_code else None
+
+    def seat_of(self, area: Place) -> Place | None:
+        """The seat town of a governorate or district (its GeoNames PPLA / PPLC / PPLA2), if known.
+
+        Events known only at the level of an area are placed at its seat, as ACLED does (the
+        provincial capital), not at the polygon's centroid.
+        """
+        if area.kind == "governorate" and area.admin1_code:
+            return self._seats.get((area.country_code, area.admin1_code))
+        if area.kind == "district" and area.admin1_code and area.admin2_code:
+            return self._seats.get((area.country_code, area.admin1_code, area.admin2_code))
+        return None
 
     def country_of(self, code: str) -> Place | None:
         return self._country.get(code)
