@@ -31,3 +31,11 @@ def test_an_unknown_sub_type_is_a_clear_error(tmp_path, monkeypatch):
         load_yaml.cache_clear()
         load_cues.cache_clear()
     assert data_path("cues.yaml").exists()
+
+
+def test_role_markers_the_event_builder_reads_are_in_the_data_file():
+    markers = load_cues().markers
+    for name in ("target", "air", "beneficiary", "person_title", "speaker", "speaker_link", "direction", "past",
+                 "adjective_like", "noun_opener", "relative", "list_word", "locative", "toll_noun"):
+        assert markers.get(name), name
+    assert "مواقع" in markers["target"] and "المتحدث" in markers["speaker"]

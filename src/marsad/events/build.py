@@ -17,28 +17,21 @@ from ..lexicon.cues import load_cues
 from ..text.normalise import fold
 from .model import SUB_TO_TYPE, ControlStatement, Event, Evidence, Span
 
+# Word lists live in data/cues.yaml ("markers"); bound once when the builder is first imported.
+_MARKERS = load_cues().markers
+
 # Words right before an actor that mark it as the one acted on ("على مواقع التنظيم").
-_TARGET_MARKERS = frozenset(fold(w) for w in (
-    "على", "ضد", "مواقع", "موقع", "تجمعات", "تجمع", "معاقل", "معقل", "استهدف", "استهدفت", "تمركزات",
-    "مقرات", "مقر", "قوافل", "رتل", "آليات", "عربات", "استهداف", "من", "بين", "صفوف", "لمواقع", "لتجمع",
-    "حاجز", "حاجزا", "دورية", "دوريه", "نقطة", "قاعدة", "ثكنة", "موكب", "مركز", "سيارة", "حافلة", "مدرعة",
-))
+_TARGET_MARKERS = _MARKERS["target"]
 _CLAUSE_PUNCT = set(",،;؛:—–()[]")
 _PUNCT_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_PUNCT))) + "]")
-_AIR_WORDS = tuple(fold(w) for w in ("طيران", "طائرات", "مقاتلات", "الجوي", "غارات", "مروحيات", "الجوية"))
+_AIR_WORDS = _MARKERS["air"]
 # Words before an actor that make it the speaker, not a party ("مصدر في قوات البيشمركة").
-_BENEFICIARY_MARKERS = frozenset(fold(w) for w in ("دعما", "لصالح", "مساندة", "لمساندة", "اسنادا", "إسنادا"))
+_BENEFICIARY_MARKERS = _MARKERS["beneficiary"]
 # Titles before a name make it a person, not a place ("الكولونيل توكور جوساو").
-_PERSON_TITLES = frozenset(fold(w) for w in (
-    "العقيد", "الكولونيل", "اللواء", "العميد", "الرائد", "النقيب", "الجنرال", "المقدم", "الشيخ", "السيد",
-    "الرئيس", "الوزير", "الامير", "الملك", "القائد", "الزعيم", "الدكتور", "المحامي", "الناشط", "المواطن",
-    # a name right after a verb of saying is the speaker ("وقال الأحمدي")
-    "قال", "اضاف", "اكد", "اوضح", "صرح", "تابع", "اشار", "افاد",
-))
-_SPEAKER_MARKERS = frozenset(fold(w) for w in ("مصدر", "مصادر", "متحدث", "المتحدث", "باسم", "مسؤول", "مسؤولون"))
+_PERSON_TITLES = _MARKERS["person_title"]
+_SPEAKER_MARKERS = _MARKERS["speaker"]
 # Words before a place that make it a direction or a road's end, not where the event happened.
-_DIRECTION_MARKERS = frozenset(fold(w) for w in ("المؤدية", "المؤدي", "باتجاه", "اتجاه", "نحو", "تربط", "يربط",
-                                                 "الرابط", "الواصل", "تصل"))
+_DIRECTION_MARKERS = _MARKERS["direction"]
 
 # Event types told as a series (a generic "استهداف" right after them is one more of the same).
 _CAMPAIGN_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
@@ -239,7 +232,7 @@ def _history(doc: Doc, d: _Draft) -> bool:
     return (doc.published - d.date[1]).days > HISTORY_DAYS
 
 
-_PAST = frozenset(fold(w) for w in ("كان", "كانت", "كانوا", "سابقا", "سابقاً"))
+_PAST = _MARKERS["past"]
 _CONTROL_REACH = 3  # tokens between a control phrase and its place ("يسيطر على مدينة الرقة")
 _CONTROL_KINDS = frozenset({"state", "rebel", "militia", "identity", "external"})
 
@@ -432,7 +425,7 @@ def _actors(idx: _Index, s: int, clause: int | None) -> list[Mention]:
     return out
 
 
-_SPEAKER_LINKS = frozenset(fold(w) for w in ("في", "من", "باسم", "لدى", "داخل"))
+_SPEAKER_LINKS = _MARKERS["speaker_link"]
 
 
 def _speaker(doc: Doc, a: Mention) -> bool:
@@ -448,8 +441,7 @@ def _speaker(doc: Doc, a: Mention) -> bool:
 
 # Words that name an actor as a noun ("قتل عسكري") but are mostly adjectives after a noun
 # ("موقع أومان العسكري", "المصدر الأمني").
-_ADJECTIVE_LIKE = frozenset(fold(w) for w in ("عسكري", "العسكري", "عسكرية", "العسكرية", "الأمني", "أمني",
-                                             "الأمنية", "أمنية", "مسلحا", "مسلح", "المسلح", "المسلحة"))
+_ADJECTIVE_LIKE = _MARKERS["adjective_like"]
 
 
 def _adjectival(doc: Doc, a: Mention) -> bool:
@@ -461,7 +453,7 @@ def _adjectival(doc: Doc, a: Mention) -> bool:
         f in _NOUN_OPENERS for f in prev.forms)
 
 
-_NOUN_OPENERS = frozenset(fold(w) for w in ("قتل", "مقتل", "اصيب", "اصابه", "من", "و", "أحد", "احد"))
+_NOUN_OPENERS = _MARKERS["noun_opener"]
 
 
 def _apposed(doc: Doc, a: Mention, actors: list[Mention]) -> bool:
@@ -491,7 +483,7 @@ def _victims(idx: _Index, s: int) -> set[int]:
     return out
 
 
-_RELATIVES = frozenset(fold(w) for w in ("الذين", "الذي", "اللذين", "التي", "اللذان"))
+_RELATIVES = _MARKERS["relative"]
 
 
 def _is_air(m: Mention) -> bool:
@@ -677,10 +669,7 @@ def _best_places(places: list[Mention]) -> list[Mention]:
                                          _KIND_RANK.get(_place_kind(p), 2), p.start))
 
 
-_LIST_WORDS = frozenset(fold(w) for w in (
-    "و", "او", "مدن", "مدينه", "بلدات", "قرى", "مناطق", "اخرى", "منها", "بينها", "من", "مثل", "سيما", "ولا",
-    "خاصه", "بخاصه", "وخاصه", "وكذلك", "كذلك", "ثم",
-))
+_LIST_WORDS = _MARKERS["list_word"]
 
 
 def _coordinated(doc: Doc, a: Mention, b: Mention) -> bool:
@@ -705,10 +694,7 @@ def _usable(idx: _Index, p: Mention) -> bool:
             and id(p) not in idx.in_name)
 
 
-_LOCATIVES = frozenset(fold(w) for w in (
-    "في", "قرب", "داخل", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "محيط", "عند", "على", "اطراف",
-    "شمالي", "جنوبي", "شرقي", "غربي", "بمحيط", "بريف", "ريف", "مدينه", "بلده", "قريه", "منطقه",
-))
+_LOCATIVES = _MARKERS["locative"]
 
 
 def _locative_start(idx: _Index, clause: int) -> bool:
@@ -825,7 +811,7 @@ def _victim_count(doc: Doc, i: int, lex: Any) -> int | None:
 
 
 # A toll noun can sit far from its number: "ارتفع إلى 9 … عدد القتلى الذين قضوا".
-_TOLL_NOUNS = frozenset(fold(w) for w in ("القتلى", "قتلى", "الشهداء", "شهداء", "الضحايا", "ضحايا", "حصيلة"))
+_TOLL_NOUNS = _MARKERS["toll_noun"]
 _TOLL_WINDOW = 14
 
 

@@ -35,6 +35,7 @@ class CueLexicon:
     victims: frozenset[str]
     another: frozenset[str]
     notes: dict[str, str]
+    markers: dict[str, frozenset[str]]  # role/place marker word lists, folded
 
 
 @lru_cache(maxsize=None)
@@ -61,8 +62,9 @@ def load_cues(name: str = "cues.yaml") -> CueLexicon:
         (p, side) for side in ("holder_first", "holder_after") for p in (data.get("control") or {}).get(side) or []
     )
     return CueLexicon(
-        cues, blockers, breaks, shifts, control,
-        frozenset(fold(v) for v in data.get("victims") or []),
-        frozenset(fold(v) for v in data.get("another") or []),
-        dict(data.get("notes") or {}),
+        cues=cues, blockers=blockers, clause_breaks=breaks, topic_shifts=shifts, control=control,
+        victims=frozenset(fold(v) for v in data.get("victims") or []),
+        another=frozenset(fold(v) for v in data.get("another") or []),
+        notes=dict(data.get("notes") or {}),
+        markers={name: frozenset(fold(w) for w in words) for name, words in (data.get("markers") or {}).items()},
     )
