@@ -61,6 +61,7 @@ class _Draft:
     source_mentions: list[Mention] = field(default_factory=list)
     evidence: list[tuple[int, int]] = field(default_factory=list)
     cues: list[Mention] = field(default_factory=list)
+    country: str | None = None  # for an event placed nowhere more precise than its country
 
 
 class _Index:
@@ -90,6 +91,7 @@ class _Index:
             prev = p
         self.recent: list[_Draft] = []  # drafts built so far, for actors carried over
         self.anchor: tuple[dt.date, dt.date, int] | None = None  # the article's main date
+        self.placeless = False  # the text names no usable place at all
         self.victims: set[int] = set()
         for s in range(len(doc.sentences)):
             self.victims |= _victims(self, s)
@@ -130,6 +132,10 @@ def build_events(doc: Doc) -> None:
     lex = load_cues()
     idx = _Index(doc)
     idx.anchor = _anchor_date(doc, idx)
+    # a sentence or two naming no town (a labelled sentence, a brief): events stand without coordinates;
+    # a longer text naming no place is rarely a report of events
+    idx.placeless = len(doc.sentences) <= PLACELESS_MAX_SENTENCES and not any(
+        _usable(idx, p) for p in doc.mentions if p.kind == "place")
     drafts: list[_Draft] = []
     # Where the story is when a sentence names no place: the places of the last event told,
     # else the first place the article names.
@@ -174,7 +180,7 @@ def build_events(doc: Doc) -> None:
         if placed:
             context_places = _dedupe_places(placed)
         drafts.extend(split)
-    events = [_to_event(doc, d, lex) for d in _merge(drafts) if d.place is not None]
+    events = [_to_event(doc, d, lex) for d in _merge(drafts) if d.place is not None or idx.placeless]
     doc.events = events
     doc.layers["control"] = _control_statements(doc, idx)
 
@@ -183,6 +189,14 @@ def _placed(doc: Doc, idx: _Index, s: int, d: _Draft, context_places: list[Menti
     """The draft once per place it happened at (two towns listed: two events), or none when it
     cannot be placed; an unplaced sentence continuing the story takes the story's place."""
     places = _places_for(idx, s, d)
+    if not places and idx.placeless:
+        # the text names no town or area at all (a single sentence, a short wire): the event stands
+        # without coordinates, with the country when one is named
+        if d.cue.value.needs_actor and not (d.actor1 is not None and d.actor1.text):
+            return []
+        countries = [p for p in _named_places(idx, s) if _place_kind(p) == "country"]
+        d.country = getattr(getattr(countries[0].value, "place", None), "country", None) if countries else None
+        return [d]
     if not places:
         named = _named_places(idx, s)
         if named and not any(_usable(idx, p) for p in named) and not _home_country_only(doc, idx, s):
@@ -223,6 +237,7 @@ def _continues_story(idx: _Index, d: _Draft) -> bool:
 
 
 HISTORY_DAYS = 60
+PLACELESS_MAX_SENTENCES = 2
 
 
 def _history(doc: Doc, d: _Draft) -> bool:
@@ -1011,6 +1026,8 @@ def _to_event(doc: Doc, d: _Draft, lex: Any) -> Event:
         ev.country = place.country
         ev.admin1, ev.admin2 = getattr(place, "admin1", None), getattr(place, "admin2", None)
         ev.admin3 = getattr(place, "admin3", None)
+    if place is None and d.country:
+        ev.country = d.country
     ev.fatalities = d.fatalities or 0
     sources = list(d.sources)
     if doc.source and doc.source not in sources:
