@@ -1,0 +1,203 @@
+"""What every step of the event builder reads: the draft event, the mentions indexed by sentence
+and clause, and accessors of mention values (place precision, kind, qualifier ...)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..doc import Doc, Mention
+from ..lexicon.cues import load_cues
+from ..text.normalise import fold
+
+# Word lists live in data/cues.yaml ("markers"); bound once when the builder is first imported.
+MARKERS = load_cues().markers
+
+CLAUSE_PUNCT = set(",،;؛:—–()[]")
+
+PUNCT_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_PUNCT))) + "]")
+
+# Titles before a name make it a person, not a place ("الكولونيل توكور جوساو").
+PERSON_TITLES = MARKERS["person_title"]
+
+# Words before a place that make it a direction or a road's end, not where the event happened.
+DIRECTION_MARKERS = MARKERS["direction"]
+
+FAMILY_OF_SIDE = {1: "state", 8: "state", 2: "armed", 3: "armed", 4: "armed", 5: "crowd", 6: "crowd", 7: "civ"}
+
+
+def side_of(actor: Any) -> str:
+    return FAMILY_OF_SIDE.get(getattr(actor, "inter", None) or 0, "armed")
+
+
+@dataclass
+class Draft:
+    """An event being built: its cue and sub-type, then roles, place, date, toll and sources as the
+    steps fill them in; the builder turns it into an ``Event`` at the end."""
+
+    cue: Mention
+    sub: str
+    sentence: int
+    clause: int
+    actor1: Mention | None = None
+    actor2: Mention | None = None
+    assoc1: Mention | None = None
+    place: Mention | None = None
+    place_fallback: bool = False
+    date: tuple[dt.date, dt.date, int] | None = None
+    date_mention: Mention | None = None
+    fatalities: int | None = None
+    fatality_spans: list[Mention] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    source_mentions: list[Mention] = field(default_factory=list)
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    cues: list[Mention] = field(default_factory=list)
+    country: str | None = None  # for an event placed nowhere more precise than its country
+
+
+class MentionIndex:
+    """Mentions grouped by sentence and kind, and each token's clause number."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.by_sent: list[dict[str, list[Mention]]] = [dict() for _ in doc.sentences]
+        for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
+            if 0 <= m.sentence < len(self.by_sent):
+                self.by_sent[m.sentence].setdefault(m.kind, []).append(m)
+        self.clause_of = self._clauses(doc)
+        self.direction: set[int] = set()  # places that are not where an event happened
+        self.in_name: set[int] = set()  # place words inside an actor's or source's name
+        actor_spans = [(m.start, m.end) for m in doc.mentions if m.kind in ("actor", "support", "source")]
+        for p in doc.mentions:
+            if p.kind == "place" and any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end)
+                                         for a, b in actor_spans):
+                self.in_name.add(id(p))  # "قوات سوريا الديموقراطية": part of a name, not a place
+        prev = None
+        for p in sorted((m for m in doc.mentions if m.kind == "place"), key=lambda m: m.start):
+            before = doc.tokens[max(0, p.token_start - 2):p.token_start]
+            marked = any(t.norm in DIRECTION_MARKERS or t.forms[-1] in DIRECTION_MARKERS
+                         or t.norm in PERSON_TITLES or t.forms[-1] in PERSON_TITLES for t in before)
+            if marked or (prev is not None and id(prev) in self.direction and coordinated_places(doc, prev, p)):
+                self.direction.add(id(p))  # "الطرق المؤدية إلى حلب وحماة": both are destinations
+            prev = p
+        self.recent: list[Draft] = []  # drafts built so far, for actors carried over
+        self.anchor: tuple[dt.date, dt.date, int] | None = None  # the article's main date
+        self.placeless = False  # the text names no usable place at all
+        self.victims: set[int] = set()
+        for s in range(len(doc.sentences)):
+            self.victims |= find_victims(self, s)
+
+    def _clauses(self, doc: Doc) -> list[int]:
+        """Clause number of every token: a new clause at each sentence, clause-break word and
+        punctuation mark between words. Only sentences with cues or control statements need the split."""
+        breaks = {m.token_start for m in doc.mentions if m.kind == "clause_break"}
+        cue_sents = {m.sentence for m in doc.mentions if m.kind in ("cue", "control")}
+        clause_of = [0] * len(doc.tokens)
+        clause = 0
+        text, tokens = doc.text, doc.tokens
+        for si, sent in enumerate(doc.sentences):
+            clause += 1
+            if si not in cue_sents:
+                for i in range(sent.token_start, sent.token_end):
+                    clause_of[i] = clause
+                continue
+            for i in range(sent.token_start, sent.token_end):
+                if i > sent.token_start and (i in breaks or PUNCT_RE.search(text, tokens[i - 1].end, tokens[i].start)):
+                    clause += 1
+                clause_of[i] = clause
+        return clause_of
+
+    def get(self, sentence: int, kind: str) -> list[Mention]:
+        return self.by_sent[sentence].get(kind, [])
+
+    def clause(self, m: Mention) -> int:
+        return self.clause_of[m.token_start]
+
+    def in_clause(self, sentence: int, kind: str, clause: int) -> list[Mention]:
+        return [m for m in self.get(sentence, kind) if self.clause_of[m.token_start] == clause]
+
+
+def named_places_in(idx: MentionIndex, s: int) -> list[Mention]:
+    """Place mentions of a sentence that are places, not words inside an actor's name."""
+    return [p for p in idx.get(s, "place") if id(p) not in idx.in_name]
+
+
+def dedupe_places(places: list[Mention], by_name: bool = False) -> list[Mention]:
+    seen: dict[Any, Mention] = {}
+    for p in places:
+        seen.setdefault(mention_place_key(p) if not by_name else fold(p.text), p)
+    return list(seen.values())
+
+
+def mention_place_key(p: Mention) -> Any:
+    """Same place: same gazetteer entry, except villages known only by their enclosing area,
+    which stay apart by name (الزوية and الصكرة both resolve to Haditha district)."""
+    if qualifier_of(p) == "enclosing":
+        return fold(p.text)
+    return getattr(getattr(p.value, "place", None), "id", None) or fold(p.text)
+
+
+def find_victims(idx: MentionIndex, s: int) -> set[int]:
+    """Actors named as the dead: 'مقتل 11 من داعش', 'قتل جندي تركي', 'مقتل 18 من عناصر البيشمركة'."""
+    out: set[int] = set()
+    kills = [c for c in idx.get(s, "cue") if c.value.sub == "kill"]
+    doc = idx.doc
+    for a in idx.get(s, "actor"):
+        for k in kills:
+            if 0 <= a.token_start - k.token_end <= 4 and idx.clause(a) == idx.clause(k):
+                out.add(id(a))
+            elif 0 <= k.token_start - a.token_end <= 3 and any(
+                    t.norm in RELATIVES for t in doc.tokens[a.token_end:k.token_start]):
+                out.add(id(a))  # "أفراد قوة تأمين الكنيسة الذين قتلوا في التفجير"
+    return out
+
+RELATIVES = MARKERS["relative"]
+
+
+# --------------------------------------------------------------------------------- places
+
+
+def is_dateline(m: Mention) -> bool:
+    return bool(getattr(m.value, "is_dateline", False) or m.meta.get("dateline"))
+
+
+def precision_of(m: Mention) -> int:
+    return int(getattr(m.value, "precision", 3) or 3)
+
+
+def place_kind(m: Mention) -> str:
+    place = getattr(m.value, "place", None)
+    return getattr(place, "kind", "") or ""
+
+LIST_WORDS = MARKERS["list_word"]
+
+
+def coordinated_places(doc: Doc, a: Mention, b: Mention) -> bool:
+    """Two places in one list: 'الحولة وتلبيسة', 'بغداد ومدن أخرى، منها البصرة والنجف'."""
+    gap = doc.text[a.end:b.start]
+    if len(gap) > 30:
+        return False
+    words = fold(gap).replace(",", " ").split()
+    if not words:
+        # adjacent: a list only when the second name carries the conjunction (وتلبيسة) or a comma
+        return doc.text[b.start - 1:b.start] == "و" or "," in fold(gap)
+    return all(w in LIST_WORDS or (w.startswith("و") and w[1:] in LIST_WORDS) for w in words)
+
+
+def qualifier_of(m: Mention) -> str | None:
+    return getattr(m.value, "qualifier", None) or m.meta.get("qualifier")
+
+
+def is_event_place(idx: MentionIndex, p: Mention) -> bool:
+    """A place an event can be at: not the dateline, not a whole country, not a road's destination."""
+    return (not is_dateline(p) and place_kind(p) != "country" and id(p) not in idx.direction
+            and id(p) not in idx.in_name)
+
+
+def copy_draft(d: Draft) -> Draft:
+    return Draft(**{k: (list(v) if isinstance(v, list) else v) for k, v in d.__dict__.items()})
+
+
+def draft_place_key(d: Draft) -> Any:
+    return mention_place_key(d.place) if d.place is not None else None

@@ -1,0 +1,169 @@
+"""Where an event happened: the smallest place of its clause, places listed together, the story's
+place for an unplaced sentence, nested areas, and the point an area-level event takes."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..doc import Doc, Mention
+from .index import (
+    MARKERS,
+    Draft,
+    MentionIndex,
+    coordinated_places,
+    copy_draft,
+    dedupe_places,
+    draft_place_key,
+    is_event_place,
+    named_places_in,
+    place_kind,
+    precision_of,
+    qualifier_of,
+)
+
+
+def place_draft(doc: Doc, idx: MentionIndex, s: int, d: Draft, context_places: list[Mention]) -> list[Draft]:
+    """The draft once per place it happened at (two towns listed: two events), or none when it
+    cannot be placed; an unplaced sentence continuing the story takes the story's place."""
+    places = places_for(idx, s, d)
+    if not places and idx.placeless:
+        # the text names no town or area at all (a single sentence, a short wire): the event stands
+        # without coordinates, with the country when one is named
+        if d.cue.value.needs_actor and not (d.actor1 is not None and d.actor1.text):
+            return []
+        countries = [p for p in named_places_in(idx, s) if place_kind(p) == "country"]
+        d.country = getattr(getattr(countries[0].value, "place", None), "country", None) if countries else None
+        return [d]
+    if not places:
+        named = named_places_in(idx, s)
+        if named and not any(is_event_place(idx, p) for p in named) and not home_country_only(doc, idx, s):
+            return []  # told at the scale of foreign countries ("في سوريا والعراق"): no place to code
+        if d.cue.value.needs_actor and not named:
+            return []  # a weak cue with no place of its own is too vague to code
+        if not (d.actor1 is not None and d.actor1.text) and not continues_story(idx, d):
+            return []  # an unplaced, unattributed mention ("الانتحاري") is not a report
+        places = list(context_places)
+        d.place_fallback = True
+    out = []
+    for k, p in enumerate(places):
+        nd = d if k == 0 else copy_draft(d)
+        nd.place = p
+        if k > 0:
+            nd.fatalities = None  # a toll told once is not repeated for each town
+        out.append(nd)
+    return out
+
+
+def home_country_only(doc: Doc, idx: MentionIndex, s: int) -> bool:
+    """The sentence names only the article's own country ("في جنوب شرق تركيا" in a Turkish story),
+    whose town the story names next."""
+    focus = doc.layers.get("country")
+    countries = {getattr(getattr(p.value, "place", None), "country_code", None)
+                 for p in named_places_in(idx, s) if place_kind(p) == "country"}
+    return bool(focus) and countries == {focus}
+
+
+def continues_story(idx: MentionIndex, d: Draft) -> bool:
+    """Was an event told in this or the previous sentence (so an unplaced one continues it)?"""
+    return any(p is not d and d.sentence - p.sentence <= 1 for p in idx.recent)
+
+PLACELESS_MAX_SENTENCES = 2
+
+
+def lead_places(doc: Doc, idx: MentionIndex) -> list[Mention]:
+    for s in range(len(doc.sentences)):
+        places = [p for p in idx.get(s, "place") if is_event_place(idx, p)]
+        if places:
+            return best_places(places)[:1]
+    return []
+
+# Among areas (precision 3), the smaller kind wins: a named region before its governorate.
+KIND_RANK = {"neighbourhood": 0, "village": 0, "city": 0, "subdistrict": 1, "region": 1, "district": 2,
+              "governorate": 3, "country": 4}
+
+
+def best_places(places: list[Mention]) -> list[Mention]:
+    """Smallest named place first: towns before admin areas before countries."""
+    return sorted(places, key=lambda p: (place_kind(p) == "country", precision_of(p),
+                                         KIND_RANK.get(place_kind(p), 2), p.start))
+
+LOCATIVES = MARKERS["locative"]
+
+
+def locative_start(idx: MentionIndex, clause: int) -> bool:
+    """Does the clause open with a place phrase ("في محيط …", "قرب …", "بريف …")?"""
+    for i, c in enumerate(idx.clause_of):
+        if c == clause:
+            return any(f in LOCATIVES for f in idx.doc.tokens[i].forms)
+    return False
+
+
+def places_for(idx: MentionIndex, s: int, d: Draft) -> list[Mention]:
+    """The event's place(s): the smallest place named in its clause, with the places listed beside it.
+
+    A clause naming no place takes the places of the nearest earlier clause of the sentence
+    ("وترافق ذلك مع قصف الطيران على مناطق الاشتباك"), else of the nearest later one.
+    """
+    doc = idx.doc
+    usable = [p for p in idx.get(s, "place") if is_event_place(idx, p)]
+    cands = [p for p in usable if idx.clause(p) == d.clause]
+    if not cands and usable:
+        before = [p for p in usable if idx.clause(p) < d.clause]
+        after = [p for p in usable if idx.clause(p) > d.clause]
+        nxt = [p for p in after if d.clause < idx.clause(p) <= d.clause + 2]
+        if nxt and locative_start(idx, d.clause + 1):
+            before = []  # "دارت اشتباكات …، في محيط مطار كويرس": the place follows after a comma
+            after = [p for p in nxt if idx.clause(p) == min(idx.clause(q) for q in nxt)]
+        if before:
+            c = max(idx.clause(p) for p in before)
+            cands = [p for p in before if idx.clause(p) == c]
+        else:
+            c = min(idx.clause(p) for p in after)
+            cands = [p for p in after if idx.clause(p) == c]
+    if not cands:
+        return []
+    runs: list[list[Mention]] = []
+    for p in sorted(usable, key=lambda p: p.start):  # a list may run on past a comma ("، منها البصرة")
+        if runs and coordinated_places(doc, runs[-1][-1], p):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    best = min(cands, key=lambda p: (precision_of(p), KIND_RANK.get(place_kind(p), 2),
+                                     0 if p.start >= d.cue.start else 1, abs(p.start - d.cue.start)))
+    run = next(r for r in runs if best in r)
+    if len(run) == 1:
+        return run
+    towns = [p for p in run if qualifier_of(p) not in ("rural", "admin")]
+    return dedupe_places(towns or [best], by_name=True)
+
+
+def nested_draft(a: Draft, b: Draft) -> Draft | None:
+    """When one draft is at an admin area and the other at a place inside it ("وسط قطاع غزة" and
+    "قرب مخيم النصيرات وسط قطاع غزة"), the inner draft; else None."""
+    if a.place is None or b.place is None or draft_place_key(a) == draft_place_key(b):
+        return None
+    for outer, inner in ((a, b), (b, a)):
+        # a village placed in its area, and that area itself ("مخيم المغازي" / "قطاع غزة")
+        if (qualifier_of(inner.place) == "enclosing" and qualifier_of(outer.place) != "enclosing"
+                and getattr(getattr(outer.place.value, "place", None), "id", None)
+                == getattr(getattr(inner.place.value, "place", None), "id", None)):
+            return inner
+        if precision_of(outer.place) == 3 and precision_of(inner.place) < 3 and qualifier_of(outer.place) != "enclosing":
+            op = getattr(outer.place.value, "place", None)
+            ip = getattr(inner.place.value, "place", None)
+            if op is None or ip is None or op.country != ip.country:
+                continue
+            if op.name_en in (ip.admin1, ip.admin2, getattr(ip, "admin3", None)):
+                return inner
+    return None
+
+
+def event_point(place: Any, precision: int) -> tuple[float, float]:
+    """Coordinates of the event: the place's point, or for an area its seat town (ACLED's convention
+    for events known only by their governorate or district)."""
+    if precision == 3 and getattr(place, "kind", "") in ("governorate", "district"):
+        from ..geo.gazetteer import load_gazetteer
+
+        seat = load_gazetteer().seat_of(place)
+        if seat is not None:
+            return seat.lat, seat.lon
+    return place.lat, place.lon

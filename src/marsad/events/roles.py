@@ -1,0 +1,269 @@
+"""Who acts and who is acted on: the parties of a clause, victims, speakers, targets, carried-over
+attackers, default actors, and generic actors localised to the event's country."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..doc import Doc, Mention
+from ..text.normalise import fold
+from .index import MARKERS, Draft, MentionIndex, side_of
+from .model import SUB_TO_TYPE
+
+# Words right before an actor that mark it as the one acted on ("على مواقع التنظيم").
+TARGET_MARKERS = MARKERS["target"]
+
+AIR_WORDS = MARKERS["air"]
+
+# Words before an actor that make it the speaker, not a party ("مصدر في قوات البيشمركة").
+BENEFICIARY_MARKERS = MARKERS["beneficiary"]
+
+SPEAKER_MARKERS = MARKERS["speaker"]
+
+# Event types told as a series (a generic "استهداف" right after them is one more of the same).
+CAMPAIGN_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def parties(idx: MentionIndex, s: int, clause: int | None) -> list[Mention]:
+    """Parties named in a clause (or sentence): not supporters, not speakers quoted as sources."""
+    doc = idx.doc
+    actors = idx.get(s, "actor") if clause is None else idx.in_clause(s, "actor", clause)
+    supports = idx.get(s, "support")
+    sources = idx.get(s, "source")
+    out = []
+    for a in actors:
+        if any(sp.start <= a.start < sp.end for sp in supports):
+            continue
+        if any(src.start <= a.start < src.end and (src.start, src.end) != (a.start, a.end) for src in sources):
+            continue
+        if is_speaker(doc, a) or is_adjectival(doc, a) or is_apposed(doc, a, actors):
+            continue
+        out.append(a)
+    return out
+
+SPEAKER_LINKS = MARKERS["speaker_link"]
+
+
+def is_speaker(doc: Doc, a: Mention) -> bool:
+    """'مصدر في قوات البيشمركة', 'المتحدث باسم الجيش': the actor speaks, it does not act here."""
+    def is_marker(t) -> bool:
+        return t.norm in SPEAKER_MARKERS or t.forms[-1] in SPEAKER_MARKERS
+
+    i = a.token_start
+    if i >= 1 and is_marker(doc.tokens[i - 1]):
+        return True
+    return i >= 2 and doc.tokens[i - 1].norm in SPEAKER_LINKS and is_marker(doc.tokens[i - 2])
+
+# Words that name an actor as a noun ("قتل عسكري") but are mostly adjectives after a noun
+# ("موقع أومان العسكري", "المصدر الأمني").
+ADJECTIVE_LIKE = MARKERS["adjective_like"]
+
+
+def is_adjectival(doc: Doc, a: Mention) -> bool:
+    if fold(a.text) not in ADJECTIVE_LIKE or a.token_start == 0:
+        return False
+    prev = doc.tokens[a.token_start - 1]
+    # after a word (not a number, not a verb of killing): an adjective of that word
+    return not prev.norm.isdigit() and prev.sentence == doc.tokens[a.token_start].sentence and not any(
+        f in NOUN_OPENERS for f in prev.forms)
+
+NOUN_OPENERS = MARKERS["noun_opener"]
+
+
+def is_apposed(doc: Doc, a: Mention, actors: list[Mention]) -> bool:
+    """'13 مسلحا من ميليشيات الحوثي': a generic noun followed by 'من' and a named group is that group."""
+    if not a.meta.get("template"):
+        return False
+    for b in actors:
+        if b is not a and not b.meta.get("template") and 0 <= b.token_start - a.token_end <= 2:
+            between = doc.tokens[a.token_end:b.token_start]
+            if any(t.norm == "من" for t in between) or doc.tokens[b.token_start].forms[0].startswith("من"):
+                return True
+    return False
+
+
+def is_air(m: Mention) -> bool:
+    v = m.value
+    if getattr(v, "air", False) or "air" in (getattr(v, "tags", None) or ()):
+        return True
+    text = fold(m.text)
+    return any(w in text for w in AIR_WORDS)
+
+
+def is_target(idx: MentionIndex, m: Mention) -> bool:
+    """The side acted on: named as the dead, or right after 'على/ضد/مواقع …'."""
+    if id(m) in idx.victims:
+        return True
+    doc = idx.doc
+    toks = doc.tokens[max(0, m.token_start - 2):m.token_start]
+    return any(t.norm in TARGET_MARKERS or (t.forms and t.forms[-1] in TARGET_MARKERS) for t in toks)
+
+
+def between_pair(doc: Doc, actors: list[Mention]) -> tuple[Mention, Mention] | None:
+    """'بين X و Y' / 'بين X من جهة و Y من جهة أخرى': the two sides of a battle."""
+    for i, a in enumerate(actors):
+        toks = doc.tokens[max(0, a.token_start - 1):a.token_start]
+        if any(t.norm == "بين" for t in toks):
+            for b in actors[i + 1:]:
+                if b.value is not None and getattr(b.value, "name", None) != getattr(a.value, "name", None):
+                    return a, b
+    return None
+
+
+def assign_roles(doc: Doc, idx: MentionIndex, s: int, d: Draft, actors: list[Mention], sent_actors: list[Mention]) -> None:
+    """actor1 acts, actor2 is acted on; battles accept either order ('بين X و Y')."""
+    family = SUB_TO_TYPE.get(d.sub, "Battles" if d.sub in ("territory", "attack") else "")
+    named = [a for a in actors if a.value is not None]
+    pair = between_pair(doc, named) if family == "Battles" else None
+    if pair:
+        d.actor1, d.actor2 = pair
+    elif d.sub == "Arrests":
+        # the state arrests; whoever else is named is the one arrested
+        state = [a for a in named + [x for x in sent_actors if x.value is not None] if side_of(a.value) == "state"]
+        d.actor1 = state[0] if state else default_actor(doc, d, "police")
+        others = [a for a in named if d.actor1 is None or getattr(a.value, "name", None) != d.actor1.value.name]
+        d.actor2 = others[0] if others else None
+    elif family == "Protests" or d.sub in ("Violent demonstration", "Mob violence"):
+        crowd = [a for a in named if side_of(a.value) == "crowd"]
+        d.actor1 = crowd[0] if crowd else default_actor(doc, d, "protesters")
+        others = [a for a in named if side_of(a.value) in ("state", "armed")]
+        d.actor2 = others[0] if others and d.sub != "Peaceful protest" else None
+    else:
+        # the acting side: named in the clause, else carried over from the event told just
+        # before, else named elsewhere in the sentence
+        d.actor1 = pick_subject(idx, d, named)
+        if d.actor1 is None:
+            d.actor1, prev = inherit_actor(idx, d)
+            if d.sub == "attack" and prev is not None and prev.sub in CAMPAIGN_SUBS:
+                d.sub = prev.sub  # "مقتل 11 من داعش جراء استهداف مبنى" continues the air strikes told before
+        if d.actor1 is None:
+            d.actor1 = pick_subject(idx, d, [a for a in sent_actors if a.value is not None])
+        if d.actor1 is None and family == "Violence against civilians":
+            d.actor1 = default_actor(doc, d, "unidentified")
+        name1 = getattr(getattr(d.actor1, "value", None), "name", None)
+        rest = [a for a in named if a is not d.actor1 and getattr(a.value, "name", None) != name1]
+        if family == "Violence against civilians":
+            civ = [a for a in rest if side_of(a.value) == "civ"]
+            d.actor2 = civ[0] if civ else default_actor(doc, d, "civilians")
+        elif d.actor1 is not None:
+            side1 = side_of(d.actor1.value)
+            opp = [a for a in rest if side_of(a.value) != side1 and not are_allies(d.actor1, a)]
+            if not opp:
+                # a battle has two sides: the other may be named elsewhere in the sentence; an air
+                # strike or shelling takes a target only from the clause beside it ("معارك بين قوات
+                # النظام والتنظيم، تتزامن مع غارات روسية"), else it is coded without actor2
+                near = sent_actors if (family == "Battles" or d.sub in ("attack", "kill")) else [
+                    a for a in sent_actors if abs(idx.clause(a) - d.clause) <= 1]
+                opp = [a for a in near if getattr(a.value, "name", None) != name1 and side_of(a.value) != side1
+                       and not are_allies(d.actor1, a)]
+            victims = [a for a in opp if is_target(idx, a)]
+            d.actor2 = (victims or opp or [None])[0]
+        elif rest:
+            d.actor2 = rest[0]
+    if d.sub == "attack":
+        # a generic "هجوم": on civilians it is violence against civilians, on armed men a battle
+        d.sub = "Attack" if d.actor2 is not None and side_of(d.actor2.value) == "civ" else "Armed clash"
+        if d.sub == "Attack" and d.actor1 is None:
+            d.actor1 = default_actor(doc, d, "unidentified")
+    # associated actor: a supporter named right after actor1 ("قوات النظام بدعم روسي")
+    if d.actor1 is not None and d.actor1.text:
+        for sp in idx.get(s, "support"):
+            if sp.start >= d.actor1.end and sp.token_start - d.actor1.token_end <= 4:
+                d.assoc1 = sp
+                break
+
+
+def is_beneficiary(idx: MentionIndex, m: Mention) -> bool:
+    """'دعما لقوات النظام': the side helped, not the one acting."""
+    before = idx.doc.tokens[max(0, m.token_start - 2):m.token_start]
+    return any(t.norm in BENEFICIARY_MARKERS or t.forms[-1] in BENEFICIARY_MARKERS for t in before)
+
+
+def pick_subject(idx: MentionIndex, d: Draft, named: list[Mention]) -> Mention | None:
+    named = [a for a in named if not is_beneficiary(idx, a)]
+    if d.sub == "Air/drone strike":
+        # only states fly air forces: an air actor, else a backer named in the sentence ("وتشرف
+        # القوات الروسية … وتنفذ غارات كثيفة دعما لقوات النظام"), else a state actor
+        air = [a for a in named if is_air(a) and side_of(a.value) == "state"]
+        backers = [b for b in idx.get(d.sentence, "support") if side_of(b.value) == "state"]
+        state = [a for a in named if side_of(a.value) == "state" and not is_target(idx, a)]
+        return (air or backers or state or [None])[0]
+    subjects = [a for a in named if not is_target(idx, a) and side_of(a.value) != "civ"]
+    if d.sub in BOMB_SUBS:
+        subjects = [a for a in subjects if side_of(a.value) != "state"]  # state forces are the bombs' targets
+    return subjects[0] if subjects else None
+
+BOMB_SUBS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+
+
+def inherit_actor(idx: MentionIndex, d: Draft) -> tuple[Mention | None, Draft | None]:
+    """An unnamed attacker continues the last event of the same type told just before
+    (a generic attack continues the last battle or explosion)."""
+    for prev in reversed(idx.recent):
+        if d.sentence - prev.sentence > 2:
+            break
+        if prev.actor1 is None or not prev.actor1.text:
+            continue
+        if prev.date is not None and d.date is not None and prev.date[0] != d.date[0]:
+            continue  # another day, another event ("منذ الهجوم الانتحاري في 20 يوليو")
+        same = family_of_sub(prev.sub) == family_of_sub(d.sub) or (
+            d.sub == "attack" and family_of_sub(prev.sub) in ("Battles", "Explosions/Remote violence"))
+        if same:
+            if d.sub == "Air/drone strike" and side_of(prev.actor1.value) != "state":
+                continue
+            return prev.actor1, prev
+    return None, None
+
+
+def family_of_sub(sub: str) -> str:
+    return "Battles" if sub in ("territory", "attack") else SUB_TO_TYPE.get(sub, sub)
+
+
+def default_actor(doc: Doc, d: Draft, template: str) -> Mention | None:
+    """Unnamed crowds, gunmen and victims take the article country's generic actor (no Arabic mention)."""
+    from ..lexicon.actors import actor_lexicon
+
+    actor = actor_lexicon().fill(template, doc.layers.get("country"))
+    if actor is None:
+        return None
+    return Mention("actor", d.cue.start, d.cue.start, "", d.sentence, d.cue.token_start, d.cue.token_start,
+                   actor, {"default": True})
+
+
+def are_allies(a: Mention, b: Mention) -> bool:
+    """Same side: both state forces of the same country, or one supports the other by lexicon."""
+    va, vb = a.value, b.value
+    if getattr(va, "name", None) == getattr(vb, "name", None):
+        return True
+    allies = set(getattr(va, "allies", None) or ()) | set(getattr(vb, "allies", None) or ())
+    return getattr(va, "key", None) in allies or getattr(vb, "key", None) in allies
+
+LOCAL_TEMPLATES = ("civilians", "protesters", "rioters", "unidentified")
+
+
+def localised_actor(m: Mention, country: str | None, country_name: str | None = None) -> Any:
+    """Generic actors (civilians, protesters, gunmen) belong to the country where the event is,
+    not the one the article is mostly about; named actors and armies keep their own."""
+    v = m.value
+    key = getattr(v, "key", "") or ""
+    base = key.split(":", 1)[0]
+    if not country or base not in LOCAL_TEMPLATES or m.meta.get("adjective") or key == f"{base}:{country}":
+        return v
+    from ..lexicon.actors import actor_lexicon
+
+    lex = actor_lexicon()
+    if country in lex.countries:
+        return lex.fill(base, country) or v
+    template = lex.actors.get(base)
+    if template is None or not country_name:
+        return v
+    name = template.name.format(country=country_name, of_country=country_name)
+    return GenericActor(name, template.inter)
+
+
+@dataclass(frozen=True)
+class GenericActor:
+    """A generic actor filled for a country the actor table does not describe."""
+
+    name: str
+    inter: int
