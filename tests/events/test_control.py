@@ -1,0 +1,21 @@
+"""Explicit control statements read from real news sentences (marsad.events.control)."""
+import marsad
+
+
+def control(text: str, published: str = "2015-08-04"):
+    return [(c.actor, c.place_ar) for c in marsad.extract_doc(text, published=published).layers["control"]]
+
+
+def test_explicit_control_statements_are_read():
+    assert control("اعتصم العشرات من الأطباء والممرضين العاملين في المستشفى العسكري بمدينة الحديدة الواقعة غرب اليمن "
+                   "والخاضعة لسيطرة الحوثيين، أمس، أمام مبنى المحافظة.") == [("Houthi Movement", "الحديدة")]
+    assert control("كما ألقى الطيران المروحي برميلين متفجرين على أماكن في منطقة الشدادي التي يسيطر عليها تنظيم داعش "
+                   "في ريف الحسكة الجنوبي.") == [("Islamic State", "الشدادي")]
+
+
+def test_past_negated_and_partial_control_are_not_statements():
+    assert control("سيطرت المقاومة الشعبية على حي التواهي آخر أحياء عدن التي كانت تحت سيطرة الحوثيين.") == []
+    assert control("لم يعد تنظيم داعش يسيطر على مدينة تدمر.") == []
+    # a part of a town is not the town
+    assert ("Military Forces of Syria", "حلب") not in control(
+        "وفي حين تسيطر الفصائل المقاتلة على الأحياء الشرقية، تسيطر قوات النظام على الأحياء الغربية من حلب.")

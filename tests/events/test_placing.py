@@ -1,0 +1,24 @@
+"""Where events are placed (marsad.events.placing), on real news sentences."""
+import marsad
+
+
+def test_protests_in_four_iraqi_cities_are_four_events():
+    events = marsad.extract("تصاعدت أمس التظاهرات الشعبية في العاصمة العراقية بغداد ومدن أخرى، منها البصرة والنجف "
+                            "وكربلاء، احتجاجا على تفاقم انقطاع التيار الكهربائي.", published="2015-08-02")
+    assert {e.sub_event_type for e in events} == {"Peaceful protest"}
+    assert len({e.location for e in events}) == 4
+    assert all(e.actor1 == "Protesters (Iraq)" and e.event_date == "2015-08-01" for e in events)
+
+
+def test_an_event_known_only_by_its_governorate_is_placed_at_the_governorate_seat():
+    (e,) = marsad.extract("وقصفت قوات النظام مناطق في ريف درعا الشرقي أمس.", published="2015-07-26")
+    assert e.geo_precision == 3 and e.admin1 == "Daraa"
+    # Daraa city (the seat), not the middle of the governorate
+    assert abs(e.latitude - 32.62) < 0.05 and abs(e.longitude - 36.10) < 0.05
+
+
+def test_a_sentence_naming_no_town_still_gives_its_event_without_coordinates():
+    (e,) = marsad.extract("قصفت المدفعية التركية مواقع لحزب العمال الكردستاني في شمال العراق.", published="2015-08-10")
+    assert (e.sub_event_type, e.actor1, e.country) == ("Shelling/artillery/missile attack", "Military Forces of Turkey", "Iraq")
+    assert e.latitude is None and e.geo_precision is None
+    assert marsad.extract("أكد الوزير أن الحكومة ماضية في الإصلاحات الاقتصادية.", published="2015-08-10") == []

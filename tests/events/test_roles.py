@@ -1,0 +1,25 @@
+"""Who acts and who is acted on (marsad.events.roles), on real news sentences."""
+import marsad
+
+
+def test_gunmen_killing_a_policeman_is_a_battle_with_the_police(one):
+    e = one("من جهة أخرى أعلنت وزارة الداخلية المصرية في بيان أمس عن مقتل شرطي وإصابة 3 آخرين إثر إطلاق مسلحين "
+            "مجهولين النار على سيارة كانت تنقل سجينين مفرج عنهما من محافظة الوادي الجديد إلى العاصمة القاهرة.",
+            "2015-08-09", event_type="Battles", fatalities=1)
+    assert e.actor2 == "Police Forces of Egypt"
+
+
+def test_teacher_and_wife_shot_by_gunmen_is_violence_against_civilians(one):
+    text = ("ولقي مدرس وزوجته مصرعهما بنيران مسلحين مجهولين في منطقة الجعارة التابعة لقضاء المدائن جنوبي العاصمة "
+            "بغداد.")
+    e = one(text, "2015-08-09", sub_event_type="Attack", country="Iraq")
+    assert e.actor1.startswith("Unidentified Armed Group") and e.actor2.startswith("Civilians")
+
+
+def test_another_front_does_not_inherit_the_last_attacker():
+    text = ("أفاد المرصد السوري لحقوق الإنسان بمقتل 51 من عناصر تنظيم داعش جراء قصف طائرات التحالف الدولي مواقع "
+            "التنظيم في دير الزور.\nوفي جانب آخر، أفاد مصدر في قوات البيشمركة الكردية بمقتل 18 من عناصر البيشمركة "
+            "بقصف للصواريخ على قضاء مخمور شرق الموصل.")
+    events = marsad.extract(text, published="2015-08-07")
+    (makhmur,) = [e for e in events if e.country == "Iraq"]
+    assert makhmur.actor1 != "Global Coalition Against Daesh" and makhmur.fatalities == 18
