@@ -83,7 +83,7 @@ class _PlaceMatcher(PhraseMatcher):
     def __init__(self) -> None:
         super().__init__()
         self._tails: dict[str, dict[tuple[str, ...], tuple[object, str]]] = {}
-        self._index = self._tails  # type: ignore[assignment]  # the base finditer tests first words here
+        self._first_words = self._tails  # the base finditer skips tokens that start no name
         self._lens: dict[str, tuple[int, ...]] = {}
 
     def add(self, phrase: str, payload) -> None:  # type: ignore[override]

@@ -6,7 +6,7 @@ normalised words of its phrases, so وقوات النظام matches the entry ق
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic, Iterable, Iterator, Sequence, TypeVar
+from typing import Container, Generic, Iterable, Iterator, Sequence, TypeVar
 
 from .normalise import fold
 from .segment import Token
@@ -29,6 +29,8 @@ class PhraseMatcher(Generic[P]):
 
     def __init__(self, phrases: Iterable[tuple[str, P]] = ()) -> None:
         self._index: dict[str, list[tuple[tuple[str, ...], P, str]]] = {}
+        # keyed by the first word of every phrase; a subclass with its own index points this at it
+        self._first_words: Container[str] = self._index
         self._max_len = 1
         for phrase, payload in phrases:
             self.add(phrase, payload)
@@ -87,18 +89,16 @@ class PhraseMatcher(Generic[P]):
     ) -> Iterator[PhraseMatch[P]]:
         """Longest non-overlapping matches, left to right."""
         end = len(tokens) if end is None else end
-        # cheap test first: most tokens start no phrase at all (subclasses with their own index
-        # and match_at skip it)
-        index = self._index if type(self).match_at is PhraseMatcher.match_at else None
+        # cheap test first: most tokens start no phrase at all
+        first_words = self._first_words
         i = start
         while i < end:
-            if index is not None:
-                for form in tokens[i].forms:
-                    if form in index:
-                        break
-                else:
-                    i += 1
-                    continue
+            for form in tokens[i].forms:
+                if form in first_words:
+                    break
+            else:
+                i += 1
+                continue
             m = self.match_at(tokens, i, end, to_orig)
             if m is None:
                 i += 1
