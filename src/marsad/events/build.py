@@ -25,7 +25,7 @@ from .index import (
     precision_of,
     side_of,
 )
-from .model import SUB_TO_TYPE, Event, Evidence, Span
+from .model import SUB_TO_TYPE, Event, Evidence, Span, interaction_code
 from .placing import (
     PLACELESS_MAX_SENTENCES,
     event_point,
@@ -294,8 +294,6 @@ def _to_event(doc: Doc, d: Draft, lex: Any) -> Event:
     if d.assoc1 is not None:
         ev.assoc_actor_1 = getattr(d.assoc1.value, "name", None)
     if ev.inter1:
-        from ..output import interaction_code
-
         ev.interaction = interaction_code(ev.inter1, ev.inter2)
     if place is not None:
         ev.location = place.name_en

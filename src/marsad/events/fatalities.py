@@ -7,7 +7,6 @@ from ..doc import Doc, Mention
 from ..text.normalise import fold
 from .index import MARKERS, Draft, MentionIndex
 
-
 # ---------------------------------------------------------------------------- fatalities
 
 

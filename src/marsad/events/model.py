@@ -24,6 +24,16 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
 SUB_TO_TYPE: dict[str, str] = {sub: t for t, subs in EVENT_TYPES.items() for sub in subs}
 
 
+def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction: the two actor-type codes, lower first (10×inter1 when alone)."""
+    if not inter1:
+        return None
+    if not inter2:
+        return inter1 * 10
+    a, b = sorted((int(inter1), int(inter2)))
+    return a * 10 + b
+
+
 @dataclass
 class Span:
     """A highlighted piece of evidence: which field it supports and where it is in the text."""

@@ -5,6 +5,8 @@ import csv
 import json
 from typing import IO, Any, Iterable, Mapping
 
+from ..events.model import interaction_code
+
 FORMATS = ("jsonl", "acled-csv", "geojson", "pretty")
 
 # ACLED's export columns, in ACLED's order, so existing ACLED scripts read the file unchanged.
@@ -27,16 +29,6 @@ _DISORDER = {
 
 def _as_dict(event: Any) -> dict[str, Any]:
     return event.to_dict() if hasattr(event, "to_dict") else dict(event)
-
-
-def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
-    """ACLED's interaction: the two actor-type codes, lower first (10×inter1 when alone)."""
-    if not inter1:
-        return None
-    if not inter2:
-        return inter1 * 10
-    a, b = sorted((int(inter1), int(inter2)))
-    return a * 10 + b
 
 
 def acled_row(e: Mapping[str, Any]) -> dict[str, Any]:
