@@ -7,8 +7,6 @@ from ..doc import Doc, Mention
 from ..text.normalise import fold
 from .index import MARKERS, Draft, MentionIndex
 
-# ---------------------------------------------------------------------------- fatalities
-
 
 def victim_count(doc: Doc, i: int, lex: Any) -> int | None:
     """1 for a singular victim noun at token i, 2 for its dual form."""

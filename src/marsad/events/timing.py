@@ -17,9 +17,6 @@ def is_history(doc: Doc, d: Draft) -> bool:
     return (doc.published - d.date[1]).days > HISTORY_DAYS
 
 
-# ---------------------------------------------------------------------------------- dates
-
-
 def resolve_date(doc: Doc, m: Mention) -> tuple[dt.date, dt.date, int] | None:
     from ..dates.resolve import resolve
 
