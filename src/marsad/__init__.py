@@ -49,4 +49,4 @@ def extract(text: str, published: str | dt.date | None = None, source: str | Non
 def extract_articles(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
     """Stream events over many articles; memory does not grow with their number."""
     for art in articles:
-        yield art, extract(art.text, art.published, art.source, art.id)
+        yield art, extract_doc(art.text, art.published, art.source, art.id, title=art.title, url=art.url).events

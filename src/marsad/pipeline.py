@@ -11,15 +11,25 @@ from typing import Callable
 
 from .doc import Doc
 
-# ingest → text (in Doc) → mentions → events → places → dates → output
-DEFAULT_STAGES: tuple[str, ...] = (
+# ingest → text (in Doc) → relevance → mentions → events (drafts) → sentence status → gate → output
+MENTION_STAGES: tuple[str, ...] = (
     "marsad.mentions.numbers:find_numbers",
     "marsad.mentions.dates:find_dates",
     "marsad.mentions.places:find_places",  # also sets doc.layers["country"], the article's focus
     "marsad.mentions.actors:find_actors",
     "marsad.mentions.sources:find_sources",
     "marsad.mentions.cues:find_cues",
+)
+# The rules alone: what the event builder drafts from the mentions, no learned step.
+RULE_STAGES: tuple[str, ...] = MENTION_STAGES + (
     "marsad.events.build:build_events",  # typing, roles, place and date per event, the ACLED unit
+)
+DEFAULT_STAGES: tuple[str, ...] = (
+    "marsad.models.relevance:score_relevance",  # learned; a non-relevant article stops here
+    *MENTION_STAGES,
+    "marsad.events.build:build_events",  # the rules draft events
+    "marsad.models.status:score_sentences",  # learned: event status and sub-type of the drafts' sentences
+    "marsad.models.gate:gate_events",  # only events of event-report sentences; calibrated confidence
 )
 
 
@@ -33,7 +43,11 @@ def stages(names: tuple[str, ...] = DEFAULT_STAGES) -> list[Callable[[Doc], None
     return [_resolve(n) for n in names]
 
 
-def run(doc: Doc, names: tuple[str, ...] = DEFAULT_STAGES) -> Doc:
-    for step in stages(names):
+def run(doc: Doc, names: tuple[str, ...] | None = None) -> Doc:
+    """Run the stages (default: ``DEFAULT_STAGES``) in order; a stage may end the run early by setting
+    ``doc.layers["stop"]`` to the reason (the relevance model does, for an article that tells no event)."""
+    for step in stages(names or DEFAULT_STAGES):
         step(doc)
+        if doc.layers.get("stop"):
+            break
     return doc

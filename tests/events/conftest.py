@@ -2,6 +2,14 @@
 import pytest
 
 import marsad
+import marsad.pipeline
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    """These tests check what the rule builder drafts; the learned gate that decides which drafts are
+    published is tested in tests/models."""
+    monkeypatch.setattr(marsad.pipeline, "DEFAULT_STAGES", marsad.pipeline.RULE_STAGES)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import sys
 from contextlib import nullcontext
 from typing import IO
 
+from ..models.gate import DEFAULT_MIN_CONFIDENCE, explained
 from ..output import FORMATS, EventWriter
 
 
@@ -18,6 +19,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="jsonl (default), acled-csv, geojson, or pretty (readable)")
     p.add_argument("--published", help="publication date (YYYY-MM-DD) for .txt/.html inputs")
     p.add_argument("--source", help="outlet name for .txt/.html inputs")
+    p.add_argument("--model", metavar="DIR", help="model folder from `marsad train` (default: $MARSAD_MODEL, "
+                   "else the models shipped with Marsad)")
+    p.add_argument("--min-confidence", type=float, default=None, metavar="P",
+                   help=f"write only events with confidence >= P (default {DEFAULT_MIN_CONFIDENCE})")
+    p.add_argument("--explain", action="store_true",
+                   help="add to each event the article relevance, sentence and sub-type scores behind it")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar with rate on stderr (default: when stderr is a terminal)")
@@ -25,12 +32,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import extract
+    from .. import extract_doc
+    from ..models import use_model_dir
     from ..ingest import InputProblem
     from ..ingest.readers import read_inputs
     from ..lexicon import DataFileError
 
     fmt = args.format or "jsonl"
+    if args.model:
+        use_model_dir(args.model)
+    min_conf = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
     n_articles = n_problems = n_events = 0
 
     def articles():
@@ -55,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
                 stream = tqdm(stream, unit=" articles", file=sys.stderr, dynamic_ncols=True)
             for art in stream:
                 try:
-                    events = extract(art.text, art.published, art.source, art.id)
+                    doc = extract_doc(art.text, art.published, art.source, art.id, title=art.title, url=art.url)
                 except DataFileError:
                     raise
                 except Exception as exc:  # an extractor bug on one article must not stop the batch
@@ -64,8 +75,10 @@ def run(args: argparse.Namespace) -> int:
                           file=sys.stderr)
                     continue
                 n_articles += 1
-                for e in events:
-                    writer.write(e)
+                for e in doc.events:
+                    if e.confidence < min_conf:
+                        continue
+                    writer.write(explained(doc, e) if args.explain else e)
                     n_events += 1
             writer.close()
     except DataFileError as exc:

@@ -38,7 +38,8 @@ def extract_one(article: Article) -> Result:
     from .. import extract_doc
 
     try:
-        doc = extract_doc(article.text, article.published, article.source, article.id)
+        doc = extract_doc(article.text, article.published, article.source, article.id, title=article.title,
+                          url=article.url)
         records = [e.to_dict() for e in doc.events]
         records += [dict(c.to_dict(), record="control") for c in doc.layers.get("control", ())]
         return article, records, None

@@ -87,6 +87,11 @@ def pretty(e: Mapping[str, Any]) -> str:
     ]
     if e.get("notes"):
         lines.append(f"    notes:      {e['notes']}")
+    if e.get("explain"):
+        x = e["explain"]
+        lines.append(f"    why:        article relevance {x.get('relevance')}, sentence event {x.get('sentence')}, "
+                     f"model sub-type {x.get('model_subtype')} ({x.get('model_subtype_p')})"
+                     + (f"; {x['reason']}" if x.get("reason") else ""))
     for ev in e.get("evidence") or []:
         lines.append(f"    evidence [{ev['start']}:{ev['end']}]: {ev['text']}")
     return "\n".join(lines)

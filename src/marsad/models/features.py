@@ -1,0 +1,107 @@
+"""Features of the learned steps, from the project's own normalised tokens and mention layers.
+
+A feature is a string; a model's vocabulary maps it to a weight row. Word features use the matching
+form (``Token.norm``) and the clitic-free stem (the last of ``Token.forms``: وبالميادين → ميادين), so
+that a model learns "قصف" once whatever its proclitics. Mention features say which event cues,
+blockers and mention kinds a span holds: the rule layers are inputs of the learned decision.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from typing import Any, Iterable, Sequence
+
+from ..doc import Doc, Mention
+from ..text.normalise import normalise
+from ..text.segment import Token, tokenise
+
+# The relevance model reads what its coders read: the title and the article's opening.
+LEAD_CHARS = 700
+
+
+def token_features(tokens: Sequence[Token], out: set[str]) -> None:
+    """Surface forms, clitic-free stems and stem bigrams of a run of tokens."""
+    stems = [t.forms[-1] if t.forms else t.norm for t in tokens]
+    for t in tokens:
+        out.add("s:" + t.norm)
+    for w in stems:
+        out.add("w:" + w)
+    for a, b in zip(stems, stems[1:]):
+        out.add("b:" + a + " " + b)
+
+
+def mention_features(mentions: Iterable[Mention], out: set[str]) -> None:
+    """Which cue sub-types, blocker categories and mention kinds a span holds."""
+    for m in mentions:
+        if m.kind == "cue":
+            out.add("cue:" + str(getattr(m.value, "sub", m.value)))
+        elif m.kind == "blocker":
+            out.add("blk:" + str(m.value))
+        else:
+            out.add("m:" + m.kind)
+
+
+def article_features(doc: Doc) -> set[str]:
+    """Title and lead words: cheap enough to run before any lexicon is consulted."""
+    out: set[str] = set()
+    if doc.title:
+        token_features(tokenise(normalise(doc.title)), out)
+    lead = [t for t in doc.tokens[:400] if t.start < LEAD_CHARS]
+    token_features(lead, out)
+    return out
+
+
+def span_features(doc: Doc, token_start: int, token_end: int, mentions: Iterable[Mention]) -> set[str]:
+    """Features of a run of tokens (a sentence) and the mentions inside it."""
+    out: set[str] = set()
+    token_features(doc.tokens[token_start:token_end], out)
+    mention_features(mentions, out)
+    return out
+
+
+def mentions_by_sentence(doc: Doc) -> dict[int, list[Mention]]:
+    by: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        by.setdefault(m.sentence, []).append(m)
+    return by
+
+
+# How long before publication the rules date a draft: a weekday or "أمس" is news, a named year is history.
+_AGE_BUCKETS = ((1, "0-1d"), (7, "2-7d"), (31, "8-31d"), (366, "1-12m"))
+
+
+def _age_bucket(event_date: str | None, published: dt.date | None) -> str:
+    if not event_date or published is None:
+        return "unknown"
+    try:
+        days = (published - dt.date.fromisoformat(event_date[:10])).days
+    except ValueError:
+        return "unknown"
+    if days < 0:
+        return "after"
+    return next((name for limit, name in _AGE_BUCKETS if days <= limit), "older")
+
+
+def rule_features(events: Iterable[Any], published: dt.date | None = None) -> set[str]:
+    """What the rule builder drafted from a sentence: its sub-types and which fields it could fill.
+
+    The learned decision sees the rules' reading (stacking): a sentence the rules type as an air strike
+    with a place and an actor reads differently from one where they found a cue and nothing else.
+    """
+    out: set[str] = set()
+    for e in events:
+        out.add("rule_age:" + _age_bucket(e.event_date, published))
+        out.add("rule:" + e.sub_event_type)
+        out.add("rule_type:" + e.event_type)
+        for name, present in (("place", e.latitude is not None), ("actor1", bool(e.actor1)),
+                              ("actor2", bool(e.actor2)), ("date", bool(e.event_date)),
+                              ("toll", (e.fatalities or 0) > 0)):
+            if present:
+                out.add("rule_has:" + name)
+    return out
+
+
+def sentence_of(doc: Doc, offset: int) -> int:
+    """Index of the sentence holding a character offset."""
+    starts = [s.start for s in doc.sentences]
+    return max(0, bisect_right(starts, offset) - 1)

@@ -1,0 +1,153 @@
+"""Linear models stored as data: a JSON header (classes, vocabulary, calibration, threshold, provenance)
+beside an ``.npz`` of weights. Loading never executes code from the model files (no pickle), so a
+model trained by someone else is as safe to load as a CSV.
+"""
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+import zipfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import numpy as np
+
+from ..lexicon import DATA_DIR, DataFileError
+
+SHIPPED_MODEL_DIR = DATA_DIR / "models"
+FORMAT_VERSION = 1
+
+
+def model_dir(path: str | os.PathLike[str] | None = None) -> Path:
+    """The model folder in use: ``path``, else ``$MARSAD_MODEL``, else the one shipped in the package."""
+    chosen = path or os.environ.get("MARSAD_MODEL") or SHIPPED_MODEL_DIR
+    return Path(chosen)
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1.0 + z)
+
+
+def write_npz(path: Path, **arrays: np.ndarray) -> None:
+    """``np.savez_compressed`` with a fixed entry date, so the same weights give the same bytes."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for key, arr in arrays.items():
+            info = zipfile.ZipInfo(f"{key}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.ascontiguousarray(arr), allow_pickle=False)
+            zf.writestr(info, buf.getvalue())
+
+
+@dataclass
+class LinearModel:
+    """A (binary or multi-class) linear classifier over string features.
+
+    Binary models have one weight column and ``classes == [negative, positive]``; ``calibration``
+    (Platt's ``a, b``) maps the raw score to a probability fitted on out-of-fold scores.
+    """
+
+    name: str
+    classes: list[str]
+    vocab: dict[str, int]
+    weights: np.ndarray  # (n_features, n_columns)
+    intercept: np.ndarray  # (n_columns,)
+    calibration: tuple[float, float] | None = None
+    threshold: float = 0.5
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # binary models score with a plain dict: one lookup and one float add per feature
+        self._binary = self.weights.shape[1] == 1
+        if self._binary:
+            self._w = dict(zip(self.vocab, self.weights[:, 0].tolist()))
+            self._b = float(self.intercept[0])
+
+    # -- inference -----------------------------------------------------------------------
+    def raw(self, features: Iterable[str] | Mapping[str, float]) -> float:
+        """The binary decision value (before calibration); features are present strings, or values."""
+        w = self._w
+        if isinstance(features, Mapping):
+            return self._b + sum(w.get(f, 0.0) * v for f, v in features.items())
+        return self._b + sum(w.get(f, 0.0) for f in features)
+
+    def probability(self, features: Iterable[str] | Mapping[str, float]) -> float:
+        """P(positive class), calibrated when the model carries a calibration."""
+        s = self.raw(features)
+        if self.calibration:
+            a, b = self.calibration
+            return _sigmoid(a * s + b)
+        return _sigmoid(s)
+
+    def distribution(self, features: Iterable[str]) -> dict[str, float]:
+        """Multi-class: softmax over classes."""
+        idx = [i for f in features if (i := self.vocab.get(f)) is not None]
+        z = self.intercept + (self.weights[idx].sum(axis=0) if idx else 0.0)
+        z = np.exp(z - z.max())
+        z /= z.sum()
+        return dict(zip(self.classes, z.tolist()))
+
+    # -- storage -------------------------------------------------------------------------
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        header = {
+            "format": FORMAT_VERSION, "name": self.name, "classes": self.classes,
+            "vocabulary": list(self.vocab), "calibration": list(self.calibration) if self.calibration else None,
+            "threshold": self.threshold, "meta": self.meta,
+        }
+        (folder / f"{self.name}.json").write_text(json.dumps(header, ensure_ascii=False, sort_keys=True) + "\n",
+                                                  encoding="utf-8")
+        write_npz(folder / f"{self.name}.npz", weights=self.weights.astype(np.float32),
+                  intercept=self.intercept.astype(np.float32))
+
+    @classmethod
+    def load(cls, folder: Path, name: str) -> "LinearModel":
+        head_path, npz_path = folder / f"{name}.json", folder / f"{name}.npz"
+        try:
+            header = json.loads(head_path.read_text(encoding="utf-8"))
+            with np.load(npz_path, allow_pickle=False) as arrays:
+                weights, intercept = arrays["weights"], arrays["intercept"]
+        except FileNotFoundError as exc:
+            raise DataFileError(f"{exc.filename}: model file missing; train one with `marsad train` "
+                                f"or point --model/MARSAD_MODEL at a model folder") from None
+        except (ValueError, KeyError, OSError) as exc:
+            raise DataFileError(f"{folder}: cannot read model {name!r}: {exc}") from None
+        if header.get("format") != FORMAT_VERSION:
+            raise DataFileError(f"{head_path}: model format {header.get('format')!r}, this Marsad reads {FORMAT_VERSION}")
+        vocab = {f: i for i, f in enumerate(header["vocabulary"])}
+        if weights.shape[0] != len(vocab):
+            raise DataFileError(f"{npz_path}: {weights.shape[0]} weight rows for {len(vocab)} features")
+        cal = header.get("calibration")
+        return cls(name, header["classes"], vocab, weights.astype(np.float64), intercept.astype(np.float64),
+                   tuple(cal) if cal else None, float(header.get("threshold", 0.5)), header.get("meta") or {})
+
+
+@dataclass
+class ModelBundle:
+    """The models one pipeline run uses, and the folder they came from."""
+
+    folder: Path
+    relevance: LinearModel
+    status: LinearModel
+    subtype: LinearModel
+    confidence: LinearModel
+
+
+@lru_cache(maxsize=4)
+def _load(folder: str) -> ModelBundle:
+    path = Path(folder)
+    if not path.is_dir():
+        raise DataFileError(f"{path}: model folder not found (from --model, MARSAD_MODEL or the package)")
+    return ModelBundle(path, *(LinearModel.load(path, n) for n in ("relevance", "status", "subtype", "confidence")))
+
+
+def load_models(path: str | os.PathLike[str] | None = None) -> ModelBundle:
+    """Load (once per process and folder) the models of ``model_dir(path)``."""
+    return _load(str(model_dir(path)))

@@ -1,0 +1,50 @@
+"""Pipeline stage: does a sentence report a specific recent event, and of which ACLED sub-type?
+
+Runs after the rule event builder and scores the sentences its drafts (and control statements) come
+from: the words, the cue/blocker/mention kinds, and what the rules drafted there are the features.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..doc import Doc
+from .features import mentions_by_sentence, rule_features, sentence_of, span_features
+from .linear import ModelBundle, load_models
+
+
+@dataclass(frozen=True)
+class SentenceScore:
+    probability: float  # calibrated P(kind == "event")
+    threshold: float
+    subtypes: dict[str, float] = field(default_factory=dict)  # P(sub-type | event report)
+
+    @property
+    def is_event(self) -> bool:
+        return self.probability >= self.threshold
+
+    def top_subtype(self) -> tuple[str, float]:
+        return max(self.subtypes.items(), key=lambda kv: kv[1]) if self.subtypes else ("", 0.0)
+
+
+def score_sentences(doc: Doc) -> None:
+    """Set ``doc.layers["sentence_status"]``: sentence index -> SentenceScore, for sentences with drafts."""
+    doc.layers["sentence_status"] = sentence_scores(doc, load_models())
+
+
+def sentence_scores(doc: Doc, models: ModelBundle) -> dict[int, SentenceScore]:
+    by_sentence = mentions_by_sentence(doc)
+    drafts: dict[int, list[Any]] = {}
+    for e in doc.events:
+        for i in {sentence_of(doc, x.start) for x in e.evidence}:
+            drafts.setdefault(i, []).append(e)
+    for c in doc.layers.get("control", ()):
+        drafts.setdefault(sentence_of(doc, c.ev_start), [])
+    scores: dict[int, SentenceScore] = {}
+    for i in sorted(drafts):
+        s = doc.sentences[i]
+        feats = span_features(doc, s.token_start, s.token_end, by_sentence.get(i, ()))
+        feats |= rule_features(drafts[i], doc.published)
+        scores[i] = SentenceScore(round(models.status.probability(feats), 4), models.status.threshold,
+                                  models.subtype.distribution(feats))
+    return scores

@@ -1,0 +1,76 @@
+"""A model on disk is data: it saves, loads and scores the same, and training is deterministic."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from marsad.models.linear import LinearModel
+from marsad.models.train import fit_linear, train
+
+SHARED_TRAIN = Path(__file__).resolve().parents[3] / "shared" / "train"
+
+
+def test_saved_model_loads_and_scores_the_same(tmp_path: Path) -> None:
+    feats = [{"w:قصف", "w:طيران"}, {"w:مباراة", "w:هدف"}, {"w:قصف", "w:مدفعية"}, {"w:هدف", "w:دوري"}] * 3
+    y = [True, False, True, False] * 3
+    model = fit_linear("status", feats, y, C=1.0, min_df=1)
+    model.calibration, model.threshold = (1.2, -0.1), 0.4
+    model.save(tmp_path)
+    loaded = LinearModel.load(tmp_path, "status")
+    for f in feats + [{"w:قصف", "w:هدف"}, set()]:
+        assert loaded.probability(f) == pytest.approx(model.probability(f), abs=1e-6)
+    assert loaded.threshold == 0.4 and loaded.calibration == (1.2, -0.1)
+    assert loaded.probability({"w:قصف"}) > 0.5 > loaded.probability({"w:مباراة"})
+
+
+def test_model_files_hold_no_pickle(tmp_path: Path) -> None:
+    fit_linear("relevance", [{"a"}, {"b"}, {"a"}, {"b"}], [True, False, True, False], C=1.0, min_df=1).save(tmp_path)
+    header = json.loads((tmp_path / "relevance.json").read_text(encoding="utf-8"))
+    assert header["vocabulary"] == ["a", "b"]
+    with np.load(tmp_path / "relevance.npz", allow_pickle=False) as arrays:  # would raise on object arrays
+        assert arrays["weights"].shape == (2, 1)
+
+
+def _tiny_labels(folder: Path) -> None:
+    """A handful of real corpus sentences (not dev), each row carrying its own text."""
+    types = ["Air/drone strike", "Attack", "Arrests", "Peaceful protest", "Shelling/artillery/missile attack",
+             "Remote explosive/landmine/IED"]
+    events = [
+        "شنت طائرات التحالف غارات على مواقع للحوثيين في صعدة أمس.",
+        "قتل ثلاثة جنود في هجوم مسلح على حاجز للجيش في سيناء اليوم.",
+        "اعتقلت قوات الأمن خمسة أشخاص يشتبه بانتمائهم إلى تنظيم داعش.",
+        "تظاهر المئات في بغداد احتجاجا على انقطاع الكهرباء.",
+        "قصفت المدفعية التركية مواقع لحزب العمال الكردستاني شمال العراق.",
+        "انفجرت عبوة ناسفة بدورية للشرطة في العريش مما أدى إلى مقتل شرطيين.",
+    ]
+    others = [
+        "حقق مانشستر يونايتد بداية صعبة في سعيه لاستعادة لقب الدوري.",
+        "أعلنت الشركة عن أرباح بلغت 21 مليون ريال بنهاية النصف الأول.",
+        "ستخوض الحكومة الحرب على الفساد إلى نهايتها دون هوادة.",
+        "وفي عام 2013 قتل أربعة مسلحين 67 شخصا في هجوم على مركز تجاري في نيروبي.",
+        "يتوقع الخبراء ارتفاع أسعار النفط خلال العام المقبل.",
+        "دعا الوزير إلى الحوار لحل الأزمة السياسية.",
+    ]
+    with (folder / "sentences.jsonl").open("w", encoding="utf-8") as fh:
+        for i, s in enumerate(events + others):
+            row = {"article_id": f"t{i}", "start": 0, "end": len(s), "sentence": s, "article_text": s,
+                   "kind": "event" if i < len(events) else "none", "types": types[i:i + 1] if i < len(events) else []}
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    with (folder / "articles.jsonl").open("w", encoding="utf-8") as fh:
+        for i, s in enumerate(events + others):
+            fh.write(json.dumps({"id": f"a{i}", "text": s, "relevant": i < len(events)}, ensure_ascii=False) + "\n")
+
+
+def test_training_on_the_same_labels_gives_the_same_files(tmp_path: Path) -> None:
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    _tiny_labels(labels)
+    settings = {"folds": 2, "min_df": 1}
+    train(labels, tmp_path / "m1", settings=settings, evaluate=False)
+    train(labels, tmp_path / "m2", settings=settings, evaluate=False)
+    for name in ("relevance", "status", "subtype", "confidence"):
+        for ext in ("json", "npz"):
+            assert (tmp_path / "m1" / f"{name}.{ext}").read_bytes() == (tmp_path / "m2" / f"{name}.{ext}").read_bytes()
