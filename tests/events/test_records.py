@@ -123,3 +123,16 @@ def test_a_count_over_a_long_period_is_no_toll():
     doc = extract_doc("وقتل 19 شخصا من قوات الامن التركية في هجمات نسبت إلى حزب العمال الكردستاني أمس.",
                       published="2015-08-04")
     assert [c for _, c, _ in kill_counts(doc, MentionIndex(doc), 0, load_cues())] == [19]
+
+
+def test_an_execution_count_is_the_toll(one):
+    one("وفي تطور آخر أعدم تنظيم “داعش” 23 شخصا– 22 جنديا ومدنيا واحدا –في قضاء الفلوجة بمحافظة الأنبار.",
+        "2015-07-25", sub_event_type="Attack", actor1="Islamic State", fatalities=23)
+
+
+def test_killed_told_as_eliminated_is_a_toll():
+    text = ("من جهته أعلن قائد العمليات في بابل اللواء رياض الخيكاني أن قيادة عمليات بابل تمكنت من القضاء على 10 "
+            "إرهابيين بينهم انتحاري شيشاني الجنسية حاولوا الاعتداء على القطعات العسكرية في المحور الجنوبي.")
+    doc = extract_doc(text, published="2015-08-05")
+    assert [c for _, c, _ in kill_counts(doc, MentionIndex(doc), 0, load_cues())] == [10]
+    assert all(e.actor1 != e.actor2 for e in doc.events)

@@ -410,6 +410,9 @@ def _to_event(doc: Doc, d: Draft, lex: Any) -> Event:
         ev.assoc_actor_1 = getattr(localised_actor(d.assoc1, place_cc, getattr(place, "country", None)), "name", None)
     if d.assoc2 is not None:
         ev.assoc_actor_2 = getattr(localised_actor(d.assoc2, place_cc, getattr(place, "country", None)), "name", None)
+    if ev.actor2 is not None and ev.actor2 == ev.actor1:
+        ev.actor2 = ev.actor2_ar = ev.inter2 = None  # one side named twice ("الإرهابيين" by the bombers)
+        a2 = None
     if ev.assoc_actor_1 in (ev.actor1, ev.actor2):
         ev.assoc_actor_1 = None  # an ally is not one of the two sides
     if ev.assoc_actor_2 in (ev.actor1, ev.actor2, ev.assoc_actor_1):

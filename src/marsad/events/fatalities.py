@@ -28,23 +28,31 @@ TOLL_WINDOW = 14
 
 
 COMPANIONS = MARKERS["companion"]
+LETHAL = MARKERS["lethal"]
+
+
+def is_lethal(doc: Doc, cue: Mention) -> bool:
+    """A cue of another type that tells deaths ("أعدم", "جثث", "اغتيال"): its count is a toll."""
+    if cue.value.sub in ("kill", "wound"):
+        return False
+    return any(f in LETHAL for f in doc.tokens[cue.token_start].forms) or fold(cue.text) in LETHAL
 COMPANION_WINDOW = 12
 EVENT_REFS = MARKERS["event_ref"]
 
 
 def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Mention, int, list[Mention]]]:
     """Each death cue of a sentence with the count it reports and the count's mentions."""
-    kills = [c for c in idx.get(s, "cue") if c.value.sub == "kill"]
+    kills = [c for c in idx.get(s, "cue") if c.value.sub == "kill" or is_lethal(doc, c)]
     if not kills:
         return []
     wounds = [c for c in idx.get(s, "cue") if c.value.sub == "wound"]
     numbers = [n for n in idx.get(s, "number") if n.meta.get("role") != "year" and isinstance(n.value, int)]
     used: set[int] = set()
     out: list[tuple[Mention, int, list[Mention]]] = []
-    periods = {idx.clause(m) for m in idx.get(s, "period")}
+    first_period = min((idx.clause(m) for m in idx.get(s, "period")), default=None)
     for kill in kills:
         clause = idx.clause(kill)
-        if clause in periods:
+        if first_period is not None and clause >= first_period:
             continue  # "قتل 1592 مدنيا خلال ستة أشهر": a cumulative figure, no event's toll
         # (a comma may stand between: "مقتل القيادي فلان، أحد القادة الميدانيين، و7 من مرافقيه")
         companions = [n for n in numbers if id(n) not in used

@@ -41,6 +41,8 @@ def parties(idx: MentionIndex, s: int, clause: int | None) -> list[Mention]:
             continue
         if is_speaker(doc, a) or is_announcer(doc, a) or is_adjectival(doc, a) or is_apposed(doc, a, actors):
             continue
+        if a.token_start > 0 and doc.tokens[a.token_start - 1].forms[-1] in FINDERS:
+            continue  # "وعثرت الشرطة على جثتين": it found the dead
         out.append(a)
     return out
 
@@ -58,6 +60,7 @@ def is_speaker(doc: Doc, a: Mention) -> bool:
     return i >= 2 and doc.tokens[i - 1].norm in SPEAKER_LINKS and is_marker(doc.tokens[i - 2])
 
 ANNOUNCE_VERBS = MARKERS["announce"]
+FINDERS = MARKERS["finder"]
 COMPLEMENTIZERS = MARKERS["complementizer"]
 
 

@@ -64,8 +64,9 @@ def anchor_date(doc: Doc, idx: MentionIndex) -> tuple[dt.date, dt.date, int] | N
             if m.meta.get("background") or is_announcement_date(doc, m):
                 continue
             r = resolve_date(doc, m)
-            if r is not None:
-                return r
+            if r is not None and r[1] >= EARLIEST_EVENT and not (
+                    doc.published is not None and (doc.published - r[1]).days > HISTORY_DAYS):
+                return r  # (a date long past is the story's background, not its day)
     idx.anchor_default = True
     if doc.published is None:
         return None
