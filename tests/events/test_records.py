@@ -136,3 +136,10 @@ def test_killed_told_as_eliminated_is_a_toll():
     doc = extract_doc(text, published="2015-08-05")
     assert [c for _, c, _ in kill_counts(doc, MentionIndex(doc), 0, load_cues())] == [10]
     assert all(e.actor1 != e.actor2 for e in doc.events)
+
+
+def test_a_campaign_total_since_it_began_is_no_toll():
+    text = ("وبحسب ما كشفه مسؤولون في الإدارة الأميركية مؤخرا، فإن الضربات الجوية الأميركية أسفرت عن مقتل 15 ألف "
+            "مقاتل متطرف منذ انطلاقها.")
+    doc = extract_doc(text, published="2015-08-09")
+    assert kill_counts(doc, MentionIndex(doc), 0, load_cues()) == []
