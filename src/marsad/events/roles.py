@@ -320,7 +320,17 @@ def inherit_actor(idx: MentionIndex, d: Draft) -> tuple[Mention | None, Draft | 
         if same:
             if d.sub == "Air/drone strike" and side_of(prev.actor1.value) != "state":
                 continue
+            if d.sub in BOMB_SUBS and side_of(prev.actor1.value) == "state":
+                continue  # the air force or artillery told before does not plant bombs
             return prev.actor1, prev
+    if d.sub == "Air/drone strike":
+        # an air campaign told through the story: unattributed strikes are by the air force that
+        # conducts it, when the story names exactly one ("شن طيران التحالف … غارات" … "وفي صعدة، غارات …")
+        flyers = {getattr(p.actor1.value, "name", None): p.actor1 for p in idx.recent
+                  if p.sub == "Air/drone strike" and p.actor1 is not None and p.actor1.text
+                  and side_of(p.actor1.value) == "state" and p.sentence >= idx.story_start}
+        if len(flyers) == 1:
+            return next(iter(flyers.values())), None
     return None, None
 
 
