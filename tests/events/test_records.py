@@ -143,3 +143,11 @@ def test_a_campaign_total_since_it_began_is_no_toll():
             "مقاتل متطرف منذ انطلاقها.")
     doc = extract_doc(text, published="2015-08-09")
     assert kill_counts(doc, MentionIndex(doc), 0, load_cues()) == []
+
+
+def test_a_count_over_three_months_of_fighting_is_no_toll():
+    text = ("وأشاد بمقاتلي المقاومة الشعبية الذين تمكنوا من طرد مسلحي الحوثي ، مبينا أن 750 شخصا قتلوا في معارك "
+            "عدن خلال 3 أشهر من الاشتباكات .")
+    assert all(e.fatalities == 0 for e in marsad.extract(text))
+    doc = extract_doc(text)
+    assert kill_counts(doc, MentionIndex(doc), 0, load_cues()) == []

@@ -49,10 +49,11 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
     numbers = [n for n in idx.get(s, "number") if n.meta.get("role") != "year" and isinstance(n.value, int)]
     used: set[int] = set()
     out: list[tuple[Mention, int, list[Mention]]] = []
-    first_period = min((idx.clause(m) for m in idx.get(s, "period")), default=None)
+    first_period = min([idx.clause(m) for m in idx.get(s, "period")], default=None)
+    long_spans = period_clauses(doc, idx, s)
     for kill in kills:
         clause = idx.clause(kill)
-        if first_period is not None and clause >= first_period:
+        if (first_period is not None and clause >= first_period) or clause in long_spans:
             continue  # "قتل 1592 مدنيا خلال ستة أشهر": a cumulative figure, no event's toll
         # (a comma may stand between: "مقتل القيادي فلان، أحد القادة الميدانيين، و7 من مرافقيه")
         companions = [n for n in numbers if id(n) not in used
@@ -103,6 +104,24 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
             if tok.norm in lex.another or (tok.norm.startswith("و") and victim_count(doc, i, lex) == 1 and tok.norm[1:] in lex.victims):
                 count += 1
         out.append((kill, count, spans or [kill]))
+    return out
+
+
+PERIOD_OPENERS = MARKERS["period_opener"]
+PERIOD_UNITS = MARKERS["period_unit"]
+
+
+def period_clauses(doc: Doc, idx: MentionIndex, s: int) -> set[int]:
+    """Clauses of a sentence that name a long period: "خلال 3 أشهر", "في العامين الماضيين", or a
+    date that is a background span ("منذ العام الماضي"); a count in such a clause is cumulative."""
+    sent = doc.sentences[s]
+    toks = doc.tokens
+    out = {idx.clause(m) for m in idx.get(s, "date") if m.meta.get("background")}
+    for i in range(sent.token_start, sent.token_end):
+        if toks[i].forms[-1] in PERIOD_UNITS or toks[i].norm in PERIOD_UNITS:
+            before = toks[max(sent.token_start, i - 2):i]
+            if any(t.norm in PERIOD_OPENERS or t.forms[-1] in PERIOD_OPENERS for t in before):
+                out.add(idx.clause_of[i])
     return out
 
 
