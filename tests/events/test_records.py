@@ -151,3 +151,18 @@ def test_a_count_over_three_months_of_fighting_is_no_toll():
     assert all(e.fatalities == 0 for e in marsad.extract(text))
     doc = extract_doc(text)
     assert kill_counts(doc, MentionIndex(doc), 0, load_cues()) == []
+
+
+def test_ground_taken_by_a_pro_government_militia_is_the_government_s():
+    # the train coders (and ACLED: "government forces or their affiliates") code it so
+    text = ("وسيطرت المقاومة على مدينة زنجبار عاصمة أبين، إضافة إلى مدينة شقرة الساحلية في المحافظة نفسها، واتجهت "
+            "نحو مدينة لودر في الهضبة الوسطى، وفق ما أفادت مصادر عسكرية.")
+    events = marsad.extract(text, published="2015-08-10")
+    assert events and {(e.sub_event_type, e.actor1) for e in events} == {
+        ("Government regains territory", "Popular Resistance")}
+
+
+def test_a_plan_to_eliminate_a_group_is_no_killing():
+    text = ("وأوضحت أنه يجب على المجتمع الدولي تبني إستراتيجية شاملة للقضاء على تنظيم داعش الإرهابي ومكافحة الفكر "
+            "المتطرف الذي يقوده ذلك التنظيم .")
+    assert marsad.extract(text) == []

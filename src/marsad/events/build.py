@@ -33,7 +33,8 @@ from .placing import (
     nested_draft,
     place_draft,
 )
-from .roles import BOMB_SUBS, CLAIM_REACH, apply_claims, assign_roles, default_actor, is_air, localised_actor, parties
+from .roles import (BOMB_SUBS, CLAIM_REACH, apply_claims, assign_roles, default_actor, is_air,
+                    is_pro_government, localised_actor, parties)
 from .timing import anchor_date, assign_date, is_history
 
 
@@ -227,7 +228,8 @@ def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list
     if d.sub == "territory":
         if d.actor1 is None:
             return None
-        d.sub = "Government regains territory" if side_of(d.actor1.value) == "state" else "Non-state actor overtakes territory"
+        gov = side_of(d.actor1.value) == "state" or is_pro_government(d.actor1)
+        d.sub = "Government regains territory" if gov else "Non-state actor overtakes territory"
     if d.sub == "kill":
         # a killing: of civilians it is an attack on them, of armed men or police a battle
         d.sub = "Attack" if d.actor2 is not None and side_of(d.actor2.value) == "civ" else "Armed clash"

@@ -386,3 +386,12 @@ class GenericActor:
 
     name: str
     inter: int
+
+
+def is_pro_government(m: Mention) -> bool:
+    """A militia fighting for the government (the Popular Resistance in Yemen, Iraq's Popular
+    Mobilization Forces), as its lexicon entry says."""
+    from ..lexicon.actors import actor_lexicon
+
+    a = actor_lexicon().actors.get(getattr(m.value, "key", "") or "")
+    return bool(a is not None and a.pro_government)
