@@ -197,6 +197,7 @@ def build_calendar(src: Path, supp: dict[str, Any]) -> dict[str, Any]:
         "month_current": _dedup(supp.get("month_current", [])),
         "month_next": _dedup(supp.get("month_next", [])),
         "month_parts": supp.get("month_parts", {}),
+        "bare_month_unsafe": _dedup(supp.get("bare_month_unsafe", [])),
         "year_words": _dedup(list(dp.get("year", [])) + list(supp.get("year_words", []))),
         "hijri_era": _dedup(era + list(supp.get("hijri_era", []))),
         "gregorian_era": _dedup(supp.get("gregorian_era", [])),

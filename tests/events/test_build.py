@@ -67,9 +67,11 @@ def test_roadside_bomb_west_of_baghdad_counts_two_dead_not_the_wounded(one):
     assert e.country == "Iraq"
 
 
-def test_non_state_actor_takes_positions_near_marib_yesterday(one):
+def test_pro_government_resistance_takes_positions_near_marib_yesterday(one):
+    # the Popular Resistance fights for the government: its gains are "Government regains territory"
+    # (ACLED's "government forces or their affiliates"; the train coders code it so)
     one("من جانب آخر، سيطرت المقاومة الشعبية في مأرب، شرقي اليمن، أمس، على مواقع للمتمردين الحوثيين غربي المحافظة.",
-        "2015-07-20", sub_event_type="Non-state actor overtakes territory", actor1="Popular Resistance",
+        "2015-07-20", sub_event_type="Government regains territory", actor1="Popular Resistance",
         country="Yemen", event_date="2015-07-19")
 
 

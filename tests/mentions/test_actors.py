@@ -144,3 +144,9 @@ def test_israeli_air_force_in_gaza():
     doc = actors("شن الطيران الحربي الإسرائيلي غارة على موقع لكتائب القسام", "PS")
     assert names(doc) == [("الطيران الحربي الإسرائيلي", "Military Forces of Israel"), ("كتائب القسام", "Hamas")]
     assert doc.mentions[0].value.inter == 8
+
+
+def test_air_strikes_named_by_a_nationality_adjective_are_that_country_s_forces():
+    doc = actors("بل هناك قضية التونسي علي عاني الحرزي الذي لقي حتفه مؤخرًا في إحدى الضربات الجوية الأمريكية على "
+                 "العراق بينما كان يقاتل في صفوف التنظيم", "TN")
+    assert ("الضربات الجوية الأمريكية", "Military Forces of the United States") in names(doc)

@@ -127,3 +127,15 @@ def test_today_followed_by_punctuation_and_the_next_day():
 def test_closing_bracket_is_kept_only_when_opened():
     text, _, _, r = one("اعلن ترشحه في 15 حزيران/يونيو). دونالد ترامب", dt.date(2015, 7, 1))
     assert text == "15 حزيران/يونيو" and r.start == dt.date(2015, 6, 15)
+
+
+def test_a_month_after_a_preposition_is_a_month_window():
+    text, value, _, r = one("ودعا قاسم الريمي الزعيم الجديد لفرع القاعدة – والذي تولى القيادة بعد مقتل سلفه في ضربة "
+                            "لطائرة امريكية بلا طيار في يونيو حزيران – إلى شن هجمات", dt.date(2015, 8, 5))
+    assert value.kind == "month" and (r.start, r.end, r.precision) == (dt.date(2015, 6, 1), dt.date(2015, 6, 30), 3)
+
+
+def test_a_bare_month_word_without_a_preposition_is_not_a_date():
+    # مارس is also the verb "practised"
+    assert dates("لكن من يعرف الملك سلمان جيداً، لا يستغرب هذا الأداء فقد مارس أكثر اشكال الإدارة تعقيداً",
+                 dt.date(2015, 8, 5)) == []

@@ -15,7 +15,7 @@ from typing import Any
 from ..doc import Doc, Mention
 from ..lexicon.cues import load_cues
 from .control import control_statements
-from .fatalities import assign_fatalities
+from .fatalities import assign_fatalities, carried_toll
 from .index import (
     Draft,
     MentionIndex,
@@ -33,7 +33,8 @@ from .placing import (
     nested_draft,
     place_draft,
 )
-from .roles import assign_roles, is_air, localised_actor, parties
+from .roles import (BOMB_SUBS, CLAIM_REACH, apply_claims, assign_roles, default_actor, is_air,
+                    is_pro_government, localised_actor, parties)
 from .timing import anchor_date, assign_date, is_history
 
 
@@ -57,6 +58,11 @@ def build_events(doc: Doc) -> None:
         if idx.get(s, "topic_shift"):
             idx.recent.clear()  # "وفي جانب آخر": another story, nothing carries over
             context_places = []
+            idx.story_start = s
+        if idx.get(s, "summary"):
+            # a roundup ("في حوادث أمنية منفصلة") or a figure over a long period ("منذ بداية العام"):
+            # its tolls are totals, the incidents themselves are told elsewhere
+            continue
         typed = [c for c in idx.get(s, "cue") if c.value.sub not in ("kill", "wound") and not _inside_actor(idx, s, c)]
         kills = [c for c in idx.get(s, "cue") if c.value.sub == "kill"]
         by_clause: dict[int, list[Mention]] = {}
@@ -80,18 +86,35 @@ def build_events(doc: Doc) -> None:
             if not cues or (not own_dates and any(b < clause for b in background)):
                 continue
             sent_drafts.extend(_drafts_for_clause(doc, idx, s, clause, cues, lex))
+        if idx.get(s, "claim") and any(0 < s - d.sentence <= CLAIM_REACH for d in drafts):
+            # "وتبنى تنظيم داعش الهجوم": the vague noun names the attack already told, not a new one
+            sent_drafts = [d for d in sent_drafts if not all(c.value.needs_actor for c in d.cues)]
         if not sent_drafts:
+            _carry_toll(doc, idx, s, drafts, lex)
             continue
         assign_fatalities(doc, idx, s, sent_drafts, lex)
         split = [nd for d in sent_drafts for nd in place_draft(doc, idx, s, d, context_places)]
         for d in split:
             _assign_sources(doc, idx, s, d)
         split = [d for d in split if not is_history(doc, d)]
+        if not split:
+            _carry_toll(doc, idx, s, drafts, lex)
+            continue
         placed = [d.place for d in split if d.place is not None and not d.place_fallback]
         if placed:
             context_places = dedupe_places(placed)
+        if idx.get(s, "distinct"):
+            for d in split:
+                d.distinct = True
         drafts.extend(split)
-    events = [_to_event(doc, d, lex) for d in _merge(drafts) if d.place is not None or idx.placeless]
+    apply_claims(doc, idx, drafts)
+    merged = _merge(drafts)
+    for d in merged:
+        if d.actor1 is None and d.sub in BOMB_SUBS:
+            # ACLED codes a bombing whose author the text does not name to the country's
+            # "Unidentified Armed Group"
+            d.actor1 = default_actor(doc, d, "unidentified")
+    events = [_to_event(doc, d, lex) for d in merged if d.place is not None or idx.placeless]
     doc.events = events
     doc.layers["control"] = control_statements(doc, idx)
 
@@ -155,6 +178,16 @@ def _drafts_for_clause(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: l
     if any(not c.value.needs_actor for g in families.values() for c in g):
         # a vague verb (استهدفت، قصف) beside a clear cue of another type describes that event
         families = {f: g for f, g in families.items() if any(not c.value.needs_actor for c in g)}
+    if "Protests" in families and "Riots" in families:
+        # protesters who burn or throw stones ("تظاهر … وأحرقوا العلم"): one violent demonstration
+        families["Riots"] = families.pop("Riots") + families.pop("Protests")
+    if len(families) > 1:
+        # the weapon of an event ("قصفت … بصاروخ", "هاجم … بقذائف") is evidence of it, not a second event
+        tools = [f for f, g in families.items() if all(_instrument(doc, c) for c in g)]
+        if len(tools) < len(families):
+            for f in tools:
+                main = max((k for k in families if k not in tools), key=lambda k: max(c.value.priority for c in families[k]))
+                families[main] = families[main] + families.pop(f)
     drafts = []
     for group in families.values():
         d = _draft_for_cues(doc, idx, s, clause, group)
@@ -162,6 +195,13 @@ def _drafts_for_clause(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: l
             drafts.append(d)
             idx.recent.append(d)
     return drafts
+
+
+def _instrument(doc: Doc, cue: Mention) -> bool:
+    """A cue told as the means of another act: with the preposition ب ("بصاروخ", "بقذائف الهاون",
+    "بسيارة مفخخة")."""
+    tok = doc.tokens[cue.token_start]
+    return cue.start > tok.start and doc.text[tok.start:cue.start].endswith("ب")
 
 
 def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> Draft | None:
@@ -183,10 +223,13 @@ def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list
     d = Draft(main, sub, s, clause, cues=list(cues))
     assign_date(doc, idx, s, d, idx.anchor)
     assign_roles(doc, idx, s, d, clause_actors, sent_actors)
+    if d.sub == "Shelling/artillery/missile attack" and all(c.value.needs_actor for c in cues):
+        _air_bombardment(doc, idx, s, d)
     if d.sub == "territory":
         if d.actor1 is None:
             return None
-        d.sub = "Government regains territory" if side_of(d.actor1.value) == "state" else "Non-state actor overtakes territory"
+        gov = side_of(d.actor1.value) == "state" or is_pro_government(d.actor1)
+        d.sub = "Government regains territory" if gov else "Non-state actor overtakes territory"
     if d.sub == "kill":
         # a killing: of civilians it is an attack on them, of armed men or police a battle
         d.sub = "Attack" if d.actor2 is not None and side_of(d.actor2.value) == "civ" else "Armed clash"
@@ -195,6 +238,52 @@ def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list
     s0 = doc.sentences[s]
     d.evidence.append((s0.start, s0.end))
     return d
+
+
+def _carry_toll(doc: Doc, idx: MentionIndex, s: int, drafts: list[Draft], lex: Any) -> None:
+    """A sentence telling no event of its own but a death toll of the one just told ("وقال الجيش
+    إن الهجوم أسفر عن مقتل 25 شخصا"): the toll is that event's, the fuller count winning."""
+    if not drafts or s < idx.story_start:
+        return
+    last = drafts[-1]
+    if last.sentence < idx.story_start or not 0 < s - last.sentence <= 2:
+        return
+    count, spans = carried_toll(doc, idx, s, last, lex)
+    if count is None:
+        return
+    for d in drafts:
+        if d.sentence == last.sentence and d.cue is last.cue:  # a toll told once, on the event's first place
+            d.fatalities = max(d.fatalities or 0, count)
+            d.fatality_spans.extend(spans)
+            sent = doc.sentences[s]
+            if (sent.start, sent.end) not in d.evidence:
+                d.evidence.append((sent.start, sent.end))
+            break
+
+
+def _air_bombardment(doc: Doc, idx: MentionIndex, s: int, d: Draft) -> None:
+    """A bare "قصف" by the air force is an air strike: its subject flies, or it continues, with no
+    subject of its own, the air strikes told just before ("شن طيران التحالف 6 غارات …، وقصف أهدافا
+    أخرى", "دمر طيران التحالف … في غارة … . وقصف في وقت سابق موقع …")."""
+    sent = doc.sentences[s]
+    if d.actor1 is not None and d.actor1.text and is_air(d.actor1):
+        d.sub = "Air/drone strike"
+        return
+    if d.actor1 is not None and d.actor1.text and idx.clause(d.actor1) == d.clause:
+        return  # "فيما قصفت قوات النظام الحولة": its own subject, on the ground
+    subjectless = not any(a.token_start < d.cue.token_start for a in idx.get(s, "actor"))
+    earlier_air = [c for c in idx.get(s, "cue") if c.value.sub == "Air/drone strike" and c.start < d.cue.start]
+    prev = [p for p in idx.recent if p is not d and p.sentence in (s, s - 1) and p.sub == "Air/drone strike"]
+    if earlier_air and prev and prev[-1].sentence == s:
+        d.sub = "Air/drone strike"
+        d.actor1 = prev[-1].actor1 or d.actor1
+    elif subjectless and d.cue.token_start - sent.token_start <= 1 and prev:
+        d.sub = "Air/drone strike"
+        d.actor1 = prev[-1].actor1 or d.actor1
+    else:
+        return
+    if d.actor2 is not None and d.actor1 is not None and side_of(d.actor2.value) == side_of(d.actor1.value):
+        d.actor2 = None
 
 
 # -------------------------------------------------------------------------------- sources
@@ -217,7 +306,10 @@ def _assign_sources(doc: Doc, idx: MentionIndex, s: int, d: Draft) -> None:
 
 # ---------------------------------------------------------------------------- the unit
 def _actor_name(m: Mention | None) -> str | None:
-    return getattr(m.value, "name", None) if m is not None and m.value is not None else None
+    """The actor's name for comparing retellings; a default actor (no words in the text) is unknown."""
+    if m is None or m.value is None or m.meta.get("default"):
+        return None
+    return getattr(m.value, "name", None)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -233,23 +325,48 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
             if (e.date or (None,))[0] != (d.date or (None,))[0]:
                 continue
             nested = nested_draft(e, d)
+            if nested is not None and e.sentence == d.sentence and e.clause != d.clause:
+                nested = None  # "6 غارات … بمحافظة الجوف، وقصف أهدافا أخرى في … الحزم": two targets
             if draft_place_key(e) != draft_place_key(d) and nested is None:
                 continue
+            if d.distinct and d.sentence != e.sentence:
+                continue  # told as another incident ("في وقت سابق")
             same_sub = e.sub == d.sub
             battle_pair = SUB_TO_TYPE.get(e.sub) == "Battles" and SUB_TO_TYPE.get(d.sub) == "Battles"
             a1, a2 = _actor_name(d.actor1), _actor_name(d.actor2)
             b1, b2 = _actor_name(e.actor1), _actor_name(e.actor2)
-            ok = (_compatible(a1, b1) and _compatible(a2, b2)) or (battle_pair and _compatible(a1, b2) and _compatible(a2, b1))
-            if not ok or not (same_sub or battle_pair):
+            straight = _compatible(a1, b1) and _compatible(a2, b2)
+            crossed = battle_pair and _compatible(a1, b2) and _compatible(a2, b1)
+            bombs = e.sub in BOMB_SUBS and d.sub in BOMB_SUBS
+            if not (straight or crossed):
                 continue
+            if not (same_sub or battle_pair or bombs):
+                continue
+            # the other telling's sides, in this telling's order (a battle may name them either way)
+            d1, d2 = (d.actor1, d.actor2) if straight else (d.actor2, d.actor1)
+            if bombs and d.sub == "Suicide bomb":
+                e.sub = d.sub  # "تفجير" retold as "تفجير انتحاري": one suicide bombing
             if battle_pair and not same_sub and d.sub not in ("Armed clash",) and e.sub == "Armed clash":
                 e.sub = d.sub  # the territory change is the event; the clash is part of it
                 e.actor1, e.actor2 = d.actor1 or e.actor1, d.actor2 or e.actor2
+                d1, d2 = d.actor1, d.actor2
             if nested is d:
                 e.place, e.place_fallback = d.place, d.place_fallback  # the smallest named place wins
-            e.actor1 = e.actor1 or d.actor1
-            e.actor2 = e.actor2 or d.actor2
-            e.assoc1 = e.assoc1 or d.assoc1
+            e.actor1 = e.actor1 or d1
+            e.actor2 = e.actor2 or d2
+            if _actor_name(e.actor1) is not None and _actor_name(e.actor1) == _actor_name(e.actor2):
+                e.actor2 = None  # one side told twice is not both sides
+            ds1, ds2 = (d.assoc1, d.assoc2) if straight else (d.assoc2, d.assoc1)
+            if e.actor1 is d.actor1 or e.actor2 is d.actor2:
+                ds1, ds2 = d.assoc1, d.assoc2  # the territory change's sides were taken as they are
+            e.assoc1 = e.assoc1 or ds1
+            e.assoc2 = e.assoc2 or ds2
+            for side in ("assoc1", "assoc2"):
+                a = getattr(e, side)
+                if a is not None and _actor_name(a) in (_actor_name(e.actor1), _actor_name(e.actor2)):
+                    setattr(e, side, None)
+            if e.assoc1 is not None and e.assoc2 is not None and _actor_name(e.assoc1) == _actor_name(e.assoc2):
+                e.assoc2 = None
             if d.fatalities is not None:
                 # one article retelling an event: its fullest count ("قتل جندي تركي وآخر" then "وقتل
                 # عسكري تركي"); two counts in one sentence add up. (Across sources, fusion keeps the lower.)
@@ -292,7 +409,16 @@ def _to_event(doc: Doc, d: Draft, lex: Any) -> Event:
         v2 = localised_actor(a2, place_cc, getattr(place, "country", None))
         ev.actor2, ev.actor2_ar, ev.inter2 = v2.name, a2.text or None, getattr(v2, "inter", None)
     if d.assoc1 is not None:
-        ev.assoc_actor_1 = getattr(d.assoc1.value, "name", None)
+        ev.assoc_actor_1 = getattr(localised_actor(d.assoc1, place_cc, getattr(place, "country", None)), "name", None)
+    if d.assoc2 is not None:
+        ev.assoc_actor_2 = getattr(localised_actor(d.assoc2, place_cc, getattr(place, "country", None)), "name", None)
+    if ev.actor2 is not None and ev.actor2 == ev.actor1:
+        ev.actor2 = ev.actor2_ar = ev.inter2 = None  # one side named twice ("الإرهابيين" by the bombers)
+        a2 = None
+    if ev.assoc_actor_1 in (ev.actor1, ev.actor2):
+        ev.assoc_actor_1 = None  # an ally is not one of the two sides
+    if ev.assoc_actor_2 in (ev.actor1, ev.actor2, ev.assoc_actor_1):
+        ev.assoc_actor_2 = None
     if ev.inter1:
         ev.interaction = interaction_code(ev.inter1, ev.inter2)
     if place is not None:
@@ -313,7 +439,8 @@ def _to_event(doc: Doc, d: Draft, lex: Any) -> Event:
     ev.source = "; ".join(sources) or None
     ev.evidence = [Evidence(doc.text[a:b], a, b) for a, b in d.evidence]
     spans: list[Span] = [Span("cue", c.start, c.end, c.text) for c in d.cues]
-    for role, m in (("actor1", a1), ("actor2", a2), ("assoc_actor_1", d.assoc1), ("location", d.place),
+    for role, m in (("actor1", a1), ("actor2", a2), ("assoc_actor_1", d.assoc1), ("assoc_actor_2", d.assoc2),
+                    ("location", d.place),
                     ("date", d.date_mention)):
         if m is not None and m.text:
             spans.append(Span(role, m.start, m.end, m.text))

@@ -27,15 +27,43 @@ TOLL_NOUNS = MARKERS["toll_noun"]
 TOLL_WINDOW = 14
 
 
-def assign_fatalities(doc: Doc, idx: MentionIndex, s: int, drafts: list[Draft], lex: Any) -> None:
-    kills = [c for c in idx.get(s, "cue") if c.value.sub == "kill"]
+COMPANIONS = MARKERS["companion"]
+LETHAL = MARKERS["lethal"]
+
+
+def is_lethal(doc: Doc, cue: Mention) -> bool:
+    """A cue of another type that tells deaths ("أعدم", "جثث", "اغتيال"): its count is a toll."""
+    if cue.value.sub in ("kill", "wound"):
+        return False
+    return any(f in LETHAL for f in doc.tokens[cue.token_start].forms) or fold(cue.text) in LETHAL
+COMPANION_WINDOW = 12
+EVENT_REFS = MARKERS["event_ref"]
+
+
+def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Mention, int, list[Mention]]]:
+    """Each death cue of a sentence with the count it reports and the count's mentions."""
+    kills = [c for c in idx.get(s, "cue") if c.value.sub == "kill" or is_lethal(doc, c)]
     if not kills:
-        return
+        return []
     wounds = [c for c in idx.get(s, "cue") if c.value.sub == "wound"]
     numbers = [n for n in idx.get(s, "number") if n.meta.get("role") != "year" and isinstance(n.value, int)]
     used: set[int] = set()
+    out: list[tuple[Mention, int, list[Mention]]] = []
+    first_period = min([idx.clause(m) for m in idx.get(s, "period")], default=None)
+    long_spans = period_clauses(doc, idx, s)
     for kill in kills:
         clause = idx.clause(kill)
+        if (first_period is not None and clause >= first_period) or clause in long_spans:
+            continue  # "قتل 1592 مدنيا خلال ستة أشهر": a cumulative figure, no event's toll
+        # (a comma may stand between: "مقتل القيادي فلان، أحد القادة الميدانيين، و7 من مرافقيه")
+        companions = [n for n in numbers if id(n) not in used
+                      and 0 <= n.token_start - kill.token_end <= COMPANION_WINDOW and with_companions(doc, n)]
+        if companions:
+            # "قتل القيادي أبو محمد مع 4 من مرافقيه": the one named and the four beside him
+            n = companions[0]
+            used.add(id(n))
+            out.append((kill, n.value + 1, [n]))
+            continue
         best: tuple[int, Mention] | None = None
         for n in numbers:
             if id(n) in used or idx.clause(n) != clause:
@@ -75,10 +103,83 @@ def assign_fatalities(doc: Doc, idx: MentionIndex, s: int, drafts: list[Draft], 
                 break
             if tok.norm in lex.another or (tok.norm.startswith("و") and victim_count(doc, i, lex) == 1 and tok.norm[1:] in lex.victims):
                 count += 1
+        out.append((kill, count, spans or [kill]))
+    return out
+
+
+PERIOD_OPENERS = MARKERS["period_opener"]
+PERIOD_UNITS = MARKERS["period_unit"]
+
+
+def period_clauses(doc: Doc, idx: MentionIndex, s: int) -> set[int]:
+    """Clauses of a sentence that name a long period: "خلال 3 أشهر", "في العامين الماضيين", or a
+    date that is a background span ("منذ العام الماضي"); a count in such a clause is cumulative."""
+    sent = doc.sentences[s]
+    toks = doc.tokens
+    out = {idx.clause(m) for m in idx.get(s, "date") if m.meta.get("background")}
+    for i in range(sent.token_start, sent.token_end):
+        if toks[i].forms[-1] in PERIOD_UNITS or toks[i].norm in PERIOD_UNITS:
+            before = toks[max(sent.token_start, i - 2):i]
+            if any(t.norm in PERIOD_OPENERS or t.forms[-1] in PERIOD_OPENERS for t in before):
+                out.add(idx.clause_of[i])
+    return out
+
+
+def with_companions(doc: Doc, n: Mention) -> bool:
+    """'مع 4 من مرافقيه', 'و7 من مرافقيه': the count is of those beside someone also killed."""
+    toks = doc.tokens
+    joined = doc.text[n.start - 1:n.start] == "و" or toks[n.token_start].norm.startswith("و")  # "و7 من مرافقيه"
+    if not joined and (n.token_start == 0 or toks[n.token_start - 1].norm != "مع"):
+        return False
+    after = toks[n.token_end:n.token_end + 2]
+    return any(t.norm in COMPANIONS or t.forms[-1] in COMPANIONS for t in after)
+
+
+def assign_fatalities(doc: Doc, idx: MentionIndex, s: int, drafts: list[Draft], lex: Any) -> None:
+    """Put each toll of the sentence on the draft of its clause (else the nearest one)."""
+    for kill, count, spans in kill_counts(doc, idx, s, lex):
         target = draft_for_kill(idx, drafts, kill)
         if target is not None:
             target.fatalities = (target.fatalities or 0) + count
-            target.fatality_spans.extend(spans or [kill])
+            target.fatality_spans.extend(spans)
+
+
+def carried_toll(doc: Doc, idx: MentionIndex, s: int, prev: Draft, lex: Any) -> tuple[int | None, list[Mention]]:
+    """The toll a sentence gives for the event told before it, or (None, []).
+
+    Only when the sentence points back at that event — a definite noun for it ("الهجوم",
+    "الانفجار") or a bare consequence ("وأسفر عن مقتل …") — and names no other place, and is not
+    told as another incident ("في وقت سابق")."""
+    if idx.get(s, "distinct") or idx.get(s, "summary"):
+        return None, []
+    counts = kill_counts(doc, idx, s, lex)
+    if not counts:
+        return None, []
+    sent = doc.sentences[s]
+    refers = any(t.norm in EVENT_REFS or t.forms[-1] in EVENT_REFS for t in doc.tokens[sent.token_start:sent.token_end])
+    first = counts[0][0]
+    opens = (first.token_start - sent.token_start <= 2
+             and any(f.startswith(CONSEQUENCE_OPENERS) for f in doc.tokens[first.token_start].forms))
+    if not (refers or opens):
+        return None, []
+    # the sentence's own event words must fit the event told before ("الغارات" does not retell a bombing)
+    from .roles import family_of_sub
+    prev_family = family_of_sub(prev.sub)
+    for c in idx.get(s, "cue"):
+        if c.value.sub in ("kill", "wound", "attack") or c.value.needs_actor:
+            continue
+        if family_of_sub(c.value.sub) != prev_family:
+            return None, []
+    from .index import is_event_place, mention_place_key
+    other = [p for p in idx.get(s, "place") if is_event_place(idx, p)
+             and (prev.place is None or mention_place_key(p) != mention_place_key(prev.place))]
+    if other:
+        return None, []
+    kill, count, spans = max(counts, key=lambda k: k[1])
+    return count, spans
+
+# Death phrases whose subject is the event itself ("وأسفر عن مقتل …", "وأدى إلى مقتل …").
+CONSEQUENCE_OPENERS = tuple(fold(w) for w in ("أسفر", "أسفرت", "أدى", "أدت", "أودى", "أودت"))
 
 
 def draft_for_kill(idx: MentionIndex, drafts: list[Draft], m: Mention) -> Draft | None:

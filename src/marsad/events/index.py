@@ -43,6 +43,7 @@ class Draft:
     actor1: Mention | None = None
     actor2: Mention | None = None
     assoc1: Mention | None = None
+    assoc2: Mention | None = None
     place: Mention | None = None
     place_fallback: bool = False
     date: tuple[dt.date, dt.date, int] | None = None
@@ -54,6 +55,7 @@ class Draft:
     evidence: list[tuple[int, int]] = field(default_factory=list)
     cues: list[Mention] = field(default_factory=list)
     country: str | None = None  # for an event placed nowhere more precise than its country
+    distinct: bool = False  # told as another incident ("في وقت سابق", "في هجوم آخر"): never merged back
 
 
 class MentionIndex:
@@ -83,7 +85,9 @@ class MentionIndex:
             prev = p
         self.recent: list[Draft] = []  # drafts built so far, for actors carried over
         self.anchor: tuple[dt.date, dt.date, int] | None = None  # the article's main date
+        self.anchor_default = False  # no date told in the lead: the anchor is publication's default
         self.placeless = False  # the text names no usable place at all
+        self.story_start = 0  # the sentence the current story starts at (after "من جهة أخرى")
         self.victims: set[int] = set()
         for s in range(len(doc.sentences)):
             self.victims |= find_victims(self, s)
@@ -142,10 +146,13 @@ def find_victims(idx: MentionIndex, s: int) -> set[int]:
     """Actors named as the dead: 'مقتل 11 من داعش', 'قتل جندي تركي', 'مقتل 18 من عناصر البيشمركة'."""
     out: set[int] = set()
     kills = [c for c in idx.get(s, "cue") if c.value.sub == "kill"]
+    acts = [c.token_start for c in idx.get(s, "cue") if c.value.sub not in ("kill", "wound")]
     doc = idx.doc
     for a in idx.get(s, "actor"):
         for k in kills:
             if 0 <= a.token_start - k.token_end <= 4 and idx.clause(a) == idx.clause(k):
+                if any(k.token_end <= t < a.token_start for t in acts):
+                    continue  # "قتلوا لدى قصف التحالف": the one who shells, not the dead
                 out.add(id(a))
             elif 0 <= k.token_start - a.token_end <= 3 and any(
                     t.norm in RELATIVES for t in doc.tokens[a.token_end:k.token_start]):

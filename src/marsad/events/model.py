@@ -38,7 +38,7 @@ def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
 class Span:
     """A highlighted piece of evidence: which field it supports and where it is in the text."""
 
-    role: str  # actor1 | actor2 | assoc_actor_1 | location | date | fatalities | source | cue
+    role: str  # actor1 | actor2 | assoc_actor_1 | assoc_actor_2 | location | date | fatalities | source | cue
     start: int
     end: int
     text: str

@@ -15,6 +15,9 @@ TARGET_MARKERS = MARKERS["target"]
 
 AIR_WORDS = MARKERS["air"]
 
+# Right before an actor (after "من"): the agent of a passive ("من قبل قوات الشرعية").
+AGENT_MARKERS = MARKERS["agent"]
+
 # Words before an actor that make it the speaker, not a party ("مصدر في قوات البيشمركة").
 BENEFICIARY_MARKERS = MARKERS["beneficiary"]
 
@@ -36,8 +39,10 @@ def parties(idx: MentionIndex, s: int, clause: int | None) -> list[Mention]:
             continue
         if any(src.start <= a.start < src.end and (src.start, src.end) != (a.start, a.end) for src in sources):
             continue
-        if is_speaker(doc, a) or is_adjectival(doc, a) or is_apposed(doc, a, actors):
+        if is_speaker(doc, a) or is_announcer(doc, a) or is_adjectival(doc, a) or is_apposed(doc, a, actors):
             continue
+        if a.token_start > 0 and doc.tokens[a.token_start - 1].forms[-1] in FINDERS:
+            continue  # "وعثرت الشرطة على جثتين": it found the dead
         out.append(a)
     return out
 
@@ -53,6 +58,23 @@ def is_speaker(doc: Doc, a: Mention) -> bool:
     if i >= 1 and is_marker(doc.tokens[i - 1]):
         return True
     return i >= 2 and doc.tokens[i - 1].norm in SPEAKER_LINKS and is_marker(doc.tokens[i - 2])
+
+ANNOUNCE_VERBS = MARKERS["announce"]
+FINDERS = MARKERS["finder"]
+COMPLEMENTIZERS = MARKERS["complementizer"]
+
+
+def is_announcer(doc: Doc, a: Mention) -> bool:
+    """'أعلنت الشرطة اليوم أن …', 'وقال الجيش إن الهجوم …': the subject of a verb of saying,
+    before the 'أن/إن' that opens what it reports, speaks; it is not a party."""
+    toks = doc.tokens
+    sent = doc.sentences[a.sentence]
+    i = a.token_start
+    if i - 1 < sent.token_start or not any(f in ANNOUNCE_VERBS for f in (toks[i - 1].norm, *toks[i - 1].forms)):
+        return False
+    return any(any(f in COMPLEMENTIZERS for f in (toks[j].norm, *toks[j].forms))
+               for j in range(a.token_end, min(sent.token_end, a.token_end + 4)))
+
 
 # Words that name an actor as a noun ("قتل عسكري") but are mostly adjectives after a noun
 # ("موقع أومان العسكري", "المصدر الأمني").
@@ -96,6 +118,8 @@ def is_target(idx: MentionIndex, m: Mention) -> bool:
         return True
     doc = idx.doc
     toks = doc.tokens[max(0, m.token_start - 2):m.token_start]
+    if toks and toks[-1].norm in AGENT_MARKERS:
+        return False  # "من قبل قوات الشرعية": by them, the acting side
     return any(t.norm in TARGET_MARKERS or (t.forms and t.forms[-1] in TARGET_MARKERS) for t in toks)
 
 
@@ -110,11 +134,38 @@ def between_pair(doc: Doc, actors: list[Mention]) -> tuple[Mention, Mention] | N
     return None
 
 
+def joined_allies(doc: Doc, actors: list[Mention]) -> dict[int, Mention]:
+    """Actors named together as one side: 'قوات الجيش والمقاومة الشعبية', 'ميليشيات الحوثي وقوات
+    المخلوع صالح'. Maps id() of the second to the first; 'بين X و Y' names two sides, not one."""
+    out: dict[int, Mention] = {}
+    ordered = sorted(actors, key=lambda m: m.token_start)
+    for a, b in zip(ordered, ordered[1:]):
+        tok = doc.tokens[b.token_start]
+        conj = b.text.startswith("و") or (b.start > tok.start and doc.text[tok.start] == "و")
+        if b.token_start != a.token_end or a.sentence != b.sentence or not conj:
+            continue
+        if getattr(a.value, "name", None) == getattr(b.value, "name", None):
+            continue
+        head = out.get(id(a), a)
+        before = doc.tokens[max(doc.sentences[a.sentence].token_start, head.token_start - 3):head.token_start]
+        if any(t.norm in ("بين", "وبين") for t in before):
+            continue  # "بين مقاتلي داعش وحزب الله": two sides
+        if side_of(a.value) == "civ" or side_of(b.value) == "civ":
+            continue  # "جنود ومدنيون": victims listed, not a fighting side
+        out[id(b)] = head
+    return out
+
+
 def assign_roles(doc: Doc, idx: MentionIndex, s: int, d: Draft, actors: list[Mention], sent_actors: list[Mention]) -> None:
-    """actor1 acts, actor2 is acted on; battles accept either order ('بين X و Y')."""
+    """actor1 acts, actor2 is acted on; battles accept either order ('بين X و Y'). Allies named
+    together ('قوات الشرعية والمقاومة') are one side: the second is the associated actor."""
     family = SUB_TO_TYPE.get(d.sub, "Battles" if d.sub in ("territory", "attack") else "")
     named = [a for a in actors if a.value is not None]
     pair = between_pair(doc, named) if family == "Battles" else None
+    joined = joined_allies(doc, [a for a in sent_actors if a.value is not None])
+    if not pair and joined:
+        named = [a for a in named if id(a) not in joined]
+        sent_actors = [a for a in sent_actors if id(a) not in joined]
     if pair:
         d.actor1, d.actor2 = pair
     elif d.sub == "Arrests":
@@ -160,17 +211,73 @@ def assign_roles(doc: Doc, idx: MentionIndex, s: int, d: Draft, actors: list[Men
             d.actor2 = (victims or opp or [None])[0]
         elif rest:
             d.actor2 = rest[0]
+        elif family in ("Explosions/Remote violence", "Battles"):
+            # an unnamed attacker: the side acted on may be the dead named in another clause
+            # ("وقتل 15 شخصا …، في هجوم بشاحنة مفخخة")
+            dead = [a for a in sent_actors if a.value is not None and id(a) in idx.victims]
+            d.actor2 = dead[0] if dead else None
     if d.sub == "attack":
         # a generic "هجوم": on civilians it is violence against civilians, on armed men a battle
         d.sub = "Attack" if d.actor2 is not None and side_of(d.actor2.value) == "civ" else "Armed clash"
         if d.sub == "Attack" and d.actor1 is None:
             d.actor1 = default_actor(doc, d, "unidentified")
+    if not pair and joined:
+        for b_id, head in joined.items():
+            b = next((a for a in idx.get(s, "actor") if id(a) == b_id), None)
+            if b is None:
+                continue
+            if head is d.actor1 and d.assoc1 is None:
+                d.assoc1 = b
+            elif head is d.actor2 and d.assoc2 is None:
+                d.assoc2 = b
     # associated actor: a supporter named right after actor1 ("قوات النظام بدعم روسي")
-    if d.actor1 is not None and d.actor1.text:
+    if d.actor1 is not None and d.actor1.text and d.assoc1 is None:
         for sp in idx.get(s, "support"):
             if sp.start >= d.actor1.end and sp.token_start - d.actor1.token_end <= 4:
                 d.assoc1 = sp
                 break
+
+
+# Sub-event types a claim of responsibility can name the author of.
+CLAIMABLE = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Attack",
+                       "Shelling/artillery/missile attack", "Abduction/forced disappearance", "Armed clash"})
+CLAIM_REACH = 2  # sentences back from the claim to the attack it names
+
+
+def apply_claims(doc: Doc, idx: MentionIndex, drafts: list[Draft]) -> None:
+    """'وتبنى تنظيم داعش الهجوم', 'أعلنت حركة طالبان مسؤوليتها عن التفجير': the group claiming an
+    attack told in that sentence or the two before (same story) is its actor1, when the attack's
+    author was not named."""
+    for s in range(len(doc.sentences)):
+        claims = idx.get(s, "claim")
+        if not claims:
+            continue
+        claim = claims[0]
+        groups = [a for a in parties(idx, s, None) if a.value is not None and a.text
+                  and side_of(a.value) == "armed" and not a.meta.get("template")]
+        if not groups:
+            continue
+        group = min(groups, key=lambda a: abs(a.token_start - claim.token_start))
+        story = getattr(idx, "story_start", 0)
+        for d in reversed(drafts):
+            if d.sentence > s:
+                continue
+            if s - d.sentence > CLAIM_REACH or d.sentence < story:
+                break
+            if d.sub not in CLAIMABLE:
+                continue
+            if d.actor1 is not None and not is_unnamed(d.actor1):
+                continue  # named already (the claimant's own sentence: "الهجوم الذي تبنته …")
+            if d.actor2 is not None and getattr(d.actor2.value, "name", None) == getattr(group.value, "name", None):
+                continue
+            d.actor1 = group
+            break
+
+
+def is_unnamed(m: Mention) -> bool:
+    """An attacker the text does not name: a default actor or a generic 'مسلحين مجهولين', 'متشددين'."""
+    key = getattr(m.value, "key", "") or ""
+    return bool(m.meta.get("default") or (m.meta.get("template") and key.split(":", 1)[0] == "unidentified"))
 
 
 def is_beneficiary(idx: MentionIndex, m: Mention) -> bool:
@@ -199,6 +306,8 @@ BOMB_SUBS = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade
 def inherit_actor(idx: MentionIndex, d: Draft) -> tuple[Mention | None, Draft | None]:
     """An unnamed attacker continues the last event of the same type told just before
     (a generic attack continues the last battle or explosion)."""
+    if idx.get(d.sentence, "distinct"):
+        return None, None  # "وقتل 15 شخصا في وقت سابق": another incident, another attacker
     for prev in reversed(idx.recent):
         if d.sentence - prev.sentence > 2:
             break
@@ -211,7 +320,17 @@ def inherit_actor(idx: MentionIndex, d: Draft) -> tuple[Mention | None, Draft | 
         if same:
             if d.sub == "Air/drone strike" and side_of(prev.actor1.value) != "state":
                 continue
+            if d.sub in BOMB_SUBS and side_of(prev.actor1.value) == "state":
+                continue  # the air force or artillery told before does not plant bombs
             return prev.actor1, prev
+    if d.sub == "Air/drone strike":
+        # an air campaign told through the story: unattributed strikes are by the air force that
+        # conducts it, when the story names exactly one ("شن طيران التحالف … غارات" … "وفي صعدة، غارات …")
+        flyers = {getattr(p.actor1.value, "name", None): p.actor1 for p in idx.recent
+                  if p.sub == "Air/drone strike" and p.actor1 is not None and p.actor1.text
+                  and side_of(p.actor1.value) == "state" and p.sentence >= idx.story_start}
+        if len(flyers) == 1:
+            return next(iter(flyers.values())), None
     return None, None
 
 
@@ -267,3 +386,12 @@ class GenericActor:
 
     name: str
     inter: int
+
+
+def is_pro_government(m: Mention) -> bool:
+    """A militia fighting for the government (the Popular Resistance in Yemen, Iraq's Popular
+    Mobilization Forces), as its lexicon entry says."""
+    from ..lexicon.actors import actor_lexicon
+
+    a = actor_lexicon().actors.get(getattr(m.value, "key", "") or "")
+    return bool(a is not None and a.pro_government)

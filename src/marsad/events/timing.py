@@ -5,36 +5,69 @@ from __future__ import annotations
 import datetime as dt
 
 from ..doc import Doc, Mention
-from .index import Draft, MentionIndex
+from .index import MARKERS, Draft, MentionIndex
 
 HISTORY_DAYS = 60
 
+# No event of a news corpus is dated before this (older dates are history told as background).
+EARLIEST_EVENT = dt.date(1990, 1, 1)
+
+ANNOUNCE_VERBS = MARKERS["announce"]
+COMPLEMENTIZERS = MARKERS["complementizer"]
+
 
 def is_history(doc: Doc, d: Draft) -> bool:
-    """Told with a date long before publication ("عام 2008"): background, not a report."""
-    if doc.published is None or d.date is None or d.date_mention is None:
+    """Told with a date long before publication ("عام 2008"), or before 1990 whatever the
+    publication ("تفجيرات السفارة الأميركية عام 1984"): background, not a report."""
+    if d.date is None or d.date_mention is None:
+        return False
+    if d.date[1] < EARLIEST_EVENT:
+        return True
+    if doc.published is None:
         return False
     return (doc.published - d.date[1]).days > HISTORY_DAYS
 
 
 def resolve_date(doc: Doc, m: Mention) -> tuple[dt.date, dt.date, int] | None:
+    """The window a date mention names, or None when it cannot date an event: unresolvable or
+    (told in the past tense) after the article's publication."""
     from ..dates.resolve import resolve
 
     r = resolve(m.value, doc.published)
     if r is None:
         return None
+    published = doc.published.date() if isinstance(doc.published, dt.datetime) else doc.published
+    if published is not None and r.start > published and not getattr(m.value, "future", False):
+        return None
     return r.start, r.end, int(r.precision)
+
+
+def is_announcement_date(doc: Doc, m: Mention) -> bool:
+    """A date that dates a statement, not what it reports: it follows a verb of saying and comes
+    before that verb's "أن/إن" ("أعلن حلف الناتو اليوم (السبت)، أن جنديا … قتلوا")."""
+    toks = doc.tokens
+    s = doc.sentences[m.sentence]
+
+    def is_word(i: int, words: frozenset[str]) -> bool:
+        return any(f in words for f in (toks[i].norm, *toks[i].forms))
+
+    verb = any(is_word(i, ANNOUNCE_VERBS) for i in range(max(s.token_start, m.token_start - 5), m.token_start))
+    if not verb:
+        return False
+    return any(is_word(i, COMPLEMENTIZERS) for i in range(m.token_end, min(s.token_end, m.token_end + 3)))
 
 
 def anchor_date(doc: Doc, idx: MentionIndex) -> tuple[dt.date, dt.date, int] | None:
     """The article's main date: the first dated statement of its lead, else around publication."""
     for s in range(min(3, len(doc.sentences))):
         for m in idx.get(s, "date"):
-            if m.meta.get("background"):
+            if m.meta.get("background") or is_announcement_date(doc, m):
                 continue
             r = resolve_date(doc, m)
-            if r is not None:
-                return r
+            if r is not None and r[1] >= EARLIEST_EVENT and not (
+                    doc.published is not None and (doc.published - r[1]).days > HISTORY_DAYS):
+                return r  # (a date long past is the story's background, not its day)
+    idx.anchor_default = True
     if doc.published is None:
         return None
     from ..dates.resolve import default_date
@@ -51,13 +84,22 @@ def is_event_date(m: Mention) -> bool:
 
 
 def assign_date(doc: Doc, idx: MentionIndex, s: int, d: Draft, anchor: tuple[dt.date, dt.date, int] | None) -> None:
-    dates = [m for m in idx.in_clause(s, "date", d.clause) if is_event_date(m)]
+    dates = [m for m in idx.in_clause(s, "date", d.clause) if is_event_date(m) and not is_announcement_date(doc, m)]
     if not dates:
-        dates = [m for m in idx.get(s, "date") if is_event_date(m)]
+        dates = [m for m in idx.get(s, "date") if is_event_date(m) and not is_announcement_date(doc, m)]
     dates.sort(key=lambda m: abs(m.token_start - d.cue.token_start))
     for m in dates:
         r = resolve_date(doc, m)
         if r is not None:
             d.date, d.date_mention = r, m
             return
+    if idx.anchor_default:
+        # the lead dates nothing but statements: a statement's own day is the best date left
+        # ("قال المرصد أمس الاثنين إن … قتلوا في غارة")
+        for m in idx.get(s, "date"):
+            if is_event_date(m) and is_announcement_date(doc, m):
+                r = resolve_date(doc, m)
+                if r is not None:
+                    d.date, d.date_mention = r, m
+                    return
     d.date = anchor

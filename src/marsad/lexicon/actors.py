@@ -46,6 +46,7 @@ class ActorDef:
     fallback_name: str | None = None
     classes: frozenset[str] = frozenset()
     coalition: bool = False
+    pro_government: bool = False  # fights for the government: its gains are the government's
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +274,7 @@ def parse_actor_lexicon(data: Any, source: str = "actors.yaml") -> ActorLexicon:
                 ck.fail(where, f"key {key!r} overrides template {base!r} for {cc!r} but country is {country!r}")
         classes = frozenset(ck.str_list(e.get("classes"), where, "classes"))
         actors[key] = ActorDef(key, name, inter, kind, country, template, e.get("fallback_name"), classes,
-                               bool(e.get("coalition", False)))
+                               bool(e.get("coalition", False)), bool(e.get("pro_government", False)))
         aliases = ck.str_list(e.get("aliases"), where, "aliases")
         ctx_list = e.get("context_aliases") or []
         if not isinstance(ctx_list, list):

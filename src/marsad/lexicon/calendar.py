@@ -30,6 +30,7 @@ class Calendar:
     month_current: frozenset[str]
     month_next: frozenset[str]
     month_parts: dict[str, tuple[int, int]]
+    bare_month_unsafe: frozenset[str]  # month names never read alone ("في إب" is the governorate Ibb)
     year_words: frozenset[str]
     hijri_era: frozenset[str]
     gregorian_era: frozenset[str]
@@ -73,6 +74,7 @@ def calendar() -> Calendar:
             month_current=frozenset(_words(d, "month_current")),
             month_next=frozenset(_words(d, "month_next")),
             month_parts={fold(k): (int(v[0]), int(v[1])) for k, v in d["month_parts"].items()},
+            bare_month_unsafe=frozenset(_words(d, "bare_month_unsafe")),
             year_words=frozenset(_words(d, "year_words")),
             hijri_era=frozenset(_words(d, "hijri_era")),
             gregorian_era=frozenset(_words(d, "gregorian_era")),

@@ -36,6 +36,8 @@ class CueLexicon:
     another: frozenset[str]
     notes: dict[str, str]
     markers: dict[str, frozenset[str]]  # role/place marker word lists, folded
+    # sentence-level phrases (claim, summary, distinct); payload: the section name
+    sentence_phrases: PhraseMatcher[str] | None = None
 
 
 @lru_cache(maxsize=None)
@@ -61,10 +63,14 @@ def load_cues(name: str = "cues.yaml") -> CueLexicon:
     control: PhraseMatcher[str] = PhraseMatcher(
         (p, side) for side in ("holder_first", "holder_after") for p in (data.get("control") or {}).get(side) or []
     )
+    sentence_phrases: PhraseMatcher[str] = PhraseMatcher(
+        (p, kind) for kind, phrases in (data.get("sentence_phrases") or {}).items() for p in phrases or []
+    )
     return CueLexicon(
         cues=cues, blockers=blockers, clause_breaks=breaks, topic_shifts=shifts, control=control,
         victims=frozenset(fold(v) for v in data.get("victims") or []),
         another=frozenset(fold(v) for v in data.get("another") or []),
         notes=dict(data.get("notes") or {}),
         markers={name: frozenset(fold(w) for w in words) for name, words in (data.get("markers") or {}).items()},
+        sentence_phrases=sentence_phrases,
     )

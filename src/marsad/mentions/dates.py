@@ -46,6 +46,9 @@ def _alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in uniq) + ")"
 
 
+# A preposition right before a bare month name makes it a month ("في يوليو", "خلال آب", "منذ مارس").
+_MONTH_PREP = re.compile(r"(?<!\w)[وف]?(?:في|خلال|منذ|حتى|مطلع|اواخر|اوائل|منتصف)\s+$")
+
 _B = r"(?<!\w)"   # left word boundary (\w covers Arabic letters and digits)
 _E = r"(?!\w)"    # right word boundary
 _PFX = r"(?:[وف])?(?:ب)?"  # proclitics allowed on the first word: وأمس, وبالأمس, فجر→ no (handled as word)
@@ -263,8 +266,10 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx, tokens: Sequence[Token] | None
             add(DateHit(m.start(), m.end(), DateExpr("explicit", day=d, month=mo, year=year), priority=3))
 
     for m in finditer("month"):
-        if not (m["mpart"] or m["shahr"] or m["rel"] or m["year"]):
-            continue  # a bare month name (مارس is also a verb, آب a noun)
+        if not (m["mpart"] or m["shahr"] or m["rel"] or m["year"]) and (
+                " ".join(m["mon"].split()) in cal.bare_month_unsafe
+                or not _MONTH_PREP.search(text, max(0, m.start() - 14), m.start())):
+            continue  # a bare month name (مارس is also a verb, آب a noun), unless "في/خلال/منذ يوليو"
         year = int(m["year"]) if m["year"] else None
         if not _year_ok(year):
             continue

@@ -1,0 +1,168 @@
+"""One incident, one complete record: retellings merged, actors named, tolls and dates right.
+
+Every text is a real news sentence from the corpus (none from the dev articles)."""
+import marsad
+from marsad import extract_doc
+from marsad.events.fatalities import kill_counts
+from marsad.events.index import MentionIndex
+from marsad.lexicon.cues import load_cues
+
+
+# ------------------------------------------------------------------------ one incident, one event
+def test_a_bombing_retold_as_a_suicide_bombing_is_one_event():
+    text = ("تداول ناشطون مقطع فيديو لأحد المصابين في تفجير مسجد قوات الطوارئ في أبها، حيث قال أن المفجر كان "
+            "يرتدي ملابس قوات الطوارئ، وقد كانت نظراته مريبة منذ دخوله المسجد وحتى أقيمت صلاة الظهر.\n"
+            "وأضاف أن المفجر عندما دخل أخذ مصحفاً لكنه لم يقرأ منه، إذ أرجعه مكانه، ثم أقيمت الصلاة فتقدم ليقف "
+            "خلف الإمام إلا أن كبار سن سبقوه في ذلك فوقف في الجانب الأيمن، ثم فجّر نفسه في الركعة الثالثة.")
+    events = marsad.extract(text, published="2015-08-07")
+    assert [e.sub_event_type for e in events] == ["Suicide bomb"]
+    assert len(events[0].evidence) == 2
+
+
+def test_the_weapon_of_an_attack_is_evidence_not_a_second_event():
+    # "بالقذائف الصاروخية" is how the towns were shelled, the generic "هجوم" is the same shelling
+    text = ("وقصفت فصائل معارضة أخرى في حلب، مواقع للجيش النظامي وحزب الله في نبل والزهراء الاثنين وقال المرصد "
+            "إن المدينتين قصفتا بنحو 160 قذيفة، ما أدى إلى مقتل شخص وإصابة آخرين بجروح.")
+    events = marsad.extract(text, published="2015-08-04")
+    assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
+    assert len(events) == len({e.location for e in events})  # one event per town
+
+
+# ------------------------------------------------------------------------------------ actors
+def test_an_unclaimed_bombing_is_by_an_unidentified_armed_group(one):
+    e = one("وكانت العاصمة اليمنية شهدت، الليلة قبل الماضية، انفجاريين، الأول بسيارة مفخخة واستهدف قياديا "
+            "حوثيا أمام مسجد المؤيد، في حي الجراف.", "2015-07-20",
+            sub_event_type="Remote explosive/landmine/IED")
+    assert e.actor1 == "Unidentified Armed Group (Yemen)"
+
+
+def test_a_claim_in_the_next_sentence_names_the_bomber(one):
+    text = ("طالت يد الغدر، أمس، مصلين في مسجد تابع لـ«قوات الطوارئ» الخاصة في منطقة عسير، الواقعة جنوب غربي "
+            "السعودية، ونفذ انتحاري العملية الإرهابية مرتديًا حزامًا ناسفًا مما أسفر عن «استشهاد» 15 شخصًا، ضمنهم "
+            "12 من رجال الأمن وثلاثة من العاملين في الموقع، إضافة إلى إصابة 7 آخرين. وتبنى تنظيم داعش الإرهابي "
+            "العملية، قائلاً إن «شخصًا يدعى أبو سنان النجدي هو الذي نفذها».")
+    e = one(text, "2015-08-07", sub_event_type="Suicide bomb", actor1="Islamic State", fatalities=15)
+    assert e.actor1_ar == "تنظيم داعش الإرهابي"
+
+
+def test_a_claim_in_the_attack_sentence_names_the_attacker_and_is_not_a_second_event():
+    text = ("أعلن تنظيم \"داعش\"، الاثنين، مسؤوليته عن الهجوم الدامي الذي استهدف ملهى ليليا في إسطنبول، ليلة رأس "
+            "السنة، حسب \"رويترز\".")
+    events = marsad.extract(text, published="2017-01-02")
+    assert [e.actor1 for e in events] == ["Islamic State"]
+
+
+def test_a_reference_to_the_group_named_before_is_that_group():
+    text = ("وقال القيادي في الاتحاد الوطني الكردستاني رشاد كلالي في قاطع مخمور، إن الضربات استهدفت مبنى ونقاط "
+            "تفتيش لداعش في قرية تل شعير، ما أدى إلى مقتل 28 من مسلحي التنظيم على الأقل. وأضاف كلالي في اتصال "
+            "مع “راديو سوا”، أن عددا آخر من عناصر التنظيم قتلوا لدى قصف التحالف لمقرات في قريتي دويزات والحود "
+            "قرب الموصل.")
+    events = marsad.extract(text, published="2015-08-05")
+    assert [e.actor2 for e in events] == ["Islamic State", "Islamic State"]
+    assert events[1].actor2_ar == "عناصر التنظيم" and events[1].actor1 == "Global Coalition Against Daesh"
+
+
+def test_allies_joined_by_wa_are_one_side():
+    text = ("أكدت مصادر عسكرية يمنية أن قوات الجيش والمقاومة الشعبية تخوض حاليا معارك عنيفة مع ميليشيات الحوثيين "
+            "وقوات الرئيس المخلوع علي عبد الله صلاح داخل قاعدة العند الاستراتيجية الواقعة شمال محافظة لحج.")
+    (e,) = marsad.extract(text, published="2015-08-02")
+    assert e.sub_event_type == "Armed clash"
+    assert {e.actor1, e.actor2} == {"Military Forces of Yemen (Hadi faction)", "Houthi Movement"}
+    assert "Popular Resistance" in (e.assoc_actor_1, e.assoc_actor_2)
+
+
+def test_the_agent_of_a_passive_acts_with_its_ally():
+    (e,) = marsad.extract("وذلك بعد أن تم استعادة عدن من قبل قوات الشرعية والمقاومة وبدعم من قوات التحالف.",
+                          published="2015-07-24")
+    assert e.actor1 == "Military Forces of Yemen (Hadi faction)" and e.assoc_actor_1 == "Popular Resistance"
+    assert e.actor2 is None
+
+
+def test_the_speaker_of_an_announcement_is_not_a_party():
+    (e,) = marsad.extract("أعلنت الشرطة السويدية أن عدد القتلى في هجوم إرهابي بشاحنة وقع في العاصمة ستوكهولم يوم7 "
+                          "أفريل 2017، ارتفع إلى 5 اليوم الجمعة، بعد أن توفيت امرأة متأثرة بجروحها.",
+                          published="2017-04-28")
+    assert "Police" not in (e.actor1 or "") and "Police" not in (e.actor2 or "")
+
+
+# ------------------------------------------------------------------------------------- tolls
+def test_a_toll_in_the_next_sentence_belongs_to_the_attack_just_told(one):
+    text = ("كما شهدت صنعاء هجوما للمقاومة الشعبية استهدف نقطة تفتيش تابعة للحوثيين أمام معسكر التموين في منطقة "
+            "عصر شمالي غربي المدينة. وقال المكتب الإعلامي للمقاومة الشعبية إن الهجوم أسفر عن مقتل اثنين من "
+            "المسلحين الحوثيين وتدمير مدرعة عسكرية.")
+    e = one(text, "2015-07-20", actor1="Popular Resistance", fatalities=2)
+    assert len(e.evidence) == 2
+
+
+def test_a_leader_killed_with_seven_companions_is_eight_dead(one):
+    text = ("وكانت العاصمة اليمنية شهدت، الليلة قبل الماضية، انفجاريين، الأول بسيارة مفخخة واستهدف قياديا حوثيا "
+            "أمام مسجد المؤيد، في حي الجراف. وقالت مصادر محلية إن الانفجار أسفر عن مقتل القيادي عبد الكريم "
+            "الكحلاني، أحد القادة الميدانيين في صنعاء و7 من مرافقيه.")
+    one(text, "2015-07-20", sub_event_type="Remote explosive/landmine/IED", fatalities=8)
+
+
+def test_the_wounded_are_never_counted_dead():
+    text = ("وعلى صعيد آخر ذكر تقرير إخباري أن مواطنين تركيين اثنين أصيبا بجروح طفيفة، أمس الأحد، في تفجير استهدف "
+            "قطارا خلال رحلة داخلية شرق البلاد.\nووقع التفجير على بعد 10 كلم من بلدة كماه بولاية أرزينجان شرق "
+            "البلاد، واستهدف قطارا مكونا من 11 عربة.")
+    events = marsad.extract(text, published="2015-08-10")
+    assert events and all(e.fatalities == 0 for e in events)
+
+
+def test_a_roundup_of_separate_attacks_is_no_event():
+    text = ("وقتل أربعة جنود أتراك وأصيب عشرات في هجمات منفصلة لحزب العمال الكردستاني خلال مطلع الأسبوع في جنوب شرق "
+            "تركيا الذي يغلب على سكانه الأكراد مع تصاعد العنف.")
+    assert marsad.extract(text, published="2015-08-04") == []
+
+
+def test_a_count_over_a_long_period_is_no_toll():
+    text = "وقتل 19 شخصا من قوات الامن التركية في هجمات نسبت إلى حزب العمال الكردستاني منذ بداية الأزمة الحالية."
+    doc = extract_doc(text, published="2015-08-04")
+    assert kill_counts(doc, MentionIndex(doc), 0, load_cues()) == []
+    # the same count told of one day's attack is a toll
+    doc = extract_doc("وقتل 19 شخصا من قوات الامن التركية في هجمات نسبت إلى حزب العمال الكردستاني أمس.",
+                      published="2015-08-04")
+    assert [c for _, c, _ in kill_counts(doc, MentionIndex(doc), 0, load_cues())] == [19]
+
+
+def test_an_execution_count_is_the_toll(one):
+    one("وفي تطور آخر أعدم تنظيم “داعش” 23 شخصا– 22 جنديا ومدنيا واحدا –في قضاء الفلوجة بمحافظة الأنبار.",
+        "2015-07-25", sub_event_type="Attack", actor1="Islamic State", fatalities=23)
+
+
+def test_killed_told_as_eliminated_is_a_toll():
+    text = ("من جهته أعلن قائد العمليات في بابل اللواء رياض الخيكاني أن قيادة عمليات بابل تمكنت من القضاء على 10 "
+            "إرهابيين بينهم انتحاري شيشاني الجنسية حاولوا الاعتداء على القطعات العسكرية في المحور الجنوبي.")
+    doc = extract_doc(text, published="2015-08-05")
+    assert [c for _, c, _ in kill_counts(doc, MentionIndex(doc), 0, load_cues())] == [10]
+    assert all(e.actor1 != e.actor2 for e in doc.events)
+
+
+def test_a_campaign_total_since_it_began_is_no_toll():
+    text = ("وبحسب ما كشفه مسؤولون في الإدارة الأميركية مؤخرا، فإن الضربات الجوية الأميركية أسفرت عن مقتل 15 ألف "
+            "مقاتل متطرف منذ انطلاقها.")
+    doc = extract_doc(text, published="2015-08-09")
+    assert kill_counts(doc, MentionIndex(doc), 0, load_cues()) == []
+
+
+def test_a_count_over_three_months_of_fighting_is_no_toll():
+    text = ("وأشاد بمقاتلي المقاومة الشعبية الذين تمكنوا من طرد مسلحي الحوثي ، مبينا أن 750 شخصا قتلوا في معارك "
+            "عدن خلال 3 أشهر من الاشتباكات .")
+    assert all(e.fatalities == 0 for e in marsad.extract(text))
+    doc = extract_doc(text)
+    assert kill_counts(doc, MentionIndex(doc), 0, load_cues()) == []
+
+
+def test_ground_taken_by_a_pro_government_militia_is_the_government_s():
+    # the train coders (and ACLED: "government forces or their affiliates") code it so
+    text = ("وسيطرت المقاومة على مدينة زنجبار عاصمة أبين، إضافة إلى مدينة شقرة الساحلية في المحافظة نفسها، واتجهت "
+            "نحو مدينة لودر في الهضبة الوسطى، وفق ما أفادت مصادر عسكرية.")
+    events = marsad.extract(text, published="2015-08-10")
+    assert events and {(e.sub_event_type, e.actor1) for e in events} == {
+        ("Government regains territory", "Popular Resistance")}
+
+
+def test_a_plan_to_eliminate_a_group_is_no_killing():
+    text = ("وأوضحت أنه يجب على المجتمع الدولي تبني إستراتيجية شاملة للقضاء على تنظيم داعش الإرهابي ومكافحة الفكر "
+            "المتطرف الذي يقوده ذلك التنظيم .")
+    assert marsad.extract(text) == []

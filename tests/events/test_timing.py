@@ -1,0 +1,23 @@
+"""When an event happened (marsad.events.timing), on real news sentences outside the dev set."""
+import marsad
+
+
+def test_a_statement_day_gives_way_to_the_event_day_told_with_it():
+    # "اليوم الاثنين" dates the report, "مساء أمس" the arrest
+    (e,) = marsad.extract("أفادت مراسلة \"الجوهرة أف أم\" اليوم الاثنين إنه تم مساء أمس ايقاف شخص بحوزته سلاح "
+                          "كلاشينكوف بسعة 60 طلقة في مدينة سوسة.", published="2017-01-02")
+    assert (e.sub_event_type, e.event_date, e.time_precision) == ("Arrests", "2017-01-01", 1)
+
+
+def test_the_statement_day_dates_the_event_when_the_lead_dates_nothing_else():
+    text = ("قال المرصد السوري لحقوق الإنسان أمس الاثنين إن قياديا في تنظيم داعش وخمسة متطرفين أجانب آخرين قتلوا "
+            "في غارة جوية قرب مدينة الحسكة في شمال شرق سوريا.")
+    (e,) = marsad.extract(text, published="2015-07-21")
+    assert (e.sub_event_type, e.event_date, e.time_precision) == ("Air/drone strike", "2015-07-20", 1)
+
+
+def test_no_event_is_dated_before_1990_even_without_a_publication_date():
+    text = ("ولا ينبغي للمرء أن ينسى أن حركة «الجهاد الإسلامي» المدعومة من إيران كانت قد أعلنت مسؤوليتها عن "
+            "تفجيرات عام 1983. وتفجيرات السفارة الأميركية عام 1984 في بيروت.")
+    assert marsad.extract(text) == []
+    assert marsad.extract(text, published="2015-08-01") == []
