@@ -11,7 +11,8 @@ the next ``--articles`` runs in its own process while ``--clients`` threads send
 server in another process. Load stops when the ingest ends or after ``--seconds``, whichever comes
 first. Reported: latency percentiles per endpoint and overall, the HTTP errors (any 5xx fails the
 run), the ingest's exit status and rate, and the server's resident memory at start, every 15 s,
-and at the end (it should stay flat).
+and at the end (it should stay flat but for the caches that grow with the data). A run cut by
+``--seconds`` reports how many articles the ingest stored meanwhile.
 """
 from __future__ import annotations
 
@@ -192,10 +193,15 @@ def main(argv: list[str] | None = None) -> int:
         server.terminate()
         server.wait(timeout=30)
     summary = [line for line in ingest_err.splitlines() if " articles read in " in line]
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        stored = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] - 200  # minus the seed
     all_lat = [x for xs in load.lat.values() for x in xs]
     out = {
         "articles_requested": args.articles, "ingest_finished": finished, "ingest_exit": ingest.returncode,
-        "ingest_summary": summary[-1] if summary else None, "seconds": round(elapsed, 1),
+        "ingest_summary": summary[-1] if summary else None, "articles_stored_under_load": stored,
+        "ingest_rate_per_s": round(stored / elapsed, 1), "seconds": round(elapsed, 1),
         "requests": len(all_lat), "status": load.status, "errors": load.errors[:20],
         "latency_ms": {name: {"n": len(xs), "p50": round(_pct(xs, .5), 1), "p95": round(_pct(xs, .95), 1),
                               "p99": round(_pct(xs, .99), 1), "max": round(max(xs), 1)}

@@ -139,3 +139,14 @@ def test_articles_remember_where_they_were_read(tmp_path):
     path.write_text("\n".join(json.dumps({"id": i, "text": ASIR}, ensure_ascii=False) for i in ("a", "b")) + "\n",
                     encoding="utf-8")
     assert [a.where for a in read_inputs([str(path)])] == [f"{path}:1", f"{path}:2"]
+
+
+def test_published_from_a_field_of_the_record(tmp_path):
+    """SaudiNewsNet records carry no date but say which day's crawl they come from."""
+    path = tmp_path / "snn.jsonl"
+    prov = "parallelfold/SaudiNewsNet:dataset/2015-07-21.zip (zip member 2015-07-21.json, item 0)"
+    path.write_text(json.dumps({"id": "s", "text": ASIR, "provenance": prov}, ensure_ascii=False) + "\n"
+                    + json.dumps({"id": "t", "text": ASIR, "provenance": "no date here"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    arts = [i for i in read_inputs([str(path)], published_from=["field:provenance"]) if isinstance(i, Article)]
+    assert [a.published for a in arts] == ["2015-07-21", None]

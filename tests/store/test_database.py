@@ -81,8 +81,17 @@ def test_a_database_from_a_newer_marsad_is_not_touched(filled):
 
 
 def _make_v1(db: Path) -> None:
-    """A database as schema 1 left it: no errors table, no full-text index, no views, version '1'."""
+    """A database as schema 1 left it: no errors table, no full-text index, no views, no foreign keys
+    but the first few, version '1'."""
     conn = sqlite3.connect(db)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    for t, cols in (("fusion_links", "event_id TEXT PRIMARY KEY, fused_id TEXT NOT NULL, article_id TEXT NOT NULL, "
+                                     "matched_event_id TEXT, score REAL, reasons TEXT NOT NULL"),):
+        conn.execute(f"CREATE TABLE old_{t} ({cols})")
+        conn.execute(f"INSERT INTO old_{t} SELECT * FROM {t}")
+        conn.execute(f"DROP TABLE {t}")
+        conn.execute(f"ALTER TABLE old_{t} RENAME TO {t}")
     for (kind, name) in conn.execute("SELECT type, name FROM sqlite_master WHERE name LIKE '%fts%' AND type = 'table' "
                                      "UNION ALL SELECT type, name FROM sqlite_master WHERE type = 'view'").fetchall():
         conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
@@ -103,6 +112,11 @@ def test_schema_1_is_upgraded_in_place_keeping_every_row(filled):
         n = s.conn.execute("SELECT COUNT(*) FROM evidence_fts WHERE evidence_fts MATCH 'الميادين'").fetchone()[0]
         assert n >= 1
         assert s.conn.execute("SELECT COUNT(*) FROM acled_events").fetchone()[0] == counts["fused_events"]
+        fks = {(r[2], r[3]) for r in s.conn.execute("PRAGMA foreign_key_list(fusion_links)")}
+        assert {("fused_events", "fused_id"), ("articles", "article_id"), ("events", "event_id")} <= fks
+        assert s.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        s.add_articles([afp()])  # still writable: the same article again changes nothing
+        assert s.stats() == counts
 
 
 def test_full_text_search_follows_inserts_and_replacements(tmp_path):

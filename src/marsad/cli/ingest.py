@@ -28,7 +28,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--published-from", default=None, metavar="WHERE[,WHERE]",
                    help="date articles that have no publication date from: url (a date in the article's URL, "
                         "e.g. /2017/10/12/), html (the page's published-time metadata), mtime (the file's "
-                        "modification day, i.e. when it was crawled); several, comma-separated, tried in order")
+                        "modification day, i.e. when it was crawled), field:NAME (the first YYYY-MM-DD in the "
+                        "JSONL record's field NAME, e.g. field:crawled); several, comma-separated")
     p.add_argument("--source", default=None, help="outlet name for .txt/.html inputs")
     p.add_argument("--errors", default=None, metavar="FILE",
                    help="also write every problem as a JSON line (stage, location, article_id, reason) to FILE")
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             return _usage(f"--published {args.published!r}: {exc}")
     published_from = [w.strip() for w in (args.published_from or "").split(",") if w.strip()]
-    bad = [w for w in published_from if w not in PUBLISHED_FROM]
+    bad = [w for w in published_from if w not in PUBLISHED_FROM and not (w.startswith("field:") and len(w) > 6)]
     if bad:
         return _usage(f"--published-from {','.join(bad)}: choose from {', '.join(PUBLISHED_FROM)}")
     errors_fh = None

@@ -32,7 +32,7 @@ def _kind(path: Path) -> str:
     return "txt"
 
 
-def read_jsonl(fh: Iterable[str | bytes], where: str) -> Iterator[Item]:
+def read_jsonl(fh: Iterable[str | bytes], where: str, published_from: Sequence[str] = ()) -> Iterator[Item]:
     """One article per line, streamed; a bad line (not JSON, not UTF-8, too deep, no text, an id that
     is not text) is reported and skipped; a bad optional field is reported and dropped."""
     for lineno, line in enumerate(fh, 1):
@@ -59,13 +59,14 @@ def read_jsonl(fh: Iterable[str | bytes], where: str) -> Iterator[Item]:
         if not isinstance(rec, dict):
             yield InputProblem(loc, None, "line is not a JSON object; skipped")
             continue
-        yield from article_from_record(rec, loc)
+        yield from article_from_record(rec, loc, published_from=published_from)
 
 
 def article_from_record(rec: dict[str, Any], where: str, published: str | None = None,
-                        source: str | None = None) -> Iterator[Item]:
+                        source: str | None = None, published_from: Sequence[str] = ()) -> Iterator[Item]:
     """The Article of one JSON record, preceded by a warning for each field dropped or mended;
-    or one skipping problem when the record has no usable text or id."""
+    or one skipping problem when the record has no usable text or id. ``published_from`` entries
+    ``field:NAME`` date an undated record from the first YYYY-MM-DD in its field NAME."""
     raw_id = rec.get("id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int, type(None))):
         shown = json.dumps(raw_id, ensure_ascii=False, default=str)[:40]
@@ -105,6 +106,13 @@ def article_from_record(rec: dict[str, Any], where: str, published: str | None =
     pub, why = check_published(rec.get("published"))
     if why:
         warnings.append(why)
+    if pub is None:
+        for how in published_from:
+            if how.startswith("field:"):
+                pub = date_in_text(rec.get(how[6:]))
+                if pub:
+                    rec = dict(rec, published=pub)
+                    break
     for w in warnings:
         yield InputProblem(where, art_id, w, skipped=False)
     yield Article(id=art_id, text=text, published=pub if "published" in rec else published,
@@ -133,7 +141,21 @@ def html_metadata(html: str) -> dict[str, str | None]:
             "title": getattr(meta, "title", None)}
 
 
-PUBLISHED_FROM = ("url", "html", "mtime")
+PUBLISHED_FROM = ("url", "html", "mtime", "field:NAME")
+_ISO_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_in_text(value: Any) -> str | None:
+    """The first real YYYY-MM-DD day written in ``value`` (e.g. a crawl record's
+    ``"…/dataset/2015-07-21.zip"``), or None."""
+    from .. import parse_published
+
+    if not isinstance(value, str):
+        return None
+    for m in _ISO_DAY.finditer(value):
+        if parse_published(m[0]) is not None:
+            return m[0]
+    return None
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -169,7 +191,7 @@ def read_path(path: Path, published: str | None = None, source: str | None = Non
         try:
             opener = gzip.open if path.name.endswith(".gz") else open
             with opener(path, "rb") as fh:
-                yield from _dated(read_jsonl(fh, where), published_from, path)
+                yield from _dated(read_jsonl(fh, where, published_from), published_from, path)
         except (OSError, EOFError) as exc:
             yield InputProblem(where, None, f"cannot read file: {getattr(exc, 'strerror', None) or exc}")
         return
@@ -229,7 +251,7 @@ def _dated(items: Iterable[Item], published_from: Sequence[str], path: Path | No
         yield item
 
 
-def _read_stdin(stream: IO[str] | IO[bytes] | None) -> Iterator[Item]:
+def _read_stdin(stream: IO[str] | IO[bytes] | None, published_from: Sequence[str] = ()) -> Iterator[Item]:
     """JSONL or one plain-text article from stdin; bytes are decoded here, so a non-UTF-8 line is a
     reported problem instead of a crash of the whole run."""
     if stream is None:
@@ -238,7 +260,7 @@ def _read_stdin(stream: IO[str] | IO[bytes] | None) -> Iterator[Item]:
     if isinstance(content, bytes):
         head = content.lstrip()[:1]
         if head == b"{":
-            yield from read_jsonl(content.splitlines(), "<stdin>")
+            yield from read_jsonl(content.splitlines(), "<stdin>", published_from)
             return
         try:
             content = content.decode("utf-8-sig")
@@ -246,7 +268,7 @@ def _read_stdin(stream: IO[str] | IO[bytes] | None) -> Iterator[Item]:
             yield InputProblem("<stdin>", None, f"not UTF-8 (byte {exc.start}); input skipped — convert it with iconv")
             return
     if content.lstrip().startswith("{"):
-        yield from read_jsonl(io.StringIO(content), "<stdin>")
+        yield from read_jsonl(io.StringIO(content), "<stdin>", published_from)
     elif content.strip():
         yield from article_from_record({"id": "stdin", "text": content}, "<stdin>")
     else:
@@ -262,11 +284,11 @@ def read_inputs(inputs: Iterable[str], published: str | None = None, source: str
     that have no ``published``: from their URL, their HTML page's metadata or the file's time.
     """
     for how in published_from:
-        if how not in PUBLISHED_FROM:
+        if how not in PUBLISHED_FROM and not (how.startswith("field:") and len(how) > 6):
             raise ValueError(f"published_from: {how!r} is not one of {', '.join(PUBLISHED_FROM)}")
     for spec in inputs:
         if spec == "-":
-            items = _read_stdin(stdin)
+            items = _read_stdin(stdin, published_from)
             if published or source:
                 items = (_defaults(i, published, source) for i in items)
             yield from _dated(items, published_from, None)

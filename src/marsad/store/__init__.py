@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import sqlite3
 import threading
 from dataclasses import asdict, dataclass, field, is_dataclass
@@ -28,9 +29,10 @@ from ..fusion import control as _control
 from ..fusion import incremental as _fusion
 from ..text.normalise import fold
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """1: the first schema (with the ``area`` column added in place); 2: an ``errors`` table, full-text
-indexes on evidence and notes, the datasette views ``acled_events`` and ``sources``."""
+indexes on evidence and notes, the datasette views ``acled_events`` and ``sources``; 3: foreign keys
+throughout (events, evidence and fusion links to articles, fused events and places)."""
 
 __all__ = ["Store", "StoreError", "IngestStats", "content_hash", "SCHEMA_VERSION"]
 
@@ -64,7 +66,32 @@ def _statements(script: str) -> Iterator[str]:
                 yield stmt
 
 
-_MIGRATIONS = {1: _to_v1}  # version -> the step to the next one (the rest is schema.sql, idempotent)
+_REBUILT = ("fused_events", "events", "evidence", "fusion_links")  # tables that gained foreign keys in 3
+
+
+def _to_v3(conn: sqlite3.Connection, schema: str) -> None:
+    """Rebuild the tables that gained foreign keys (SQLite cannot add them in place), keeping every
+    row and rowid (the full-text indexes point at rowids). Runs with foreign-key enforcement off."""
+    creates = {}
+    for stmt in _statements(schema):
+        m = re.match(r"\s*CREATE TABLE IF NOT EXISTS (\w+) \(", stmt)
+        if m and m[1] in _REBUILT:
+            creates[m[1]] = stmt
+    for kind, name in conn.execute("SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger')").fetchall():
+        conn.execute(f'DROP {kind.upper()} "{name}"')  # recreated by the schema; they would block the renames
+    for t in _REBUILT:
+        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({t})")]
+        if not cols:
+            continue
+        conn.execute(creates[t].replace(f"CREATE TABLE IF NOT EXISTS {t} (", f"CREATE TABLE _new_{t} (", 1))
+        new_cols = {r[1] for r in conn.execute(f"PRAGMA table_info(_new_{t})")}
+        keep = ", ".join(c for c in cols if c in new_cols)
+        conn.execute(f"INSERT INTO _new_{t} (rowid, {keep}) SELECT rowid, {keep} FROM {t}")
+        conn.execute(f"DROP TABLE {t}")
+        conn.execute(f"ALTER TABLE _new_{t} RENAME TO {t}")
+
+
+_MIGRATIONS = {1: _to_v1, 2: lambda conn: None}  # version -> the step to the next one (3: see _migrate)  # version -> the step to the next one (the rest is schema.sql, idempotent)
 
 _EVENT_COLUMNS = (
     "event_id", "article_id", "event_type", "sub_event_type", "event_date", "event_date_end", "time_precision",
@@ -150,6 +177,10 @@ def _bbox(bbox: Any) -> tuple[float, float, float, float] | None:
     return minlon, minlat, maxlon, maxlat
 
 
+class _DeferredViolation(Exception):
+    """COMMIT refused: a deferred foreign key left broken by the batch (the transaction is rolled back)."""
+
+
 class StoreError(Exception):
     """The database cannot be used: not a database, damaged, a folder, or from a newer Marsad.
 
@@ -229,9 +260,10 @@ class Store:
 
     def _check(self) -> None:
         """``PRAGMA quick_check``: refuse a damaged file before any write (each file once per process)."""
-        key = (str(Path(self.path).resolve()), *_wal_state(Path(self.path)))
-        if key in _checked:
-            return
+        where = str(Path(self.path).resolve())
+        key = (where, *_wal_state(Path(self.path)))
+        if key in _checked or (self.readonly and (where, -1, -1) in _checked):
+            return  # readers (a server opens one per thread) check a file once per process
         try:
             rows = [r[0] for r in self.conn.execute("PRAGMA quick_check(5)")]
         except sqlite3.DatabaseError as exc:  # too damaged to even list its problems
@@ -241,6 +273,8 @@ class Store:
                 f"{self.path} is damaged ({'; '.join(map(str, rows))[:300]}); nothing was written to it. "
                 f"Restore a copy, or recover what is readable with: sqlite3 {self.path} .recover | sqlite3 recovered.db")
         _checked.add(key)
+        if self.readonly:
+            _checked.add((where, -1, -1))
 
     def schema_version(self) -> int | None:
         """The schema version stored in the file (None: not a Marsad database yet)."""
@@ -268,11 +302,19 @@ class Store:
             tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if v == SCHEMA_VERSION and {"errors", "evidence_fts"} <= tables:
                 return
+            if v is None and "articles" not in tables and tables - {"meta"}:
+                raise StoreError(f"{self.path} is an SQLite database of another program (tables: "
+                                 f"{', '.join(sorted(tables)[:5])}); give another --db path")
+            rebuild = v is not None and v < 3
+            if rebuild:  # dropping a table must not cascade into its children: enforcement off meanwhile
+                self.conn.execute("PRAGMA foreign_keys = OFF")
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 if v is not None:
                     for step in range(v, SCHEMA_VERSION):
                         _MIGRATIONS[step](self.conn)
+                if rebuild:
+                    _to_v3(self.conn, sql)
                 for stmt in _statements(sql):  # not executescript: it would commit this transaction
                     self.conn.execute(stmt)
                 if v is not None and v < 2:
@@ -283,6 +325,8 @@ class Store:
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
+            finally:
+                self.conn.execute("PRAGMA foreign_keys = ON")
 
     def close(self) -> None:
         with self._lock:
@@ -321,6 +365,20 @@ class Store:
         to store or fuse is rolled back alone and listed in ``stats.failed`` ``(article, reason)``;
         the others are committed.
         """
+        items = list(items)
+        try:
+            return self._add_batch(items)
+        except _DeferredViolation:
+            # a foreign key broken by some article (checked at commit): store them one by one instead
+            stats = IngestStats()
+            for item in items:
+                try:
+                    stats += self._add_batch([item])
+                except _DeferredViolation as exc:
+                    stats.failed.append((item[0], f"IntegrityError: {exc}"))
+            return stats
+
+    def _add_batch(self, items: Sequence[tuple[Any, Sequence[Any]]]) -> IngestStats:
         stats = IngestStats()
         with self._lock:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -338,7 +396,10 @@ class Store:
                         self._fail_one(article, exc, stats)
                         continue
                     self.conn.execute("RELEASE article")
-                self.conn.execute("COMMIT")
+                try:
+                    self.conn.execute("COMMIT")
+                except sqlite3.IntegrityError as exc:  # deferred foreign keys are checked here
+                    raise _DeferredViolation(str(exc)) from exc
             except BaseException:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")

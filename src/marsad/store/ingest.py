@@ -63,7 +63,7 @@ class IngestReport:
         names = ", ".join(self.undated[:show]) + (f" and {n - show} more" if n > show else "")
         return (f"warning: {n} article(s) have no usable publication date, so events they do not date in the "
                 f"text are undated: {names}. Give dates with 'published' in the JSONL, --published, or "
-                "--published-from url|html|mtime")
+                "--published-from url|html|mtime|field:NAME")
 
 
 def count_articles(paths: Sequence[str]) -> int | None:

@@ -42,13 +42,13 @@ CREATE TABLE IF NOT EXISTS events (                -- per-article events, as the
     actor2 TEXT, actor2_ar TEXT, assoc_actor_2 TEXT, inter2 INTEGER,
     interaction INTEGER,
     location TEXT, location_ar TEXT, latitude REAL, longitude REAL, geo_precision INTEGER,
-    location_id TEXT,                          -- gazetteer id, or "ar:<folded Arabic name>" when none
+    location_id TEXT REFERENCES places(place_id) DEFERRABLE INITIALLY DEFERRED,  -- gazetteer id, or "ar:<folded Arabic name>" when none
     country TEXT, admin1 TEXT, admin2 TEXT, admin3 TEXT,
     fatalities INTEGER NOT NULL DEFAULT 0,
     source TEXT,                               -- who the article says reports it
     notes TEXT,
     confidence REAL,
-    fused_id TEXT,                             -- → fused_events.fused_id (set by fusion)
+    fused_id TEXT REFERENCES fused_events(fused_id) DEFERRABLE INITIALLY DEFERRED,  -- set by fusion
     data TEXT NOT NULL                         -- the full Event.to_dict() as JSON
 );
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
@@ -58,7 +58,7 @@ CREATE INDEX IF NOT EXISTS events_place ON events(location_id);
 CREATE TABLE IF NOT EXISTS evidence (              -- evidence sentences and highlighted spans
     id         INTEGER PRIMARY KEY,
     event_id   TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
-    article_id TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
     kind       TEXT NOT NULL,             -- 'evidence' (a sentence) or 'span' (a field's mention)
     role       TEXT,                      -- for spans: actor1, location, date, fatalities, cue, ...
     start      INTEGER,                   -- character offsets into articles.text
@@ -81,7 +81,7 @@ CREATE TABLE IF NOT EXISTS fused_events (          -- one row per real-world eve
     actor2 TEXT, actor2_ar TEXT, assoc_actor_2 TEXT, inter2 INTEGER,
     interaction INTEGER,
     location TEXT, location_ar TEXT, latitude REAL, longitude REAL, geo_precision INTEGER,
-    location_id TEXT,
+    location_id TEXT REFERENCES places(place_id) DEFERRABLE INITIALLY DEFERRED,
     country TEXT, admin1 TEXT, admin2 TEXT, admin3 TEXT,
     cell           TEXT,                  -- 0.5-degree grid cell of the point (blocking)
     area           INTEGER NOT NULL DEFAULT 0,  -- 1: an admin-area event (geo_precision 3), blocked by admin1
@@ -110,8 +110,8 @@ CREATE INDEX IF NOT EXISTS fused_fatalities ON fused_events(fatalities);
 
 CREATE TABLE IF NOT EXISTS fusion_links (          -- why each per-article event sits in its fused event
     event_id   TEXT PRIMARY KEY REFERENCES events(event_id) ON DELETE CASCADE,
-    fused_id   TEXT NOT NULL,             -- → fused_events.fused_id
-    article_id TEXT NOT NULL,
+    fused_id   TEXT NOT NULL REFERENCES fused_events(fused_id) DEFERRABLE INITIALLY DEFERRED,
+    article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
     matched_event_id TEXT,                -- the member it was compared with (NULL: it founded the event)
     score      REAL,
     reasons    TEXT NOT NULL              -- JSON list of human-readable reasons
