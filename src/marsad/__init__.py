@@ -8,6 +8,8 @@ Extraction is a pure function of one article plus the shipped data files.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
+import re
 from typing import Iterable, Iterator
 
 from .doc import Doc
@@ -18,17 +20,54 @@ __all__ = ["extract", "extract_doc", "extract_articles", "Event", "Article", "Do
 __version__ = "0.1.0"
 
 
-def parse_published(value: str | dt.date | None) -> dt.date | None:
-    """Accept ``2017-10-12``, a full ISO timestamp, or a date; None when absent or unreadable."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    value = str(value).strip()
-    if not value:
+PUBLISHED_RANGE = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
+"""Publication dates outside this range are placeholders or typing errors, never real news dates;
+out-of-range values would also overflow date arithmetic (``date.max + 1 day``)."""
+PLACEHOLDER_DATES = frozenset({dt.date(1970, 1, 1), dt.date(1900, 1, 1)})  # epoch zero, spreadsheet zero
+
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})"
+                  r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
+
+
+def parse_published(value: str | dt.date | None, strict: bool = False) -> dt.date | None:
+    """The publication day of ``value``: ``2017-10-12``, an ISO timestamp (``2017-10-12T08:30:00+03:00``,
+    the day as the publisher wrote it), an RSS/e-mail date (``Thu, 12 Oct 2017 08:30:00 +0300``) or a date.
+
+    None when absent. A value that is not one of those, not a real day, a placeholder (0001-01-01,
+    9999-12-31, 1970-01-01) or outside ``PUBLISHED_RANGE`` gives None, or with ``strict`` a
+    ``ValueError`` saying why.
+    """
+    def bad(why: str) -> None:
+        if strict:
+            raise ValueError(why)
         return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
+
+    if value is None:
         return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        day = value
+    else:
+        text = str(value).strip()
+        if not text:
+            return None
+        m = _ISO.fullmatch(text)
+        if m:
+            try:
+                day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+                if m[4] is not None:
+                    dt.time(int(m[4]), int(m[5]), int(m[6] or 0))
+            except ValueError as exc:
+                return bad(f"not a real date or time ({exc})")
+        else:
+            try:
+                day = email.utils.parsedate_to_datetime(text).date()
+            except (TypeError, ValueError, IndexError, OverflowError):
+                return bad("not a date (use YYYY-MM-DD, an ISO timestamp or an RSS date)")
+    if day in PLACEHOLDER_DATES or not PUBLISHED_RANGE[0] <= day <= PUBLISHED_RANGE[1]:
+        return bad(f"{day.isoformat()} is a placeholder or outside {PUBLISHED_RANGE[0].year}-{PUBLISHED_RANGE[1].year}")
+    return day
 
 
 def extract_doc(text: str, published: str | dt.date | None = None, source: str | None = None,

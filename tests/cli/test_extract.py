@@ -54,7 +54,7 @@ def test_bad_lines_are_reported_and_the_batch_goes_on(tmp_path):
     batch.write_text("{oops\n" + json.dumps({"id": "empty", "text": ""}) + "\n" + json.dumps(good, ensure_ascii=False) + "\n",
                      encoding="utf-8")
     r = marsad("extract", str(batch), "-q")
-    assert r.returncode == 0
+    assert r.returncode == 3  # partial: two lines skipped, the rest written (docs/errors.md)
     assert f"{batch}:1" in r.stderr and "malformed JSON" in r.stderr
     assert f"{batch}:2 (article empty)" in r.stderr
     assert "Traceback" not in r.stderr
@@ -91,7 +91,20 @@ def test_an_extractor_failure_on_one_article_is_reported_and_the_rest_written(tm
     batch.write_text(json.dumps(dict(seed, id="boom"), ensure_ascii=False) + "\n" + json.dumps(seed, ensure_ascii=False) + "\n",
                      encoding="utf-8")
     out = tmp_path / "events.jsonl"
-    assert main(["extract", str(batch), "-o", str(out)]) == 0
+    assert main(["extract", str(batch), "-o", str(out)]) == 3  # partial
     err = capsys.readouterr().err
     assert "article boom: extraction failed (ValueError: unexpected shape); skipped" in err
     assert all(json.loads(line)["article_id"] == "seed-mayadeen-afp" for line in out.read_text(encoding="utf-8").splitlines())
+
+
+def test_a_poisoned_article_no_longer_loses_the_rest_of_the_output(tmp_path):
+    """Issue 12: a lone surrogate or a 1,000-deep line stopped `extract` and lost what followed."""
+    seed = json.loads(SEED.read_text(encoding="utf-8"))
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps(dict(seed, id="sur", text=seed["text"] + "\ud800")) + "\n" + "[" * 1000 + "]" * 1000
+                     + "\n" + json.dumps(dict(seed, published="0001-01-01"), ensure_ascii=False) + "\n", encoding="utf-8")
+    r = marsad("extract", str(batch), "-q")
+    assert r.returncode == 3 and "Traceback" not in r.stderr
+    ids = [json.loads(line)["article_id"] for line in r.stdout.splitlines()]
+    assert "sur" in ids and "seed-mayadeen-afp" in ids
+    assert f"{batch}:2" in r.stderr and "without a date" in r.stderr

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
+
+# The exit-status contract of every subcommand (docs/errors.md).
+EXIT_OK = 0  # everything asked for was done
+EXIT_FAILURE = 1  # nothing could be done: no input read, a database that cannot be used, output not writable
+EXIT_USAGE = 2  # bad arguments (argparse uses 2 as well)
+EXIT_PARTIAL = 3  # some inputs or articles failed (each reported with file, line and id); the rest was done
 
 SUBCOMMANDS = ("extract", "ingest", "events", "control", "places", "gazetteer", "serve", "train")
 
@@ -33,7 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
-        return 2
+        return EXIT_USAGE
+    from ..store import StoreError
+
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
@@ -41,6 +50,13 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except StoreError as exc:  # not a database, damaged, a folder, a newer schema: nothing was written
+        print(f"marsad {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except sqlite3.DatabaseError as exc:  # damage found after opening (quick_check reads no index content)
+        print(f"marsad {args.command}: error: database {getattr(args, 'db', '')}: {exc} "
+              "(check it with: sqlite3 FILE 'PRAGMA integrity_check')", file=sys.stderr)
+        return EXIT_FAILURE
 
 
 if __name__ == "__main__":

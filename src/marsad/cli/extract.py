@@ -48,8 +48,11 @@ def run(args: argparse.Namespace) -> int:
         nonlocal n_problems
         for item in read_inputs(args.inputs, published=args.published, source=args.source):
             if isinstance(item, InputProblem):
-                n_problems += 1
-                print(f"marsad: {item}", file=sys.stderr)
+                if item.skipped:
+                    n_problems += 1
+                    print(f"marsad: {item}", file=sys.stderr)
+                else:  # a field dropped or mended; the article is extracted
+                    print(f"marsad: warning: {item}", file=sys.stderr)
                 continue
             yield item
 
@@ -83,11 +86,12 @@ def run(args: argparse.Namespace) -> int:
             writer.close()
     except DataFileError as exc:
         print(f"marsad: {exc}", file=sys.stderr)
-        return 3
+        return 1
     except OSError as exc:
         print(f"marsad: cannot write output: {exc}", file=sys.stderr)
-        return 3
+        return 1
     if not args.quiet:
         print(f"marsad: {n_articles} article(s) read, {n_events} event(s) written"
               + (f", {n_problems} input problem(s) skipped" if n_problems else ""), file=sys.stderr)
-    return 0 if n_articles or not n_problems else 1
+    # docs/errors.md: 0 all extracted, 3 some inputs failed (the rest written), 1 nothing could be read
+    return 0 if not n_problems else 3 if n_articles else 1

@@ -2,6 +2,7 @@
 and clause, and accessors of mention values (place precision, kind, qualifier ...)."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -70,11 +71,7 @@ class MentionIndex:
         self.clause_of = self._clauses(doc)
         self.direction: set[int] = set()  # places that are not where an event happened
         self.in_name: set[int] = set()  # place words inside an actor's or source's name
-        actor_spans = [(m.start, m.end) for m in doc.mentions if m.kind in ("actor", "support", "source")]
-        for p in doc.mentions:
-            if p.kind == "place" and any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end)
-                                         for a, b in actor_spans):
-                self.in_name.add(id(p))  # "قوات سوريا الديموقراطية": part of a name, not a place
+        self.in_name = _inside_names(doc.mentions)
         prev = None
         for p in sorted((m for m in doc.mentions if m.kind == "place"), key=lambda m: m.start):
             before = doc.tokens[max(0, p.token_start - 2):p.token_start]
@@ -208,3 +205,34 @@ def copy_draft(d: Draft) -> Draft:
 
 def draft_place_key(d: Draft) -> Any:
     return mention_place_key(d.place) if d.place is not None else None
+
+
+def _inside_names(mentions: list[Mention]) -> set[int]:
+    """ids of place mentions lying inside an actor's, supporter's or source's name
+    ("قوات سوريا الديموقراطية": part of a name, not a place).
+
+    A sweep over the name spans sorted by start, keeping the furthest end seen so far: linear in the
+    number of mentions after sorting, where testing every place against every name grew with the
+    square of the article's length."""
+    spans = sorted({(m.start, m.end) for m in mentions if m.kind in ("actor", "support", "source")})
+    starts = [a for a, _ in spans]
+    reach: list[tuple[int, int]] = []  # per prefix of spans: (furthest end, its start)
+    best = (-1, -1)
+    for a, b in spans:
+        if b > best[0]:
+            best = (b, a)
+        reach.append(best)
+    out: set[int] = set()
+    for p in mentions:
+        if p.kind != "place":
+            continue
+        k = bisect.bisect_right(starts, p.start)  # spans starting at or before the place
+        if k == 0:
+            continue
+        end, start = reach[k - 1]
+        if end < p.end:
+            continue
+        # the first span reaching furthest: when it is the place's own span, no other contains it
+        if (start, end) != (p.start, p.end):
+            out.add(id(p))
+    return out

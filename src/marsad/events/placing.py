@@ -91,10 +91,14 @@ LOCATIVES = MARKERS["locative"]
 
 def locative_start(idx: MentionIndex, clause: int) -> bool:
     """Does the clause open with a place phrase ("في محيط …", "قرب …", "بريف …")?"""
-    for i, c in enumerate(idx.clause_of):
-        if c == clause:
-            return any(f in LOCATIVES for f in idx.doc.tokens[i].forms)
-    return False
+    first = getattr(idx, "_clause_first", None)
+    if first is None:  # each clause's first token, found once per article (was a scan per call)
+        first = {}
+        for i, c in enumerate(idx.clause_of):
+            first.setdefault(c, i)
+        idx._clause_first = first
+    i = first.get(clause)
+    return i is not None and any(f in LOCATIVES for f in idx.doc.tokens[i].forms)
 
 
 def places_for(idx: MentionIndex, s: int, d: Draft) -> list[Mention]:

@@ -68,8 +68,70 @@ class Context:
 
     focus: str | None = None  # ISO2 code of the article's main country
     countries: dict[str, float] = field(default_factory=dict)  # country code -> weight of evidence
-    anchors: Sequence[Place] = ()  # places already resolved with confidence elsewhere in the article
+    anchors: "Sequence[Place] | AnchorGrid" = ()  # places already resolved with confidence elsewhere in the article
     within: Sequence[Place] = ()  # areas named right after the mention ("بريف X", "في محافظة X", "غرب X")
+
+
+class AnchorGrid:
+    """The article's anchor places bucketed by a coarse lat/lon grid, for ``rank``'s distance test.
+
+    ``rank`` only uses the distance to the nearest anchor when it is under ``ANCHOR_RADIUS_KM``, so
+    looking in the neighbouring cells gives exactly the answer of a scan over every anchor, at a cost
+    that no longer grows with the number of places a (very long) article names.
+    """
+
+    CELL = 4.0  # degrees; 400 km is 3.6 degrees of latitude
+
+    def __init__(self, places: Iterable[Place], exclude: frozenset[str] = frozenset(),
+                 _cells: dict[tuple[int, int], list[Place]] | None = None) -> None:
+        if _cells is None:
+            _cells = {}
+            for a in places:
+                if a.kind != "country":
+                    _cells.setdefault(self._cell(a.lat, a.lon), []).append(a)
+        self.cells = _cells
+        self.exclude = exclude
+
+    @classmethod
+    def _cell(cls, lat: float, lon: float) -> tuple[int, int]:
+        return math.floor(lat / cls.CELL), math.floor(lon / cls.CELL)
+
+    def without(self, ids: Iterable[str]) -> "AnchorGrid":
+        """The same anchors minus the given place ids (shares the buckets)."""
+        return AnchorGrid((), frozenset(ids), self.cells)
+
+    def __bool__(self) -> bool:
+        return bool(self.cells)
+
+    def __iter__(self):
+        for bucket in self.cells.values():
+            for a in bucket:
+                if a.id not in self.exclude:
+                    yield a
+
+    def nearest_km(self, p: Place) -> float | None:
+        """Distance to the nearest other anchor when under ``ANCHOR_RADIUS_KM``, else None."""
+        reach = ANCHOR_RADIUS_KM / 6371.0 * 180 / math.pi * 1.05  # degrees of arc, with a margin
+        top = abs(p.lat) + reach
+        if top >= 80:  # near a pole the longitude band is everything: scan all
+            pool: Iterable[Place] = self
+        else:
+            ci, cj = self._cell(p.lat, p.lon)
+            dlon = reach / math.cos(math.radians(top))
+            n_lat = math.ceil(reach / self.CELL)
+            n_lon = math.ceil(dlon / self.CELL)
+            wrap = round(360 / self.CELL)
+            if 2 * n_lon + 1 >= wrap:
+                pool = self
+            else:
+                pool = [a for i in range(ci - n_lat, ci + n_lat + 1) for j in range(cj - n_lon, cj + n_lon + 1)
+                        for a in self.cells.get((i, (j + wrap // 2) % wrap - wrap // 2), ())
+                        if a.id not in self.exclude]
+        d = min((haversine(p.lat, p.lon, a.lat, a.lon) for a in pool if a.id != p.id), default=None)
+        return d if d is not None and d < ANCHOR_RADIUS_KM else None
+
+
+ANCHOR_RADIUS_KM = 400.0  # beyond this an anchor says nothing about a candidate (see ``rank``)
 
 
 def importance(p: Place) -> tuple[float, list[str]]:
@@ -128,8 +190,11 @@ def rank(gaz: Gazetteer, candidates: Iterable[Place], cue: str | None, ctx: Cont
                 why.append(f"inside {area.name_en} named next to it")
                 break
         if ctx.anchors and not p.is_admin:
-            d = min((haversine(p.lat, p.lon, a.lat, a.lon) for a in ctx.anchors if a.id != p.id and a.kind != "country"),
-                    default=None)
+            if isinstance(ctx.anchors, AnchorGrid):
+                d = ctx.anchors.nearest_km(p)
+            else:
+                d = min((haversine(p.lat, p.lon, a.lat, a.lon) for a in ctx.anchors
+                         if a.id != p.id and a.kind != "country"), default=None)
             if d is not None:
                 if d < 50:
                     s += 2.5

@@ -25,7 +25,7 @@ from ..doc import Doc, Mention
 from ..geo.gazetteer import Gazetteer, Place, load_gazetteer
 from ..geo.resolve import (
     ADMIN1_CUES, ADMIN2_CUES, ADMIN3_CUES, AREA_CUES, CAMP_CUES, DIRECTION_ADJ, NEAR_CUES, TOWN_CUES,
-    Candidate, Context, ResolvedPlace, country_focus, rank,
+    AnchorGrid, Candidate, Context, ResolvedPlace, country_focus, rank,
 )
 from ..text.matcher import PhraseMatch, PhraseMatcher
 from ..text.normalise import fold
@@ -395,13 +395,14 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
     for r in known:
         r.result = rank(gaz, r.cands, r.cue, ctx)
     # anchors: confidently resolved places (clear margin or a single candidate), not datelines
-    anchors = []
+    anchor_ids: dict[str, Place] = {}  # in order of first mention; keyed: membership in constant time
     for r in known:
         if r.dateline or not r.result:
             continue
         if len(r.result) == 1 or r.result[0].score - r.result[1].score >= 2.0:
-            if r.result[0].place.kind != "country" and r.result[0].place not in anchors:
-                anchors.append(r.result[0].place)
+            if r.result[0].place.kind != "country":
+                anchor_ids.setdefault(r.result[0].place.id, r.result[0].place)
+    grid = AnchorGrid(anchor_ids.values())
     for k, r in enumerate(known):
         within = []
         for r2 in known[k + 1:]:
@@ -419,7 +420,7 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
                 continue
             r.cands = near
         if len(r.cands) > 1 or within:
-            others = [a for a in anchors if a not in (c.place for c in r.result)]
+            others = grid.without(c.place.id for c in r.result)
             r.result = rank(gaz, r.cands, r.cue, Context(focus, dict(weights), others, within))
 
 
@@ -464,11 +465,16 @@ def find_places(doc: Doc) -> None:
         rp = ResolvedPlace(place, prec, r.result[:5], why, qual, r.dateline, r.key)
         resolved.append((r, rp))
     # unknown names: the enclosing area named next to them, else the area of the place named before
+    by_sent: dict[int, list[int]] = defaultdict(list)  # sentence -> positions in ``resolved``
+    for i, (r, _) in enumerate(resolved):
+        by_sent[r.sent].append(i)
     for r in raws:
         if not r.unknown:
             continue
-        rp = _enclosing(gaz, r, resolved)
+        near = sorted(i for s in range(r.sent - 2, r.sent + 1) for i in by_sent.get(s, ()))
+        rp = _enclosing(gaz, r, [resolved[i] for i in near])
         if rp is not None:
+            by_sent[r.sent].append(len(resolved))
             resolved.append((r, rp))
     resolved = _drop_lone_foreign_towns(gaz, resolved)
     resolved.sort(key=lambda x: x[0].span_start)

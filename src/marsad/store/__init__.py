@@ -17,9 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import sqlite3
 import threading
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import asdict, dataclass, field, is_dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
@@ -28,9 +29,69 @@ from ..fusion import control as _control
 from ..fusion import incremental as _fusion
 from ..text.normalise import fold
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = 3
+"""1: the first schema (with the ``area`` column added in place); 2: an ``errors`` table, full-text
+indexes on evidence and notes, the datasette views ``acled_events`` and ``sources``; 3: foreign keys
+throughout (events, evidence and fusion links to articles, fused events and places)."""
 
-__all__ = ["Store", "IngestStats", "content_hash", "SCHEMA_VERSION"]
+__all__ = ["Store", "StoreError", "IngestStats", "content_hash", "SCHEMA_VERSION"]
+
+
+def _to_v1(conn: sqlite3.Connection) -> None:
+    """Databases from before the area-level blocking index get the ``area`` column."""
+    cols = {r[1] for r in conn.execute("PRAGMA table_info(fused_events)")}
+    if cols and "area" not in cols:
+        conn.execute("ALTER TABLE fused_events ADD COLUMN area INTEGER NOT NULL DEFAULT 0")
+        conn.execute("UPDATE fused_events SET area = 1 WHERE geo_precision >= 3")
+        conn.execute("DROP INDEX IF EXISTS fused_block")
+
+
+def _rebuild_search(conn: sqlite3.Connection) -> None:
+    """Fill the full-text indexes from the rows already stored (they are kept in step by triggers)."""
+    for t in ("evidence_fts", "events_fts", "fused_fts"):
+        conn.execute(f"INSERT INTO {t}({t}) VALUES ('rebuild')")  # fixed table names
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of a script (triggers' bodies kept whole), PRAGMAs left out."""
+    buf: list[str] = []
+    for line in script.splitlines(keepends=True):
+        if not buf and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        buf.append(line)
+        stmt = "".join(buf)
+        if sqlite3.complete_statement(stmt):
+            buf = []
+            if not stmt.lstrip().upper().startswith("PRAGMA"):
+                yield stmt
+
+
+_REBUILT = ("fused_events", "events", "evidence", "fusion_links")  # tables that gained foreign keys in 3
+
+
+def _to_v3(conn: sqlite3.Connection, schema: str) -> None:
+    """Rebuild the tables that gained foreign keys (SQLite cannot add them in place), keeping every
+    row and rowid (the full-text indexes point at rowids). Runs with foreign-key enforcement off."""
+    creates = {}
+    for stmt in _statements(schema):
+        m = re.match(r"\s*CREATE TABLE IF NOT EXISTS (\w+) \(", stmt)
+        if m and m[1] in _REBUILT:
+            creates[m[1]] = stmt
+    for kind, name in conn.execute("SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger')").fetchall():
+        conn.execute(f'DROP {kind.upper()} "{name}"')  # recreated by the schema; they would block the renames
+    for t in _REBUILT:
+        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({t})")]
+        if not cols:
+            continue
+        conn.execute(creates[t].replace(f"CREATE TABLE IF NOT EXISTS {t} (", f"CREATE TABLE _new_{t} (", 1))
+        new_cols = {r[1] for r in conn.execute(f"PRAGMA table_info(_new_{t})")}
+        keep = ", ".join(c for c in cols if c in new_cols)
+        conn.execute(f"INSERT INTO _new_{t} (rowid, {keep}) SELECT rowid, {keep} FROM {t}")
+        conn.execute(f"DROP TABLE {t}")
+        conn.execute(f"ALTER TABLE _new_{t} RENAME TO {t}")
+
+
+_MIGRATIONS = {1: _to_v1, 2: lambda conn: None}  # version -> the step to the next one (3: see _migrate)  # version -> the step to the next one (the rest is schema.sql, idempotent)
 
 _EVENT_COLUMNS = (
     "event_id", "article_id", "event_type", "sub_event_type", "event_date", "event_date_end", "time_precision",
@@ -74,10 +135,25 @@ class IngestStats:
     fused_new: int = 0
     fused_joined: int = 0
 
+    failed: list = field(default_factory=list)  # (article, reason) for each article rolled back
+    pending: dict = field(default_factory=dict, repr=False)  # counts added by the article being stored
+
+    def count(self, name: str, n: int = 1) -> None:
+        setattr(self, name, getattr(self, name) + n)
+        self.pending[name] = self.pending.get(name, 0) + n
+
     def __iadd__(self, other: "IngestStats") -> "IngestStats":
-        for k in asdict(self):
+        for k in ("articles_added", "articles_replaced", "articles_skipped", "events_added", "fused_new",
+                  "fused_joined"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
+        self.failed += other.failed
         return self
+
+
+def _is_transient(exc: sqlite3.OperationalError) -> bool:
+    """Errors of the database, not of one article: the batch stops and is resumed later."""
+    msg = str(exc).lower()
+    return any(w in msg for w in ("locked", "busy", "disk", "full", "readonly", "read-only", "i/o", "interrupted"))
 
 
 def _event_dict(ev: Any) -> dict[str, Any]:
@@ -101,38 +177,156 @@ def _bbox(bbox: Any) -> tuple[float, float, float, float] | None:
     return minlon, minlat, maxlon, maxlat
 
 
-class Store:
-    """A Marsad database. Use as a context manager; safe to share between threads (calls are serialised)."""
+class _DeferredViolation(Exception):
+    """COMMIT refused: a deferred foreign key left broken by the batch (the transaction is rolled back)."""
 
-    def __init__(self, path: str | Path = "marsad.db", readonly: bool = False) -> None:
+
+class StoreError(Exception):
+    """The database cannot be used: not a database, damaged, a folder, or from a newer Marsad.
+
+    Raised before anything is written; the message says which file and what to do.
+    """
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_checked: set[tuple[str, int, int]] = set()  # (path, size, mtime) that passed quick_check in this process
+
+
+def _wal_state(path: Path) -> tuple[int, int]:
+    try:
+        st = path.stat()
+        wal = path.with_name(path.name + "-wal")
+        w = wal.stat().st_mtime_ns if wal.exists() else 0
+        return st.st_size, max(st.st_mtime_ns, w)
+    except OSError:
+        return -1, -1
+
+
+class Store:
+    """A Marsad database. Use as a context manager; safe to share between threads (calls are serialised).
+
+    Opening checks the file (``PRAGMA quick_check``, once per process for an unchanged file) and
+    brings an older schema up to ``SCHEMA_VERSION``; a file that cannot be used raises ``StoreError``
+    without writing to it.
+    """
+
+    def __init__(self, path: str | Path = "marsad.db", readonly: bool = False, check: bool = True) -> None:
         self.path = str(path)
         self.readonly = readonly
-        if readonly:
-            uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
-        else:
-            self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self.conn.execute("PRAGMA busy_timeout = 30000")
+        p = Path(self.path)
+        if p.is_dir():
+            raise StoreError(f"{self.path} is a folder, not a database file (give a file name, e.g. {p / 'marsad.db'})")
+        if readonly and not p.exists():
+            raise StoreError(f"no database at {self.path} (create one with `marsad ingest INPUT --db {self.path}`)")
+        if not readonly and not p.parent.exists():
+            raise StoreError(f"cannot create {self.path}: the folder {p.parent} does not exist")
+        if p.exists() and p.stat().st_size > 0:
+            try:
+                with open(p, "rb") as fh:
+                    head = fh.read(16)
+            except OSError as exc:
+                raise StoreError(f"cannot read {self.path}: {exc.strerror or exc}") from exc
+            if head != _SQLITE_HEADER:
+                raise StoreError(f"{self.path} is not an SQLite database (it starts with {head[:8]!r}); "
+                                 "give another --db path")
+        try:
+            if readonly:
+                uri = p.resolve().as_uri() + "?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+            else:
+                self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open {self.path}: {exc}") from exc
         self._lock = threading.RLock()
-        if not readonly:
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self._migrate()
+        try:
+            self.conn.execute("PRAGMA busy_timeout = 30000")
+            if check:
+                self._check()
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.conn.execute("PRAGMA foreign_keys = ON")
+                self._migrate()
+            else:
+                self._check_version()
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise StoreError(f"{self.path} cannot be used as a Marsad database: {exc}") from exc
+        except StoreError:
+            self.conn.close()
+            raise
 
     # ---- lifecycle ------------------------------------------------------------------------------------
 
+    def _check(self) -> None:
+        """``PRAGMA quick_check``: refuse a damaged file before any write (each file once per process)."""
+        where = str(Path(self.path).resolve())
+        key = (where, *_wal_state(Path(self.path)))
+        if key in _checked or (self.readonly and (where, -1, -1) in _checked):
+            return  # readers (a server opens one per thread) check a file once per process
+        try:
+            rows = [r[0] for r in self.conn.execute("PRAGMA quick_check(5)")]
+        except sqlite3.DatabaseError as exc:  # too damaged to even list its problems
+            rows = [str(exc)]
+        if rows != ["ok"]:
+            raise StoreError(
+                f"{self.path} is damaged ({'; '.join(map(str, rows))[:300]}); nothing was written to it. "
+                f"Restore a copy, or recover what is readable with: sqlite3 {self.path} .recover | sqlite3 recovered.db")
+        _checked.add(key)
+        if self.readonly:
+            _checked.add((where, -1, -1))
+
+    def schema_version(self) -> int | None:
+        """The schema version stored in the file (None: not a Marsad database yet)."""
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "meta" not in tables:
+            return 1 if "articles" in tables else None
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        try:
+            return int(row[0]) if row else (1 if "articles" in tables else None)
+        except (TypeError, ValueError):
+            raise StoreError(f"{self.path}: schema version {row[0]!r} is not a number") from None
+
+    def _check_version(self) -> None:
+        v = self.schema_version()
+        if v is not None and v > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has schema version {v}, newer than this Marsad ({SCHEMA_VERSION}): "
+                             "upgrade Marsad to use it")
+
     def _migrate(self) -> None:
+        """Create the schema, or bring an older one up to date (each step once, in one transaction)."""
         sql = resources.files("marsad.store").joinpath("schema.sql").read_text(encoding="utf-8")
         with self._lock:
-            cols = {r[1] for r in self.conn.execute("PRAGMA table_info(fused_events)")}
-            if cols and "area" not in cols:  # databases from before the area-level blocking index
-                self.conn.execute("ALTER TABLE fused_events ADD COLUMN area INTEGER NOT NULL DEFAULT 0")
-                self.conn.execute("UPDATE fused_events SET area = 1 WHERE geo_precision >= 3")
-                self.conn.execute("DROP INDEX IF EXISTS fused_block")
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.executescript(sql)
-            self.conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+            self._check_version()
+            v = self.schema_version()
+            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if v == SCHEMA_VERSION and {"errors", "evidence_fts"} <= tables:
+                return
+            if v is None and "articles" not in tables and tables - {"meta"}:
+                raise StoreError(f"{self.path} is an SQLite database of another program (tables: "
+                                 f"{', '.join(sorted(tables)[:5])}); give another --db path")
+            rebuild = v is not None and v < 3
+            if rebuild:  # dropping a table must not cascade into its children: enforcement off meanwhile
+                self.conn.execute("PRAGMA foreign_keys = OFF")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                if v is not None:
+                    for step in range(v, SCHEMA_VERSION):
+                        _MIGRATIONS[step](self.conn)
+                if rebuild:
+                    _to_v3(self.conn, sql)
+                for stmt in _statements(sql):  # not executescript: it would commit this transaction
+                    self.conn.execute(stmt)
+                if v is not None and v < 2:
+                    _rebuild_search(self.conn)
+                self.conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(SCHEMA_VERSION),))
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            finally:
+                self.conn.execute("PRAGMA foreign_keys = ON")
 
     def close(self) -> None:
         with self._lock:
@@ -167,32 +361,102 @@ class Store:
         """Store articles with their per-article events and fuse the events, in one transaction.
 
         ``items`` are ``(Article, [Event or event dict, ...])`` as ``marsad.extract_articles`` yields.
-        Idempotent by article id and content hash.
+        Idempotent by article id and content hash. Each article is its own savepoint: one that fails
+        to store or fuse is rolled back alone and listed in ``stats.failed`` ``(article, reason)``;
+        the others are committed.
         """
+        items = list(items)
+        try:
+            return self._add_batch(items)
+        except _DeferredViolation:
+            # a foreign key broken by some article (checked at commit): store them one by one instead
+            stats = IngestStats()
+            for item in items:
+                try:
+                    stats += self._add_batch([item])
+                except _DeferredViolation as exc:
+                    stats.failed.append((item[0], f"IntegrityError: {exc}"))
+            return stats
+
+    def _add_batch(self, items: Sequence[tuple[Any, Sequence[Any]]]) -> IngestStats:
         stats = IngestStats()
         with self._lock:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 for article, events in items:
-                    self._add_one(article, events, stats)
+                    self.conn.execute("SAVEPOINT article")
+                    try:
+                        self._add_one(article, events, stats)
+                    except (sqlite3.OperationalError, KeyboardInterrupt, SystemExit, MemoryError) as exc:
+                        if isinstance(exc, sqlite3.OperationalError) and not _is_transient(exc):
+                            self._fail_one(article, exc, stats)
+                            continue
+                        raise  # disk full, locked, interrupted: the whole batch, to be resumed
+                    except Exception as exc:  # noqa: BLE001 - one article's data must not sink the batch
+                        self._fail_one(article, exc, stats)
+                        continue
+                    self.conn.execute("RELEASE article")
+                try:
+                    self.conn.execute("COMMIT")
+                except sqlite3.IntegrityError as exc:  # deferred foreign keys are checked here
+                    raise _DeferredViolation(str(exc)) from exc
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+        return stats
+
+    def _fail_one(self, article: Any, exc: BaseException, stats: IngestStats) -> None:
+        self.conn.execute("ROLLBACK TO article")
+        self.conn.execute("RELEASE article")
+        for k, v in stats.pending.items():  # counts of the article rolled back
+            setattr(stats, k, getattr(stats, k) - v)
+        stats.pending.clear()
+        stats.failed.append((article, f"{type(exc).__name__}: {exc}"))
+
+    def record_errors(self, rows: Iterable[tuple[str, str | None, str | None, str]], run_at: str | None = None) -> int:
+        """Add ``(stage, location, article_id, reason)`` rows to the ``errors`` table; returns how many."""
+        run_at = run_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        rows = [(run_at, st, loc, aid, reason) for st, loc, aid, reason in rows]
+        if not rows or self.readonly:
+            return 0
+        with self._lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.executemany("INSERT INTO errors (run_at, stage, location, article_id, reason) "
+                                      "VALUES (?, ?, ?, ?, ?)", rows)
                 self.conn.execute("COMMIT")
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
-        return stats
+        return len(rows)
+
+    def errors(self, article_id: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+        """Recorded problems, newest first: ``{run_at, stage, location, article_id, reason}``."""
+        sql = "SELECT run_at, stage, location, article_id, reason FROM errors"
+        params: list[Any] = []
+        if article_id is not None:
+            sql += " WHERE article_id = ?"
+            params.append(article_id)
+        sql += " ORDER BY id DESC LIMIT ?"
+        params.append(int(limit))
+        with self._lock:
+            keys = ("run_at", "stage", "location", "article_id", "reason")
+            return [dict(zip(keys, r)) for r in self.conn.execute(sql, params)]
 
     def _add_one(self, article: Any, events: Sequence[Any], stats: IngestStats) -> None:
         c = self.conn
+        stats.pending.clear()
         h = content_hash(article)
         old = c.execute("SELECT content_hash FROM articles WHERE article_id = ?", (article.id,)).fetchone()
         if old is not None:
             if old[0] == h:
-                stats.articles_skipped += 1
+                stats.count("articles_skipped")
                 return
             self._remove_article(article.id)
-            stats.articles_replaced += 1
+            stats.count("articles_replaced")
         else:
-            stats.articles_added += 1
+            stats.count("articles_added")
         seq = (c.execute("SELECT MAX(ingest_seq) FROM articles").fetchone()[0] or 0) + 1  # indexed
         # the extractor's records: event dicts, and control statements marked record="control"
         statements = [r for r in events if isinstance(r, Mapping) and r.get("record") == "control"]
@@ -228,16 +492,16 @@ class Store:
                           "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
             if d.get("location_id"):
                 self._upsert_place(d)
-            stats.events_added += 1
+            stats.count("events_added")
         for st in statements:
             self._insert_control_statement(dict(st, article_id=article.id))
         for d in dicts:
             d["outlet"] = article.source
             fid = _fusion.fuse_event(c, d, seq)
             if fid == "F" + d["event_id"]:
-                stats.fused_new += 1
+                stats.count("fused_new")
             else:
-                stats.fused_joined += 1
+                stats.count("fused_joined")
 
     def _upsert_place(self, d: Mapping[str, Any]) -> None:
         self.conn.execute(

@@ -6,25 +6,44 @@ article by id and content hash, so it resumes where the last one stopped: no dup
 """
 from __future__ import annotations
 
+import datetime as dt
 import gzip
+import json
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import IO, Any, Callable, Iterable, Sequence
 
 from ..ingest import Article, InputProblem
-from . import IngestStats, Store
+from .. import parse_published
+from . import IngestStats, Store, content_hash
 
 
 @dataclass
 class IngestReport:
     stats: IngestStats = field(default_factory=IngestStats)
     articles_read: int = 0
-    problems: int = 0
+    problems: int = 0  # inputs (lines, files, articles) left out while reading
+    warnings: int = 0  # articles kept with a field dropped or mended
     extraction_errors: int = 0
+    store_errors: int = 0  # articles whose storing or fusion failed (rolled back alone)
+    duplicates: int = 0  # an id seen earlier in this run with other content: left out
     seconds: float = 0.0
     skipped_known: int = 0  # stored by an earlier run: not even extracted
+    undated: list[str] = field(default_factory=list)  # ids of stored articles with no usable date
+
+    @property
+    def failed(self) -> int:
+        """Articles (or inputs) that did not land."""
+        return self.problems + self.extraction_errors + self.store_errors + self.duplicates
+
+    @property
+    def exit_status(self) -> int:
+        """0: everything landed; 3 (partial): some input failed, the rest landed; 1: nothing was read."""
+        if self.articles_read == 0 and self.failed:
+            return 1
+        return 3 if self.failed else 0
 
     def summary(self) -> str:
         s = self.stats
@@ -32,8 +51,19 @@ class IngestReport:
         return (f"{self.articles_read} articles read in {self.seconds:.1f}s ({rate:.1f}/s): {s.articles_added} added, "
                 f"{s.articles_replaced} replaced, {s.articles_skipped + self.skipped_known} already stored; "
                 f"{s.events_added} events, {s.fused_new} new fused events, {s.fused_joined} merged into existing ones; "
-                f"{self.problems} bad input(s), {self.extraction_errors} extraction error(s)")
+                f"{self.problems} bad input(s), {self.extraction_errors} extraction error(s), "
+                f"{self.store_errors} storing error(s), {self.duplicates} duplicate id(s), {self.warnings} warning(s)")
 
+    def undated_warning(self, show: int = 10) -> str | None:
+        """A warning naming the stored articles that have no publication date (their events are
+        undated unless the text dates them), or None."""
+        if not self.undated:
+            return None
+        n = len(self.undated)
+        names = ", ".join(self.undated[:show]) + (f" and {n - show} more" if n > show else "")
+        return (f"warning: {n} article(s) have no usable publication date, so events they do not date in the "
+                f"text are undated: {names}. Give dates with 'published' in the JSONL, --published, or "
+                "--published-from url|html|mtime|field:NAME")
 
 
 def count_articles(paths: Sequence[str]) -> int | None:
@@ -65,15 +95,30 @@ def _say(msg: str) -> None:
 
 
 def ingest(store: Store, items: Iterable[Article | InputProblem], engine: Callable[[Sequence[Article]], Iterable[Any]],
-           batch_size: int = 100, progress: Any = None, report: Callable[[str], None] = _say) -> IngestReport:
+           batch_size: int = 100, progress: Any = None, report: Callable[[str], None] = _say,
+           errors_file: IO[str] | None = None) -> IngestReport:
     """Store every article of ``items`` with its events; ``engine`` extracts a list of articles.
 
     ``progress`` is a tqdm-like object (``update(n)``) or None; ``report`` receives one line per
-    bad input or failed article (naming file, line and article).
+    bad input or failed article (naming file, line and article). Every failure is isolated to its
+    article: it is written to the database's ``errors`` table (and, one JSON object a line, to
+    ``errors_file``) and the rest of the batch lands.
     """
     rep = IngestReport()
     t0 = time.perf_counter()
+    run_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     batch: list[Article] = []
+    seen: dict[str, tuple[str, str | None]] = {}  # id -> (content hash, where) of articles read in this run
+    errors: list[tuple[str, str | None, str | None, str]] = []
+
+    def fail(stage: str, where: str | None, article_id: str | None, reason: str, note: str) -> None:
+        errors.append((stage, where, article_id, reason))
+        place = f"{where}: " if where else ""
+        art = f"article {article_id}: " if article_id else ""
+        report(f"{'warning' if stage == 'warning' else 'error'}: {place}{art}{reason}{note}")
+        if errors_file is not None:
+            errors_file.write(json.dumps({"run_at": run_at, "stage": stage, "location": where, "article_id": article_id,
+                                          "reason": reason}, ensure_ascii=False) + "\n")
 
     def flush() -> None:
         if not batch:
@@ -85,24 +130,50 @@ def ingest(store: Store, items: Iterable[Article | InputProblem], engine: Callab
         for article, events, err in engine(todo):
             if err is not None:
                 rep.extraction_errors += 1
-                report(f"article {article.id}: {err}; skipped (will be retried on the next run)")
+                fail("extract", article.where, article.id, err, "; skipped (retried on the next run)")
                 continue
             good.append((article, events))
         if good:
-            rep.stats += store.add_articles(good)
+            st = store.add_articles(good)
+            for article, reason in st.failed:
+                rep.store_errors += 1
+                fail("store", getattr(article, "where", None), article.id, reason, "; skipped (retried on the next run)")
+            failed = {id(a) for a, _ in st.failed}
+            rep.undated += [a.id for a, _ in good if id(a) not in failed and parse_published(a.published) is None]
+            rep.stats += st
+        if errors:
+            store.record_errors(errors, run_at)
+            errors.clear()
         if progress is not None:
             progress.update(len(batch))
         batch.clear()
 
     for item in items:
         if isinstance(item, InputProblem):
-            rep.problems += 1
-            report(f"bad input: {item}; skipped")
+            if item.skipped:
+                rep.problems += 1
+                fail("read", item.where, item.article_id, item.message, "")
+            else:
+                rep.warnings += 1
+                fail("warning", item.where, item.article_id, item.message, "")
             continue
         rep.articles_read += 1
+        h = content_hash(item)
+        first = seen.get(item.id)
+        if first is not None:
+            if first[0] != h:
+                rep.duplicates += 1
+                fail("read", item.where, item.id, f"duplicate id: {first[1] or 'an earlier article'} has the same id "
+                                                  "and other content", "; this one skipped, the first kept")
+            else:
+                rep.skipped_known += 1  # the same article twice: nothing to do
+            continue
+        seen[item.id] = (h, item.where)
         batch.append(item)
         if len(batch) >= batch_size:
             flush()
     flush()
+    if errors:
+        store.record_errors(errors, run_at)
     rep.seconds = time.perf_counter() - t0
     return rep
