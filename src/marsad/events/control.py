@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..doc import Doc
+from ..text.normalise import fold
 from .index import MARKERS, MentionIndex, is_event_place, precision_of
 from .model import ControlStatement
 from .roles import parties
@@ -10,7 +11,16 @@ PAST = MARKERS["past"]
 
 CONTROL_REACH = 3  # tokens between a control phrase and its place ("يسيطر على مدينة الرقة")
 
+RESUMPTIVE = frozenset({"عليها", "عليه", "عليهما", "عليهم"})
+
 CONTROL_KINDS = frozenset({"state", "rebel", "militia", "identity", "external"})
+
+
+def _resumptive(phrase: str) -> bool:
+    """Does the phrase end in a pronoun that points back to a noun before it ("يسيطرون عليها")?"""
+    words = fold(phrase).split()
+    last = words[-1] if words else ""
+    return last in RESUMPTIVE
 
 
 def control_statements(doc: Doc, idx: MentionIndex) -> list[ControlStatement]:
@@ -40,6 +50,15 @@ def control_statements(doc: Doc, idx: MentionIndex) -> list[ControlStatement]:
                 holder = min((a for a in actors if a.start >= m.end), key=lambda a: a.start, default=None)
                 place = max((p for p in places if 0 <= m.token_start - p.token_end <= CONTROL_REACH),
                             key=lambda p: p.end, default=None)
+            elif _resumptive(m.text):
+                # "مدينة المكلا التي يسيطرون عليها": the pronoun points back to the place; the holder is
+                # named after the phrase, or is the nearest armed actor before the place
+                place = max((p for p in places if 0 <= m.token_start - p.token_end <= CONTROL_REACH),
+                            key=lambda p: p.end, default=None)
+                holder = min((a for a in actors if a.start >= m.end and a.token_start - m.token_end <= 1),
+                             key=lambda a: a.start, default=None)
+                if holder is None and place is not None:
+                    holder = max((a for a in actors if a.end <= place.start), key=lambda a: a.end, default=None)
             else:
                 holder = max((a for a in actors if a.end <= m.start), key=lambda a: a.end, default=None)
                 if holder is None:  # "يسيطر التنظيم على …"
