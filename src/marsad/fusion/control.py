@@ -126,6 +126,16 @@ def _wanted(tok: str, r: Rules) -> bool:
     return (t.startswith("لل") and "ال" + t[2:] in r.take_nouns) or (t.startswith("ل") and t[1:] in r.take_nouns)
 
 
+_PREPOSITIONS = frozenset(fold(w) for w in ("ضد", "على", "من", "عن", "مع", "إلى", "الى", "بين", "لصالح", "يد", "أيدي"))
+
+
+def _object_of_preposition(sentence: str, start: int) -> bool:
+    """Is the word before ``start`` a preposition ("ضد الحوثيين", "من يد التنظيم")? Then the actor there
+    is acted on, not the one taking the place."""
+    prev = _TOKEN.findall(sentence[max(0, start - 20):start])
+    return bool(prev) and fold(prev[-1]) in _PREPOSITIONS
+
+
 def take_reading(sentence: str, place_start: int, place_end: int, rules_: Rules | None = None,
                  actor_spans: list[tuple[int, int]] | None = None) -> tuple[str | None, str]:
     """Does ``sentence`` say that the place at ``[place_start, place_end)`` was taken?
@@ -165,7 +175,8 @@ def take_reading(sentence: str, place_start: int, place_end: int, rules_: Rules 
             return None, f"a past take told as background ({' '.join(lead)})"
         if actor_spans:
             window = found[max(0, (done[0] if noun else i) - 6)][0]
-            if not any(window <= s and e <= place_start for s, e in actor_spans):
+            if not any(window <= s and e <= place_start and not _object_of_preposition(sentence, s)
+                       for s, e in actor_spans):
                 return None, "the holder is not the subject of the take"
         between = before[i + 1:]
         cut = next((k for k, t in enumerate(between) if _is(t, r.partial_words)), None)
@@ -325,12 +336,27 @@ def _event_claims(conn: sqlite3.Connection, place_ids: list[str] | None, fams: F
                 why = why_not
                 continue
             readings.append(reading)
-            good.append({k: m[k] for k in ("article_id", "outlet", "text", "start", "end")}
+            good.append({k: m[k] for k in ("article_id", "outlet", "text", "start", "end", "holder", "previous")}
                         | {"fused_id": fid, "sub_event_type": sub, "reading": reading})
         if not good:
             rejected[why] = rejected.get(why, 0) + 1
             continue
         partial = "full" not in readings
+        # the holder as the accepted reports coded it (fusion may have picked another member's actor1)
+        votes: dict[str, int] = defaultdict(int)
+        for g in good:
+            if g["holder"][0]:
+                votes[g["holder"][0]] += 1
+        if votes and a1 not in votes:
+            a1 = max(votes, key=lambda a: votes[a])
+            a1_ar = next(g["holder"][1] for g in good if g["holder"][0] == a1)
+            a2, a2_ar = next(g["previous"] for g in good if g["holder"][0] == a1)
+            if not (named(a1) and fams.holds_places(a1) and fams.plausible(a1, info.country)):
+                rejected["holder outside its theatre"] = rejected.get("holder outside its theatre", 0) + 1
+                continue
+        for g in good:
+            g.pop("holder", None)
+            g.pop("previous", None)
         n = len({g["article_id"] for g in good})
         weight = min(0.9, 0.55 + 0.1 * (n - 1)) * (0.6 if partial else 1.0)
         out.append((pid, Claim(date, a1, a1_ar, "takes", fams.side(a1, info.country), fams.family_of(a1, info.country),
@@ -348,7 +374,8 @@ def _members(conn: sqlite3.Connection, fused_ids: list[str]) -> dict[str, list[d
     for i in range(0, len(fused_ids), 500):
         chunk = fused_ids[i:i + 500]
         rows = conn.execute(
-            "SELECT e.fused_id, e.event_id, e.location_ar, a.article_id, a.source, a.published, v.text, v.start, v.end, "
+            "SELECT e.fused_id, e.event_id, e.location_ar, e.actor1, e.actor1_ar, e.actor2, e.actor2_ar, "
+            "a.article_id, a.source, a.published, v.text, v.start, v.end, "
             "(SELECT s.start FROM evidence s WHERE s.event_id = e.event_id AND s.kind = 'span' AND s.role = 'location' "
             " AND s.start >= v.start AND s.end <= v.end ORDER BY s.id LIMIT 1), "
             "(SELECT s.end FROM evidence s WHERE s.event_id = e.event_id AND s.kind = 'span' AND s.role = 'location' "
@@ -356,7 +383,7 @@ def _members(conn: sqlite3.Connection, fused_ids: list[str]) -> dict[str, list[d
             "FROM events e JOIN evidence v ON v.event_id = e.event_id AND v.kind = 'evidence' "
             "JOIN articles a ON a.article_id = e.article_id "
             f"WHERE e.fused_id IN ({', '.join('?' for _ in chunk)}) ORDER BY a.ingest_seq, v.id", chunk)
-        for fid, eid, loc_ar, aid, outlet, published, text, s, e, ls, le in rows:
+        for fid, eid, loc_ar, m1, m1_ar, m2, m2_ar, aid, outlet, published, text, s, e, ls, le in rows:
             if ls is not None and s is not None:
                 ps, pe = ls - s, le - s
             else:  # no location span: the place's name as written
@@ -365,7 +392,8 @@ def _members(conn: sqlite3.Connection, fused_ids: list[str]) -> dict[str, list[d
                     continue
                 ps, pe = k, k + len(loc_ar)
             out[fid].append({"article_id": aid, "outlet": outlet, "published": published, "text": text,
-                             "start": s, "end": e, "place_start": ps, "place_end": pe, "event_id": eid, "actor1": []})
+                             "start": s, "end": e, "place_start": ps, "place_end": pe, "event_id": eid, "actor1": [],
+                             "holder": (m1, m1_ar), "previous": (m2, m2_ar)})
         ids = sorted({m["event_id"] for fid in chunk for m in out.get(fid, [])})
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for j in range(0, len(ids), 500):
@@ -523,11 +551,12 @@ def _period(run: dict[str, Any], info: PlaceInfo, fams: Families, start: str | N
     sides.sort(key=lambda s: -s["confidence"])
     contested = len(sides) > 1
     main = sides[0]
+    partial = not contested and main["partial"] and not any(c.kind == "holds" for c in run["claims"])
     outlets = sorted({e.get("outlet") for s in sides for e in s["evidence"] if e.get("outlet")})
     period = {
         "place_id": info.place_id, "place": info.place, "place_ar": info.place_ar,
         "latitude": info.latitude, "longitude": info.longitude, "country": info.country,
-        "status": "contested" if contested else "held",
+        "status": "contested" if contested else "partial" if partial else "held",
         "actor": main["actor"], "actor_ar": main["actor_ar"],
         **(fams.describe("contested") if contested else {k: main[k] for k in ("family", "family_label", "colour")}),
         "from": start, "to": end,
