@@ -133,3 +133,45 @@ def test_implausible_holders_and_places_make_no_period(tmp_path):
                            (MUKALLA, "Military Forces of Egypt", "2015-08-01"),        # Egypt's army in Yemen
                            ("geonames:163843", "Islamic State", "2015-08-01")]) as s:  # Syria, a country
         assert s.control_at("2015-08-05") == []
+
+
+def test_two_changes_on_one_day_are_never_ordered(tmp_path):
+    with _store(tmp_path) as s:
+        s.add_control_statement(ZINJIBAR, "Houthi Movement", "2015-08-06", kind="takes", article_id="a")
+        s.add_control_statement(ZINJIBAR, "Popular Resistance", "2015-08-06", kind="takes", article_id="a")
+        s.add_control_statement(ZINJIBAR, "Popular Resistance", "2015-08-08", kind="takes", article_id="a",
+                                previous_actor="Houthi Movement")
+        ps = s.control_timeline(ZINJIBAR)
+        assert [(p["status"], p["from"], p["to"]) for p in ps] == [
+            ("contested", "2015-08-06", "2015-08-08"), ("held", "2015-08-08", None)]
+        assert ps[1]["family"] == "pro_government"
+
+
+def _territory_event(article: Article, sentence: str, date: str, precision: int, place: dict, **actors):
+    from marsad.events.model import Event, Evidence, Span
+
+    i = article.text.index(sentence)
+    j = article.text.index(place["location_ar"], i)
+    return Event(article.id, "Strategic developments", "Non-state actor overtakes territory", date, date, precision,
+                 evidence=[Evidence(sentence, i, i + len(sentence))],
+                 spans=[Span("location", j, j + len(place["location_ar"]), place["location_ar"])], **place, **actors)
+
+
+SARIN = dict(location="Sarin", location_ar="صرين", latitude=36.57, longitude=38.3, geo_precision=1,
+             location_id="ocha:C2074", country="Syria", admin1="Aleppo")
+
+
+def test_a_take_dated_long_before_its_article_sets_no_start(tmp_path):
+    text = ("قال المرصد السوري لحقوق الإنسان إن وحدات حماية الشعب الكردية انتزعت اليوم الاثنين السيطرة على بلدة صرين "
+            "في شمال سوريا من يد مقاتلي تنظيم داعش")
+    ypg = dict(actor1="YPG: People's Protection Units", actor2="Islamic State")
+    fresh = Article(id="fresh", text=text, published="2015-07-27", source="T")
+    stale = Article(id="stale", text=text, published="2016-07-27", source="T")  # same words, a year later, month only
+    with Store(tmp_path / "t.db") as s:
+        s.add_articles([(stale, [_territory_event(stale, text, "2015-07-01", 3, SARIN, **ypg)])])
+        assert s.control_timeline("ocha:C2074") == []
+        s.add_articles([(fresh, [_territory_event(fresh, text, "2015-07-27", 1, SARIN, **ypg)])])
+        ps = s.control_timeline("ocha:C2074")
+        assert [(p["actor"], p["from"], p["to"]) for p in ps] == [
+            ("Islamic State", None, "2015-07-27"), ("YPG: People's Protection Units", "2015-07-27", None)]
+        assert ps[1]["family"] == "kurdish" and ps[1]["evidence"][0]["article_id"] == "fresh"
