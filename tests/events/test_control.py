@@ -19,3 +19,18 @@ def test_past_negated_and_partial_control_are_not_statements():
     # a part of a town is not the town
     assert ("Military Forces of Syria", "حلب") not in control(
         "وفي حين تسيطر الفصائل المقاتلة على الأحياء الشرقية، تسيطر قوات النظام على الأحياء الغربية من حلب.")
+
+
+def test_a_place_the_pronoun_points_back_to():
+    # "the city of Mukalla, which they control": the holder is the armed actor named before the town
+    assert control("وأوضح المسؤول أن «الغارة دمرت سيارة تابعة لعناصر القاعدة قادمة من مدينة المكلا التي يسيطرون "
+                   "عليها عند وصولها إلى وادي ضيقة بلدة المحفد محافظة أبين».", "2015-07-31") == [
+        ("AQAP: Al Qaeda in the Arabian Peninsula", "المكلا")]
+
+
+def test_governorates_and_far_subjects_are_not_town_statements():
+    # "controls the governorates of Aden and Lahij": areas, not towns; and the Houthis named later
+    # in the sentence ("… التي لا يزال الحوثيون يسيطرون فيها على لودر") do not hold them
+    assert control("وعمليا، باتت قوات هادي التي تقاتل باسلحة حديثة زودتها بها دول التحالف العربي، تسيطر على محافظات "
+                   "عدن ولحج والضالع وغالبية ابين التي لا يزال الحوثيون يسيطرون فيها على لودر، ثاني اكبر مدنها.",
+                   "2015-08-09") == []
