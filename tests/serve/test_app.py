@@ -298,3 +298,29 @@ def test_hostile_event_comes_back_verbatim_as_json(api):
     detail = api.get(f"/api/events/{ev['fused_id']}").json()
     assert "<img src=x onerror=alert(1)>" in detail["articles"][0]["text"]
     assert detail["articles"][0]["url"] == "javascript:alert(4)"  # data is data; the page decides what to link
+
+
+def test_a_token_with_stray_spaces_is_a_different_token(sample_db_path, tmp_path):
+    """Compared exactly: "Bearer <token>  " or "Bearer  <token>" is refused (in-process, so nothing trims it)."""
+    from starlette.testclient import TestClient
+
+    from marsad.serve import create_app
+
+    with TestClient(create_app(sample_db_path, token=TOKEN)) as c:
+        for auth in (f"Bearer {TOKEN}  ", f"Bearer  {TOKEN}", f"Bearer {TOKEN}\t"):
+            r = c.post("/api/ingest", json=ARTICLE, headers={"Authorization": auth})
+            assert r.status_code == 403 and r.json()["detail"] == "wrong token", auth
+    with pytest.raises(ValueError, match="spaces"):
+        create_app(sample_db_path, token=TOKEN + "\n")
+
+
+def test_ingest_body_limit_is_the_largest_article_and_documented(live_token, api):
+    from marsad.serve.app import MAX_ARTICLE_BYTES, MAX_INGEST_BYTES
+
+    assert MAX_INGEST_BYTES == MAX_ARTICLE_BYTES == 2 * 1024 * 1024
+    body = json.dumps(dict(ARTICLE, text="ا" * (MAX_INGEST_BYTES // 2 + 10)), ensure_ascii=False).encode()
+    r = httpx.post(live_token.url + "/api/ingest", content=body, timeout=30,
+                   headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"})
+    assert r.status_code == 413 and "2 MB" in r.json()["detail"]
+    doc = api.get("/openapi.json").json()["paths"]["/api/ingest"]["post"]
+    assert "2 MB" in doc["description"] and "413" in doc["responses"]
