@@ -324,3 +324,22 @@ def test_ingest_body_limit_is_the_largest_article_and_documented(live_token, api
     assert r.status_code == 413 and "2 MB" in r.json()["detail"]
     doc = api.get("/openapi.json").json()["paths"]["/api/ingest"]["post"]
     assert "2 MB" in doc["description"] and "413" in doc["responses"]
+
+
+def test_an_arabic_actor_name_finds_every_event_of_its_actor(api):
+    """"قوات النظام" belongs to one actor only: the filter finds that actor's events whatever spelling
+    their articles used, the same as its English name."""
+    english = api.get("/api/events", params={"actor": "Military Forces of Syria"}).json()["total"]
+    arabic = api.get("/api/events", params={"actor": "قوات النظام"}).json()["total"]
+    assert arabic == english >= 2
+    assert api.get("/api/counts", params={"actor": "قوات النظام"}).json()["total"] == english
+
+
+def test_meta_counts_what_a_map_cannot_show_and_where_the_timeline_starts(api):
+    m = api.get("/api/meta").json()
+    assert (m["undated"], m["before_1990"], m["without_point"]) == (0, 0, 0)
+    # a year before the first article, unless the events start later
+    assert m["timeline_start"] == m["date_min"] == "2015-07-23"
+    syria = next(c for c in m["countries"] if c["name"] == "Syria")
+    lon0, lat0, lon1, lat1 = syria["bbox"]
+    assert lon0 <= 40.45 <= lon1 and lat0 <= 35.02 <= lat1 and syria["undated"] == 0

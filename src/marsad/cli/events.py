@@ -93,6 +93,10 @@ def run(args: argparse.Namespace) -> int:
         print("error: --format parquet needs -o FILE", file=sys.stderr)
         return 2
     with Store(args.db) as store:
+        if filters.get("actor"):
+            from ..serve.queries import canonical_actor
+
+            filters["actor"] = canonical_actor(store, filters["actor"])
         if args.explain:
             return explain(store, args.explain, as_json=args.format == "jsonl" and args.output is not None, out=args.output)
 

@@ -258,6 +258,14 @@ def reject_unknown_params(request: Request) -> None:
                             f"allowed: {', '.join(sorted(known)) or 'none'}")
 
 
+def _resolved(store: Store, f: EventFilters) -> dict[str, Any]:
+    """The filters as store arguments, an Arabic actor name resolved to its actor (see canonical_actor)."""
+    kw = f.as_kwargs()
+    if kw.get("actor"):
+        kw["actor"] = queries.canonical_actor(store, kw["actor"])
+    return kw
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Shaping responses
 # ---------------------------------------------------------------------------------------------------------
@@ -401,7 +409,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
              responses=READ_ERRORS)
     def list_events(f: EventFilters = Depends(event_filters), p: PageParams = Depends(page_params)) -> dict[str, Any]:
         st = db.reader()
-        kw = f.as_kwargs()
+        kw = _resolved(db.reader(), f)
         items = st.query_events(limit=p.limit, offset=p.offset, order=p.order, **kw)
         total = st.count_events(**kw)
         return {"total": total, "limit": p.limit, "offset": p.offset, "order": p.order,
@@ -417,7 +425,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
                        full: bool = Query(False, description="all fields in properties (default: what a map needs)")
                        ) -> JSONResponse:
         st = db.reader()
-        kw = f.as_kwargs()
+        kw = _resolved(db.reader(), f)
         items = st.query_events(limit=p.limit, offset=p.offset, order=p.order, **kw)
         total = st.count_events(**kw)
         feats = [x for x in (_feature(e, None if full else MAP_FIELDS) for e in items) if x]
@@ -435,7 +443,7 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     def events_csv(f: EventFilters = Depends(event_filters),
                    limit: int | None = Query(None, ge=1, le=1_000_000, description="at most this many rows"),
                    order: Order = Query("date_asc", description="as for /api/events")) -> StreamingResponse:
-        kw = f.as_kwargs()
+        kw = _resolved(db.reader(), f)
         order_ = "date" if order == "-date" else order
         db.reader()  # 503 now rather than mid-stream
 
@@ -484,7 +492,8 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     def counts(f: EventFilters = Depends(event_filters),
                period: Literal["day", "week", "month"] = Query("day", description="day, week (from Monday) or month"),
                ) -> dict[str, Any]:
-        rows = db.reader().counts_by_period(period=period, **f.as_kwargs())
+        st = db.reader()
+        rows = st.counts_by_period(period=period, **_resolved(st, f))
         out: dict[str, dict[str, Any]] = {}
         for p, t, n in rows:
             c = out.setdefault(p, {"period": p, "events": 0, "by_type": {}})

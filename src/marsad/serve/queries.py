@@ -25,10 +25,17 @@ def overview(conn: sqlite3.Connection) -> dict[str, Any]:
     dmin, dmax = conn.execute("SELECT MIN(event_date), MAX(event_date) FROM fused_events WHERE event_date >= ?",
                               (TIMELINE_START,)).fetchone()
     dated = n - (undated or 0) - (early or 0)
-    # where the timeline starts: the first 1 % of dated events are left before it, so that a few stray
-    # old dates do not squeeze every real event into one spike (the map says how many are before it)
+    # where the timeline starts: the period the articles cover (from a year before the first one was
+    # published: older dates are background, "since the 2003 invasion"), and without the first 1 % of
+    # dated events, so that a few stray old dates do not squeeze every real event into one spike. The
+    # map says how many events are before it.
     row = conn.execute("SELECT event_date FROM fused_events WHERE event_date >= ? ORDER BY event_date "
                        "LIMIT 1 OFFSET ?", (TIMELINE_START, dated // 100)).fetchone()
+    first_pub = conn.execute("SELECT date(MIN(substr(published, 1, 10)), '-365 days') FROM articles "
+                             "WHERE published >= ?", (TIMELINE_START,)).fetchone()[0]
+    start = max(x for x in (row[0] if row else None, first_pub, dmin) if x) if (row or dmin) else None
+    if start and dmax and start > dmax:
+        start = dmin
     lat0, lat1, lon0, lon1 = conn.execute(
         "SELECT MIN(latitude), MAX(latitude), MIN(longitude), MAX(longitude) FROM fused_events "
         "WHERE latitude IS NOT NULL AND longitude IS NOT NULL").fetchone()
@@ -44,7 +51,7 @@ def overview(conn: sqlite3.Connection) -> dict[str, Any]:
         "articles": n_articles,
         "date_min": dmin,
         "date_max": dmax,
-        "timeline_start": row[0] if row else dmin,
+        "timeline_start": start,
         "bbox": None if lat0 is None else [lon0, lat0, lon1, lat1],
         "countries": countries,
     }
@@ -84,3 +91,17 @@ def add_ingest_times(store: Any, events: list[dict[str, Any]]) -> list[dict[str,
         for e in events:
             e["ingested_at"] = times.get(e["fused_id"])
     return events
+
+
+def _is_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+def canonical_actor(store: Any, query: str) -> str:
+    """The actor filter for ``query``: an Arabic name that belongs to one actor only becomes that actor's
+    English name, so that "الحوثي" finds every Houthi Movement event, not just those whose article used
+    that spelling. Anything else (English, or Arabic shared by several actors) is kept as typed."""
+    if not query or not _is_arabic(query):
+        return query
+    names = {a["actor"] for a in store.actors(q=query.strip(), limit=50)}
+    return names.pop() if len(names) == 1 else query
