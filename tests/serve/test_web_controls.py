@@ -8,6 +8,7 @@ Screenshots go to test-artifacts/ (map-controls-*.png).
 """
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from urllib.parse import parse_qs, urlparse
@@ -214,11 +215,18 @@ def test_exports_of_the_current_view(page, live_gaps):
     open_map(page, live_gaps)
     page.select_option("#f-country", "Turkey")
     count_is(page, 2)
-    geo = httpx.get(page.get_attribute("#geojson-link", "href")).json()
+    geo = httpx.get(page.get_attribute("#geojson-link", "href")).json()  # the link's address: the API
     assert geo["type"] == "FeatureCollection" and len(geo["features"]) == 2
     assert {f["properties"]["country"] for f in geo["features"]} == {"Turkey"}
     rows = httpx.get(page.get_attribute("#csv-link", "href")).text.strip().splitlines()
     assert len(rows) == 3 and rows[0].startswith("event_id_cnty,")
+    page.select_option("#f-country", "")
+    count_is(page, DATED)
+    with page.expect_download() as dl:  # clicking saves every page of the view, with the no-point count
+        page.click("#geojson-link")
+    saved = json.loads(open(dl.value.path(), encoding="utf-8").read())
+    assert saved["events"] == DATED and saved["without_point"] == 1 and len(saved["features"]) == DATED - 1
+    assert "notes" in saved["features"][0]["properties"]
 
 
 def test_basemap_has_no_lines_across_the_world(page, live_gaps):

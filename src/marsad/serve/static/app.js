@@ -315,6 +315,34 @@
     $('geojson-link').setAttribute('href', apiUrl('api/events.geojson', g));
   }
 
+  /** GeoJSON of the whole current view (every page of the API, all fields), saved as a file. The link's
+   * own address stays the API's first page, for copying. */
+  function downloadGeoJSON(ev) {
+    ev.preventDefault();
+    var params = filterParams(true), feats = [], link = $('geojson-link');
+    params.limit = PAGE; params.full = 'true'; params.order = 'date_asc';
+    link.setAttribute('data-loading', '1');
+    function page(offset) {
+      params.offset = offset;
+      return getJSON(apiUrl('api/events.geojson', params)).then(function (fc) {
+        feats = feats.concat(fc.features);
+        var next = offset + fc.returned, missing = (page.missing || 0) + (fc.without_point || 0);
+        page.missing = missing;
+        if (fc.returned > 0 && next < fc.total) return page(next);
+        return { type: 'FeatureCollection', events: fc.total, without_point: missing, features: feats };
+      });
+    }
+    page(0).then(function (fc) {
+      var url = URL.createObjectURL(new Blob([JSON.stringify(fc)], { type: 'application/geo+json' }));
+      var a = el('a', { href: url, download: 'marsad-events.geojson' });
+      document.body.appendChild(a);
+      a.click();
+      document.body.removeChild(a);
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    }).catch(function (e) { setStatus('GeoJSON: ' + e.message); })
+      .then(function () { link.removeAttribute('data-loading'); });
+  }
+
   // ---------- control layer ----------
   function loadControl() {
     if (!state.until) return;
@@ -381,7 +409,7 @@
       var g = document.createElementNS(NS, 'g');
       g.setAttribute('class', 'bar');
       g.setAttribute('data-day', c.period);
-      g.setAttribute('data-x', String(x));
+      g.setAttribute('data-x', String(Math.max(0, x)));  // a week or month that began before the timeline
       var y = 100, total = Math.max(3, 96 * c.events / max);
       EVENT_TYPES.forEach(function (ty, i) {
         var v = (c.by_type || {})[ty];
@@ -693,6 +721,7 @@
       state.words = words;
       setLanguage(fromUrl.lang || 'en');
       $('lang').addEventListener('click', function () { setLanguage(state.lang === 'en' ? 'ar' : 'en'); });
+      $('geojson-link').addEventListener('click', downloadGeoJSON);
       return getJSON('api/meta');
     }).then(function (meta) {
       state.meta = meta;
