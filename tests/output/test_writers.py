@@ -3,7 +3,7 @@ import io
 import json
 
 from marsad.events.model import Event, Evidence
-from marsad.output import ACLED_COLUMNS, EventWriter, interaction_code, write_events
+from marsad.output import ACLED_COLUMNS, CSV_COLUMNS, EventWriter, interaction_code, write_events
 
 
 def _event(**kw) -> Event:
@@ -31,7 +31,7 @@ def test_acled_csv_has_acled_columns_in_order():
     write_events([_event(), _event(event_type="Violence against civilians", sub_event_type="Attack",
                                    actor2="Civilians (Syria)", inter2=7)], buf, "acled-csv")
     rows = list(csv.reader(io.StringIO(buf.getvalue())))
-    assert tuple(rows[0]) == ACLED_COLUMNS
+    assert tuple(rows[0][:len(ACLED_COLUMNS)]) == ACLED_COLUMNS and tuple(rows[0]) == CSV_COLUMNS
     first = dict(zip(rows[0], rows[1]))
     assert first["year"] == "2017" and first["interaction"] == "12" and first["disorder_type"] == "Political violence"
     second = dict(zip(rows[0], rows[2]))
@@ -47,7 +47,8 @@ def test_geojson_is_a_feature_collection_and_skips_unplaced_events():
     fc = json.loads(buf.getvalue())
     assert fc["type"] == "FeatureCollection" and len(fc["features"]) == 1
     assert fc["features"][0]["geometry"]["coordinates"] == [40.4515, 35.0198]
-    assert w.skipped == 1
+    assert w.skipped == 1 and fc["events"] == 2 and fc["without_point"] == 1
+    assert w.summary() == "1 written; 1 left out (1 no point)"
 
 
 def test_interaction_codes():

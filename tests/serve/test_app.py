@@ -298,3 +298,48 @@ def test_hostile_event_comes_back_verbatim_as_json(api):
     detail = api.get(f"/api/events/{ev['fused_id']}").json()
     assert "<img src=x onerror=alert(1)>" in detail["articles"][0]["text"]
     assert detail["articles"][0]["url"] == "javascript:alert(4)"  # data is data; the page decides what to link
+
+
+def test_a_token_with_stray_spaces_is_a_different_token(sample_db_path, tmp_path):
+    """Compared exactly: "Bearer <token>  " or "Bearer  <token>" is refused (in-process, so nothing trims it)."""
+    from starlette.testclient import TestClient
+
+    from marsad.serve import create_app
+
+    with TestClient(create_app(sample_db_path, token=TOKEN)) as c:
+        for auth in (f"Bearer {TOKEN}  ", f"Bearer  {TOKEN}", f"Bearer {TOKEN}\t"):
+            r = c.post("/api/ingest", json=ARTICLE, headers={"Authorization": auth})
+            assert r.status_code == 403 and r.json()["detail"] == "wrong token", auth
+    with pytest.raises(ValueError, match="spaces"):
+        create_app(sample_db_path, token=TOKEN + "\n")
+
+
+def test_ingest_body_limit_is_the_largest_article_and_documented(live_token, api):
+    from marsad.serve.app import MAX_ARTICLE_BYTES, MAX_INGEST_BYTES
+
+    assert MAX_INGEST_BYTES == MAX_ARTICLE_BYTES == 2 * 1024 * 1024
+    body = json.dumps(dict(ARTICLE, text="ا" * (MAX_INGEST_BYTES // 2 + 10)), ensure_ascii=False).encode()
+    r = httpx.post(live_token.url + "/api/ingest", content=body, timeout=30,
+                   headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"})
+    assert r.status_code == 413 and "2 MB" in r.json()["detail"]
+    doc = api.get("/openapi.json").json()["paths"]["/api/ingest"]["post"]
+    assert "2 MB" in doc["description"] and "413" in doc["responses"]
+
+
+def test_an_arabic_actor_name_finds_every_event_of_its_actor(api):
+    """"قوات النظام" belongs to one actor only: the filter finds that actor's events whatever spelling
+    their articles used, the same as its English name."""
+    english = api.get("/api/events", params={"actor": "Military Forces of Syria"}).json()["total"]
+    arabic = api.get("/api/events", params={"actor": "قوات النظام"}).json()["total"]
+    assert arabic == english >= 2
+    assert api.get("/api/counts", params={"actor": "قوات النظام"}).json()["total"] == english
+
+
+def test_meta_counts_what_a_map_cannot_show_and_where_the_timeline_starts(api):
+    m = api.get("/api/meta").json()
+    assert (m["undated"], m["before_1990"], m["without_point"]) == (0, 0, 0)
+    # a year before the first article, unless the events start later
+    assert m["timeline_start"] == m["date_min"] == "2015-07-23"
+    syria = next(c for c in m["countries"] if c["name"] == "Syria")
+    lon0, lat0, lon1, lat1 = syria["bbox"]
+    assert lon0 <= 40.45 <= lon1 and lat0 <= 35.02 <= lat1 and syria["undated"] == 0

@@ -17,7 +17,7 @@ SEED_EVIDENCE = "سيطرت قوات النظام بدعم روسي الخميس
 def open_map(page, live):
     page.goto(live.url + "/")
     page.wait_for_selector(f'#count[data-count="{N_EVENTS}"]:not([data-loading])', timeout=10_000)
-    page.wait_for_function("() => document.querySelectorAll('#hist rect.bar').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('#hist g.bar').length > 0")
     return page
 
 
@@ -90,7 +90,7 @@ def test_timeline_slider_filters_the_map(page, live):
     page.locator("#range-end").fill(str(idx))
     page.wait_for_selector('#count[data-count="5"]:not([data-loading])')
     assert page.inner_text("#range-label").endswith("2016-01-01")
-    assert page.locator("#hist rect.bar.in").count() < page.locator("#hist rect.bar").count()
+    assert page.locator("#hist g.bar.in").count() < page.locator("#hist g.bar").count()
     page.screenshot(path=str(ARTIFACTS / "map-timeline-2015.png"))
     assert page.errors == [], page.errors
 

@@ -6,20 +6,26 @@ import json
 import sys
 from typing import Any, Iterator
 
-FORMATS = ("jsonl", "acled-csv", "geojson", "parquet")
+FORMATS = ("jsonl", "acled-csv", "geojson", "parquet", "pretty")
+FORMAT_HELP = ("jsonl: one JSON object per fused event, with evidence (default); acled-csv: ACLED's columns "
+               "(events without a date, country or point are left out, as ACLED would not publish them); geojson: a "
+               "FeatureCollection of the events with a point (the count without one is in 'without_point'); "
+               "parquet: typed columns, needs -o; pretty: readable text")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("events", help="export fused events from the database (or --explain one)",
                               description="Export fused events (one per real event, with every article and "
-                                          "source reporting it) from an ingested database.")
+                                          "source reporting it) from an ingested database.",
+                              epilog="Exit status: 0 written; 1 no such event (--explain); 2 bad arguments or "
+                                     "no database.")
     p.add_argument("--db", default="marsad.db", help="database file (default: ./marsad.db)")
-    p.add_argument("--format", choices=FORMATS, default="jsonl")
+    p.add_argument("--format", choices=FORMATS, default="jsonl", help=FORMAT_HELP)
     p.add_argument("-o", "--output", default=None, help="output file (default: stdout; required for parquet)")
     p.add_argument("--since", help="first event date, ISO (inclusive)")
     p.add_argument("--until", help="last event date, ISO (inclusive)")
-    p.add_argument("--country")
-    p.add_argument("--admin1")
+    p.add_argument("--country", help="country, in English (Syria), Arabic (سوريا) or as an ISO code (SY, SYR)")
+    p.add_argument("--admin1", help="first-level region as the events carry it (e.g. Aleppo), case-insensitive")
     p.add_argument("--bbox", help="minlon,minlat,maxlon,maxlat")
     p.add_argument("--type", dest="event_type", help="event type or sub-event type")
     p.add_argument("--actor", help="actor name (English or Arabic, substring)")
@@ -30,15 +36,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+class BadArgument(ValueError):
+    """A command-line value that cannot be used (exit status 2, like argparse's own errors)."""
+
+
 def _valid_date(s: str | None, name: str) -> str | None:
     import datetime as dt
 
     if s is None:
         return None
     try:
-        return dt.date.fromisoformat(s[:10]).isoformat()
+        return dt.date.fromisoformat(s.strip()[:10]).isoformat()
     except ValueError:
-        raise SystemExit(f"error: --{name} must be an ISO date (YYYY-MM-DD), got {s!r}")
+        raise BadArgument(f"--{name} must be an ISO date (YYYY-MM-DD), got {s!r}") from None
 
 
 def _for_output(e: dict[str, Any]) -> dict[str, Any]:
@@ -47,50 +57,80 @@ def _for_output(e: dict[str, Any]) -> dict[str, Any]:
     return e
 
 
+def _filters(args: argparse.Namespace) -> dict[str, Any]:
+    from ..output.acled import country_name
+    from ..store import _bbox
+
+    if args.limit is not None and args.limit < 0:
+        raise BadArgument(f"--limit must be 0 or more, got {args.limit}")
+    try:
+        _bbox(args.bbox)
+    except ValueError as exc:
+        raise BadArgument(f"--bbox: {exc}") from None
+    since, until = _valid_date(args.since, "since"), _valid_date(args.until, "until")
+    if since and until and since > until:
+        raise BadArgument(f"--since {since} is after --until {until}")
+    return dict(since=since, until=until, bbox=args.bbox,
+                country=country_name(args.country) if args.country else None, admin1=args.admin1,
+                event_type=args.event_type, actor=args.actor, source=args.source, text=args.text)
+
+
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from ..serve.queries import add_ingest_times
     from ..store import Store
 
     if not Path(args.db).exists():
         print(f"error: no database at {args.db} (run `marsad ingest INPUT --db {args.db}` first)", file=sys.stderr)
         return 2
+    try:
+        filters = _filters(args)
+    except BadArgument as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.format == "parquet" and not args.output and not args.explain:
+        print("error: --format parquet needs -o FILE", file=sys.stderr)
+        return 2
     with Store(args.db) as store:
+        if filters.get("actor"):
+            from ..serve.queries import canonical_actor
+
+            filters["actor"] = canonical_actor(store, filters["actor"])
         if args.explain:
             return explain(store, args.explain, as_json=args.format == "jsonl" and args.output is not None, out=args.output)
-        try:
-            filters = dict(since=_valid_date(args.since, "since"), until=_valid_date(args.until, "until"),
-                           bbox=args.bbox, country=args.country, admin1=args.admin1, event_type=args.event_type,
-                           actor=args.actor, source=args.source, text=args.text)
-            from ..store import _bbox
-            _bbox(args.bbox)
-        except ValueError as exc:
-            print(f"error: --bbox: {exc}", file=sys.stderr)
-            return 2
 
         def events() -> Iterator[dict[str, Any]]:
-            for i, e in enumerate(store.iter_events(with_evidence=True, **filters)):
-                if args.limit is not None and i >= args.limit:
-                    return
-                yield _for_output(e)
+            n, page = 0, []
+            for e in store.iter_events(with_evidence=True, **filters):
+                if args.limit is not None and n >= args.limit:
+                    break
+                n += 1
+                page.append(_for_output(e))
+                if len(page) >= 1000:
+                    yield from add_ingest_times(store, page)
+                    page = []
+            yield from add_ingest_times(store, page)
 
         if args.format == "parquet":
             from ..output.parquet import write_parquet
 
-            if not args.output:
-                print("error: --format parquet needs -o FILE", file=sys.stderr)
-                return 2
             n = write_parquet(events(), args.output)
+            summary = f"{n} written"
         else:
-            from ..output import write_events
+            from ..output import EventWriter
 
             fh = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
             try:
-                n = write_events(events(), fh, args.format)
+                writer = EventWriter(fh, args.format)
+                for e in events():
+                    writer.write(e)
+                writer.close()
             finally:
                 if args.output:
                     fh.close()
-    print(f"{n} fused events written", file=sys.stderr)
+            summary = writer.summary()
+    print(f"fused events: {summary}", file=sys.stderr)
     return 0
 
 

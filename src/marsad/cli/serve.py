@@ -30,6 +30,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"marsad serve: no database at {db} (create one with `marsad ingest INPUT --db {db}`)",
               file=sys.stderr)
         return 2
+    if token and token != token.strip():
+        print("marsad serve: the token starts or ends with spaces (from a file with a newline?); remove them",
+              file=sys.stderr)
+        return 2
     if not (0 < args.port < 65536):
         print(f"marsad serve: bad port {args.port}", file=sys.stderr)
         return 2

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from typing import IO, Any, Iterable, Mapping
 
 from ..events.model import interaction_code
+from .acled import country, event_id_cnty, plain_spelling, source_scale, unix_timestamp
 
 FORMATS = ("jsonl", "acled-csv", "geojson", "pretty")
 
@@ -17,6 +19,14 @@ ACLED_COLUMNS = (
     "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
     "fatalities", "tags", "timestamp",
 )
+# Marsad's own columns after ACLED's: the gazetteer's spelling of the place (ACLED's plain spelling is
+# in `location`) and the fused event's id (for `marsad events --explain` and the API).
+EXTRA_COLUMNS = ("location_gazetteer", "marsad_id")
+CSV_COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
+# Columns ACLED types as numbers; every other column is text.
+NUMERIC_COLUMNS = frozenset({"year", "time_precision", "inter1", "inter2", "interaction", "iso", "latitude",
+                             "longitude", "geo_precision", "fatalities", "timestamp"})
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _DISORDER = {
     "Battles": "Political violence",
     "Explosions/Remote violence": "Political violence",
@@ -31,26 +41,70 @@ def _as_dict(event: Any) -> dict[str, Any]:
     return event.to_dict() if hasattr(event, "to_dict") else dict(event)
 
 
-def acled_row(e: Mapping[str, Any]) -> dict[str, Any]:
-    """One event as an ACLED export row: columns Marsad has are copied, the rest derived or blank."""
+def acled_row(e: Mapping[str, Any], timestamp: int | None = None) -> dict[str, Any]:
+    """One event as an ACLED export row: columns Marsad has are copied, the rest derived or blank.
+
+    ``iso``/``region`` and the ``event_id_cnty`` prefix come from the country; ``timestamp`` is the
+    event's ``timestamp`` (Unix seconds) or ``ingested_at`` (ISO), else the ``timestamp`` given;
+    places are in ACLED's plain spelling (the gazetteer's is in ``location_gazetteer``).
+    """
     date = e.get("event_date") or ""
     disorder = _DISORDER.get(e.get("event_type", ""), "")
     if e.get("sub_event_type") == "Excessive force against protesters":
         disorder = "Political violence; Demonstrations"
     elif e.get("sub_event_type") == "Mob violence":
         disorder = "Political violence"
-    row = {col: e.get(col) or "" for col in ACLED_COLUMNS}
+    c = country(e.get("country"))
+    stamp = e.get("timestamp")
+    if not isinstance(stamp, int):
+        stamp = unix_timestamp(e.get("ingested_at")) or timestamp
+    inter2 = e.get("inter2") or 0
+    row = {col: e.get(col) or "" for col in CSV_COLUMNS}
     row.update({
-        "event_id_cnty": e.get("event_id") or e.get("fused_id") or "",
+        "event_id_cnty": event_id_cnty(e.get("fused_id") or e.get("event_id"), c["iso3"] if c else None),
         "year": date[:4],
+        "time_precision": e.get("time_precision") or (3 if date else ""),
         "disorder_type": disorder,
-        "interaction": e.get("interaction") or interaction_code(e.get("inter1"), e.get("inter2")) or "",
+        "inter1": e.get("inter1") or 0,
+        "inter2": inter2,
+        "interaction": e.get("interaction") or interaction_code(e.get("inter1"), e.get("inter2") or None) or 0,
         "civilian_targeting": "Civilian targeting" if str(e.get("actor2") or "").startswith("Civilians") else "",
+        "iso": c["iso"] if c else "",
+        "region": c["region"] if c else "",
+        "country": c["name"] if c else (e.get("country") or ""),
+        "location": plain_spelling(e.get("location")),
+        "admin1": plain_spelling(e.get("admin1")),
+        "admin2": plain_spelling(e.get("admin2")),
+        "admin3": plain_spelling(e.get("admin3")),
         "latitude": "" if e.get("latitude") is None else e["latitude"],
         "longitude": "" if e.get("longitude") is None else e["longitude"],
+        "source": e.get("source") or e.get("sources") or "",
+        "source_scale": source_scale(e.get("sources") or e.get("source")),
         "fatalities": e.get("fatalities") or 0,
+        "timestamp": "" if stamp is None else stamp,
+        "location_gazetteer": e.get("location") or "",
+        "marsad_id": e.get("fused_id") or e.get("event_id") or "",
     })
     return row
+
+
+def csv_safe(row: dict[str, Any]) -> dict[str, Any]:
+    """Neutralise spreadsheet formulas in text cells (a news page's text can start with '=')."""
+    for k, v in row.items():
+        if k not in NUMERIC_COLUMNS and isinstance(v, str) and v.startswith(_FORMULA_START):
+            row[k] = "'" + v
+    return row
+
+
+def acled_publishable(e: Mapping[str, Any]) -> str | None:
+    """Why ACLED would not publish this event (no date, country or point), or None when it would."""
+    if not e.get("event_date"):
+        return "undated"
+    if country(e.get("country")) is None:
+        return "no country"
+    if e.get("latitude") is None or e.get("longitude") is None:
+        return "no point"
+    return None
 
 
 def geojson_feature(e: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -104,9 +158,12 @@ class EventWriter:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         self.fh, self.fmt, self.count, self.skipped = fh, fmt, 0, 0
+        # why events were left out: GeoJSON "no point"; ACLED CSV "undated", "no country"
+        self.left_out: dict[str, int] = {}
+        self.now = int(dt.datetime.now(dt.timezone.utc).timestamp())  # timestamp of events never ingested
         self._csv: csv.DictWriter | None = None
         if fmt == "acled-csv":
-            self._csv = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
+            self._csv = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
             self._csv.writeheader()
         elif fmt == "geojson":
             fh.write('{"type": "FeatureCollection", "features": [\n')
@@ -117,20 +174,37 @@ class EventWriter:
             self.fh.write(json.dumps(e, ensure_ascii=False) + "\n")
         elif self.fmt == "acled-csv":
             assert self._csv is not None
-            self._csv.writerow(acled_row(e))
+            why = acled_publishable(e)
+            if why:
+                self._leave_out(why)
+                return
+            self._csv.writerow(csv_safe(acled_row(e, self.now)))
         elif self.fmt == "geojson":
             feat = geojson_feature(e)
             if feat is None:
-                self.skipped += 1
+                self._leave_out("no point")
                 return
             self.fh.write((",\n" if self.count else "") + json.dumps(feat, ensure_ascii=False))
         else:
             self.fh.write(pretty(e) + "\n\n")
         self.count += 1
 
+    def _leave_out(self, why: str) -> None:
+        self.skipped += 1
+        self.left_out[why] = self.left_out.get(why, 0) + 1
+
+    def summary(self) -> str:
+        """What to tell the user at the end: "1448 written; 15 left out (15 no point)"."""
+        msg = f"{self.count} written"
+        if self.left_out:
+            msg += f"; {self.skipped} left out (" + ", ".join(f"{n} {w}" for w, n in sorted(self.left_out.items())) + ")"
+        return msg
+
     def close(self) -> None:
         if self.fmt == "geojson":
-            self.fh.write("\n]}\n")
+            # GeoJSON allows extra members: say how many events had no point instead of hiding them
+            self.fh.write("\n], \"events\": %d, \"without_point\": %d}\n"
+                          % (self.count + self.skipped, self.left_out.get("no point", 0)))
         self.fh.flush()
 
 

@@ -22,17 +22,30 @@ from pathlib import Path
 from typing import Any, Iterator, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 
-from ..events.model import EVENT_TYPES, SUB_TO_TYPE
-from ..output import ACLED_COLUMNS, acled_row
+from ..events.model import EVENT_TYPES
+from ..output import CSV_COLUMNS, acled_publishable, acled_row, csv_safe
 from ..store import Store
 from . import queries
 
 MAX_PAGE = 1000
-MAX_INGEST_BYTES = 20 * 1024 * 1024
+# The largest article Marsad extracts in reasonable time is about 2 MB of text; one request carries at
+# most that much (a batch of ordinary articles, or one long one). Larger bodies get a 413.
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+MAX_INGEST_BYTES = MAX_ARTICLE_BYTES
 MAX_INGEST_ARTICLES = 2000
+ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# bbox: four numbers, longitudes within ±180 and latitudes within ±90 (min <= max is checked in code)
+_LON = r"-?(180(\.0+)?|(1[0-7][0-9]|[0-9]{1,2})(\.[0-9]+)?)"
+_LAT = r"-?(90(\.0+)?|[0-8]?[0-9](\.[0-9]+)?)"
+BBOX = f"^{_LON},{_LAT},{_LON},{_LAT}$"
+DATE_DOC = {"format": "date"}  # with the pattern: "0" or "2017-02-30" are not dates
+# Every event type and sub-event type, the values `event_type` accepts (an enum in the OpenAPI document).
+EVENT_TYPE_VALUES = tuple(dict.fromkeys([*EVENT_TYPES, *(s for subs in EVENT_TYPES.values() for s in subs)]))
+EventTypeValue = Literal[EVENT_TYPE_VALUES]  # type: ignore[valid-type]
 STATIC_DIR = Path(str(resources.files("marsad.serve").joinpath("static")))
 
 Order = Literal["date", "-date", "date_asc", "fatalities", "articles"]
@@ -52,13 +65,43 @@ Fused conflict events coded from Arabic news (ACLED taxonomy), with the Arabic e
   (`minlon,minlat,maxlon,maxlat`), `country`, `admin1`, `event_type` (a type or a sub-event type),
   `actor` (part of an English or Arabic actor name), `source`, `text` (free text, Arabic or English).
 - Pages: `limit` (1 to 1000, default 100), `offset`; the order is stable (ties broken by ingestion order).
-- Bad parameters get a 422 (or 400 for unknown parameter names) with a message naming the parameter.
-- `POST /api/ingest` is disabled unless the server was started with a token (`--token` or `MARSAD_TOKEN`).
+- Every error is `{"detail": "message"}`: 422 for a bad value (the message names the parameter), 400 for
+  an unknown parameter name, 404 for an unknown event or place, 503 when there is no database yet.
+- Events without a date are counted by `/api/meta` (`undated`) and returned by `/api/events` unless
+  `since`/`until` is given; the ACLED CSV leaves out events without a date, country or point.
+- `POST /api/ingest` is disabled unless the server was started with a token (`--token` or `MARSAD_TOKEN`);
+  a request body is at most 2 MB (the largest article Marsad extracts), else 413.
 """
 
 
 class ApiError(HTTPException):
     """An HTTP error whose body is ``{"detail": message}``."""
+
+
+# The body of every error response (written out, not a model: FastAPI would file a model's schema under
+# the route's own media type, text/csv or application/geo+json, though errors are always JSON).
+ERROR_SCHEMA = {"title": "Error", "type": "object", "required": ["detail"],
+                "properties": {"detail": {"type": "string", "description": "what was wrong, naming the parameter"}}}
+
+
+def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the error statuses a route can answer with (all ``{"detail": str}``)."""
+    words = {400: "unknown query parameter, or a malformed body", 401: "no bearer token",
+             403: "wrong token, or ingest disabled", 404: "no such event or place",
+             413: "body too large", 415: "unsupported content type",
+             422: "a parameter with a bad value (the message names it)", 503: "no database yet"}
+    return {c: {"description": words[c], "content": {"application/json": {"schema": ERROR_SCHEMA}}} for c in codes}
+
+
+READ_ERRORS = _errors(400, 422, 503)
+
+
+class GeoJSONResponse(JSONResponse):
+    media_type = "application/geo+json"
+
+
+class CSVResponse(StreamingResponse):
+    media_type = "text/csv"
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -75,15 +118,19 @@ class Database:
         self._write_lock = threading.Lock()
         self._stores: list[Store] = []
         self._stores_lock = threading.Lock()
+        self._generation = 0  # bumped by close(): a thread's store from before is not reused
 
     def reader(self) -> Store:
         st = getattr(self._local, "store", None)
+        if st is not None and getattr(self._local, "generation", -1) != self._generation:
+            st = None
         if st is None:
             if not self.path.exists():
                 raise ApiError(503, f"no database at {self.path}: ingest articles first")
             st = Store(self.path, readonly=True)
             st.conn.execute("PRAGMA query_only = ON")
             self._local.store = st
+            self._local.generation = self._generation
             with self._stores_lock:
                 self._stores.append(st)
         return st
@@ -95,6 +142,7 @@ class Database:
 
     def close(self) -> None:
         with self._stores_lock:
+            self._generation += 1
             for st in self._stores:
                 try:
                     st.close()
@@ -143,26 +191,35 @@ def _parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
     return minlon, minlat, maxlon, maxlat
 
 
+def _iso_date(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ApiError(422, f"{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
 def event_filters(
-    since: dt.date | None = Query(None, description="first event date, ISO (YYYY-MM-DD), inclusive"),
-    until: dt.date | None = Query(None, description="last event date, ISO (YYYY-MM-DD), inclusive"),
-    bbox: str | None = Query(None, max_length=200, description="minlon,minlat,maxlon,maxlat",
+    since: str | None = Query(None, pattern=ISO_DATE, description="first event date, ISO (YYYY-MM-DD), inclusive",
+                              examples=["2017-01-01"], json_schema_extra=DATE_DOC),
+    until: str | None = Query(None, pattern=ISO_DATE, description="last event date, ISO (YYYY-MM-DD), inclusive",
+                              examples=["2017-12-31"], json_schema_extra=DATE_DOC),
+    bbox: str | None = Query(None, max_length=200, pattern=BBOX,
+                             description="minlon,minlat,maxlon,maxlat (decimal degrees, min <= max)",
                              examples=["35.5,32,42.5,37.5"]),
     country: str | None = Query(None, max_length=100, description="country (English), exact"),
     admin1: str | None = Query(None, max_length=100, description="first-level region (English), exact"),
-    event_type: str | None = Query(None, max_length=100,
-                                   description="an ACLED event type or sub-event type, spelled exactly"),
+    event_type: EventTypeValue | None = Query(None, description="an ACLED event type or sub-event type, spelled exactly"),
     actor: str | None = Query(None, max_length=200, description="part of an actor name, English or Arabic"),
     source: str | None = Query(None, max_length=200, description="part of a source or outlet name"),
     text: str | None = Query(None, max_length=200, description="free text, Arabic or English"),
 ) -> EventFilters:
+    since, until = _iso_date(since, "since"), _iso_date(until, "until")
     if since and until and since > until:
         raise ApiError(422, f"since ({since}) is after until ({until})")
-    if event_type and event_type not in EVENT_TYPES and event_type not in SUB_TO_TYPE:
-        raise ApiError(422, f"unknown event_type {event_type!r}; use one of: " + ", ".join(EVENT_TYPES)
-                       + " (or a sub-event type)")
     return EventFilters(
-        since=since.isoformat() if since else None, until=until.isoformat() if until else None,
+        since=since, until=until,
         bbox=_parse_bbox(bbox), country=(country or "").strip() or None, admin1=(admin1 or "").strip() or None,
         event_type=event_type or None, actor=(actor or "").strip() or None, source=(source or "").strip() or None,
         text=(text or "").strip() or None)
@@ -199,6 +256,14 @@ def reject_unknown_params(request: Request) -> None:
     if unknown:
         raise ApiError(400, f"unknown query parameter(s): {', '.join(unknown)}; "
                             f"allowed: {', '.join(sorted(known)) or 'none'}")
+
+
+def _resolved(store: Store, f: EventFilters) -> dict[str, Any]:
+    """The filters as store arguments, an Arabic actor name resolved to its actor (see canonical_actor)."""
+    kw = f.as_kwargs()
+    if kw.get("actor"):
+        kw["actor"] = queries.canonical_actor(store, kw["actor"])
+    return kw
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -242,17 +307,27 @@ def _detail(e: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMERIC = {"latitude", "longitude", "fatalities", "inter1", "inter2", "interaction", "time_precision",
-            "geo_precision", "year"}
+_PATTERN_WORDS = {
+    "bbox": "bbox must be four numbers: minlon,minlat,maxlon,maxlat (out of range: longitudes within "
+            "-180..180, latitudes within -90..90)",
+    "since": "not a date (YYYY-MM-DD)", "until": "not a date (YYYY-MM-DD)", "date": "not a date (YYYY-MM-DD)",
+}
 
 
-def _csv_safe(row: dict[str, Any]) -> dict[str, Any]:
-    """Neutralise spreadsheet formulas in text cells (a news page's text can start with '=')."""
-    for k, v in row.items():
-        if k not in _NUMERIC and isinstance(v, str) and v.startswith(_FORMULA_START):
-            row[k] = "'" + v
-    return row
+def _validation_message(exc: RequestValidationError) -> str:
+    """FastAPI's list of validation errors as one sentence that names each parameter."""
+    parts = []
+    for err in exc.errors():
+        loc = [str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body")]
+        name = ".".join(loc) or "request"
+        if name == "event_type" and err.get("type") == "literal_error":
+            parts.append(f"unknown event_type {err.get('input')!r}; use one of: " + ", ".join(EVENT_TYPES)
+                         + " (or a sub-event type)")
+        elif err.get("type") == "string_pattern_mismatch" and name in _PATTERN_WORDS:
+            parts.append(f"{name}: {err.get('input')!r}: {_PATTERN_WORDS[name]}")
+        else:
+            parts.append(f"{name}: {err.get('msg')}")
+    return "; ".join(parts) or "invalid request"
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -266,6 +341,9 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     db = Database(db_path)
     if token is not None and not token.strip():
         token = None
+    if token is not None and token != token.strip():
+        raise ValueError("the ingest token starts or ends with spaces; a client could never send it "
+                         "(HTTP trims header values): remove them")
     if token and not db.path.exists():
         db.writer()  # create the schema so that the first ingest has somewhere to go
     if not db.path.exists():
@@ -284,6 +362,10 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     app.state.token = token
     ingest_lock = threading.Lock()
     deps = [Depends(reject_unknown_params)]
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": _validation_message(exc)}, status_code=422)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -309,64 +391,78 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
 
     # ---- API -------------------------------------------------------------------------------------------
 
-    @app.get("/api/meta", tags=["meta"], dependencies=deps, summary="Totals, date range, countries, taxonomy")
+    @app.get("/api/meta", tags=["meta"], dependencies=deps, summary="Totals, date range, countries, taxonomy",
+             responses=_errors(400, 503))
     def meta() -> dict[str, Any]:
         st = db.reader()
         with st._lock:
             out = queries.overview(st.conn)
+            boxes = queries.country_bboxes(st.conn)
+        for c in out["countries"]:
+            c["bbox"] = boxes.get(c["name"])
         out["event_types"] = {t: list(subs) for t, subs in EVENT_TYPES.items()}
         out["ingest_enabled"] = bool(token)
         out["max_page"] = MAX_PAGE
         return out
 
-    @app.get("/api/events", tags=["events"], dependencies=deps, summary="List fused events (filtered, paged)")
+    @app.get("/api/events", tags=["events"], dependencies=deps, summary="List fused events (filtered, paged)",
+             responses=READ_ERRORS)
     def list_events(f: EventFilters = Depends(event_filters), p: PageParams = Depends(page_params)) -> dict[str, Any]:
         st = db.reader()
-        kw = f.as_kwargs()
+        kw = _resolved(db.reader(), f)
         items = st.query_events(limit=p.limit, offset=p.offset, order=p.order, **kw)
         total = st.count_events(**kw)
         return {"total": total, "limit": p.limit, "offset": p.offset, "order": p.order,
                 "returned": len(items), "items": items}
 
-    @app.get("/api/events.geojson", tags=["events"], dependencies=deps,
-             summary="Fused events as a GeoJSON FeatureCollection (a page; for map layers)")
+    @app.get("/api/events.geojson", tags=["events"], dependencies=deps, response_class=GeoJSONResponse,
+             summary="Fused events as a GeoJSON FeatureCollection (a page; for map layers)",
+             description="A page of events as GeoJSON. `total` counts every matching event, `returned` the "
+                         "events of this page, `without_point` those of the page with no point (not in "
+                         "`features`).",
+             responses={200: {"content": {"application/geo+json": {"schema": {"type": "object"}}}}, **READ_ERRORS})
     def events_geojson(f: EventFilters = Depends(event_filters), p: PageParams = Depends(page_params),
                        full: bool = Query(False, description="all fields in properties (default: what a map needs)")
                        ) -> JSONResponse:
         st = db.reader()
-        kw = f.as_kwargs()
+        kw = _resolved(db.reader(), f)
         items = st.query_events(limit=p.limit, offset=p.offset, order=p.order, **kw)
         total = st.count_events(**kw)
         feats = [x for x in (_feature(e, None if full else MAP_FIELDS) for e in items) if x]
         body = {"type": "FeatureCollection", "total": total, "limit": p.limit, "offset": p.offset,
-                "returned": len(items), "features": feats}
-        return JSONResponse(body, media_type="application/geo+json")
+                "returned": len(items), "without_point": len(items) - len(feats), "features": feats}
+        return GeoJSONResponse(body)
 
     @app.get("/api/events.csv", tags=["events"], dependencies=deps,
              summary="Download the filtered events as ACLED-style CSV",
-             response_class=StreamingResponse,
-             responses={200: {"content": {"text/csv": {}}, "description": "ACLED columns, one row per fused event"}})
+             description="ACLED's columns, then `location_gazetteer` and `marsad_id`. Events without a date, "
+                         "country or point are left out, as ACLED would not publish them.",
+             response_class=CSVResponse,
+             responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}},
+                              "description": "ACLED columns, one row per fused event"}, **READ_ERRORS})
     def events_csv(f: EventFilters = Depends(event_filters),
                    limit: int | None = Query(None, ge=1, le=1_000_000, description="at most this many rows"),
                    order: Order = Query("date_asc", description="as for /api/events")) -> StreamingResponse:
-        kw = f.as_kwargs()
+        kw = _resolved(db.reader(), f)
         order_ = "date" if order == "-date" else order
         db.reader()  # 503 now rather than mid-stream
 
         def rows() -> Iterator[str]:
             buf = io.StringIO()
-            w = csv.DictWriter(buf, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
+            w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, extrasaction="ignore")
             w.writeheader()
             sent, offset = 0, 0
             while True:
                 want = MAX_PAGE if limit is None else min(MAX_PAGE, limit - sent)
                 if want <= 0:
                     break
-                page = db.reader().query_events(limit=want, offset=offset, order=order_, **kw)
+                st = db.reader()
+                page = queries.add_ingest_times(st, st.query_events(limit=want, offset=offset, order=order_, **kw))
                 for e in page:
                     if not e.get("source"):
                         e["source"] = e.get("sources")
-                    w.writerow(_csv_safe(acled_row(e)))
+                    if acled_publishable(e) is None:
+                        w.writerow(csv_safe(acled_row(e)))
                 sent += len(page)
                 offset += len(page)
                 yield buf.getvalue()
@@ -378,11 +474,12 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
             if rest:
                 yield rest
 
-        return StreamingResponse(rows(), media_type="text/csv; charset=utf-8",
+        return CSVResponse(rows(), media_type="text/csv; charset=utf-8",
                                  headers={"Content-Disposition": 'attachment; filename="marsad-events.csv"'})
 
     @app.get("/api/events/{fused_id}", tags=["events"], dependencies=deps,
-             summary="One fused event with its articles, evidence and highlighted spans")
+             summary="One fused event with its articles, evidence and highlighted spans",
+             responses=_errors(400, 404, 422, 503))
     def get_event(fused_id: str = PathParam(..., min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_.:-]+$")
                   ) -> dict[str, Any]:
         e = db.reader().get_event(fused_id)
@@ -390,11 +487,13 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
             raise ApiError(404, f"no event with id {fused_id!r}")
         return _detail(e)
 
-    @app.get("/api/counts", tags=["events"], dependencies=deps, summary="Events per day or week (for charts)")
+    @app.get("/api/counts", tags=["events"], dependencies=deps, summary="Events per day, week or month (for charts)",
+             responses=READ_ERRORS)
     def counts(f: EventFilters = Depends(event_filters),
                period: Literal["day", "week", "month"] = Query("day", description="day, week (from Monday) or month"),
                ) -> dict[str, Any]:
-        rows = db.reader().counts_by_period(period=period, **f.as_kwargs())
+        st = db.reader()
+        rows = st.counts_by_period(period=period, **_resolved(st, f))
         out: dict[str, dict[str, Any]] = {}
         for p, t, n in rows:
             c = out.setdefault(p, {"period": p, "events": 0, "by_type": {}})
@@ -402,14 +501,16 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
             c["by_type"][t] = n
         return {"period": period, "total": sum(c["events"] for c in out.values()), "counts": list(out.values())}
 
-    @app.get("/api/places", tags=["places"], dependencies=deps, summary="Places events were coded at")
+    @app.get("/api/places", tags=["places"], dependencies=deps, summary="Places events were coded at",
+             responses=READ_ERRORS)
     def places(q: str | None = Query(None, max_length=100, description="start of a name, English or Arabic"),
                limit: int = Query(20, ge=1, le=MAX_PAGE)) -> dict[str, Any]:
         items = db.reader().places(q=(q or "").strip() or None, limit=limit)
         return {"returned": len(items), "items": items}
 
     @app.get("/api/places/{place}/control", tags=["places"], dependencies=deps,
-             summary="Who held the place from when to when, with the evidence")
+             summary="Who held the place from when to when, with the evidence",
+             responses=_errors(400, 404, 422, 503))
     def place_control(place: str = PathParam(..., min_length=1, max_length=200,
                                              description="a place id, or its English or Arabic name")
                       ) -> dict[str, Any]:
@@ -423,12 +524,17 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         return {"place": place, "periods": periods}
 
     @app.get("/api/control", tags=["places"], dependencies=deps,
-             summary="Who holds each place on a date (JSON list or GeoJSON for a map layer)")
-    def control(date: dt.date = Query(..., description="ISO date (YYYY-MM-DD)"),
+             summary="Who holds each place on a date (JSON list or GeoJSON for a map layer)",
+             responses={200: {"content": {"application/json": {"schema": {"type": "object"}},
+                                          "application/geo+json": {"schema": {"type": "object"}}}},
+                        **READ_ERRORS})
+    def control(date: str = Query(..., pattern=ISO_DATE, description="ISO date (YYYY-MM-DD)",
+                                  examples=["2017-10-12"], json_schema_extra=DATE_DOC),
                 format: Literal["json", "geojson"] = Query("json")) -> Any:
-        rows = db.reader().control_at(date.isoformat())
+        day = _iso_date(date, "date")
+        rows = db.reader().control_at(day)
         if format == "json":
-            return {"date": date.isoformat(), "items": rows}
+            return {"date": day, "items": rows}
         feats = []
         for r in rows:
             if r.get("latitude") is None or r.get("longitude") is None:
@@ -440,10 +546,10 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
                                          "actor_ar": r.get("actor_ar"), "since": r.get("from"),
                                          "until": r.get("to"), "basis": r.get("basis"),
                                          "evidence": len(r.get("evidence") or [])}})
-        return JSONResponse({"type": "FeatureCollection", "date": date.isoformat(), "features": feats},
-                            media_type="application/geo+json")
+        return GeoJSONResponse({"type": "FeatureCollection", "date": day, "features": feats})
 
-    @app.get("/api/actors", tags=["actors"], dependencies=deps, summary="Actors, most frequent first")
+    @app.get("/api/actors", tags=["actors"], dependencies=deps, summary="Actors, most frequent first",
+             responses=READ_ERRORS)
     def actors(q: str | None = Query(None, max_length=100, description="part of a name, English or Arabic"),
                limit: int = Query(20, ge=1, le=MAX_PAGE)) -> dict[str, Any]:
         items = db.reader().actors(q=(q or "").strip() or None, limit=limit)
@@ -452,8 +558,10 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
     # ---- ingest (only with a token) ----------------------------------------------------------------------
 
     @app.post("/api/ingest", tags=["ingest"], summary="Extract and store articles (needs the bearer token)",
-              responses={401: {"description": "no bearer token"}, 403: {"description": "wrong token, or ingest disabled"},
-                         413: {"description": "body too large"}, 415: {"description": "unsupported content type"}},
+              description=f"Articles as a JSON object, a list of them, `{{\"articles\": [...]}}`, or JSONL. A body "
+                          f"is at most {MAX_INGEST_BYTES // (1024 * 1024)} MB (the largest article Marsad extracts) "
+                          f"and {MAX_INGEST_ARTICLES} articles; send larger collections in several requests.",
+              responses=_errors(400, 401, 403, 413, 415, 503),
               openapi_extra={"requestBody": {"required": True, "content": {
                   "application/json": {"schema": {"oneOf": [{"type": "object"}, {"type": "array"}]},
                                        "example": {"id": "a1", "text": "…", "published": "2017-10-12", "source": "AFP"}},
@@ -466,16 +574,17 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
         if scheme.lower() != "bearer" or not given.strip():
             raise HTTPException(401, "missing bearer token (Authorization: Bearer ...)",
                                 headers={"WWW-Authenticate": 'Bearer realm="marsad"'})
-        if not hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8")):
+        # compared exactly: a token with stray spaces is a different token
+        if not hmac.compare_digest(given.encode("utf-8"), token.encode("utf-8")):
             raise ApiError(403, "wrong token")
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > MAX_INGEST_BYTES:
-            raise ApiError(413, f"body larger than {MAX_INGEST_BYTES} bytes; send smaller batches")
+            raise ApiError(413, f"body larger than {MAX_INGEST_BYTES} bytes (2 MB); send smaller batches")
         raw = bytearray()
         async for chunk in request.stream():
             raw += chunk
             if len(raw) > MAX_INGEST_BYTES:
-                raise ApiError(413, f"body larger than {MAX_INGEST_BYTES} bytes; send smaller batches")
+                raise ApiError(413, f"body larger than {MAX_INGEST_BYTES} bytes (2 MB); send smaller batches")
         ctype = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
         lines = _ingest_lines(bytes(raw), ctype)
         from starlette.concurrency import run_in_threadpool
