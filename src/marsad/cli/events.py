@@ -6,6 +6,8 @@ import json
 import sys
 from typing import Any, Iterator
 
+from ..models.gate import DEFAULT_MIN_CONFIDENCE
+
 FORMATS = ("jsonl", "acled-csv", "geojson", "parquet", "pretty")
 FORMAT_HELP = ("jsonl: one JSON object per fused event, with evidence (default); acled-csv: ACLED's columns "
                "(events without a date, country or point are left out, as ACLED would not publish them); geojson: a "
@@ -31,6 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--actor", help="actor name (English or Arabic, substring)")
     p.add_argument("--source", help="reporting source or outlet (substring)")
     p.add_argument("--text", help="free text in place, actors, notes, evidence")
+    p.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE, metavar="P",
+                   help=f"only events with confidence >= P (default {DEFAULT_MIN_CONFIDENCE}; 0 for all)")
     p.add_argument("--limit", type=int, default=None, help="at most this many events")
     p.add_argument("--explain", metavar="ID", help="show which reports were merged into fused event ID, and why")
     p.set_defaults(func=run)
@@ -72,7 +76,8 @@ def _filters(args: argparse.Namespace) -> dict[str, Any]:
         raise BadArgument(f"--since {since} is after --until {until}")
     return dict(since=since, until=until, bbox=args.bbox,
                 country=country_name(args.country) if args.country else None, admin1=args.admin1,
-                event_type=args.event_type, actor=args.actor, source=args.source, text=args.text)
+                event_type=args.event_type, actor=args.actor, source=args.source, text=args.text,
+                min_confidence=args.min_confidence)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -40,7 +40,11 @@ def run(args: argparse.Namespace) -> int:
 
     fmt = args.format or "jsonl"
     if args.model:
-        use_model_dir(args.model)
+        try:
+            use_model_dir(args.model)
+        except DataFileError as exc:
+            print(f"marsad extract: error: {exc}", file=sys.stderr)
+            return 2
     min_conf = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
     n_articles = n_problems = n_events = 0
 

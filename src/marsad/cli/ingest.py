@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any, Iterator
+
+from ..models.gate import DEFAULT_MIN_CONFIDENCE
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,7 +38,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="also write every problem as a JSON line (stage, location, article_id, reason) to FILE")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on stderr (default: when stderr is a terminal)")
+    p.add_argument("--model", metavar="DIR", help="model folder from `marsad train` (default: $MARSAD_MODEL, "
+                   "else the models shipped with Marsad)")
+    p.add_argument("--min-confidence", type=float, default=0.0, metavar="P",
+                   help="store only events with confidence >= P (default 0: store every published event and "
+                        "choose at export, where `marsad events` and the API default to "
+                        f"{DEFAULT_MIN_CONFIDENCE})")
     p.set_defaults(func=run)
+
+
+def with_confidence_floor(engine: Any, floor: float) -> Any:
+    """Wrap an engine so that event records below ``floor`` are not stored (control records are kept)."""
+    def run_batch(articles: Any) -> Iterator[Any]:
+        for article, records, error in engine(articles):
+            if records is not None:
+                records = [r for r in records if r.get("record") == "control" or (r.get("confidence") or 0) >= floor]
+            yield article, records, error
+    run_batch.close = getattr(engine, "close", lambda: None)  # type: ignore[attr-defined]
+    return run_batch
 
 
 def _usage(msg: str) -> int:
@@ -74,6 +94,16 @@ def run(args: argparse.Namespace) -> int:
     except RuntimeError as exc:  # SparkUnavailable
         print(f"marsad ingest: error: {exc}", file=sys.stderr)
         return 2
+    if args.min_confidence:
+        engine = with_confidence_floor(engine, args.min_confidence)
+    if args.model:
+        from ..lexicon import DataFileError
+        from ..models import use_model_dir
+
+        try:
+            use_model_dir(args.model)
+        except DataFileError as exc:
+            return _usage(str(exc))
     bar = None
     show = sys.stderr.isatty() if args.progress is None else args.progress
     if show:

@@ -96,15 +96,18 @@ def apply_gate(doc: Doc, events: list[Any], relevance: ArticleScore | None,
 
 
 def gate_events(doc: Doc) -> None:
-    """Stage: replace drafted ``doc.events`` by the published ones; filter control statements too."""
+    """Stage: replace drafted ``doc.events`` by the published ones.
+
+    Explicit control statements ("صنعاء التي يسيطر عليها الحوثيون") are kept whatever the sentence's
+    event score: they state who holds a town, often inside a sentence about something else (a visit, a
+    strike), which the status model rightly judges no event report. They still need a relevant article
+    (a rejected article stops before this stage), and the control stage's own checks (tense, intent, negation).
+    """
     models = load_models()
     status: dict[int, SentenceScore] = doc.layers.get("sentence_status", {})
     kept, dropped = apply_gate(doc, doc.events, doc.layers.get("relevance"), status, models)
     doc.events = kept
     doc.layers["gated"] = dropped
-    if doc.layers.get("control"):
-        doc.layers["control"] = [c for c in doc.layers["control"]
-                                 if (s := status.get(sentence_of(doc, c.ev_start))) is not None and s.is_event]
 
 
 def explained(doc: Doc, event: Any) -> dict[str, Any]:

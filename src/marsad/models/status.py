@@ -1,6 +1,6 @@
 """Pipeline stage: does a sentence report a specific recent event, and of which ACLED sub-type?
 
-Runs after the rule event builder and scores the sentences its drafts (and control statements) come
+Runs after the rule event builder and scores the sentences its drafts come
 from: the words, the cue/blocker/mention kinds, and what the rules drafted there are the features.
 """
 from __future__ import annotations
@@ -38,8 +38,6 @@ def sentence_scores(doc: Doc, models: ModelBundle) -> dict[int, SentenceScore]:
     for e in doc.events:
         for i in {sentence_of(doc, x.start) for x in e.evidence}:
             drafts.setdefault(i, []).append(e)
-    for c in doc.layers.get("control", ()):
-        drafts.setdefault(sentence_of(doc, c.ev_start), [])
     scores: dict[int, SentenceScore] = {}
     for i in sorted(drafts):
         s = doc.sentences[i]

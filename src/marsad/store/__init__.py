@@ -561,9 +561,13 @@ class Store:
 
     def _where(self, since: str | None = None, until: str | None = None, bbox: Any = None,
                country: str | None = None, admin1: str | None = None, event_type: str | None = None,
-               actor: str | None = None, source: str | None = None, text: str | None = None) -> tuple[str, list[Any]]:
+               actor: str | None = None, source: str | None = None, text: str | None = None,
+               min_confidence: float | None = None) -> tuple[str, list[Any]]:
         conds: list[str] = []
         params: list[Any] = []
+        if min_confidence:
+            conds.append("confidence >= ?")
+            params.append(float(min_confidence))
         if since:
             conds.append("event_date >= ?")
             params.append(str(since)[:10])
@@ -620,17 +624,20 @@ class Store:
     def query_events(self, since: str | None = None, until: str | None = None, bbox: Any = None,
                      country: str | None = None, admin1: str | None = None, event_type: str | None = None,
                      actor: str | None = None, source: str | None = None, text: str | None = None,
-                     limit: int | None = 100, offset: int = 0, order: str = "date") -> list[dict[str, Any]]:
+                     limit: int | None = 100, offset: int = 0, order: str = "date",
+                     min_confidence: float | None = None) -> list[dict[str, Any]]:
         """A page of fused events matching every given filter.
 
         Filters: ``since``/``until`` (ISO dates, inclusive, on event_date), ``bbox`` (minlon, minlat,
         maxlon, maxlat as a tuple or "a,b,c,d"), ``country``/``admin1`` (exact, case-insensitive),
         ``event_type`` (an event type or a sub-event type), ``actor`` (substring of any actor's English
         or Arabic name), ``source`` (substring of a reporting source or outlet), ``text`` (free text,
-        folded). ``order``: "date" (newest first), "date_asc", "fatalities", "articles".
+        folded), ``min_confidence`` (the fused event's confidence). ``order``: "date" (newest first),
+        "date_asc", "fatalities", "articles".
         Each dict has the ACLED fields plus fused_id, article_ids, n_articles, n_events, sources, conflicts.
         """
-        where, params = self._where(since, until, bbox, country, admin1, event_type, actor, source, text)
+        where, params = self._where(since, until, bbox, country, admin1, event_type, actor, source, text,
+                                    min_confidence)
         order_sql = _ORDERS.get(order)
         if order_sql is None:
             raise ValueError(f"order must be one of {', '.join(_ORDERS)}")
@@ -675,9 +682,11 @@ class Store:
 
     def count_events(self, since: str | None = None, until: str | None = None, bbox: Any = None,
                      country: str | None = None, admin1: str | None = None, event_type: str | None = None,
-                     actor: str | None = None, source: str | None = None, text: str | None = None) -> int:
+                     actor: str | None = None, source: str | None = None, text: str | None = None,
+                     min_confidence: float | None = None) -> int:
         """How many fused events match the filters (same filters as ``query_events``)."""
-        where, params = self._where(since, until, bbox, country, admin1, event_type, actor, source, text)
+        where, params = self._where(since, until, bbox, country, admin1, event_type, actor, source, text,
+                                    min_confidence)
         with self._lock:
             return self.conn.execute(f"SELECT COUNT(*) FROM fused_events{where}", params).fetchone()[0]
 
