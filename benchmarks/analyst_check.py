@@ -79,7 +79,8 @@ def ingest(input_path: Path, n: int, db: Path) -> float:
 
 
 def export(db: Path, fmt: str, out: Path) -> str:
-    r = marsad("events", "--db", str(db), "--format", fmt, "-o", str(out))
+    # every fused event, whatever its confidence: the checks count against the whole table
+    r = marsad("events", "--db", str(db), "--format", fmt, "-o", str(out), "--min-confidence", "0")
     if r.returncode != 0:
         raise SystemExit(f"marsad events --format {fmt} failed ({r.returncode}): {r.stderr.strip()}")
     return r.stderr.strip().splitlines()[-1] if r.stderr.strip() else ""

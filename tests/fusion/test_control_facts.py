@@ -1,6 +1,6 @@
 """Known facts of territorial control, each from a corpus article: the timeline must reproduce them.
 
-Each quoted sentence goes through the real extractor and the store as the article it comes from; the
+Each article (whole, from the shared corpus) goes through the real extractor and the store; the
 control timeline is then asked who held the place on a day (control_facts.yaml says why each is true).
 """
 from __future__ import annotations
@@ -19,12 +19,12 @@ FACTS = yaml.safe_load((Path(__file__).parent / "control_facts.yaml").read_text(
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
+def store(tmp_path_factory, control_fact_articles):
     arts = []
-    for aid, a in FACTS["articles"].items():
-        art = Article(id=aid, text=a["text"], published=a["published"], source=a["source"])
+    for a in control_fact_articles:
+        art = Article(**a)
         _, records, err = extract_one(art)
-        assert err is None, (aid, err)
+        assert err is None, (a["id"], err)
         arts.append((art, records))
     with Store(tmp_path_factory.mktemp("facts") / "facts.db") as s:
         s.add_articles(arts)

@@ -169,7 +169,10 @@ def test_datasette_serves_the_views_and_search(filled):
         html = (await ds.client.get("/marsad/acled_events")).text
         return views, search, fts, view, html
 
-    views, search, fts, view, html = asyncio.run(go())
+    # a fresh thread: a browser test run before this one may leave an event loop running in this one
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(1) as pool:
+        views, search, fts, view, html = pool.submit(asyncio.run, go()).result()
     assert "One row per real-world event" in html  # the description from metadata.json
     assert {"acled_events", "sources"} <= set(views)
     assert search and all("الميادين" in r["text"] for r in search)
