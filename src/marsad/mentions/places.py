@@ -27,7 +27,7 @@ from ..lexicon import DataFileError, load_yaml
 from ..geo.gazetteer import Gazetteer, Place, haversine, load_gazetteer
 from ..geo.resolve import (
     ADMIN1_CUES, ADMIN2_CUES, ADMIN3_CUES, AREA_CUES, CAMP_CUES, DIRECTION_ADJ, NEAR_CUES, TOWN_CUES,
-    Candidate, Context, ResolvedPlace, country_focus, rank,
+    KIND_FIT, Candidate, Context, ResolvedPlace, country_focus, rank,
 )
 from ..text.matcher import PhraseMatch, PhraseMatcher
 from ..text.normalise import fold
@@ -75,7 +75,7 @@ def _one_vowel_apart(a: str, b: str) -> bool:
     return any(long_[k] in "اوي" and long_[:k] + long_[k + 1:] == short for k in range(1, len(long_)))
 
 
-USAGE_COUNT_VERSION = 2  # bump when the counting rule of locative_context changes
+USAGE_COUNT_VERSION = 3  # bump when the counting rule of locative_context changes
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ class PlaceContext:
     not_place_before: frozenset[str]
     not_place_after: frozenset[str]
     not_names: frozenset[str]
+    person_titles: frozenset[str]
     given_names: frozenset[str]
 
     def locative_digest(self) -> str:
@@ -442,8 +443,8 @@ def usage_verdict(gaz: Gazetteer, key: str, cands: list[Place], local: int) -> t
         return ("doubt" if share >= USAGE_DOUBT_SHARE else "word"), why
     if share >= USAGE_PLACE_SHARE and sshare >= USAGE_STRONG_SHARE:
         return "place", why
-    if (local == 2 and share >= USAGE_LOCAL_SHARE) or (local == 1 and share >= 2 * USAGE_LOCAL_SHARE
-                                                       and sshare >= USAGE_STRONG_SHARE):
+    if sshare >= USAGE_STRONG_SHARE and (local == 2 and share >= USAGE_LOCAL_SHARE or local == 1
+                                         and share >= 2 * USAGE_LOCAL_SHARE):
         return "place", why + ", and this one is written as a place"
     if share >= 2 * USAGE_LOCAL_SHARE and sshare >= USAGE_STRONG_SHARE:
         return "doubt", why
@@ -462,11 +463,19 @@ def _needs(idx: "_Index", key: str) -> int:
 
 
 def key_is_not_a_name(key: str, ctx: PlaceContext) -> bool:
-    """A one-word name that is a title or a given name (الملك، الأمير، محمد) is never a place by itself."""
-    return " " not in key and (key in ctx.not_place_before or key in ctx.given_names or key in ctx.not_names)
+    """A one-word name that is a title, a given name or a generic place noun (الملك، محمد، الحي) is never
+    a place by itself, nor a longer one that starts with a title (الملك فهد)."""
+    if " " in key:
+        return key.split(" ", 1)[0] in ctx.person_titles  # الملك عبدالعزيز، الأمير سلطان
+    return key in ctx.not_place_before or key in ctx.given_names or key in ctx.not_names
 
 
-def _support_doubts(gaz: Gazetteer, raws: list[_Raw], weights: dict[str, float]) -> list[_Raw]:
+def _joined(doc: Doc, a: _Raw, b: _Raw) -> bool:
+    """b follows a in a list: "حلب والباب"، "حلب، الباب" (not "صيف ينبع")."""
+    return doc.tokens[b.tok0].norm[:1] == "و" or "،" in doc.text[a.end:b.start] or "," in doc.text[a.end:b.start]
+
+
+def _support_doubts(doc: Doc, gaz: Gazetteer, raws: list[_Raw], weights: dict[str, float]) -> list[_Raw]:
     """Keep a doubtful name (mostly a word in the corpus) only when the article backs it as a place:
     listed with a place ("حلب والباب"), or a same-name place in a country the article names lies
     near a place the article names without doubt (الميادين in a Deir ez-Zor story, not in
@@ -480,7 +489,8 @@ def _support_doubts(gaz: Gazetteer, raws: list[_Raw], weights: dict[str, float])
         if not r.doubt:
             out.append(r)
             continue
-        listed = any(r2.sent == r.sent and (r2.tok1 == r.tok0 or r2.tok0 == r.tok1) for r2 in sure)
+        listed = any(r2.sent == r.sent and (r2.tok1 == r.tok0 and _joined(doc, r2, r) or r2.tok0 == r.tok1
+                                            and _joined(doc, r, r2)) for r2 in sure)
         near = [p for p in r.cands if weights.get(p.country_code, 0) > 0 and any(
             haversine(p.lat, p.lon, a.lat, a.lon) < (DOUBT_SUPPORT_KM if _is_big(p) else DOUBT_SUPPORT_KM / 5)
             for a in anchors if a.country_code == p.country_code and a is not p)]
@@ -559,6 +569,8 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
                 continue
             raw.doubt = verdict == "doubt"
             raw.reasons.append(why)
+        if raw.cue in ("admin2", "admin3") and not any(p.kind in KIND_FIT[raw.cue] or p.kind == "city" for p in raw.cands):
+            continue  # لواء العدل، مديرية التعليم: no district of that name, the word is no place
         if raw.cue is not None and raw.cue != "admin1" and not m.key.startswith("ال") and _all_small(raw.cands):
             n, loc, _ = gaz.usage_of(m.key)
             if n >= 30 and (loc + 1) / (n + 3) < USAGE_WORD_AFTER_CUE:
@@ -754,7 +766,7 @@ def find_places(doc: Doc) -> None:
     gaz = idx.gaz
     raws, demonyms = _collect(doc, idx)
     weights = _evidence([r for r in raws if not r.doubt], demonyms)
-    raws = _support_doubts(gaz, raws, weights)
+    raws = _support_doubts(doc, gaz, raws, weights)
     _resolve_all(doc, idx, raws, weights)
     final: dict[str, float] = defaultdict(float)
     resolved: list[tuple[_Raw, ResolvedPlace]] = []
