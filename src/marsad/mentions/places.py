@@ -570,7 +570,9 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
             raw.doubt = verdict == "doubt"
             raw.reasons.append(why)
         if raw.cue in ("admin2", "admin3") and not any(p.kind in KIND_FIT[raw.cue] or p.kind == "city" for p in raw.cands):
-            continue  # لواء العدل، مديرية التعليم: no district of that name, the word is no place
+            n, loc, _ = gaz.usage_of(m.key)
+            if n >= 30 and (loc + 1) / (n + 3) < USAGE_PLACE_SHARE:
+                continue  # لواء العدل، مديرية التعليم: no district of that name, and mostly a word
         if raw.cue is not None and raw.cue != "admin1" and not m.key.startswith("ال") and _all_small(raw.cands):
             n, loc, _ = gaz.usage_of(m.key)
             if n >= 30 and (loc + 1) / (n + 3) < USAGE_WORD_AFTER_CUE:
