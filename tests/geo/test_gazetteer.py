@@ -73,3 +73,27 @@ def test_bad_artefact_names_the_file_and_the_fix(tmp_path, content, why):
 def test_missing_artefact(tmp_path):
     with pytest.raises(DataFileError, match="missing"):
         read_artefact(tmp_path / "nope.json.gz")
+
+
+def test_villages_from_whos_on_first():
+    """Deir ez-Zor villages that cities500 lacks (PROVENANCE.md) now have a point in their governorate."""
+    g = load_gazetteer()
+    for name in ("الشحيل", "الباغوز", "حطلة"):
+        hits = [p for p in g.lookup(name) if p.country_code == "SY"]
+        assert hits and any(p.admin1 == "Deir ez-Zor" for p in hits), name
+
+
+def test_world_capitals_and_bases():
+    g = load_gazetteer()
+    assert {p.country_code for p in g.lookup("واشنطن")} >= {"US"}
+    assert any(p.kind == "camp" and p.country_code == "IQ" for p in g.lookup("قاعدة عين الأسد الجوية"))
+    golan = next(p for p in g.lookup("الجولان") if p.id == "user:golan")
+    assert golan.kind == "region" and golan.admin1_code == g.get("opensyria:SY14").admin1_code
+
+
+def test_loads_in_under_a_second():
+    import time
+
+    t = time.process_time()
+    read_artefact(ARTEFACT)
+    assert time.process_time() - t < 1.0

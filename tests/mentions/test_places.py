@@ -6,6 +6,7 @@ import time
 import pytest
 
 from marsad.doc import Doc
+from marsad.geo.gazetteer import load_gazetteer
 from marsad.mentions.places import find_places
 
 
@@ -105,9 +106,17 @@ def test_kind_cue_before_the_name():
     assert town.place.kind == "city" and town.precision == 1
 
 
-def test_village_absent_from_all_sources_falls_back_to_its_area():
+def test_village_from_whos_on_first_is_found_in_its_governorate():
     v = only("تدور اشتباكات في محيط بلدة عتمان بريف درعا الشمالي", "عتمان")
-    assert v.precision == 3 and v.place.id == "opensyria:SY12" and v.qualifier == "enclosing"
+    assert v.place.id.startswith("wof:") and v.precision == 2  # محيط: near it
+    assert load_gazetteer().admin1_of(v.place).id == "opensyria:SY12"  # Daraa
+
+
+def test_a_same_name_village_elsewhere_gives_way_to_the_area_named_beside_it():
+    # كويرس in the gazetteer is a village of Idlib; the airbase "بريف حلب الشرقي" is placed in Aleppo's area
+    v = only("كما فتح الطيران الحربي نيران رشاشاته الثقيلة بعد منتصف ليل أمس الأول على مناطق بمحيط مطار كويرس "
+             "العسكري، الذي يحاصره تنظيم «داعش» بريف حلب الشرقي", "كويرس")
+    assert v.place.id == "opensyria:SY02" and v.precision == 3 and v.qualifier == "enclosing"
 
 
 def test_region_from_overrides():
@@ -125,8 +134,57 @@ def test_fast_enough_for_the_pipeline():
                                                            "الشرقي وقصفت بلدة ذيبان قرب البوكمال الحدودية مع العراق. ") * 12
     places(text)
     docs = [Doc(text) for _ in range(50)]
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time: the suite shares the machine with other jobs
     for d in docs:
         find_places(d)
-    per_doc = (time.perf_counter() - t) / len(docs)
+    per_doc = (time.process_time() - t) / len(docs)
     assert per_doc < 0.01, f"{per_doc * 1000:.2f} ms per article"
+
+
+# --- issue 16: context decides, new sources, areas and references (corpus sentences, none from dev) ---
+
+def test_world_capitals_from_natural_earth():
+    assert only("كما سيرفع العلم في مقر البعثة الدبلوماسية الكوبية في واشنطن التي استعادت الاثنين وضع السفارة",
+                "واشنطن").place.country_code == "US"
+    assert only("من جانبها، وزعت البعثة التجارية الأمريكية في جنيف أمس بيانا لمكتب الممثل التجاري الأمريكي",
+                "جنيف").place.country_code == "CH"
+
+
+def test_regions_are_areas():
+    v = only("قتل من جراء النزاع في دارفور وفق للامم المتحدة 300 الف شخص كما فر اكثر من مليوني شخص من قراهم",
+             "دارفور")
+    assert v.place.country_code == "SD" and v.place.kind == "region" and v.precision == 3
+
+
+def test_a_base_from_the_alias_table_is_placed_beside_its_town():
+    v = only("من المتوقع أن تقوم تركيا خلال أيام بفتح قاعدة انجرليك الجوية جنوبي للبلاد أمام طائرات التحالف",
+             "قاعدة انجرليك الجوية")
+    assert v.place.country_code == "TR" and v.precision == 2 and v.qualifier == "near"
+
+
+def test_village_west_of_a_town_is_placed_at_the_village():
+    ms, _ = places("وكانت قوات الاحتلال قتلت الشاب محمد أحمد علاونة خلال مواجهات شهدتها قرية برقين غرب جنين فجر الاربعاء.")
+    by = {m.text: m.value for m in ms}
+    assert by["برقين"].place.country_code == "PS" and by["برقين"].precision == 1
+    assert by["جنين"].qualifier == "near"
+
+
+def test_the_city_by_reference_is_the_town_named_before():
+    ms, _ = places("ذكر المرصد السوري لحقوق الانسان ان الزبداني تتعرض لأبادة جماعية من براميل أسقطها النظام السوري "
+                   "على المدينة.")
+    ref = [m for m in ms if m.text == "المدينة"]
+    assert ref and ref[0].value.place.name_en == "Az Zabadānī"
+    assert not any(m.text == "لأبادة" or m.text == "أبادة" for m in ms)
+
+
+def test_a_border_country_named_after_a_town_is_not_where_it_lies():
+    # "منطقة الرقة في الكويت" is tested above; a border named after a town does not move it
+    ms, _ = places("وتمكنت قوات النظام من قطع كافة الطرق التي تربط الميادين بمدينة البوكمال الحدودية مع العراق")
+    assert [m.value.place.country_code for m in ms if m.text == "البوكمال"] == ["SY"]
+
+
+def test_direction_words_and_ordinals_are_not_places():
+    ms, _ = places("وفي الباب الثالث (مقومات المجتمع السعودي) جاء في المادة الحادية عشرة:")
+    assert ms == []
+    ms, _ = places("وتمكنت قوات النظام من السيطرة على الميادين الواقعة في ريف دير الزور الشرقي")
+    assert not any(m.text == "الشرقي" for m in ms)

@@ -158,7 +158,26 @@ def nested_draft(a: Draft, b: Draft) -> Draft | None:
                 continue
             if op.name_en in (ip.admin1, ip.admin2, getattr(ip, "admin3", None)):
                 return inner
+        if _quarter_of(getattr(inner.place.value, "place", None), getattr(outer.place.value, "place", None)):
+            return inner  # "في حي الجراف" and "في صنعاء": a city's quarter and the city
     return None
+
+
+# A named quarter lies within this distance of its city's point; a gazetteer "village" this close to a
+# city's point is a suburb the city has grown over (حي الجراف in Sanaa is a village in GeoNames).
+QUARTER_RADIUS_KM = {"neighbourhood": 15.0, "village": 8.0}
+
+
+def _quarter_of(inner: Any, outer: Any) -> bool:
+    """Whether ``inner`` is a quarter of the city ``outer`` (same country and governorate, near)."""
+    radius = QUARTER_RADIUS_KM.get(getattr(inner, "kind", ""))
+    if radius is None or outer is None or getattr(outer, "kind", "") != "city":
+        return False
+    if inner.country != outer.country or inner.admin1 != outer.admin1:
+        return False
+    from ..geo.gazetteer import haversine
+
+    return haversine(inner.lat, inner.lon, outer.lat, outer.lon) <= radius
 
 
 def event_point(place: Any, precision: int) -> tuple[float, float]:

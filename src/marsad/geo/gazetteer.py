@@ -20,13 +20,17 @@ from ..lexicon import DATA_DIR, DataFileError
 from ..text.normalise import fold
 
 ARTEFACT = DATA_DIR / "gazetteer.json.gz"
-FORMAT_VERSION = 1
+USAGE = DATA_DIR / "gazetteer_usage.json.gz"  # how often each name is used as a place in the corpus
+FORMAT_VERSION = 2
+# The fields the loader needs for its indexes come first, so it splits only that head of each row.
+ROW_FIELDS = ["id", "keys", "kind", "fcode", "cc", "a1code", "a2code", "name_en", "name_ar", "lat", "lon", "admin1",
+              "admin2", "admin3", "pop", "alt_ids"]
 REBUILD = "rebuild it with: python scripts/build_gazetteer.py"
 
 ADMIN_KINDS = frozenset({"governorate", "district", "subdistrict", "region", "country"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Place:
     """One gazetteer entry. ``id`` joins to its source: geonames:N, opensyria:SYxxxx, ocha:Cxxxx, osm:N, user:..."""
 
@@ -47,6 +51,12 @@ class Place:
     admin2_code: str = ""
     alt_ids: tuple[str, ...] = ()
     names: tuple[str, ...] = field(default=(), compare=False)  # folded matching keys
+
+    def __eq__(self, other: object) -> bool:  # one entry, one id: cheap to compare in ranking loops
+        return isinstance(other, Place) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
 
     @property
     def is_admin(self) -> bool:
@@ -72,40 +82,96 @@ def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 class Gazetteer:
-    """All places plus an in-memory index from folded name to places."""
+    """All places plus an in-memory index from folded name to places.
 
-    def __init__(self, places: Iterable[Place], weak: dict[str, set[str]] | None = None, meta: dict | None = None) -> None:
-        self.places: list[Place] = list(places)
+    Built either from :class:`Place` objects or, when read from the artefact, from its text rows:
+    then only the name index and the admin tables are built at load time, and a row becomes a
+    :class:`Place` the first time a lookup returns it (most of the ~90,000 rows never are).
+    """
+
+    def __init__(self, places: Iterable[Place] = (), weak: dict[str, set[str]] | None = None, meta: dict | None = None,
+                 rows: list[str] | None = None, countries: dict[str, str] | None = None) -> None:
         self.meta = meta or {}
-        self.by_id: dict[str, Place] = {}
-        self._index: dict[str, list[Place]] = {}
-        self._weak = weak or {}  # key -> ids for which that key is a common word (needs a cue)
-        self._admin1: dict[tuple[str, str], Place] = {}
-        self._country: dict[str, Place] = {}
-        self._seats: dict[tuple[str, ...], Place] = {}  # admin area -> its seat town (PPLA / PPLC / PPLA2)
-        for p in self.places:
-            self.by_id[p.id] = p
-            for alt in p.alt_ids:
-                self.by_id.setdefault(alt, p)
-            for k in p.names:
-                self._index.setdefault(k, []).append(p)
-            if p.feature_code in ("PPLA", "PPLC") and p.admin1_code:
-                key1 = (p.country_code, p.admin1_code)
-                if key1 not in self._seats or p.feature_code == "PPLA":
-                    self._seats[key1] = p
-            elif p.feature_code == "PPLA2" and p.admin1_code and p.admin2_code:
-                self._seats.setdefault((p.country_code, p.admin1_code, p.admin2_code), p)
-            if p.kind == "country":
-                self._country[p.country_code] = p
-            elif p.kind == "governorate" and p.admin1_code:
-                key = (p.country_code, p.admin1_code)
-                # OpenSyria governorates (real centroids) win over GeoNames admin1 seats
-                if key not in self._admin1 or p.id.startswith("opensyria:"):
-                    self._admin1[key] = p
+        self._rows: list[str] = rows if rows is not None else []
+        self._country_names = countries or {}
+        self._made: list[Place | None] = [None] * len(self._rows)
+        for p in places:
+            self._made.append(p)
+            self._rows.append("")
+        self._id: dict[str, int] | None = None  # id -> row, built on the first get()
+        self._index: dict[str, list[int]] = {}
+        self._weak = weak or {k: set(v) for k, v in (self.meta.get("weak") or {}).items()}
+        self._admin1: dict[tuple[str, str], int] = {}
+        self._country: dict[str, int] = {}
+        self._seats: dict[tuple[str, ...], int] = {}  # admin area -> its seat town (PPLA / PPLC / PPLA2)
+        index = self._index
+        for i, made in enumerate(self._made):
+            if made is None:
+                pid, keys, kind, fcode, cc, a1c, a2c, _ = self._rows[i].split("\t", 7)
+                names: Iterable[str] = keys.split("|")
+            else:
+                pid, cc, kind, fcode, a1c, a2c = (made.id, made.country_code, made.kind, made.feature_code,
+                                                  made.admin1_code, made.admin2_code)
+                names = made.names
+            for k in names:
+                if k in index:
+                    index[k].append(i)
+                elif k:
+                    index[k] = [i]
+            if fcode in ("PPLA", "PPLC", "PPLA2") or kind in ("country", "governorate"):
+                self._tables(i, pid, cc, kind, fcode, a1c, a2c)
         self.demonyms: dict[str, str] = {fold(k): v for k, v in (self.meta.get("demonyms") or {}).items()}
+        self.usage: dict[str, tuple[int, int, int]] = {}
+        self.usage_meta: dict = {}
+        self.after_cue: dict[str, tuple[int, int]] = {}  # unknown word -> (uses after a town word, all uses)
+
+    def _tables(self, i: int, pid: str, cc: str, kind: str, fcode: str, a1c: str, a2c: str) -> None:
+        if fcode in ("PPLA", "PPLC") and a1c:
+            key1 = (cc, a1c)
+            if key1 not in self._seats or fcode == "PPLA":
+                self._seats[key1] = i
+        elif fcode == "PPLA2" and a1c and a2c:
+            self._seats.setdefault((cc, a1c, a2c), i)
+        if kind == "country":
+            self._country[cc] = i
+        elif kind == "governorate" and a1c:
+            key = (cc, a1c)
+            # OpenSyria governorates (real centroids) win over GeoNames admin1 seats
+            if key not in self._admin1 or pid.startswith("opensyria:"):
+                self._admin1[key] = i
+
+    def _place(self, i: int) -> Place:
+        p = self._made[i]
+        if p is None:
+            (pid, keys, kind, fcode, cc, a1c, a2c, en, ar, lat, lon, ad1, ad2, ad3, pop,
+             alts) = self._rows[i].split("\t")
+            p = Place(pid, en, ar, float(lat), float(lon), self._country_names.get(cc, cc), cc, ad1, ad2, ad3, kind,
+                      int(pop), fcode, a1c, a2c, tuple(alts.split("|")) if alts else (), tuple(keys.split("|")))
+            self._made[i] = p
+        return p
+
+    @property
+    def places(self) -> list[Place]:
+        """Every entry (materialises all rows: for tools and tests, not the pipeline)."""
+        return [self._place(i) for i in range(len(self._made))]
+
+    def adjective_after_cue(self, word: str) -> bool:
+        """True when a word the gazetteer lacks follows مدينة/بلدة/قرية only rarely among its corpus
+        uses (صناعية، ذكية، سكنية): it describes the town, it does not name it."""
+        c, n = self.after_cue.get(word, (0, 0))
+        return n >= 20 and (c + 1) / (n + 3) < 0.15
+
+    def usage_of(self, key: str) -> tuple[int, int, int]:
+        """(uses, locative uses, strongly locative uses) of a folded name in the reference corpus.
+
+        A locative use comes right after a place word or preposition (في، مدينة، قرية، ريف، قرب،
+        شمال ...) or right before a direction (شمال، الشرقي ...): how news text writes places; a
+        strong one is not after a bare preposition (في), which any noun takes. (0, 0, 0) when unseen.
+        """
+        return self.usage.get(key, (0, 0, 0))
 
     def __len__(self) -> int:
-        return len(self.places)
+        return len(self._made)
 
     def keys(self) -> Iterable[str]:
         return self._index.keys()
@@ -116,11 +182,11 @@ class Gazetteer:
         hits = self._index.get(k)
         if not hits and k.startswith("ال"):
             hits = self._index.get(k[2:])
-        return list(hits or ())
+        return [self._place(i) for i in hits or ()]
 
     def lookup_key(self, key: str) -> list[Place]:
         """Places indexed under an already folded key."""
-        return self._index.get(key, [])
+        return [self._place(i) for i in self._index.get(key, ())]
 
     def is_weak(self, key: str, place: Place) -> bool:
         """True when ``key`` is mostly a common word for this (small) place: it needs a place cue."""
@@ -131,7 +197,8 @@ class Gazetteer:
         """The governorate / first-level area that contains ``place`` (itself if it is one)."""
         if place.kind == "governorate":
             return place
-        return self._admin1.get((place.country_code, place.admin1_code)) if place.admin1_code else None
+        i = self._admin1.get((place.country_code, place.admin1_code)) if place.admin1_code else None
+        return None if i is None else self._place(i)
 
     def seat_of(self, area: Place) -> Place | None:
         """The seat town of a governorate or district (its GeoNames PPLA / PPLC / PPLA2), if known.
@@ -139,17 +206,29 @@ class Gazetteer:
         Events known only at the level of an area are placed at its seat, as ACLED does (the
         provincial capital), not at the polygon's centroid.
         """
+        i = None
         if area.kind == "governorate" and area.admin1_code:
-            return self._seats.get((area.country_code, area.admin1_code))
-        if area.kind == "district" and area.admin1_code and area.admin2_code:
-            return self._seats.get((area.country_code, area.admin1_code, area.admin2_code))
-        return None
+            i = self._seats.get((area.country_code, area.admin1_code))
+        elif area.kind == "district" and area.admin1_code and area.admin2_code:
+            i = self._seats.get((area.country_code, area.admin1_code, area.admin2_code))
+        return None if i is None else self._place(i)
 
     def country_of(self, code: str) -> Place | None:
-        return self._country.get(code)
+        i = self._country.get(code)
+        return None if i is None else self._place(i)
 
     def get(self, pid: str) -> Place | None:
-        return self.by_id.get(pid)
+        """The entry with this id (or one of its alternative source ids)."""
+        if self._id is None:
+            ids: dict[str, int] = {}
+            for i, p in enumerate(self.places):
+                ids[p.id] = i
+            for i, p in enumerate(self.places):
+                for alt in p.alt_ids:
+                    ids.setdefault(alt, i)
+            self._id = ids
+        i = self._id.get(pid)
+        return None if i is None else self._place(i)
 
 
 def _fail(path: Path, why: str) -> DataFileError:
@@ -157,7 +236,11 @@ def _fail(path: Path, why: str) -> DataFileError:
 
 
 def read_artefact(path: Path = ARTEFACT) -> Gazetteer:
-    """Read a gazetteer artefact; raise DataFileError naming the file on any problem."""
+    """Read a gazetteer artefact; raise DataFileError naming the file on any problem.
+
+    Layout (gzip, UTF-8): a JSON metadata line, then one tab-separated row per place in the order
+    of ``meta["fields"]``; list fields (keys, weak, alt_ids) are joined with "|".
+    """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -167,37 +250,46 @@ def read_artefact(path: Path = ARTEFACT) -> Gazetteer:
     if not raw:
         raise _fail(path, "gazetteer artefact is empty")
     try:
-        data = json.loads(gzip.decompress(raw))
-        meta, rows = data["meta"], data["places"]
+        text = gzip.decompress(raw).decode("utf-8")
+        head, _, body = text.partition("\n")
+        meta = json.loads(head)
         fields = meta["fields"]
     except (OSError, EOFError, zlib.error, ValueError, KeyError, TypeError) as exc:
         raise _fail(path, f"gazetteer artefact is corrupt ({type(exc).__name__})") from None
     if meta.get("format") != FORMAT_VERSION:
         raise _fail(path, f"gazetteer format {meta.get('format')!r}, this marsad reads {FORMAT_VERSION}")
+    if fields != ROW_FIELDS:
+        raise _fail(path, "gazetteer artefact is corrupt (unexpected row fields)")
+    rows = body.split("\n") if body else []
+    if rows and not rows[-1]:
+        rows.pop()
     if not rows:
         raise _fail(path, "gazetteer artefact has no places")
-    countries = meta.get("countries") or {}
-    col = {f: i for i, f in enumerate(fields)}
     try:
-        i_id, i_en, i_ar, i_lat, i_lon, i_cc = (col[f] for f in ("id", "name_en", "name_ar", "lat", "lon", "cc"))
-        i_a1, i_a2, i_a3, i_kind, i_pop, i_fc = (col[f] for f in ("admin1", "admin2", "admin3", "kind", "pop", "fcode"))
-        i_a1c, i_a2c, i_keys, i_weak, i_alt = (col[f] for f in ("a1code", "a2code", "keys", "weak", "alt_ids"))
-        places = []
-        weak: dict[str, set[str]] = {}
-        for r in rows:
-            places.append(Place(
-                r[i_id], r[i_en], r[i_ar], float(r[i_lat]), float(r[i_lon]), countries.get(r[i_cc], r[i_cc]), r[i_cc],
-                r[i_a1], r[i_a2], r[i_a3], r[i_kind], int(r[i_pop]), r[i_fc], r[i_a1c], r[i_a2c], tuple(r[i_alt]),
-                tuple(r[i_keys]),
-            ))
-            for k in r[i_weak]:
-                weak.setdefault(k, set()).add(r[i_id])
-    except (KeyError, IndexError, TypeError, ValueError) as exc:
+        gaz = Gazetteer(meta=meta, rows=rows, countries=meta.get("countries") or {})
+        gaz._place(0)
+    except (IndexError, ValueError, TypeError, AttributeError) as exc:
         raise _fail(path, f"gazetteer artefact is corrupt (bad row: {type(exc).__name__})") from None
-    return Gazetteer(places, weak, meta)
+    return gaz
+
+
+def read_usage(path: Path = USAGE) -> tuple[dict[str, tuple[int, int, int]], dict[str, tuple[int, int]], dict]:
+    """Read the place-usage statistics built beside the gazetteer; DataFileError naming the file."""
+    try:
+        data = json.loads(gzip.decompress(path.read_bytes()))
+        usage = {k: (int(v[0]), int(v[1]), int(v[2])) for k, v in data["usage"].items()}
+        after = {k: (int(v[0]), int(v[1])) for k, v in data["after_cue"].items()}
+        return usage, after, data.get("meta") or {}
+    except FileNotFoundError:
+        raise _fail(path, "place-usage statistics missing") from None
+    except (OSError, EOFError, zlib.error, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+        raise _fail(path, f"place-usage statistics are corrupt ({type(exc).__name__})") from None
 
 
 @lru_cache(maxsize=None)
-def load_gazetteer(path: str | None = None) -> Gazetteer:
-    """The shipped gazetteer, loaded once per process (or the artefact at ``path``)."""
-    return read_artefact(Path(path) if path else ARTEFACT)
+def load_gazetteer(path: str | None = None, usage: str | None = None) -> Gazetteer:
+    """The shipped gazetteer with its usage statistics, loaded once per process (or the files given)."""
+    gaz = read_artefact(Path(path) if path else ARTEFACT)
+    if usage or not path:
+        gaz.usage, gaz.after_cue, gaz.usage_meta = read_usage(Path(usage) if usage else USAGE)
+    return gaz

@@ -70,6 +70,7 @@ class Context:
     countries: dict[str, float] = field(default_factory=dict)  # country code -> weight of evidence
     anchors: "Sequence[Place] | AnchorGrid" = ()  # places already resolved with confidence elsewhere in the article
     within: Sequence[Place] = ()  # areas named right after the mention ("بريف X", "في محافظة X", "غرب X")
+    partners: Sequence[Place] = ()  # places listed with the mention ("بلدتي نبل والزهراء")
 
 
 class AnchorGrid:
@@ -145,7 +146,7 @@ def importance(p: Place) -> tuple[float, list[str]]:
         s += bonus
         why.append({"PCLI": "country", "PPLC": "capital", "PPLA": "governorate seat", "PPLA2": "district seat",
                     "PPLA3": "sub-district seat"}[p.feature_code])
-    if p.feature_code in ("RGN", "USER"):
+    if p.feature_code in ("RGN", "USER", "BASE"):
         s += 3.0  # the user's overrides win over a same-name source entry
         why.append("user override")
     if p.feature_code in ("ADM4C", "ADM3C"):
@@ -185,10 +186,16 @@ def rank(gaz: Gazetteer, candidates: Iterable[Place], cue: str | None, ctx: Cont
                 s += 4.0
                 why.append(f"inside {area.name_en} named next to it")
                 break
-            if area.country_code == p.country_code and area.kind == "country":
-                s += 2.0
-                why.append(f"inside {area.name_en} named next to it")
+            if area.kind == "country":
+                # "منطقة الرقة في الكويت": the country named right after the name outweighs the article's focus
+                s += 5.0 if area.country_code == p.country_code else -2.0
+                why.append(f"{'inside' if area.country_code == p.country_code else 'not in'} {area.name_en} named next to it")
                 break
+        if ctx.partners and not p.is_admin:
+            d = min(haversine(p.lat, p.lon, a.lat, a.lon) for a in ctx.partners)
+            if d < 30:
+                s += 3.0
+                why.append(f"{d:.0f} km from the place listed with it")
         if ctx.anchors and not p.is_admin:
             if isinstance(ctx.anchors, AnchorGrid):
                 d = ctx.anchors.nearest_km(p)
@@ -197,7 +204,7 @@ def rank(gaz: Gazetteer, candidates: Iterable[Place], cue: str | None, ctx: Cont
                          if a.id != p.id and a.kind != "country"), default=None)
             if d is not None:
                 if d < 50:
-                    s += 2.5
+                    s += 2.5 + (50 - d) / 50  # among same-name villages the nearest wins
                 elif d < 150:
                     s += 1.5
                 elif d < 400:

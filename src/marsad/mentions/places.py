@@ -20,18 +20,21 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterable
 
 from ..doc import Doc, Mention
-from ..geo.gazetteer import Gazetteer, Place, load_gazetteer
+from ..lexicon import DataFileError, load_yaml
+from ..geo.gazetteer import Gazetteer, Place, haversine, load_gazetteer
 from ..geo.resolve import (
     ADMIN1_CUES, ADMIN2_CUES, ADMIN3_CUES, AREA_CUES, CAMP_CUES, DIRECTION_ADJ, NEAR_CUES, TOWN_CUES,
-    AnchorGrid, Candidate, Context, ResolvedPlace, country_focus, rank,
+    KIND_FIT, AnchorGrid, Candidate, Context, ResolvedPlace, country_focus, rank,
 )
 from ..text.matcher import PhraseMatch, PhraseMatcher
 from ..text.normalise import fold
 from ..text.segment import Token
 
 _PART_WIDE = frozenset({"احياء", "حي", "حيي", "الاحياء"})
+_NATURAL_HEADS = frozenset({"وادي", "جبل", "جبال", "سهل", "تلال", "هضبه"})
 _PART_NEAR = frozenset({"داخل", "وسط", "اطراف", "الاطراف", "ضواحي", "مداخل", "شوارع", "قلب"})
 _NEAR_IMMEDIATE = NEAR_CUES | frozenset({"محيط"})
 _KM = frozenset({"كيلومترا", "كيلومتر", "كيلومترات", "كلم", "كم", "كيلو", "ميلا", "اميال", "متر"})
@@ -51,6 +54,9 @@ _IDAFA_HEADS = frozenset({
     "قصر", "مزرعه", "حقل", "سد", "معبر", "مطار", "قلعه", "برج", "باب", "بني", "حي", "شيخ", "سيدي", "تله", "نهر", "قريه",
 })
 _ALL_CUE_FORMS = _UNKNOWN_CUES | frozenset({"منطقه", "منطقتي"})
+_CUES_ANY = TOWN_CUES | CAMP_CUES | ADMIN1_CUES | ADMIN2_CUES | ADMIN3_CUES | AREA_CUES | {"ريف"}
+_NEAR_OR_PART = frozenset({"ريف"}) | NEAR_CUES | frozenset({"محيط", "داخل", "وسط", "اطراف", "الاطراف", "ضواحي", "مداخل",
+                                                             "شوارع", "قلب", "وادي", "جبل", "جبال", "سهل", "تلال", "هضبه"})
 _SKELETON_DROP = str.maketrans("", "", "اوي")
 
 
@@ -67,6 +73,96 @@ def _one_vowel_apart(a: str, b: str) -> bool:
         return False
     short, long_ = sorted((a, b), key=len)
     return any(long_[k] in "اوي" and long_[:k] + long_[k + 1:] == short for k in range(1, len(long_)))
+
+
+USAGE_COUNT_VERSION = 3  # bump when the counting rule of locative_context changes
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """Folded word lists of ``places_context.yaml`` (see that file for what each list means)."""
+
+    locative_weak: frozenset[str]
+    locative_before: frozenset[str]
+    locative_after: frozenset[str]
+    not_place_before: frozenset[str]
+    not_place_after: frozenset[str]
+    not_names: frozenset[str]
+    person_titles: frozenset[str]
+    given_names: frozenset[str]
+
+    def locative_digest(self) -> str:
+        """A hash of the lists that define a locative use: the usage statistics are stale when it changes."""
+        import hashlib
+
+        words = [USAGE_COUNT_VERSION, sorted(self.locative_weak), sorted(self.locative_before), sorted(self.locative_after)]
+        return hashlib.sha256(repr(words).encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=None)
+def place_context(name: str = "places_context.yaml") -> PlaceContext:
+    data = load_yaml(name)
+    lists = {}
+    for f in PlaceContext.__dataclass_fields__:
+        words = data.get(f) if isinstance(data, dict) else None
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise DataFileError(f"{name}: '{f}' must be a list of words")
+        lists[f] = frozenset(fold(w) for w in words)
+    return PlaceContext(**lists)
+
+
+def _has_bare(tok: Token, words: frozenset[str]) -> str | None:
+    """A form of the token in ``words`` that keeps its article (بالمدينة → المدينة, never مدينة)."""
+    forms = tok.forms
+    for f in forms:
+        if f in words and ("ال" + f not in forms or f == tok.norm):
+            return f
+    return None
+
+
+def locative_context(doc: Doc, tok0: int, tok1: int, ctx: PlaceContext | None = None, clitic: bool = False) -> int:
+    """How the name at tokens [tok0, tok1) is written: 2 as a place, 1 maybe as a place, 0 not.
+
+    2 right after a place word, a direction or "near" (بمدينة حلب، ريف إدلب، قرب تدمر) or right
+    before a direction or area (تدمر شرق حمص، دوما بريف دمشق); 1 after a preposition any noun may
+    follow (في دوما، داخل السجن; with ``clitic`` also بالميادين, which the corpus counts leave out:
+    "باللوم"، "بزخم" would make words look like places); within the sentence.
+    """
+    ctx = ctx or place_context()
+    toks = doc.tokens
+    sent = doc.sentences[toks[tok0].sentence]
+    if tok0 > sent.token_start:
+        prev = toks[tok0 - 1]
+        if _has_bare(prev, ctx.locative_before):
+            return 2
+    if tok1 < sent.token_end and not ctx.locative_after.isdisjoint(toks[tok1].forms[:3]):
+        return 2
+    if tok0 > sent.token_start and _has_bare(toks[tok0 - 1], ctx.locative_weak):
+        return 1
+    if not clitic:
+        return 0
+    w = toks[tok0].norm
+    if w[:1] == "و":
+        w = w[1:]
+    return 1 if w[:1] == "ب" and w[1:] in toks[tok0].forms else 0  # بالميادين: in al-Mayadin
+
+
+def blocked_context(doc: Doc, tok0: int, ctx: PlaceContext | None = None) -> str | None:
+    """The word before the name when it makes the name a person, team, paper or government
+    ("الرئيس عون", "نادي برشلونة", "حكومة بغداد", "محمد الحلبي"), else None."""
+    ctx = ctx or place_context()
+    toks = doc.tokens
+    if tok0 <= doc.sentences[toks[tok0].sentence].token_start:
+        return None
+    prev = toks[tok0 - 1]
+    return _has_bare(prev, ctx.not_place_before) or _has_bare(prev, ctx.given_names)
+
+
+def ordinal_after(doc: Doc, tok1: int, ctx: PlaceContext | None = None) -> bool:
+    """An ordinal right after the name ("الباب الثالث"): a common noun, not a place."""
+    ctx = ctx or place_context()
+    toks = doc.tokens
+    return tok1 < len(toks) and toks[tok1].sentence == toks[tok1 - 1].sentence and toks[tok1].norm in ctx.not_place_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +183,39 @@ class _PlaceMatcher(PhraseMatcher):
         self._lens: dict[str, tuple[int, ...]] = {}
 
     def add(self, phrase: str, payload) -> None:  # type: ignore[override]
-        words = tuple(fold(phrase).replace("-", " ").split())
+        self.add_words(tuple(fold(phrase).replace("-", " ").split()), payload)
+
+    def add_words(self, words: tuple[str, ...], payload) -> None:
+        """Register an already folded phrase, split into words (first registration wins)."""
         if not words:
             return
-        tails = self._tails.setdefault(words[0], {})
-        if words[1:] not in tails:  # first registration of a phrase wins
+        tails = self._tails.get(words[0])
+        if tails is None:
+            tails = self._tails[words[0]] = {}
+        if words[1:] not in tails:
             tails[words[1:]] = (payload, " ".join(words))
-            self._lens[words[0]] = tuple(sorted({len(t) for t in tails}, reverse=True))
-            self._max_len = max(self._max_len, len(words))
+            lens = self._lens.get(words[0], ())
+            if len(words) - 1 not in lens:
+                self._lens[words[0]] = tuple(sorted(lens + (len(words) - 1,), reverse=True))
+            if len(words) > self._max_len:
+                self._max_len = len(words)
+
+    @classmethod
+    def from_keys(cls, keys: Iterable[str]) -> "_PlaceMatcher":
+        """A matcher over folded, space-separated keys, each its own payload (one pass, no re-folding)."""
+        m = cls()
+        tails = m._tails
+        for key in keys:
+            w0, _, rest = key.partition(" ")
+            t = tails.get(w0)
+            if t is None:
+                t = tails[w0] = {}
+            tail = tuple(rest.split(" ")) if rest else ()
+            if tail not in t:
+                t[tail] = (key, key)
+        m._lens = {w: tuple(sorted({len(x) for x in t}, reverse=True)) for w, t in tails.items()}
+        m._max_len = 1 + max((n[0] for n in m._lens.values()), default=0)
+        return m
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._tails.values())
@@ -117,7 +238,12 @@ class _PlaceMatcher(PhraseMatcher):
                     break
                 if i + 1 + n > end:
                     continue
-                hit = tails.get(tuple(tokens[i + 1 + k].norm for k in range(n)))
+                if n == 0:
+                    hit = tails.get(())
+                elif n == 1:
+                    hit = tails.get((tokens[i + 1].norm,))
+                else:
+                    hit = tails.get(tuple([tokens[i + 1 + k].norm for k in range(n)]))
                 if hit is not None:
                     stem = form[2:] if form.startswith("ال") and not tok.norm.endswith(form) else form
                     cut = len(tok.norm) - len(stem) if tok.norm.endswith(stem) else 0
@@ -133,21 +259,38 @@ class _Index:
     gaz: Gazetteer
     matcher: PhraseMatcher
     skeleton: dict[str, list[str]] = field(default_factory=dict)
+    words: frozenset[str] = frozenset()  # names the corpus uses as ordinary words: a place only after a place word
+    needs: dict[str, int] = field(default_factory=dict)  # see _needs
 
 
 @lru_cache(maxsize=None)
 def place_index() -> _Index:
-    """Matchers over every gazetteer name, built once per process."""
-    gaz = load_gazetteer()
-    matcher = _PlaceMatcher()
+    """Matchers over every gazetteer name, built once per process.
+
+    The ~100,000 long-lived index objects are then frozen out of the garbage collector
+    (``gc.freeze``): otherwise every full collection walks them, which made place finding
+    several times slower.
+    """
+    import gc
+
+    idx = build_index(load_gazetteer())
+    gc.freeze()
+    return idx
+
+
+def build_index(gaz: Gazetteer) -> _Index:
+    """The name matcher and spelling-variant index of a gazetteer (also used by the build's usage count)."""
+    matcher = _PlaceMatcher.from_keys(gaz.keys())
     skel: dict[str, list[str]] = defaultdict(list)
     for key in gaz.keys():
-        matcher.add(key, key)
-        if " " not in key and len(key) >= 5:
+        if len(key) >= 5 and " " not in key:
             skel[_skeleton(key)].append(key)
     for k, v in gaz.demonyms.items():  # after the places: سورية stays the country name
         matcher.add(k, _Demonym(v))
-    return _Index(gaz, matcher, dict(skel))
+    ctx = place_context()
+    words = {k for k, (n, loc, _) in gaz.usage.items() if n >= USAGE_MIN_USES and (loc + 1) / (n + 3) < USAGE_DOUBT_SHARE}
+    words |= {k for k in gaz.keys() if key_is_not_a_name(k, ctx)}
+    return _Index(gaz, matcher, dict(skel), frozenset(words))
 
 
 @dataclass
@@ -168,6 +311,7 @@ class _Raw:
     result: list[Candidate] = field(default_factory=list)
     unknown: bool = False
     meta_area: bool = False  # found after منطقة: only kept when a known place follows it
+    doubt: bool = False  # mostly a word in the corpus: kept only if the article's other places support it
 
 
 def _stem_start(doc: Doc, tok: Token, stem: str) -> int:
@@ -185,12 +329,22 @@ def _bare_cue(tok: Token, cues: frozenset[str]) -> str | None:
     return None
 
 
+_CUE_KIND = {}
+for _kind, _cues in (("area", AREA_CUES), ("admin3", ADMIN3_CUES), ("admin2", ADMIN2_CUES), ("admin1", ADMIN1_CUES),
+                     ("camp", CAMP_CUES), ("town", TOWN_CUES)):  # later kinds win, as in the order of checks
+    _CUE_KIND.update(dict.fromkeys(_cues, _kind))
+_CUE_RANK = {"town": 0, "camp": 1, "admin1": 2, "admin2": 3, "admin3": 4, "area": 5}
+
+
 def _cue_of(tok: Token) -> str | None:
-    for kind, cues in (("town", TOWN_CUES), ("camp", CAMP_CUES), ("admin1", ADMIN1_CUES), ("admin2", ADMIN2_CUES),
-                       ("admin3", ADMIN3_CUES), ("area", AREA_CUES)):
-        if _bare_cue(tok, cues):
-            return kind
-    return None
+    """The kind of place word this token is (بمدينة → town, محافظة → admin1), without the article."""
+    best = None
+    forms = tok.forms
+    for f in forms:
+        kind = _CUE_KIND.get(f)
+        if kind is not None and ("ال" + f) not in forms and (best is None or _CUE_RANK[kind] < _CUE_RANK[best]):
+            best = kind
+    return best
 
 
 def _has_form(tok: Token, words: frozenset[str]) -> bool:
@@ -236,10 +390,13 @@ def _context(doc: Doc, raw: _Raw, s0: int) -> None:
     # skip direction adjectives (الأطراف الغربية للميادين)
     while i >= s0 and toks[i].norm in DIRECTION_ADJ:
         i -= 1
-    if raw.qualifier is None and i >= s0:
+    coordinated = toks[raw.tok0].norm[:1] == "و" and toks[raw.tok0].norm[1:] in toks[raw.tok0].forms
+    if raw.qualifier is None and i >= s0 and not (coordinated and i == raw.tok0 - 1):
         t = toks[i]
         if _has_form(t, _PART_NEAR):
             raw.qualifier = "part_of"
+        elif _bare_cue(t, _NATURAL_HEADS):
+            raw.qualifier = "near"  # وادي خبش، جبل الشيخ: a valley or mountain named after the village
         elif _has_form(t, _NEAR_IMMEDIATE) or (t.norm in ("من", "عن") and i - 1 >= s0 and _has_form(toks[i - 1], _NEAR_IMMEDIATE | _KM)):
             raw.qualifier = "near"
         elif t.norm in ("من", "عن") and any(_has_form(toks[k], _KM) for k in range(max(s0, i - 3), i)):
@@ -253,8 +410,123 @@ def _context(doc: Doc, raw: _Raw, s0: int) -> None:
         raw.qualifier = "camp"
 
 
+# How the corpus uses a name decides whether a bare mention of it (no place word before it) is a place.
+USAGE_MIN_USES = 5  # fewer uses than this: too rare to judge, the name is taken as a place
+USAGE_PLACE_SHARE = 0.25  # a name written as a place at least this often is a place anywhere
+USAGE_LOCAL_SHARE = 0.04  # ... at least this often, only where this mention is written as a place
+USAGE_STRONG_SHARE = 0.03  # a village name must sometimes follow a place word (مدينة X) or precede a direction
+USAGE_DOUBT_SHARE = 0.02  # below this a bare name is a word; above, the article's other places decide
+USAGE_WORD_AFTER_CUE = 0.1  # even after مدينة/بلدة: "مدينة صناعية" (an industrial city) is no place
+BIG_PLACE_POP = 100_000
+DOUBT_SUPPORT_KM = 150.0
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def usage_verdict(gaz: Gazetteer, key: str, cands: list[Place], local: int) -> tuple[str, str]:
+    """Is a bare name (no place word before it) a place here? ("place" | "doubt" | "word", why).
+
+    ``local`` is how this mention itself is written (:func:`locative_context`: 2 as a place, 1 after
+    في). Big places (capitals, governorate seats, countries, areas) need less evidence than
+    villages, and a village needs strong uses (مدينة X، X شرق Y), not only "في X", which any noun
+    takes (في موقع). A "doubt" is kept only when the article's other places support it.
+    """
+    n, loc, strong = gaz.usage_of(key)
+    if n < USAGE_MIN_USES:
+        return "place", "rarely used word"
+    share, sshare = (loc + 1) / (n + 3), (strong + 0.5) / (n + 3)
+    why = f"{share:.0%} of {n} corpus uses are as a place ({sshare:.0%} with a place word)"
+    if not _all_small(cands):
+        if share >= USAGE_PLACE_SHARE / 2:
+            return "place", why
+        if local and share >= USAGE_DOUBT_SHARE:
+            return "place", why + ", and this one is written as a place"
+        return ("doubt" if share >= USAGE_DOUBT_SHARE else "word"), why
+    if share >= USAGE_PLACE_SHARE and sshare >= USAGE_STRONG_SHARE:
+        return "place", why
+    if sshare >= USAGE_STRONG_SHARE and (local == 2 and share >= USAGE_LOCAL_SHARE or local == 1
+                                         and share >= 2 * USAGE_LOCAL_SHARE):
+        return "place", why + ", and this one is written as a place"
+    if share >= 2 * USAGE_LOCAL_SHARE and sshare >= USAGE_STRONG_SHARE:
+        return "doubt", why
+    return "word", why
+
+
+def _needs(idx: "_Index", key: str) -> int:
+    """How a bare mention of ``key`` must at least be written to be kept (0 anyhow, 1 after في, 2
+    after a place word, 3 never): :func:`usage_verdict` on all its places, cached per key."""
+    need = idx.needs.get(key)
+    if need is None:
+        cands = idx.gaz.lookup_key(key)
+        need = next((lv for lv in (0, 1, 2) if usage_verdict(idx.gaz, key, cands, lv)[0] != "word"), 3)
+        idx.needs[key] = need
+    return need
+
+
+def key_is_not_a_name(key: str, ctx: PlaceContext) -> bool:
+    """A one-word name that is a title, a given name or a generic place noun (الملك، محمد، الحي) is never
+    a place by itself, nor a longer one that starts with a title (الملك فهد)."""
+    if " " in key:
+        return key.split(" ", 1)[0] in ctx.person_titles  # الملك عبدالعزيز، الأمير سلطان
+    return key in ctx.not_place_before or key in ctx.given_names or key in ctx.not_names
+
+
+def _joined(doc: Doc, a: _Raw, b: _Raw) -> bool:
+    """b follows a in a list: "حلب والباب"، "حلب، الباب" (not "صيف ينبع")."""
+    return doc.tokens[b.tok0].norm[:1] == "و" or "،" in doc.text[a.end:b.start] or "," in doc.text[a.end:b.start]
+
+
+def _support_doubts(doc: Doc, gaz: Gazetteer, raws: list[_Raw], weights: dict[str, float]) -> list[_Raw]:
+    """Keep a doubtful name (mostly a word in the corpus) only when the article backs it as a place:
+    listed with a place ("حلب والباب"), or a same-name place in a country the article names lies
+    near a place the article names without doubt (الميادين in a Deir ez-Zor story, not in
+    "الشوارع والميادين" in a Cairo one). Its candidates shrink to the supported ones."""
+    sure = [r for r in raws if not r.doubt and not r.unknown and not r.dateline]
+    if not any(r.doubt for r in raws):
+        return raws
+    anchors = [p for r in sure for p in r.cands if p.kind != "country" and len({q.country_code for q in r.cands}) == 1]
+    out = []
+    for r in raws:
+        if not r.doubt:
+            out.append(r)
+            continue
+        listed = any(r2.sent == r.sent and (r2.tok1 == r.tok0 and _joined(doc, r2, r) or r2.tok0 == r.tok1
+                                            and _joined(doc, r, r2)) for r2 in sure)
+        near = [p for p in r.cands if weights.get(p.country_code, 0) > 0 and any(
+            haversine(p.lat, p.lon, a.lat, a.lon) < (DOUBT_SUPPORT_KM if _is_big(p) else DOUBT_SUPPORT_KM / 5)
+            for a in anchors if a.country_code == p.country_code and a is not p)]
+        if near:
+            r.cands = near
+            r.reasons.append("supported by the places around it")
+            out.append(r)
+        elif listed:
+            r.reasons.append("listed with a place")
+            out.append(r)
+    return out
+
+
+def _all_small(cands: list[Place]) -> bool:
+    """No candidate is a big place (a city of 100,000, a capital or governorate seat, a country,
+    governorate or named region): a sub-district named after its town does not make it big."""
+    return all((p.population < BIG_PLACE_POP or p.is_admin) and p.kind not in ("country", "governorate", "region")
+               and p.feature_code not in ("PPLC", "PPLA") for p in cands)
+
+
+def _in_country(doc: Doc, r: _Raw, country: _Raw) -> bool:
+    """"X في الكويت" / "X بالكويت" / "X، الكويت": the country right after the name is where it lies."""
+    gap = country.tok0 - r.tok1
+    if gap == 0:
+        return country.start > 0 and doc.text[country.start - 1] in "بو،," or "في" in doc.text[r.end:country.start]
+    return gap == 1 and doc.tokens[r.tok1].norm == "في"
+
+
+def _is_big(p: Place) -> bool:
+    """A town, area or country that news from the whole region names (not a small village)."""
+    return p.population >= 10000 or p.is_admin or p.kind == "country" or p.feature_code in ("PPLC", "PPLA", "PPLA2")
+
+
 def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
     gaz = idx.gaz
+    pctx = place_context()
     raws: list[_Raw] = []
     covered: set[int] = set()
     demonyms: list[str] = []
@@ -263,22 +535,48 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
             demonyms.append(m.payload.country)
             continue
         tok = doc.tokens[m.token_start]
+        no_cue = (m.token_start == doc.sentences[tok.sentence].token_start
+                  or _CUES_ANY.isdisjoint(doc.tokens[m.token_start - 1].forms))
+        if no_cue and (m.key in idx.words or _needs(idx, m.key) > locative_context(doc, m.token_start, m.token_end, pctx, True)
+                       and not _NEAR_OR_PART.intersection(doc.tokens[m.token_start - 1].forms)):
+            continue  # a word (زخم، اللوم، الري) with no place word before it: skip it cheaply
+        if (m.key in _IDAFA_HEADS and m.token_end < doc.sentences[tok.sentence].token_end
+                and doc.tokens[m.token_end].norm.startswith("ال") and doc.tokens[m.token_end].norm not in DIRECTION_ADJ):
+            continue  # خراب الشحم، تل جورة: the first word of a longer name, not the village خراب
         cands = gaz.lookup_key(m.key)
         raw = _Raw(m.start, m.end, m.token_start, m.token_end, tok.sentence, m.key, list(cands))
         w0 = m.key.split(" ", 1)[0]
         if not w0.startswith("ال") and ("ال" + w0) in tok.forms:
             # written with the article, indexed without it: only trust that for well-known places
-            raw.cands = [p for p in raw.cands if p.population >= 10000 or p.is_admin
+            raw.cands = [p for p in raw.cands if p.population >= 50000 or p.kind in ("governorate", "country")
                          or p.feature_code in ("PPLC", "PPLA", "PPLA2")]
             if not raw.cands:
                 continue
             raw.reasons.append("matched without the article ال")
         _context(doc, raw, doc.sentences[tok.sentence].token_start)
+        if key_is_not_a_name(m.key, pctx) or not _TANWEEN.isdisjoint(doc.text[m.start:m.end + 2]):
+            continue  # الملك، الأمير (a title, not a place); دوماً (an adverb: names take no tanween)
         if raw.cue not in _STRONG_CUES and raw.qualifier != "rural":
             strong = [p for p in raw.cands if not gaz.is_weak(m.key, p)]
             if not strong:
                 continue
             raw.cands = strong
+            if raw.qualifier is None and (blocked_context(doc, m.token_start, pctx) or ordinal_after(doc, m.token_end, pctx)):
+                continue  # الرئيس عون، نادي برشلونة، حكومة بغداد، محمد الحلبي، الباب الثالث
+            verdict, why = usage_verdict(gaz, m.key, raw.cands, 2 if raw.qualifier is not None else
+                                         locative_context(doc, m.token_start, m.token_end, pctx, True))
+            if verdict == "word":
+                continue
+            raw.doubt = verdict == "doubt"
+            raw.reasons.append(why)
+        if raw.cue in ("admin2", "admin3") and not any(p.kind in KIND_FIT[raw.cue] or p.kind == "city" for p in raw.cands):
+            n, loc, _ = gaz.usage_of(m.key)
+            if n >= 30 and (loc + 1) / (n + 3) < USAGE_PLACE_SHARE:
+                continue  # لواء العدل، مديرية التعليم: no district of that name, and mostly a word
+        if raw.cue is not None and raw.cue != "admin1" and not m.key.startswith("ال") and _all_small(raw.cands):
+            n, loc, _ = gaz.usage_of(m.key)
+            if n >= 30 and (loc + 1) / (n + 3) < USAGE_WORD_AFTER_CUE:
+                continue  # مدينة صناعية، مدينة ذكية: an indefinite adjective after the place word
         raw.dateline = _is_dateline(doc, raw.start, raw.end)
         raws.append(raw)
         covered.update(range(m.token_start, m.token_end))
@@ -327,6 +625,8 @@ def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
                     continue
                 if stem in _NOT_NAMES or not stem.isalpha() or len(stem) < 3 or stem.isascii():
                     break
+                if idx.gaz.adjective_after_cue(stem):
+                    break  # مدينة صناعية، مدينة ذكية: the corpus uses the word mostly elsewhere
                 end_tok = j + 1
                 if (stem in _IDAFA_HEADS and end_tok < s.token_end and end_tok not in covered
                         and toks[end_tok].norm.startswith("ال") and toks[end_tok].norm not in DIRECTION_ADJ):
@@ -364,11 +664,12 @@ def _evidence(raws: list[_Raw], demonyms: list[str]) -> dict[str, float]:
     for r in raws:
         if r.dateline or r.unknown:
             continue
-        ccs = {p.country_code for p in r.cands}
-        big = any(p.kind == "country" or p.population >= 100000 or p.feature_code in ("PPLC", "PPLA") or p.is_admin
-                  for p in r.cands)
-        if len(ccs) == 1 and big:
-            w[next(iter(ccs))] += 1.0
+        # small same-name villages elsewhere (Who's On First has a الكويت in Yemen) do not blur the evidence
+        big = {p.country_code for p in r.cands
+               if p.kind == "country" or p.population >= 100000 or p.feature_code in ("PPLC", "PPLA") or p.is_admin}
+        if len(big) == 1:
+            # a country named outright says more than a big town that may be a homonym (دوما)
+            w[next(iter(big))] += 1.5 if any(p.kind == "country" for p in r.cands) else 1.0
     for cc in demonyms:
         w[cc] += 0.5
     return w
@@ -378,17 +679,20 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
     gaz = idx.gaz
     focus = country_focus(weights)
     ctx = Context(focus=focus, countries=dict(weights))
-    allowed = {cc for cc, w in weights.items() if w > 0}
+    named = {cc for cc, w in weights.items() if w > 0}
+    allowed = set(named)
     if focus:
         allowed |= set((gaz.meta.get("neighbours") or {}).get(focus, ()))
     for r in raws:
         if focus and len(r.cands) > 0 and not r.unknown:
             variant = bool(r.reasons) and r.reasons[0].startswith("spelling")
-            keep = [p for p in r.cands if (p.country_code == focus if variant else p.country_code in allowed) or (not variant and (
+            # a village of a neighbouring country the article never names is a homonym, not the place
+            keep = [p for p in r.cands if (p.country_code == focus if variant else p.country_code in (
+                    allowed if _is_big(p) else named)) or (not variant and (
                     p.kind == "country" or p.population >= 1000000 or p.feature_code == "PPLC"))]
             if not keep:
-                if variant:
-                    r.unknown, r.cands = True, []
+                if variant or r.cue in ("town", "camp"):
+                    r.unknown, r.cands = True, []  # placed in the area named next to it, if any
                     continue
             r.cands = keep
     known = [r for r in raws if not r.unknown and r.cands]
@@ -403,6 +707,11 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
             if r.result[0].place.kind != "country":
                 anchor_ids.setdefault(r.result[0].place.id, r.result[0].place)
     grid = AnchorGrid(anchor_ids.values())
+    by_edge: dict[tuple[int, int], _Raw] = {}  # (sentence, token) -> the name ending / starting there
+    for r2 in known:
+        if r2.result and r2.result[0].place.kind != "country" and not r2.result[0].place.is_admin:
+            by_edge[(r2.sent, r2.tok1)] = r2
+            by_edge[(r2.sent, -1 - r2.tok0)] = r2
     for k, r in enumerate(known):
         within = []
         for r2 in known[k + 1:]:
@@ -410,6 +719,8 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
                 break
             if r2.result:
                 p2 = r2.result[0].place
+                if p2.kind == "country" and not _in_country(doc, r, r2):
+                    continue  # "البوكمال الحدودية مع العراق": a country named nearby is not where it lies
                 within.append(gaz.admin1_of(p2) or p2 if r2.qualifier == "rural" else p2)
         if within:
             # a village named next to an area lies in that area: drop same-name villages elsewhere
@@ -419,9 +730,11 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
                 r.unknown, r.result = True, []
                 continue
             r.cands = near
+        partners = [r2.result[0].place for r2 in (by_edge.get((r.sent, r.tok0)), by_edge.get((r.sent, -1 - r.tok1)))
+                    if r2 is not None and r2 is not r and r2.result]
         if len(r.cands) > 1 or within:
             others = grid.without(c.place.id for c in r.result)
-            r.result = rank(gaz, r.cands, r.cue, Context(focus, dict(weights), others, within))
+            r.result = rank(gaz, r.cands, r.cue, Context(focus, dict(weights), others, within, partners))
 
 
 def _precision(gaz: Gazetteer, r: _Raw) -> tuple[Place, int, str | None, list[str]]:
@@ -440,6 +753,8 @@ def _precision(gaz: Gazetteer, r: _Raw) -> tuple[Place, int, str | None, list[st
         return p, 3, "admin", why + ["large commune: its centroid"]
     if r.qualifier in ("part_of", "near"):
         return p, 2, r.qualifier, why
+    if p.feature_code == "BASE":
+        return p, 2, "near", why + ["a base or camp: placed at the town beside it"]
     if r.qualifier == "camp" and r.key not in p.names[:0] and p.kind == "city" and "مخيم" not in " ".join(p.names):
         return p, 2, "part_of", why + ["camp in or by the town"]
     if p.feature_code == "ADM4C":
@@ -452,7 +767,8 @@ def find_places(doc: Doc) -> None:
     idx = place_index()
     gaz = idx.gaz
     raws, demonyms = _collect(doc, idx)
-    weights = _evidence(raws, demonyms)
+    weights = _evidence([r for r in raws if not r.doubt], demonyms)
+    raws = _support_doubts(doc, gaz, raws, weights)
     _resolve_all(doc, idx, raws, weights)
     final: dict[str, float] = defaultdict(float)
     resolved: list[tuple[_Raw, ResolvedPlace]] = []
@@ -477,6 +793,8 @@ def find_places(doc: Doc) -> None:
             by_sent[r.sent].append(len(resolved))
             resolved.append((r, rp))
     resolved = _drop_lone_foreign_towns(gaz, resolved)
+    covered = {k for r, _ in resolved for k in range(r.span_tok0, r.tok1)}
+    resolved.extend(_references(doc, resolved, covered))
     resolved.sort(key=lambda x: x[0].span_start)
     for r, rp in resolved:
         if not rp.is_dateline:
@@ -486,6 +804,52 @@ def find_places(doc: Doc) -> None:
     for cc in demonyms:
         final[cc] += 0.5
     doc.layers["country"] = country_focus(final)
+
+
+# Place references: "المدينة" / "البلدة" / "القرية" standing for the town named just before.
+_REFERENCES = {"المدينه": ("city",), "البلده": ("city", "village"), "القريه": ("village", "city")}
+_REF_BEFORE = frozenset({"في", "علي", "الي", "داخل", "وسط", "قرب", "اطراف", "محيط", "مداخل", "شرق", "غرب", "شمال", "جنوب"})
+REFERENCE_SENTENCES = 2
+
+
+def _references(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]], covered: set[int]) -> list[tuple[_Raw, ResolvedPlace]]:
+    """"في المدينة" / "بالبلدة" / "داخل القرية": the last town of that kind named in this or the two
+    sentences before (not the dateline), at the same point; never when an adjective or a name
+    follows (المدينة المنورة، المدينة الرياضية) or no such town was named."""
+    toks = doc.tokens
+    towns = sorted(((r, rp) for r, rp in resolved if not rp.is_dateline and rp.precision <= 2
+                    and rp.place.kind in ("city", "village")), key=lambda x: x[0].tok0)
+    if not towns:
+        return []
+    out = []
+    for i, t in enumerate(toks):
+        kinds = None
+        for f in t.forms[:2]:
+            kinds = _REFERENCES.get(f)
+            if kinds:
+                break
+        if not kinds or i in covered:
+            continue
+        prefixed = t.norm[:1] in "بل" and t.norm[1:] in _REFERENCES or t.norm[:2] in ("وب", "ول") and t.norm[2:] in _REFERENCES
+        before = i > doc.sentences[t.sentence].token_start and _has_form(toks[i - 1], _REF_BEFORE)
+        if not (prefixed or before):
+            continue
+        if i + 1 < len(toks) and toks[i + 1].sentence == t.sentence and (
+                toks[i + 1].norm.startswith("ال") or (i + 1) in covered) and doc.text[t.end:toks[i + 1].start].strip() == "":
+            continue  # المدينة المنورة، المدينة الرياضية، البلدة القديمة? (an adjective or a name follows)
+        prior = [(r, rp) for r, rp in towns if r.tok1 <= i and t.sentence - r.sent <= REFERENCE_SENTENCES
+                 and rp.place.kind in kinds]
+        if not prior:
+            continue
+        r0, rp0 = prior[-1]
+        stem = t.norm[len(t.norm) - len(next(f for f in t.forms if f in _REFERENCES)):]
+        start = _stem_start(doc, t, stem)
+        raw = _Raw(start, t.end, i, i + 1, t.sentence, stem, [rp0.place])
+        raw.span_tok0, raw.span_start = i, start
+        rp = ResolvedPlace(rp0.place, rp0.precision, [], [f"{doc.text[start:t.end]}: the {rp0.place.kind} named before "
+                                                          f"({rp0.place.name_en})"], rp0.qualifier, False, stem)
+        out.append((raw, rp))
+    return out
 
 
 LONE_FOREIGN_MAX_POP = 100_000
