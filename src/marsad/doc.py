@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 from .text.matcher import PhraseMatch, PhraseMatcher
 from .text.normalise import NormText, normalise
-from .text.segment import Sentence, Token, split_sentences, tokenise
+from .text.segment import Sentence, Token, segment
 
 
 @dataclass(slots=True)
@@ -49,8 +49,7 @@ class Doc:
 
     def __post_init__(self) -> None:
         self.norm = normalise(self.text)
-        self.tokens = tokenise(self.norm)
-        self.sentences = split_sentences(self.text, self.tokens)
+        self.tokens, self.sentences = segment(self.text, self.norm)
 
     # -- helpers for stages -------------------------------------------------------------
     def match(self, matcher: PhraseMatcher, sentence: int | None = None) -> Iterator[PhraseMatch]:
