@@ -5,6 +5,7 @@ named by dotted path so the order is readable here and modules load only when us
 """
 from __future__ import annotations
 
+import gc
 import importlib
 from functools import lru_cache
 from typing import Callable
@@ -33,7 +34,17 @@ def stages(names: tuple[str, ...] = DEFAULT_STAGES) -> list[Callable[[Doc], None
     return [_resolve(n) for n in names]
 
 
+_frozen = False
+
+
 def run(doc: Doc, names: tuple[str, ...] = DEFAULT_STAGES) -> Doc:
+    global _frozen
     for step in stages(names):
         step(doc)
+    if not _frozen:
+        # The first article loaded every lexicon and the gazetteer: hundreds of thousands of
+        # long-lived objects that each full garbage collection would otherwise walk again.
+        _frozen = True
+        gc.collect()
+        gc.freeze()
     return doc

@@ -19,6 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--published", default=None, help="publication date for .txt/.html inputs")
     p.add_argument("--source", default=None, help="outlet name for .txt/.html inputs")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--workers", type=int, default=None,
+                   help="extraction processes for --engine local (default: one per CPU core)")
     p.set_defaults(func=run)
 
 
@@ -32,8 +34,11 @@ def run(args: argparse.Namespace) -> int:
     if batch < 1:
         print("error: --batch-size must be at least 1", file=sys.stderr)
         return 2
+    if args.workers is not None and args.workers < 1:
+        print("error: --workers must be at least 1", file=sys.stderr)
+        return 2
     try:
-        engine = get_engine(args.engine, master=args.spark_master) if args.engine == "spark" else get_engine("local")
+        engine = get_engine(args.engine, master=args.spark_master) if args.engine == "spark" else get_engine("local", workers=args.workers)
     except RuntimeError as exc:  # SparkUnavailable
         print(f"error: {exc}", file=sys.stderr)
         return 2

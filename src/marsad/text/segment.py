@@ -85,6 +85,7 @@ class _FormCache(dict):
 
 _FORM_CACHE_MAX = 300_000
 _FORMS = _FormCache()
+word_forms = _FORMS.__getitem__  # the clitic forms of a normalised word, as its Token carries them
 _WORD_SPLIT_RE = re.compile(r"([^\W_]+)", re.UNICODE)  # _TOKEN_RE with a group: split keeps the words
 _new_token = tuple.__new__
 _minus_one = (-1).__add__
