@@ -60,8 +60,16 @@ for _c in list(range(0x0750, 0x0780)) + list(range(0x06F0, 0x06FA)) + [0x06A9, 0
 
 
 def fold(text: str) -> str:
-    """Return the matching form of ``text`` (no offset map): for lexicon keys and queries."""
+    """Return the matching form of ``text`` (no offset map): for lexicon keys and queries.
+
+    Loading the gazetteer folds tens of thousands of names, so text made only of characters of
+    the precomputed table takes whole-string replacements (as ``normalise`` does).
+    """
     text = unicodedata.normalize("NFKC", text) if not text.isascii() else text
+    if not _OUTSIDE_TABLE_RE.search(text):
+        for ch in set(_FOLDED_RE.findall(text)):
+            text = text.replace(ch, _REPLACE[ch])
+        return " ".join(text.split())
     out = []
     for ch in text:
         o = ord(ch)
@@ -77,6 +85,8 @@ _REPLACE: dict[str, str] = {chr(o): (r or "") for o, r in _TRANSLATE.items()}
 _FOLDED_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_REPLACE)) + "]")
 if set("".join(_REPLACE.values())) & set(_REPLACE):  # guards the one-replace-per-character fast path
     raise RuntimeError("a folded character folds again: normalise() would depend on replacement order")
+# any character the table did not cover when it was built (those fold one by one, memoised)
+_OUTSIDE_TABLE_RE = re.compile("[^" + "".join(re.escape(chr(o)) for o in sorted(_TABLE)) + "]")
 _SLOW_RE = re.compile("[\ufb00-\ufeff\u0300-\u036f]")  # presentation forms, ligatures, Latin combining marks
 
 
