@@ -52,7 +52,7 @@ class _StartsCache(dict):
         return hit
 
 
-_STARTS_CACHE_MAX = 300_000
+_STARTS_CACHE_MAX = 50_000
 
 
 class PhraseMatcher(Generic[P]):

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
-from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass
-from itertools import accumulate, chain, repeat
-from operator import add, sub
-from typing import Iterator, Sequence
+from itertools import accumulate, chain
+from operator import sub
+from typing import Sequence
 
 # Characters removed entirely: harakat, shadda, sukun, superscript alef, tatweel, bidi marks.
 _DROP = set(
@@ -124,47 +122,16 @@ def normalise(text: str) -> NormText:
         norm = norm.replace(ch, _REPLACE[ch])
     if len(norm) == len(text):
         return NormText(norm, range(len(text)), len(text))
-    return NormText(norm, DroppedOffsets(list(map(len, _DROP_RE.split(text)))), len(text))
+    # the kept runs between dropped characters (one character each): run k ends where the running
+    # total of (run length + 1) minus one says, and starts its length before that
+    lens = list(map(len, _DROP_RE.split(text)))
+    ends = list(map(_minus_one, accumulate(map(_plus_one, lens))))
+    to_orig = list(chain.from_iterable(map(range, map(sub, ends, lens), ends)))
+    return NormText(norm, to_orig, len(text))
 
 
 _plus_one = (1).__add__
 _minus_one = (-1).__add__
-
-
-class DroppedOffsets(SequenceABC):
-    """The offset map of a text from which single characters were dropped (and none expanded).
-
-    Kept from the lengths of the runs between dropped characters: normalised index ``s`` in run
-    ``k`` came from original index ``s + k``. Most callers need only a few entries (``segment``
-    maps token offsets with ``shift``), so the full list is built on first indexing only.
-    """
-
-    __slots__ = ("run_lens", "run_starts", "_list")
-
-    def __init__(self, run_lens: list[int]) -> None:
-        self.run_lens = run_lens
-        # normalised start of runs 1.. : bisect_right(run_starts, s) is the run (= the shift) of s
-        self.run_starts = list(accumulate(run_lens[:-1]))
-        self._list: list[int] | None = None
-
-    def _build(self) -> list[int]:
-        lens = self.run_lens
-        ends = list(map(_minus_one, accumulate(map(_plus_one, lens))))
-        self._list = list(chain.from_iterable(map(range, map(sub, ends, lens), ends)))
-        return self._list
-
-    def __getitem__(self, i):  # type: ignore[override]
-        return (self._list or self._build())[i]
-
-    def __len__(self) -> int:
-        return sum(self.run_lens)
-
-    def __iter__(self):
-        return iter(self._list or self._build())
-
-    def shift(self, positions: Sequence[int]) -> Iterator[int]:
-        """The original index of each normalised index in ``positions``, computed in C."""
-        return map(add, positions, map(bisect_right, repeat(self.run_starts), positions))
 
 
 def _normalise_slow(text: str) -> NormText:

@@ -6,9 +6,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
-from typing import NamedTuple
 
-from .normalise import DroppedOffsets, NormText
+from .normalise import NormText
 
 # Proclitics stack as: conjunction (و/ف), then preposition (ب/ل/ك), then the article (ال).
 _CONJ = ("و", "ف")
@@ -22,10 +21,12 @@ _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _SENT_END_RE = re.compile(r"[\n.!?؟](?:(?<=\n)\n*|(?<!\d[.!?؟])(?!\d)[\"'»”)]*|(?<=\d[.!?؟])(?=\s|$))")
 
 
-class Token(NamedTuple):
+@dataclass(slots=True)
+class Token:
     """A word: original offsets, its matching form, and its clitic-free forms (surface first).
 
-    A named tuple so that a whole article's tokens are built by C code, not a Python call each.
+    A slots class, not a named tuple: stages read token attributes millions of times, and
+    Python 3.11 reads slots on a fast path that tuple field getters do not get.
     """
 
     start: int
@@ -83,11 +84,10 @@ class _FormCache(dict):
         return forms
 
 
-_FORM_CACHE_MAX = 300_000
+_FORM_CACHE_MAX = 100_000
 _FORMS = _FormCache()
 word_forms = _FORMS.__getitem__  # the clitic forms of a normalised word, as its Token carries them
 _WORD_SPLIT_RE = re.compile(r"([^\W_]+)", re.UNICODE)  # _TOKEN_RE with a group: split keeps the words
-_new_token = tuple.__new__
 _minus_one = (-1).__add__
 _plus_one = (1).__add__
 
@@ -106,20 +106,15 @@ def _token_columns(norm: NormText) -> tuple[list[str], list[int], list[int], lis
     to_orig = norm.to_orig
     if isinstance(to_orig, range) and to_orig.start == 0 and to_orig.step == 1:
         return words, nstarts, nstarts, nends
-    if isinstance(to_orig, DroppedOffsets):
-        starts = list(to_orig.shift(nstarts))
-        ends = list(map(_plus_one, to_orig.shift(list(map(_minus_one, nends)))))
-    else:
-        starts = list(map(to_orig.__getitem__, nstarts))
-        ends = list(map(_plus_one, map(to_orig.__getitem__, map(_minus_one, nends))))
+    starts = list(map(to_orig.__getitem__, nstarts))
+    ends = list(map(_plus_one, map(to_orig.__getitem__, map(_minus_one, nends))))
     return words, nstarts, starts, ends
 
 
 def tokenise(norm: NormText) -> list[Token]:
     """Words of the normalised text, each mapped back to original offsets (sentence 0: see ``segment``)."""
     words, nstarts, starts, ends = _token_columns(norm)
-    return list(map(_new_token, repeat(Token), zip(starts, ends, words, nstarts, map(_FORMS.__getitem__, words),
-                                                   repeat(0))))
+    return list(map(Token, starts, ends, words, nstarts, map(_FORMS.__getitem__, words), repeat(0)))
 
 
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -155,6 +150,5 @@ def segment(text: str, norm: NormText) -> tuple[list[Token], list[Sentence]]:
         sent_ids.extend(repeat(si, t1 - t0))
         t0 = t1
     sent_ids.extend(repeat(0, len(words) - t0))
-    tokens = list(map(_new_token, repeat(Token), zip(starts, ends, words, nstarts, map(_FORMS.__getitem__, words),
-                                                     sent_ids)))
+    tokens = list(map(Token, starts, ends, words, nstarts, map(_FORMS.__getitem__, words), sent_ids))
     return tokens, sentences
