@@ -1,19 +1,22 @@
-"""Throughput and peak memory of extraction over the real corpus, against a bare pass.
+"""Throughput, start-up and peak memory of extraction over the real corpus, against a bare pass.
 
-The bare pass is what every extractor must do anyway (Unicode/Arabic normalisation with offsets,
-sentence split, tokens with clitic forms: building the ``Doc``). Reporting the ratio of the full
-pipeline to it keeps the figure meaningful on a noisy or slower machine.
+The bare pass (NFKC and ``re.findall(r"\w+")``) is what reading the bytes costs; every other pass
+is reported as a multiple of it, timed in interleaved rounds of one run, so the ratios hold on a
+busy or slower machine: normalise + tokenise, ``Doc()`` (with sentences), the whole pipeline
+(articles with and without events apart), ``marsad extract`` as a process, start-up time.
 
-    .venv/bin/python benchmarks/extract_throughput.py [--limit 5000] [--corpus ../shared/corpus/articles.jsonl.gz]
+    .venv/bin/python benchmarks/extract_throughput.py [--limit 5000] [--rounds 3] [--stream] [--workers]
 
-Runs in one process on one core; memory is the peak RSS (ru_maxrss), sampled after each quarter
-so growth with the number of articles would show.
+``--stream`` runs the CLI on 2,000 and 20,000 articles and prints the peak memory of each (flat
+means memory does not grow with the input); ``--workers`` times ``marsad ingest`` with 1 and 2
+worker processes.
 """
 from __future__ import annotations
 
 import argparse
 import gzip
 import json
+import os
 import resource
 import sys
 import time
@@ -36,19 +39,32 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def rate(n: int, secs: float) -> str:
+    return f"{n / secs:>9,.0f} articles/s"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--limit", type=int, default=5000)
+    ap.add_argument("--rounds", type=int, default=3, help="timed rounds per pass (the median is shown)")
     ap.add_argument("--stream", action="store_true",
-                    help="also run the CLI on slices of limit/4 and limit articles and compare peak memory")
+                    help="also run the CLI on 2,000 and 20,000 articles and compare peak memory")
+    ap.add_argument("--workers", action="store_true",
+                    help="also time `marsad ingest` with --workers 1 and 2 on the slice")
     args = ap.parse_args()
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
 
+    import re
+    import statistics
+    import unicodedata
+
     import marsad
     from marsad.doc import Doc
+    from marsad.text.normalise import normalise
+    from marsad.text.segment import tokenise
 
     # warm up: load every data file once (counted separately)
     t0 = time.perf_counter()
@@ -59,32 +75,126 @@ def main() -> int:
     n = len(texts)
     chars = sum(len(t[1]) for t in texts)
     rss_before = peak_rss_mb()
+    words = re.compile(r"\w+")
 
-    t0 = time.perf_counter()
-    for _id, text, _pub, _src in texts:
-        Doc(text)
-    bare_s = time.perf_counter() - t0
+    def bare() -> None:
+        for _id, text, _pub, _src in texts:
+            words.findall(unicodedata.normalize("NFKC", text))
 
-    quarters = []
-    n_events = 0
-    t0 = time.perf_counter()
-    for i, (art_id, text, pub, src) in enumerate(texts, 1):
-        n_events += len(marsad.extract(text, published=pub, source=src, article_id=art_id))
-        if i % max(1, n // 4) == 0:
-            quarters.append((i, round(peak_rss_mb(), 1)))
-    full_s = time.perf_counter() - t0
+    def norm_tok() -> None:
+        for _id, text, _pub, _src in texts:
+            tokenise(normalise(text))
 
-    print(f"articles: {n} ({chars / n:.0f} chars on average), events: {n_events}")
+    def docs() -> None:
+        for _id, text, _pub, _src in texts:
+            Doc(text)
+
+    per_article: list[tuple[float, int]] = []
+
+    def pipeline() -> None:
+        per_article.clear()
+        clock = time.perf_counter
+        for art_id, text, pub, src in texts:
+            t = clock()
+            k = len(marsad.extract(text, published=pub, source=src, article_id=art_id))
+            per_article.append((clock() - t, k))
+
+    # rounds interleave the passes, so a busy machine slows them alike and the ratios hold
+    passes = {"bare": bare, "norm": norm_tok, "doc": docs, "full": pipeline}
+    secs: dict[str, list[float]] = {k: [] for k in passes}
+    for _ in range(args.rounds):
+        for k, fn in passes.items():
+            t0 = time.perf_counter()
+            fn()
+            secs[k].append(time.perf_counter() - t0)
+    med = {k: statistics.median(v) for k, v in secs.items()}
+    with_ev = [t for t, k in per_article if k]
+    without = [t for t, k in per_article if not k]
+
+    print(f"articles: {n} ({chars / n:.0f} chars on average), {len(with_ev)} with events; "
+          f"median of {args.rounds} interleaved rounds")
     print(f"data load (first call): {load_s * 1000:.0f} ms")
-    print(f"bare pass (normalise + tokenise): {n / bare_s:,.0f} articles/s")
-    print(f"marsad extract (full pipeline):   {n / full_s:,.0f} articles/s "
-          f"({full_s / n * 1000:.2f} ms/article)")
-    print(f"ratio full/bare time: {full_s / bare_s:.2f}x")
+    print(f"bare pass (NFKC + re.findall(r'\\w+')):  {rate(n, med['bare'])}   x1.0")
+    for key, label in (("norm", "normalise + tokenise"), ("doc", "Doc() (with sentences)"),
+                       ("full", "whole pipeline (marsad.extract)")):
+        print(f"{label:<38} {rate(n, med[key])}   x{med[key] / med['bare']:.1f} the bare pass")
+    if with_ev and without:
+        print(f"  of which articles with events:    {rate(len(with_ev), sum(with_ev))}")
+        print(f"  of which articles without events: {rate(len(without), sum(without))} "
+              "(no relevance model yet: 'without events' stands in for non-relevant)")
     print(f"peak RSS: {peak_rss_mb():.0f} MB (texts held in memory for timing: {rss_before:.0f} MB before the run)")
-    print("peak RSS after each quarter (articles, MB):", quarters)
+    cli_end_to_end(args.corpus, n, med["bare"])
+    startup()
     if args.stream:
-        stream_memory(args.corpus, (args.limit // 4, args.limit))
+        stream_memory(args.corpus, (2000, 20000))
+    if args.workers:
+        workers_scaling(args.corpus, n)
     return 0
+
+
+def _slice(corpus: Path, n: int, folder: str) -> Path:
+    path = Path(folder) / f"slice-{n}.jsonl.gz"
+    if not path.exists():
+        with gzip.open(corpus, "rt", encoding="utf-8") as src, gzip.open(path, "wt", encoding="utf-8") as dst:
+            for i, line in enumerate(src):
+                if i >= n:
+                    break
+                dst.write(line)
+    return path
+
+
+def _marsad() -> list[str]:
+    return [sys.executable, "-m", "marsad"]
+
+
+def cli_end_to_end(corpus: Path, n: int, bare_s: float) -> None:
+    """``marsad extract`` as a process on the slice, start-up and data load included."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _slice(corpus, n, tmp)
+        t0 = time.perf_counter()
+        subprocess.run(_marsad() + ["extract", str(path), "-o", "/dev/null", "-q"], check=True)
+        secs = time.perf_counter() - t0
+    print(f"{'marsad extract as a process':<38} {rate(n, secs)}   x{secs / bare_s:.1f} the bare pass")
+
+
+def startup() -> None:
+    """Wall time of ``marsad --help`` and of ``marsad extract`` on one article (best of 3)."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        one = Path(tmp) / "one.jsonl"
+        one.write_text(json.dumps({"id": "x", "text": "قصفت قوات النظام مدينة الرقة أمس", "published": "2017-10-12"},
+                                  ensure_ascii=False) + "\n", encoding="utf-8")
+        for label, argv in (("--help", ["--help"]), ("extract on one article", ["extract", str(one), "-q"])):
+            best = min(_timed(subprocess.run, _marsad() + argv, capture_output=True, check=True) for _ in range(3))
+            print(f"start-up, marsad {label}: {best:.2f} s")
+
+
+def _timed(fn, *a, **kw) -> float:
+    t0 = time.perf_counter()
+    fn(*a, **kw)
+    return time.perf_counter() - t0
+
+
+def workers_scaling(corpus: Path, n: int) -> None:
+    """``marsad ingest`` on the slice with one and two worker processes, into fresh databases."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _slice(corpus, n, tmp)
+        rates = {}
+        for w in (1, 2):
+            db = Path(tmp) / f"w{w}.db"
+            secs = _timed(subprocess.run, _marsad() + ["ingest", str(path), "--db", str(db), "--no-progress",
+                                                        "--workers", str(w)], capture_output=True, check=True)
+            rates[w] = n / secs
+            print(f"marsad ingest --workers {w}: {rates[w]:,.0f} articles/s end to end")
+        print(f"scaling from 1 to 2 workers: x{rates[2] / rates[1]:.2f} (cores: {os.cpu_count()})")
 
 
 def stream_memory(corpus: Path, sizes: tuple[int, ...]) -> None:

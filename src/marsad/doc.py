@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, Iterator
 
 from .text.matcher import PhraseMatch, PhraseMatcher
 from .text.normalise import NormText, normalise
-from .text.segment import Sentence, Token, split_sentences, tokenise
+from .text.segment import Sentence, Token, segment
+
+_norm_of = attrgetter("norm")
 
 
 @dataclass(slots=True)
@@ -46,18 +49,22 @@ class Doc:
     events: list[Any] = field(default_factory=list)
     # Free-form per-stage annotations (e.g. the article's country focus); each key owned by one stage.
     layers: dict[str, Any] = field(default_factory=dict)
+    _norms: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.norm = normalise(self.text)
-        self.tokens = tokenise(self.norm)
-        self.sentences = split_sentences(self.text, self.tokens)
+        self.tokens, self.sentences = segment(self.text, self.norm)
+
+    def token_norms(self) -> list[str]:
+        """The matching form of every token, in order (built once, for whole-list lookups)."""
+        if self._norms is None:
+            self._norms = list(map(_norm_of, self.tokens))
+        return self._norms
 
     # -- helpers for stages -------------------------------------------------------------
     def match(self, matcher: PhraseMatcher, sentence: int | None = None) -> Iterator[PhraseMatch]:
         """Run a phrase matcher over the whole doc or one sentence, never across sentences."""
-        sents = self.sentences if sentence is None else [self.sentences[sentence]]
-        for s in sents:
-            yield from matcher.finditer(self.tokens, s.token_start, s.token_end, self.norm.to_orig)
+        return matcher.finditer_doc(self, sentence)
 
     def mention_from_match(self, kind: str, m: PhraseMatch, value: Any = None, **meta: Any) -> Mention:
         return Mention(

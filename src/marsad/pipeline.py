@@ -5,6 +5,7 @@ named by dotted path so the order is readable here and modules load only when us
 """
 from __future__ import annotations
 
+import gc
 import importlib
 from functools import lru_cache
 from typing import Callable
@@ -43,11 +44,21 @@ def stages(names: tuple[str, ...] = DEFAULT_STAGES) -> list[Callable[[Doc], None
     return [_resolve(n) for n in names]
 
 
+_frozen = False
+
+
 def run(doc: Doc, names: tuple[str, ...] | None = None) -> Doc:
     """Run the stages (default: ``DEFAULT_STAGES``) in order; a stage may end the run early by setting
     ``doc.layers["stop"]`` to the reason (the relevance model does, for an article that tells no event)."""
+    global _frozen
     for step in stages(names or DEFAULT_STAGES):
         step(doc)
         if doc.layers.get("stop"):
             break
+    if not _frozen:
+        # The first article loaded every lexicon and the gazetteer: hundreds of thousands of
+        # long-lived objects that each full garbage collection would otherwise walk again.
+        _frozen = True
+        gc.collect()
+        gc.freeze()
     return doc

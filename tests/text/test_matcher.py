@@ -22,3 +22,51 @@ def test_offsets_skip_a_diacritised_proclitic():
     doc = Doc("وَبِالميادين")
     (m,) = doc.match(matcher)
     assert doc.text[m.start:m.end] == "الميادين"
+
+
+def _naive_match_at(matcher: PhraseMatcher, tokens, i: int, end: int):
+    """The specification of match_at, by brute force: every phrase, longest wins, then the most
+    literal form of the first token (surface first), then the first registered phrase."""
+    best = None
+    for rank, form in enumerate(tokens[i].forms):
+        for tail, (payload, key) in matcher._tails.get(form, {}).items():
+            n = len(tail)
+            if i + 1 + n <= end and tuple(t.norm for t in tokens[i + 1:i + 1 + n]) == tail:
+                if best is None or n > best[0]:
+                    best = (n, rank, key, payload)
+    return best
+
+
+def test_doc_matching_equals_brute_force_on_corpus_sentences():
+    """Every shipped cue matcher, run the fast way over real articles, finds exactly the longest,
+    leftmost, non-overlapping phrases that trying every phrase at every token finds."""
+    import json
+
+    from marsad.lexicon.cues import load_cues
+
+    from .test_corpus_slice import CORPUS, REFERENCE, slice_articles
+
+    if not CORPUS.exists():
+        import pytest
+
+        pytest.skip("the shared corpus is missing")
+    ids = sorted(json.loads(REFERENCE.read_text(encoding="utf-8"))["doc"])[:40]
+    lex = load_cues()
+    found = 0
+    for text in slice_articles(set(ids)).values():
+        doc = Doc(text)
+        for matcher in (lex.cues, lex.blockers, lex.clause_breaks, lex.control):
+            fast = [(m.token_start, m.token_end, m.key) for m in doc.match(matcher)]
+            slow = []
+            for s in doc.sentences:
+                i = s.token_start
+                while i < s.token_end:
+                    hit = _naive_match_at(matcher, doc.tokens, i, s.token_end)
+                    if hit is None:
+                        i += 1
+                        continue
+                    slow.append((i, i + 1 + hit[0], hit[2]))
+                    i += 1 + hit[0]
+            assert fast == slow
+            found += len(fast)
+    assert found > 100, "the slice should hold many cue phrases"

@@ -44,6 +44,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="store only events with confidence >= P (default 0: store every published event and "
                         "choose at export, where `marsad events` and the API default to "
                         f"{DEFAULT_MIN_CONFIDENCE})")
+    p.add_argument("--workers", type=int, default=None,
+                   help="extraction processes for --engine local (default: one per CPU core)")
     p.set_defaults(func=run)
 
 
@@ -73,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
     batch = args.batch_size or (2000 if args.engine == "spark" else 100)
     if batch < 1:
         return _usage("--batch-size must be at least 1")
+    if args.workers is not None and args.workers < 1:
+        return _usage("--workers must be at least 1")
     if args.published:
         try:
             parse_published(args.published, strict=True)
@@ -90,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"marsad ingest: cannot write {args.errors}: {exc.strerror or exc}", file=sys.stderr)
             return 1
     try:
-        engine = get_engine(args.engine, master=args.spark_master) if args.engine == "spark" else get_engine("local")
+        engine = get_engine(args.engine, master=args.spark_master) if args.engine == "spark" else get_engine("local", workers=args.workers)
     except RuntimeError as exc:  # SparkUnavailable
         print(f"marsad ingest: error: {exc}", file=sys.stderr)
         return 2

@@ -59,7 +59,17 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def resolve(expr: DateExpr, published: dt.date | None, future: bool = False) -> ResolvedDate | None:
-    """The date window ``expr`` names for an article published on ``published``; None if unknown."""
+    """The date window ``expr`` names for an article published on ``published``; None if unknown.
+
+    A window reaching past the calendar's ends (``published`` near year 1 or 9999) is unknown too.
+    """
+    try:
+        return _resolve(expr, published, future)
+    except OverflowError:
+        return None
+
+
+def _resolve(expr: DateExpr, published: dt.date | None, future: bool = False) -> ResolvedDate | None:
     if isinstance(published, dt.datetime):
         published = published.date()
     future = future or expr.future

@@ -21,8 +21,8 @@ ENGINES = ("local", "spark")
 def get_engine(name: str, **options: Any):
     """A callable ``(articles: list[Article]) -> Iterator[Result]`` for the named engine."""
     if name == "local":
-        from .local import extract_batch
-        return extract_batch
+        from .local import local_engine
+        return local_engine(options.get("workers", 1))
     if name == "spark":
         from .spark import SparkEngine
         return SparkEngine(**options)

@@ -6,10 +6,14 @@ normalised words of its phrases, so وقوات النظام matches the entry ق
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Container, Generic, Iterable, Iterator, Sequence, TypeVar
+from itertools import compress
+from typing import TYPE_CHECKING, Container, Generic, Iterable, Iterator, Sequence, TypeVar
 
 from .normalise import fold
-from .segment import Token
+from .segment import Token, word_forms
+
+if TYPE_CHECKING:
+    from ..doc import Doc
 
 P = TypeVar("P")
 
@@ -24,13 +28,47 @@ class PhraseMatch(Generic[P]):
     key: str  # the normalised phrase that matched
 
 
+class _StartsCache(dict):
+    """word → does any of its clitic forms begin a phrase of one matcher; filled on first sight.
+
+    A token's forms are a function of its matching form alone, so the answer holds for every
+    article: after a few articles the first-word test is one dict lookup per token, run in C by
+    ``map``. Cleared when the vocabulary it holds grows past ``_STARTS_CACHE_MAX`` words, and when
+    the matcher's set of first words changes size (a phrase was added).
+    """
+
+    __slots__ = ("first_words", "size")
+
+    def __init__(self, first_words: Container[str]) -> None:
+        super().__init__()
+        self.first_words = first_words
+        self.size = len(first_words)  # type: ignore[arg-type]
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= _STARTS_CACHE_MAX:
+            self.clear()
+        first_words = self.first_words
+        hit = self[word] = any(f in first_words for f in word_forms(word))
+        return hit
+
+
+_STARTS_CACHE_MAX = 50_000
+
+
 class PhraseMatcher(Generic[P]):
-    """Map normalised phrases to payloads; find the longest non-overlapping matches in tokens."""
+    """Map normalised phrases to payloads; find the longest non-overlapping matches in tokens.
+
+    Phrases are indexed by first word, then by the tuple of their remaining words, so trying a
+    token costs one dict lookup per phrase length that starts with one of its forms.
+    """
 
     def __init__(self, phrases: Iterable[tuple[str, P]] = ()) -> None:
-        self._index: dict[str, list[tuple[tuple[str, ...], P, str]]] = {}
+        # first word → {remaining words: (payload, key)}; and the lengths of those tails, longest first
+        self._tails: dict[str, dict[tuple[str, ...], tuple[P, str]]] = {}
+        self._lens: dict[str, tuple[int, ...]] = {}
         # keyed by the first word of every phrase; a subclass with its own index points this at it
-        self._first_words: Container[str] = self._index
+        self._first_words: Container[str] = self._tails
+        self._starts: _StartsCache | None = None
         self._max_len = 1
         for phrase, payload in phrases:
             self.add(phrase, payload)
@@ -39,50 +77,57 @@ class PhraseMatcher(Generic[P]):
         words = tuple(fold(phrase).replace("-", " ").split())
         if not words:
             return
-        key = " ".join(words)
-        bucket = self._index.setdefault(words[0], [])
-        for _tail, _, k in bucket:
-            if k == key:
-                return  # first registration of a phrase wins
-        bucket.append((words[1:], payload, key))
-        bucket.sort(key=lambda e: -len(e[0]))
-        self._max_len = max(self._max_len, len(words))
+        tails = self._tails.setdefault(words[0], {})
+        if words[1:] not in tails:  # first registration of a phrase wins
+            tails[words[1:]] = (payload, " ".join(words))
+            self._lens[words[0]] = tuple(sorted({len(t) for t in tails}, reverse=True))
+            self._max_len = max(self._max_len, len(words))
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._index.values())
+        return sum(len(v) for v in self._tails.values())
 
     def __contains__(self, phrase: str) -> bool:
         words = tuple(fold(phrase).split())
-        return any(k == " ".join(words) for _, _, k in self._index.get(words[0], ())) if words else False
+        return bool(words) and words[1:] in self._tails.get(words[0], {})
 
     def match_at(
         self, tokens: Sequence[Token], i: int, end: int | None = None, to_orig: Sequence[int] | None = None
     ) -> PhraseMatch[P] | None:
         """The longest phrase starting at token ``i`` (not crossing token ``end``).
 
+        Forms of the token are tried surface first; a later form wins only with a longer phrase.
         ``to_orig`` (the document's normalised-to-original offset map) lets the match start
         after a stripped proclitic even when the original carries diacritics.
         """
         end = len(tokens) if end is None else end
         tok = tokens[i]
         best: PhraseMatch[P] | None = None
+        best_n = -1
         for form in tok.forms:
-            bucket = self._index.get(form)
-            if not bucket:
+            tails = self._tails.get(form)
+            if tails is None:
                 continue
-            for tail, payload, key in bucket:
-                n = len(tail)
+            for n in self._lens[form]:
+                if n <= best_n:
+                    break
                 if i + 1 + n > end:
                     continue
-                if best is not None and best.token_end - best.token_start >= n + 1:
-                    break
-                if all(tokens[i + 1 + k].norm == tail[k] for k in range(n)):
+                hit = tails.get(tuple([t.norm for t in tokens[i + 1:i + 1 + n]]) if n else ())
+                if hit is not None:
                     stem = form[2:] if form.startswith("ال") and not tok.norm.endswith(form) else form
                     cut = len(tok.norm) - len(stem) if tok.norm.endswith(stem) else 0
                     start = (to_orig[tok.norm_start + cut] if to_orig is not None else tok.start + cut) if cut else tok.start
-                    best = PhraseMatch(i, i + 1 + n, start, tokens[i + n].end, payload, key)
+                    best = PhraseMatch(i, i + 1 + n, start, tokens[i + n].end, hit[0], hit[1])
+                    best_n = n
                     break
         return best
+
+    def _starts_cache(self) -> _StartsCache:
+        cache = self._starts
+        fw = self._first_words
+        if cache is None or cache.first_words is not fw or cache.size != len(fw):  # type: ignore[arg-type]
+            cache = self._starts = _StartsCache(fw)
+        return cache
 
     def finditer(
         self, tokens: Sequence[Token], start: int = 0, end: int | None = None, to_orig: Sequence[int] | None = None
@@ -90,18 +135,36 @@ class PhraseMatcher(Generic[P]):
         """Longest non-overlapping matches, left to right."""
         end = len(tokens) if end is None else end
         # cheap test first: most tokens start no phrase at all
-        first_words = self._first_words
-        i = start
-        while i < end:
-            for form in tokens[i].forms:
-                if form in first_words:
-                    break
-            else:
-                i += 1
+        flags = map(self._starts_cache().__getitem__, [t.norm for t in tokens[start:end]])
+        nxt = start
+        match_at = self.match_at
+        for i in compress(range(start, end), flags):
+            if i < nxt:
                 continue
-            m = self.match_at(tokens, i, end, to_orig)
-            if m is None:
-                i += 1
-            else:
+            m = match_at(tokens, i, end, to_orig)
+            if m is not None:
                 yield m
-                i = m.token_end
+                nxt = m.token_end
+
+    def finditer_doc(self, doc: "Doc", sentence: int | None = None) -> Iterator[PhraseMatch[P]]:
+        """``finditer`` over each sentence of ``doc`` (or one), in one pass over the whole text."""
+        sents = doc.sentences
+        if not sents:
+            return
+        tokens = doc.tokens
+        if sentence is None:
+            lo, hi = 0, sents[-1].token_end  # tokens after the last sentence belong to none
+        else:
+            lo, hi = sents[sentence].token_start, sents[sentence].token_end
+        norms = doc.token_norms()
+        flags = map(self._starts_cache().__getitem__, norms[lo:hi] if (lo, hi) != (0, len(norms)) else norms)
+        to_orig = doc.norm.to_orig
+        match_at = self.match_at
+        nxt = lo
+        for i in compress(range(lo, hi), flags):
+            if i < nxt:
+                continue
+            m = match_at(tokens, i, sents[tokens[i].sentence].token_end, to_orig)
+            if m is not None:
+                yield m
+                nxt = m.token_end

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, repeat
 
 from .normalise import NormText
 
@@ -14,18 +16,24 @@ _MIN_STEM = 3
 
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 # A sentence ends at a line break, or at . ! ? when not inside a number (3.5) and not an abbreviation dot.
-_SENT_END_RE = re.compile(r"\n+|(?<!\d)[.!?؟](?!\d)[\"'»”)]*|(?<=\d)[.!?؟](?=\s|$)")
+# Written to start with a character class, so the regex engine skips straight to candidates
+# (the same matches as \n+|(?<!\d)[.!?؟](?!\d)[\"'»”)]*|(?<=\d)[.!?؟](?=\s|$) on the whole corpus).
+_SENT_END_RE = re.compile(r"[\n.!?؟](?:(?<=\n)\n*|(?<!\d[.!?؟])(?!\d)[\"'»”)]*|(?<=\d[.!?؟])(?=\s|$))")
 
 
 @dataclass(slots=True)
 class Token:
-    """A word: original offsets, its matching form, and its clitic-free forms (surface first)."""
+    """A word: original offsets, its matching form, and its clitic-free forms (surface first).
+
+    A slots class, not a named tuple: stages read token attributes millions of times, and
+    Python 3.11 reads slots on a fast path that tuple field getters do not get.
+    """
 
     start: int
     end: int
     norm: str
     norm_start: int
-    forms: tuple[str, ...] = field(default=())
+    forms: tuple[str, ...] = ()
     sentence: int = 0
 
 
@@ -63,40 +71,84 @@ def clitic_forms(word: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def tokenise(norm: NormText) -> list[Token]:
-    """Words of the normalised text, each mapped back to original offsets."""
-    tokens = []
+class _FormCache(dict):
+    """word → its clitic forms, filled on first sight; ``map(cache.__getitem__, words)`` runs in C.
+
+    Cleared when it grows past ``_FORM_CACHE_MAX`` words, so memory stays flat on any input.
+    """
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) >= _FORM_CACHE_MAX:
+            self.clear()
+        forms = self[word] = clitic_forms(word) if not word.isascii() else (word,)
+        return forms
+
+
+_FORM_CACHE_MAX = 100_000
+_FORMS = _FormCache()
+word_forms = _FORMS.__getitem__  # the clitic forms of a normalised word, as its Token carries them
+_WORD_SPLIT_RE = re.compile(r"([^\W_]+)", re.UNICODE)  # _TOKEN_RE with a group: split keeps the words
+_minus_one = (-1).__add__
+_plus_one = (1).__add__
+
+
+def _token_columns(norm: NormText) -> tuple[list[str], list[int], list[int], list[int]]:
+    """Words of the normalised text with their normalised starts and original [start, end).
+
+    Whole-list operations instead of a Python loop per word: ``re.split`` with a group returns
+    separators and words alternately, so running sums of their lengths are the word offsets.
+    """
+    parts = _WORD_SPLIT_RE.split(norm.text)
+    words = parts[1::2]
+    cum = list(accumulate(map(len, parts)))
+    nstarts = cum[0:-1:2]
+    nends = cum[1::2]
     to_orig = norm.to_orig
-    append = tokens.append
-    for m in _TOKEN_RE.finditer(norm.text):
-        s, e = m.span()
-        word = m.group()
-        append(Token(to_orig[s], to_orig[e - 1] + 1, word, s, clitic_forms(word) if not word.isascii() else (word,)))
-    return tokens
+    if isinstance(to_orig, range) and to_orig.start == 0 and to_orig.step == 1:
+        return words, nstarts, nstarts, nends
+    starts = list(map(to_orig.__getitem__, nstarts))
+    ends = list(map(_plus_one, map(to_orig.__getitem__, map(_minus_one, nends))))
+    return words, nstarts, starts, ends
 
 
-def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
-    """Split on line breaks and sentence-final punctuation; assign each token its sentence."""
+def tokenise(norm: NormText) -> list[Token]:
+    """Words of the normalised text, each mapped back to original offsets (sentence 0: see ``segment``)."""
+    words, nstarts, starts, ends = _token_columns(norm)
+    return list(map(Token, starts, ends, words, nstarts, map(_FORMS.__getitem__, words), repeat(0)))
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence: split on line breaks and sentence-final punctuation, with
+    surrounding whitespace trimmed so evidence quotes are clean; blank stretches are no sentence."""
     bounds = []
     pos = 0
     for m in _SENT_END_RE.finditer(text):
         end = m.end() if m.group()[0] != "\n" else m.start()
-        if text[pos:end].strip():
-            bounds.append((pos, end))
+        rest = text[pos:end].lstrip()
+        if rest:
+            bounds.append((end - len(rest), end - len(rest) + len(rest.rstrip())))
         pos = m.end()
-    if text[pos:].strip():
-        bounds.append((pos, len(text)))
+    rest = text[pos:].lstrip()
+    if rest:
+        bounds.append((len(text) - len(rest), len(text) - len(rest) + len(rest.rstrip())))
+    return bounds
+
+
+def segment(text: str, norm: NormText) -> tuple[list[Token], list[Sentence]]:
+    """Tokens and sentences of ``text`` (``norm`` is its normalised form).
+
+    A sentence owns the tokens that start before its end and after the previous sentence's
+    tokens; each token carries the number of its sentence.
+    """
+    words, nstarts, starts, ends = _token_columns(norm)
     sentences = []
-    ti = 0
-    for si, (s, e) in enumerate(bounds):
-        # trim surrounding whitespace so evidence quotes are clean
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        t0 = ti
-        while ti < len(tokens) and tokens[ti].start < e:
-            tokens[ti].sentence = si
-            ti += 1
-        sentences.append(Sentence(s, e, t0, ti))
-    return sentences
+    sent_ids: list[int] = []
+    t0 = 0
+    for si, (s, e) in enumerate(_sentence_bounds(text)):
+        t1 = max(t0, bisect_left(starts, e))
+        sentences.append(Sentence(s, e, t0, t1))
+        sent_ids.extend(repeat(si, t1 - t0))
+        t0 = t1
+    sent_ids.extend(repeat(0, len(words) - t0))
+    tokens = list(map(Token, starts, ends, words, nstarts, map(_FORMS.__getitem__, words), sent_ids))
+    return tokens, sentences

@@ -1,0 +1,103 @@
+"""Where extraction time goes: the top functions by self time, and the time of each stage.
+
+    .venv/bin/python benchmarks/profile.py [--limit 2000] [--top 30] [--skip 0]
+
+Runs the whole pipeline over corpus articles under cProfile after a warm-up (data loaded), then
+prints the functions with the most self time (time spent in their own code, not their callees)
+and, from a separate timed pass, the share of each pipeline stage and of building the ``Doc``.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+# This file shares its name with the standard library's ``profile``, which cProfile imports: run as
+# a script, its own folder heads sys.path and would shadow it.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]
+
+import argparse  # noqa: E402
+import cProfile  # noqa: E402
+import gzip  # noqa: E402
+import io  # noqa: E402
+import json  # noqa: E402
+import pstats  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus" / "articles.jsonl.gz"
+
+
+def load(path: Path, limit: int, skip: int) -> list[dict]:
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if i < skip:
+                continue
+            if len(out) >= limit:
+                break
+            out.append(json.loads(line))
+    return out
+
+
+def stage_times(arts: list[dict]) -> list[tuple[str, float]]:
+    """Seconds spent building the Doc and in each pipeline stage over ``arts``."""
+    from marsad import parse_published
+    from marsad.doc import Doc
+    from marsad.pipeline import DEFAULT_STAGES, stages
+
+    names = ["Doc()"] + [n.rpartition(":")[2] for n in DEFAULT_STAGES]
+    steps = stages()
+    totals = [0.0] * len(names)
+    clock = time.perf_counter
+    for a in arts:
+        t = clock()
+        doc = Doc(a["text"], id=a["id"], published=parse_published(a.get("published")), source=a.get("source"))
+        t2 = clock()
+        totals[0] += t2 - t
+        for k, step in enumerate(steps, 1):
+            step(doc)
+            t3 = clock()
+            totals[k] += t3 - t2
+            t2 = t3
+    return list(zip(names, totals))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--limit", type=int, default=2000)
+    ap.add_argument("--skip", type=int, default=0, help="start after this many articles")
+    ap.add_argument("--top", type=int, default=30)
+    args = ap.parse_args()
+
+    import marsad
+
+    marsad.extract("قصفت قوات النظام مدينة الرقة أمس", published="2017-10-12")  # load the data first
+    arts = load(args.corpus, args.limit, args.skip)
+
+    times = stage_times(arts)
+    total = sum(t for _, t in times)
+    print(f"{len(arts)} articles, {len(arts) / total:,.0f} articles/s without the profiler")
+    print("time by stage:")
+    for name, t in sorted(times, key=lambda x: -x[1]):
+        print(f"  {name:<16} {t / total:6.1%}  {t * 1000 / len(arts):.3f} ms/article")
+
+    prof = cProfile.Profile()
+    prof.enable()
+    for a in arts:
+        marsad.extract_doc(a["text"], a.get("published"), a.get("source"), a["id"])
+    prof.disable()
+    buf = io.StringIO()
+    stats = pstats.Stats(prof, stream=buf).strip_dirs().sort_stats("tottime")
+    stats.print_stats(args.top)
+    print(f"\ntop {args.top} functions by self time (cProfile inflates call-heavy code):")
+    lines = buf.getvalue().splitlines()
+    start = next(i for i, ln in enumerate(lines) if ln.lstrip().startswith("ncalls"))
+    print("\n".join(lines[start:]).rstrip())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
