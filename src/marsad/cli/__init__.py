@@ -8,7 +8,7 @@ import argparse
 import importlib
 import sys
 
-SUBCOMMANDS = ("extract", "ingest", "events", "control", "places", "gazetteer", "serve")
+SUBCOMMANDS = ("extract", "ingest", "load", "events", "control", "places", "gazetteer", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,7 +15,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--batch-size", type=int, default=None,
                    help="articles per transaction (default 100; 2000 with --engine spark)")
     p.add_argument("--engine", choices=("local", "spark"), default="local", help="where extraction runs")
-    p.add_argument("--spark-master", default=None, help="Spark master URL (default: local[*] or spark-submit's)")
+    p.add_argument("--spark-master", "--master", dest="spark_master", default=None,
+                   help="Spark master URL (default: local[*] or spark-submit's)")
+    p.add_argument("--out", default=None, metavar="DIR",
+                   help="with --engine spark: write Parquet datasets to DIR (local path or hdfs://, s3a:// URL) "
+                        "instead of a database; then 'marsad load DIR' (see docs/spark.md)")
     p.add_argument("--published", default=None, help="publication date for .txt/.html inputs")
     p.add_argument("--source", default=None, help="outlet name for .txt/.html inputs")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -23,6 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.out is not None:  # the distributed path: nothing passes through this process (engines/spark_job.py)
+        from ..engines.spark_job import cli_run
+        return cli_run(args)
     from ..engines import get_engine
     from ..ingest.readers import read_inputs
     from ..store import Store

@@ -17,7 +17,7 @@ from . import Article, InputProblem
 
 Item = Union[Article, InputProblem]
 MIN_ARTICLE_WORDS = 5  # fewer words than this from a page is navigation, not an article
-ARTICLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json", ".txt", ".html", ".htm")
+ARTICLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json", ".txt", ".html", ".htm", ".warc", ".warc.gz", ".parquet")
 
 
 def _kind(path: Path) -> str:
@@ -26,6 +26,8 @@ def _kind(path: Path) -> str:
         return "jsonl"
     if name.endswith((".html", ".htm")):
         return "html"
+    if name.endswith((".warc", ".warc.gz", ".parquet")):  # ingest/warc.py, ingest/parquet.py
+        return "warc" if ".warc" in name else "parquet"
     return "txt"
 
 
@@ -92,6 +94,10 @@ def read_path(path: Path, published: str | None = None, source: str | None = Non
                 yield from read_jsonl(fh, where)
         except (OSError, EOFError) as exc:
             yield InputProblem(where, None, f"cannot read file: {getattr(exc, 'strerror', None) or exc}")
+        return
+    if kind in ("warc", "parquet"):
+        from .warc import read_archive  # WARC and Parquet: streamed by their own readers
+        yield from read_archive(path, kind)
         return
     try:
         raw = _read_bytes(path)
