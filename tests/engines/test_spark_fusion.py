@@ -59,4 +59,6 @@ def test_segments_cut_only_where_no_window_reaches_across():
     b = dict(a, event_date="2017-10-06")
     assert block_key(a, seg) == ("Battles", "2017-10-01") and block_key(b, seg) == ("Battles", "2017-10-06")
     assert not rules.dates_compatible(dict(a, event_date="2017-10-03"), b)[0]
-    assert block_key(dict(a, event_date=None), seg) == ("Battles", "undated")
+    undated = {block_key(dict(a, event_date=None, event_id=f"e{i}"), seg) for i in range(200)}
+    assert {fam for fam, _ in undated} == {"Battles"} and all(k.startswith("undated:") for _, k in undated)
+    assert len(undated) > 32  # spread over many small groups: they never fuse, so any split is exact

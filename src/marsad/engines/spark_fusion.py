@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import zlib
 from collections import defaultdict
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
@@ -27,6 +28,7 @@ from ..fusion.incremental import FUSED_FIELDS, _DEG, cell, cells_around
 Ev = dict[str, Any]
 # Two date windows further apart than this cannot meet in any fused event (``rules.dates_compatible``).
 _GAP_DAYS = rules.SLACK_DAYS
+UNDATED_BUCKETS = 64  # undated events never fuse: any split of them is exact
 
 
 def article_order(published: str | None, article_id: str) -> str:
@@ -179,13 +181,13 @@ def fuse_block(events: Iterable[tuple[str, int, Ev]]) -> tuple[list[dict[str, An
 def block_key(e: Mapping[str, Any], segments: Mapping[str, Sequence[str]]) -> tuple[str, str]:
     """The independent fusion group of an event: its type family and its date segment.
 
-    ``segments`` maps a family to the sorted first days of its segments (:func:`segment_starts`);
-    undated events are never fused and form their own group per family.
+    ``segments`` maps a family to the sorted first days of its segments (:func:`segment_starts`).
+    Undated events are never fused: they are spread over ``UNDATED_BUCKETS`` groups by event id.
     """
     fam = rules.family(e)
     w = rules.window(e)
     if w is None:
-        return fam, "undated"
+        return fam, f"undated:{zlib.crc32(str(e.get('event_id')).encode('utf-8')) % UNDATED_BUCKETS}"
     starts = segments.get(fam) or [""]
     day = w[0].isoformat()
     lo, hi = 0, len(starts)

@@ -269,7 +269,7 @@ class _Progress(threading.Thread):
         super().__init__(daemon=True)
         from tqdm import tqdm
 
-        self.sc, self.stop_flag = sc, threading.Event()
+        self.sc, self.stop_flag, self.stage, self.label = sc, threading.Event(), -1, "spark"
         self.bar = tqdm(total=0, unit="task", file=sys.stderr, dynamic_ncols=True, desc="spark")
 
     def run(self) -> None:
@@ -280,8 +280,10 @@ class _Progress(threading.Thread):
                 stages = [s for s in stages if s is not None]
                 if stages:
                     s = stages[0]
-                    self.bar.set_description(f"stage {s.stageId} {s.name.split(' at ')[0]}")
-                    self.bar.total = s.numTasks
+                    if s.stageId != self.stage:  # a new stage: a fresh bar (its own count and rate)
+                        self.stage = s.stageId
+                        self.bar.reset(total=s.numTasks)
+                        self.bar.set_description(f"{self.label} (stage {s.stageId})")
                     self.bar.n = s.numCompletedTasks
                     self.bar.refresh()
             except Exception:  # the tracker is best-effort; never let the bar break the job
@@ -330,12 +332,18 @@ def run_job(inputs: Sequence[str], out: str, spark: Any = None, master: str | No
     if bar:
         bar.start()
     schemas = _schemas()
+
+    def phase(name: str) -> None:  # names the Spark jobs (UI) and the progress bar
+        sc.setJobDescription(name)
+        if bar:
+            bar.label = name
+
     try:
         t = time.perf_counter()
         files = list_inputs(inputs)
         splits = plan(files, sc.defaultParallelism, stripes)
         rep.files, rep.splits = len(files), len(splits)
-        sc.setJobDescription("extract")
+        phase("extract")
         rows = (sc.parallelize(splits, max(1, len(splits)))
                 .mapPartitions(lambda it: (r for s in it for r in extract_split(s, extract_fn)))
                 .persist(StorageLevel.DISK_ONLY))  # memory stays flat: the corpus is never held
@@ -352,7 +360,7 @@ def run_job(inputs: Sequence[str], out: str, spark: Any = None, master: str | No
             return spark.createDataFrame(rows.filter(lambda r: r[0] == kind).map(lambda r: r[3]), schemas[name])
 
         def write(df: Any, name: str, parts: Sequence[str], sort: Sequence[str]) -> None:
-            sc.setJobDescription(f"write {name}")
+            phase(f"write {name}")
             n = max(1, 2 * sc.defaultParallelism)
             w = df.repartition(n, *parts) if parts else df.coalesce(n)  # one task (one file) per partition dir
             w.sortWithinPartitions(*sort).write.mode("overwrite").partitionBy(*parts).parquet(_join(out, name))
@@ -366,13 +374,14 @@ def run_job(inputs: Sequence[str], out: str, spark: Any = None, master: str | No
         rep.seconds["write"] = round(time.perf_counter() - t, 2)
 
         t = time.perf_counter()
-        sc.setJobDescription("fuse")
+        phase("fuse")
         events = rows.filter(lambda r: r[0] == "event").map(lambda r: r[3])
-        windows = (events.filter(lambda e: e[5] is not None).map(lambda e: ((e[4], e[5]), e[6]))
-                   .reduceByKey(max).map(lambda kv: (kv[0][0], kv[0][1], kv[1])).collect())  # (family, day): small
-        segments = sc.broadcast(segment_starts(windows))
+        days = (events.map(lambda e: ((e[4], e[5] or "undated"), e[6] or ""))
+                .reduceByKey(max).collect())  # (family, first day) -> latest last day: a small table
+        segments = sc.broadcast(segment_starts((f, d, end) for (f, d), end in days if d != "undated"))
+        rep.blocks = sum(len(v) for v in segments.value.values()) + len({f for (f, d), _ in days if d == "undated"})
         fused = (events.map(lambda e: (block_key({"event_type": e[7], "sub_event_type": e[8], "event_date": e[5],
-                                                  "event_date_end": e[6]}, segments.value), (e[2], e[3], e[17])))
+                                                  "event_date_end": e[6], "event_id": e[0]}, segments.value), (e[2], e[3], e[17])))
                  .groupByKey(max(1, sc.defaultParallelism * 2))
                  .flatMap(_fuse_group)
                  .persist(StorageLevel.DISK_ONLY))  # memory stays flat: the corpus is never held
@@ -385,10 +394,9 @@ def run_job(inputs: Sequence[str], out: str, spark: Any = None, master: str | No
         counts = dict(rows.map(lambda r: (r[0], 1)).reduceByKey(lambda a, b: a + b).collect())
         rep.articles, rep.events, rep.errors = counts.get("article", 0), counts.get("event", 0), counts.get("error", 0)
         rep.fused = fused.filter(lambda r: r[0] == "fused").count()
-        rep.blocks = sum(len(v) for v in segments.value.values())
         rows.unpersist()
         fused.unpersist()
-        _write_manifest(out, dict(asdict(rep), inputs=list(inputs), spark=spark.version,
+        _write_manifest(sc, out, dict(asdict(rep), inputs=list(inputs), spark=spark.version,
                                   master=sc.master, finished=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
     finally:
         if bar:
@@ -398,12 +406,14 @@ def run_job(inputs: Sequence[str], out: str, spark: Any = None, master: str | No
     return rep
 
 
-def _write_manifest(out: str, info: dict[str, Any]) -> None:
+def _write_manifest(sc: Any, out: str, info: dict[str, Any]) -> None:
+    """``_marsad.json`` beside the datasets (through Hadoop's filesystem for URLs: s3a://, hdfs://, dbfs:/)."""
     text = json.dumps(info, ensure_ascii=False, indent=1)
-    if _is_url(out):
-        filesystem, path = _filesystem(out)
-        with filesystem.open_output_stream(path.rstrip("/") + "/_marsad.json") as fh:
-            fh.write(text.encode("utf-8"))
+    if _is_url(out) or out.startswith("dbfs:"):
+        path = sc._jvm.org.apache.hadoop.fs.Path(_join(out, "_marsad.json"))
+        stream = path.getFileSystem(sc._jsc.hadoopConfiguration()).create(path, True)
+        stream.write(bytearray(text.encode("utf-8")))
+        stream.close()
     else:
         Path(out[len("file://"):] if out.startswith("file://") else out, "_marsad.json").write_text(text, encoding="utf-8")
 
@@ -431,3 +441,25 @@ def cli_run(args: Any) -> int:
     print(rep.summary(), file=sys.stderr)
     print(f"next: marsad load {args.out} --db marsad.db [--country C --since D --until D]", file=sys.stderr)
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for ``spark-submit``: the master and resources come from spark-submit's options.
+
+        spark-submit [options] path/to/marsad/engines/spark_job.py INPUT... --out DIR [--stripes N]
+    """
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="spark_job.py", description="marsad on a Spark cluster (see docs/spark.md)")
+    ap.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders: local paths or s3a://, hdfs:// URLs")
+    ap.add_argument("--out", required=True, metavar="DIR", help="where the Parquet datasets go")
+    ap.add_argument("--stripes", type=int, default=None, help="tasks per input file (default: 2 per core overall)")
+    ap.add_argument("--no-progress", action="store_true")
+    args = ap.parse_args(argv)
+    rep = run_job(args.inputs, args.out, stripes=args.stripes, progress=not args.no_progress)
+    print(rep.summary(), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
