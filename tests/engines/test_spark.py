@@ -1,7 +1,6 @@
 """The Spark engine gives the same results as the local engine, in input order (skipped without pyspark)."""
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 
@@ -37,15 +36,11 @@ def cue_extract(a: Article):
 
 
 @pytest.fixture(scope="module")
-def sc():
-    from pyspark import SparkConf, SparkContext, cloudpickle
+def sc(spark):
+    from pyspark import cloudpickle
 
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers cannot import this test module
-    ctx = SparkContext.getOrCreate(SparkConf().setMaster("local[2]").setAppName("marsad-test"))
-    ctx.setLogLevel("ERROR")
-    yield ctx
-    ctx.stop()
+    return spark.sparkContext
 
 
 def test_spark_engine_matches_local_and_keeps_order(sc):

@@ -15,7 +15,7 @@ EXIT_FAILURE = 1  # nothing could be done: no input read, a database that cannot
 EXIT_USAGE = 2  # bad arguments (argparse uses 2 as well)
 EXIT_PARTIAL = 3  # some inputs or articles failed (each reported with file, line and id); the rest was done
 
-SUBCOMMANDS = ("extract", "ingest", "events", "control", "places", "gazetteer", "serve", "train")
+SUBCOMMANDS = ("extract", "ingest", "load", "events", "control", "places", "gazetteer", "serve", "train")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -26,7 +26,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--batch-size", type=int, default=None,
                    help="articles per transaction (default 100; 2000 with --engine spark)")
     p.add_argument("--engine", choices=("local", "spark"), default="local", help="where extraction runs")
-    p.add_argument("--spark-master", default=None, help="Spark master URL (default: local[*] or spark-submit's)")
+    p.add_argument("--spark-master", "--master", dest="spark_master", default=None,
+                   help="Spark master URL (default: local[*] or spark-submit's)")
+    p.add_argument("--out", default=None, metavar="DIR",
+                   help="with --engine spark: write Parquet datasets to DIR (local path or hdfs://, s3a:// URL) "
+                        "instead of a database; then 'marsad load DIR' (see docs/spark.md)")
     p.add_argument("--published", default=None, help="publication date (YYYY-MM-DD) for .txt/.html inputs")
     p.add_argument("--published-from", default=None, metavar="WHERE[,WHERE]",
                    help="date articles that have no publication date from: url (a date in the article's URL, "
@@ -66,6 +70,9 @@ def _usage(msg: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.out is not None:  # the distributed path: nothing passes through this process (engines/spark_job.py)
+        from ..engines.spark_job import cli_run
+        return cli_run(args)
     from .. import parse_published
     from ..engines import get_engine
     from ..ingest.readers import PUBLISHED_FROM, read_inputs

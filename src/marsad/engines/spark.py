@@ -1,10 +1,12 @@
-"""The Spark engine: extraction scaled out over a cluster with ``mapPartitions``.
-
-Extraction is a pure function of one article plus the shipped data files, so each partition runs
-the ordinary pipeline; results are collected in input order and written by the same store code as
-the local engine (one transaction per batch, so resume and idempotence are the same).
+"""The Spark engine behind ``marsad ingest --engine spark --db X.db``: extraction with ``mapPartitions``,
+results collected in input order and written by the same store code as the local engine (one
+transaction per batch, so resume and idempotence are the same).
 
     marsad ingest corpus.jsonl.gz --engine spark --spark-master local[4]
+
+Every article passes through the driver here, and one SQLite file is the single writer: fine for a
+machine's worth of articles. For archives that outgrow a machine, ``--out DIR`` runs the whole path
+on the executors instead (``engines/spark_job.py``, docs/spark.md).
 
 Needs ``pip install 'marsad[spark]'`` (pyspark) and Java 17 on the machine.
 """

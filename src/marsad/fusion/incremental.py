@@ -94,24 +94,7 @@ def candidates(conn: sqlite3.Connection, e: Mapping[str, Any]) -> list[str]:
 
 def best_match(conn: sqlite3.Connection, e: Mapping[str, Any]) -> tuple[str, str, float, list[str]] | None:
     """(fused_id, matched member event_id, score, reasons) of the best compatible fused event, or None."""
-    best = None
-    for fid in candidates(conn, e):
-        members = member_rows(conn, fid)
-        ok = True
-        top: tuple[float, dict, list[str]] | None = None
-        for m in members:
-            good, why = rules.compatible(e, m)
-            if not good:
-                ok = False
-                break
-            s = rules.closeness(e, m)
-            if top is None or s > top[0]:
-                top = (s, m, why)
-        if not ok or top is None:
-            continue
-        if best is None or top[0] > best[2]:
-            best = (fid, top[1]["event_id"], top[0], top[2] + [f"compatible with all {len(members)} report(s) of {fid}"])
-    return best
+    return rules.best_cluster(e, ((fid, member_rows(conn, fid)) for fid in candidates(conn, e)))
 
 
 def write_fused(conn: sqlite3.Connection, fused_id: str, first_seq: int | None = None) -> None:
@@ -157,7 +140,7 @@ def fuse_event(conn: sqlite3.Connection, e: Mapping[str, Any], seq: int) -> str:
     match = best_match(conn, e)
     if match is None:
         fused_id = "F" + e["event_id"]
-        why = rules.window(e) is None and "undated or vague date: kept on its own" or "no compatible earlier report: founds the event"
+        why = rules.founding_reason(e)
         conn.execute("UPDATE events SET fused_id = ? WHERE event_id = ?", (fused_id, e["event_id"]))
         conn.execute("INSERT OR REPLACE INTO fusion_links (event_id, fused_id, article_id, matched_event_id, score, reasons) "
                      "VALUES (?, ?, ?, NULL, NULL, ?)", (e["event_id"], fused_id, e["article_id"], json.dumps([why])))

@@ -178,6 +178,37 @@ def closeness(a: Ev, b: Ev) -> float:
     return round(score, 3)
 
 
+def best_cluster(e: Ev, clusters: Iterable[tuple[str, Sequence[Ev]]]) -> tuple[str, str, float, list[str]] | None:
+    """The fused event ``e`` joins: ``(fused_id, matched member event_id, score, reasons)``, or None.
+
+    ``clusters`` are the candidate fused events with their members (in ingestion order), in the
+    candidates' order (first article first). ``e`` must be compatible with every member; among the
+    compatible events the closest member wins, ties going to the earlier event. Both engines call
+    this: the store with candidates from its SQL blocking, the Spark fusion from its in-memory index.
+    """
+    best = None
+    for fid, members in clusters:
+        top: tuple[float, Ev, list[str]] | None = None
+        for m in members:
+            good, why = compatible(e, m)
+            if not good:
+                top = None
+                break
+            s = closeness(e, m)
+            if top is None or s > top[0]:
+                top = (s, m, why)
+        if top is None:
+            continue
+        if best is None or top[0] > best[2]:
+            best = (fid, top[1]["event_id"], top[0], top[2] + [f"compatible with all {len(members)} report(s) of {fid}"])
+    return best
+
+
+def founding_reason(e: Ev) -> str:
+    """Why an event founds its own fused event (stored with its fusion link)."""
+    return "undated or vague date: kept on its own" if window(e) is None else "no compatible earlier report: founds the event"
+
+
 # ---- reconciliation -------------------------------------------------------------------------------
 
 def _split_sources(s: str | None) -> list[str]:

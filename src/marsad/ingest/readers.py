@@ -20,7 +20,7 @@ from . import (MAX_ARTICLE_CHARS, MAX_ID_CHARS, Article, InputProblem, check_pub
 
 Item = Union[Article, InputProblem]
 MIN_ARTICLE_WORDS = 5  # fewer words than this from a page is navigation, not an article
-ARTICLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json", ".txt", ".html", ".htm")
+ARTICLE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json", ".txt", ".html", ".htm", ".warc", ".warc.gz", ".parquet")
 
 
 def _kind(path: Path) -> str:
@@ -29,6 +29,8 @@ def _kind(path: Path) -> str:
         return "jsonl"
     if name.endswith((".html", ".htm")):
         return "html"
+    if name.endswith((".warc", ".warc.gz", ".parquet")):  # ingest/warc.py, ingest/parquet.py
+        return "warc" if ".warc" in name else "parquet"
     return "txt"
 
 
@@ -194,6 +196,10 @@ def read_path(path: Path, published: str | None = None, source: str | None = Non
                 yield from _dated(read_jsonl(fh, where, published_from), published_from, path)
         except (OSError, EOFError) as exc:
             yield InputProblem(where, None, f"cannot read file: {getattr(exc, 'strerror', None) or exc}")
+        return
+    if kind in ("warc", "parquet"):
+        from .warc import read_archive  # WARC and Parquet: streamed by their own readers
+        yield from read_archive(path, kind)
         return
     try:
         raw = _read_bytes(path)
