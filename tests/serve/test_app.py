@@ -343,3 +343,20 @@ def test_meta_counts_what_a_map_cannot_show_and_where_the_timeline_starts(api):
     syria = next(c for c in m["countries"] if c["name"] == "Syria")
     lon0, lat0, lon1, lat1 = syria["bbox"]
     assert lon0 <= 40.45 <= lon1 and lat0 <= 35.02 <= lat1 and syria["undated"] == 0
+
+
+def test_min_confidence_is_one_floor_for_lists_counts_and_meta(live_real):
+    """On the seed and dev articles through the real pipeline, whose events have calibrated confidences."""
+    api = httpx.Client(base_url=live_real.url, timeout=10)
+    every = api.get("/api/events", params={"min_confidence": 0, "limit": 1000}).json()
+    confidences = sorted(e["confidence"] for e in every["items"])
+    assert len(set(confidences)) > 1, "the sample needs events of different confidence"
+    floor = confidences[len(confidences) // 2]
+    kept = [e for e in every["items"] if e["confidence"] >= floor]
+    assert 0 < len(kept) < every["total"]
+    assert api.get("/api/events", params={"min_confidence": floor}).json()["total"] == len(kept)
+    assert api.get("/api/meta", params={"min_confidence": floor}).json()["events"] == len(kept)
+    counted = api.get("/api/counts", params={"min_confidence": floor}).json()["total"]
+    assert counted == sum(1 for e in kept if e["event_date"])
+    assert api.get("/api/events", params={"min_confidence": 1.5}).status_code == 422
+    api.close()

@@ -27,6 +27,7 @@ from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 
 from ..events.model import EVENT_TYPES
+from ..models.gate import DEFAULT_MIN_CONFIDENCE
 from ..output import CSV_COLUMNS, acled_publishable, acled_row, csv_safe
 from ..store import Store
 from . import queries
@@ -63,7 +64,8 @@ Fused conflict events coded from Arabic news (ACLED taxonomy), with the Arabic e
 
 - Filters shared by the event endpoints: `since`, `until` (ISO dates, inclusive), `bbox`
   (`minlon,minlat,maxlon,maxlat`), `country`, `admin1`, `event_type` (a type or a sub-event type),
-  `actor` (part of an English or Arabic actor name), `source`, `text` (free text, Arabic or English).
+  `actor` (part of an English or Arabic actor name), `source`, `text` (free text, Arabic or English),
+  `min_confidence` (default 0.25, as `marsad events`: events below it are stored but not served; 0 for all).
 - Pages: `limit` (1 to 1000, default 100), `offset`; the order is stable (ties broken by ingestion order).
 - Every error is `{"detail": "message"}`: 422 for a bad value (the message names the parameter), 400 for
   an unknown parameter name, 404 for an unknown event or place, 503 when there is no database yet.
@@ -169,6 +171,7 @@ class EventFilters:
     actor: str | None = None
     source: str | None = None
     text: str | None = None
+    min_confidence: float = 0.0
 
     def as_kwargs(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v not in (None, "")}
@@ -214,6 +217,9 @@ def event_filters(
     actor: str | None = Query(None, max_length=200, description="part of an actor name, English or Arabic"),
     source: str | None = Query(None, max_length=200, description="part of a source or outlet name"),
     text: str | None = Query(None, max_length=200, description="free text, Arabic or English"),
+    min_confidence: float = Query(DEFAULT_MIN_CONFIDENCE, ge=0.0, le=1.0,
+                                  description="only events with confidence >= this calibrated probability "
+                                              f"(default {DEFAULT_MIN_CONFIDENCE}; 0 for every stored event)"),
 ) -> EventFilters:
     since, until = _iso_date(since, "since"), _iso_date(until, "until")
     if since and until and since > until:
@@ -222,7 +228,7 @@ def event_filters(
         since=since, until=until,
         bbox=_parse_bbox(bbox), country=(country or "").strip() or None, admin1=(admin1 or "").strip() or None,
         event_type=event_type or None, actor=(actor or "").strip() or None, source=(source or "").strip() or None,
-        text=(text or "").strip() or None)
+        text=(text or "").strip() or None, min_confidence=min_confidence)
 
 
 @dataclass
@@ -393,10 +399,13 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
 
     @app.get("/api/meta", tags=["meta"], dependencies=deps, summary="Totals, date range, countries, taxonomy",
              responses=_errors(400, 503))
-    def meta() -> dict[str, Any]:
+    def meta(min_confidence: float = Query(DEFAULT_MIN_CONFIDENCE, ge=0.0, le=1.0,
+                                           description="count events with confidence >= this, as the event "
+                                                       "endpoints do (default "
+                                                       f"{DEFAULT_MIN_CONFIDENCE})")) -> dict[str, Any]:
         st = db.reader()
         with st._lock:
-            out = queries.overview(st.conn)
+            out = queries.overview(st.conn, min_confidence)
             boxes = queries.country_bboxes(st.conn)
         for c in out["countries"]:
             c["bbox"] = boxes.get(c["name"])

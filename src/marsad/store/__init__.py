@@ -746,7 +746,7 @@ class Store:
     def counts_by_period(self, period: str = "day", since: str | None = None, until: str | None = None,
                          bbox: Any = None, country: str | None = None, admin1: str | None = None,
                          event_type: str | None = None, actor: str | None = None, source: str | None = None,
-                         text: str | None = None) -> list[tuple[str, str, int]]:
+                         text: str | None = None, min_confidence: float | None = None) -> list[tuple[str, str, int]]:
         """``[(period_start, event_type, count)]`` of dated fused events; weeks start on Monday."""
         if period == "day":
             bucket = "event_date"
@@ -756,7 +756,8 @@ class Store:
             bucket = "strftime('%Y-%m-01', event_date)"
         else:
             raise ValueError("period must be 'day', 'week' or 'month'")
-        where, params = self._where(since, until, bbox, country, admin1, event_type, actor, source, text)
+        where, params = self._where(since, until, bbox, country, admin1, event_type, actor, source, text,
+                                    min_confidence)
         where = (where + " AND" if where else " WHERE") + " event_date IS NOT NULL"
         sql = f"SELECT {bucket} AS p, event_type, COUNT(*) FROM fused_events{where} GROUP BY p, event_type ORDER BY p, event_type"
         with self._lock:
