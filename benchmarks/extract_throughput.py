@@ -87,17 +87,17 @@ def main() -> int:
 
     def docs() -> None:
         for _id, text, _pub, _src in texts:
-            Doc(text)
+            Doc(text).sentences  # the text layers are built on first use
 
-    per_article: list[tuple[float, int]] = []
+    per_article: list[tuple[float, int, bool]] = []
 
     def pipeline() -> None:
         per_article.clear()
         clock = time.perf_counter
         for art_id, text, pub, src in texts:
             t = clock()
-            k = len(marsad.extract(text, published=pub, source=src, article_id=art_id))
-            per_article.append((clock() - t, k))
+            doc = marsad.extract_doc(text, published=pub, source=src, article_id=art_id)
+            per_article.append((clock() - t, len(doc.events), bool(doc.layers.get("stop"))))
 
     # rounds interleave the passes, so a busy machine slows them alike and the ratios hold
     passes = {"bare": bare, "norm": norm_tok, "doc": docs, "full": pipeline}
@@ -108,8 +108,10 @@ def main() -> int:
             fn()
             secs[k].append(time.perf_counter() - t0)
     med = {k: statistics.median(v) for k, v in secs.items()}
-    with_ev = [t for t, k in per_article if k]
-    without = [t for t, k in per_article if not k]
+    with_ev = [t for t, k, _ in per_article if k]
+    without = [t for t, k, _ in per_article if not k]
+    stopped = [t for t, _, stop in per_article if stop]
+    read = [t for t, _, stop in per_article if not stop]
 
     print(f"articles: {n} ({chars / n:.0f} chars on average), {len(with_ev)} with events; "
           f"median of {args.rounds} interleaved rounds")
@@ -120,8 +122,10 @@ def main() -> int:
         print(f"{label:<38} {rate(n, med[key])}   x{med[key] / med['bare']:.1f} the bare pass")
     if with_ev and without:
         print(f"  of which articles with events:    {rate(len(with_ev), sum(with_ev))}")
-        print(f"  of which articles without events: {rate(len(without), sum(without))} "
-              "(no relevance model yet: 'without events' stands in for non-relevant)")
+        print(f"  of which articles without events: {rate(len(without), sum(without))}")
+    if stopped and read:
+        print(f"  articles the relevance step stops: {rate(len(stopped), sum(stopped))}  ({len(stopped)} of {n})")
+        print(f"  articles read through:             {rate(len(read), sum(read))}  ({len(read)} of {n})")
     print(f"peak RSS: {peak_rss_mb():.0f} MB (texts held in memory for timing: {rss_before:.0f} MB before the run)")
     cli_end_to_end(args.corpus, n, med["bare"])
     startup()

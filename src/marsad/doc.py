@@ -42,18 +42,39 @@ class Doc:
     source: str | None = None
     title: str | None = None
     url: str | None = None
-    norm: NormText = field(init=False)
-    tokens: list[Token] = field(init=False)
-    sentences: list[Sentence] = field(init=False)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Any] = field(default_factory=list)
     # Free-form per-stage annotations (e.g. the article's country focus); each key owned by one stage.
     layers: dict[str, Any] = field(default_factory=dict)
     _norms: list[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _norm: NormText | None = field(default=None, init=False, repr=False, compare=False)
+    _segmented: tuple[list[Token], list[Sentence]] | None = field(default=None, init=False, repr=False,
+                                                                    compare=False)
 
-    def __post_init__(self) -> None:
-        self.norm = normalise(self.text)
-        self.tokens, self.sentences = segment(self.text, self.norm)
+    # The text layers are built on first use: an article the relevance step rejects from its title and
+    # lead never pays for normalising and segmenting the whole text.
+    @property
+    def norm(self) -> NormText:
+        if self._norm is None:
+            self._norm = normalise(self.text)
+        return self._norm
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._segmented is None:
+            self._segmented = segment(self.text, self.norm)
+        return self._segmented[0]
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        if self._segmented is None:
+            self._segmented = segment(self.text, self.norm)
+        return self._segmented[1]
+
+    @property
+    def is_segmented(self) -> bool:
+        """Whether the whole text has been normalised and segmented yet."""
+        return self._segmented is not None
 
     def token_norms(self) -> list[str]:
         """The matching form of every token, in order (built once, for whole-list lookups)."""

@@ -74,3 +74,19 @@ def test_training_on_the_same_labels_gives_the_same_files(tmp_path: Path) -> Non
     for name in ("relevance", "status", "subtype", "confidence"):
         for ext in ("json", "npz"):
             assert (tmp_path / "m1" / f"{name}.{ext}").read_bytes() == (tmp_path / "m2" / f"{name}.{ext}").read_bytes()
+
+
+def test_relevance_reads_the_lead_without_segmenting_the_whole_article():
+    """An article the relevance step rejects never pays for the whole text; its features are the same."""
+    from marsad.doc import Doc
+    from marsad.models.features import article_features
+
+    lead = ("سيطرت قوات النظام بدعم روسي الخميس على أربعة أحياء على الأقل من مدينة الميادين التي تعد أحد آخر "
+            "أبرز معاقل تنظيم الدولة الاسلامية في سوريا، وفق ما ذكر المرصد السوري لحقوق الانسان. ")
+    text = lead * 12  # well past the lead, with a token straddling every cut point
+    lazy = Doc(text, title="قوات النظام تسيطر على أحياء في الميادين")
+    features = article_features(lazy)
+    assert not lazy.is_segmented
+    eager = Doc(text, title=lazy.title)
+    assert eager.tokens and eager.is_segmented
+    assert article_features(eager) == features

@@ -46,9 +46,22 @@ def article_features(doc: Doc) -> set[str]:
     out: set[str] = set()
     if doc.title:
         token_features(tokenise(normalise(doc.title)), out)
-    lead = [t for t in doc.tokens[:400] if t.start < LEAD_CHARS]
-    token_features(lead, out)
+    token_features(lead_tokens(doc), out)
     return out
+
+
+def lead_tokens(doc: Doc) -> list[Token]:
+    """The tokens that start in the first ``LEAD_CHARS`` characters, the same as the whole text's.
+
+    When the whole text is not segmented yet, only an opening is tokenised, cut at a space well past
+    the lead (normalising and tokenising are local, so the lead's tokens do not change).
+    """
+    if doc.is_segmented or len(doc.text) <= LEAD_CHARS + 200:
+        tokens = doc.tokens[:400]
+    else:
+        cut = doc.text.find(" ", LEAD_CHARS + 100)
+        tokens = tokenise(normalise(doc.text if cut < 0 else doc.text[:cut]))[:400]
+    return [t for t in tokens if t.start < LEAD_CHARS]
 
 
 def span_features(doc: Doc, token_start: int, token_end: int, mentions: Iterable[Mention]) -> set[str]:
