@@ -31,6 +31,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "marsad.events.build:build_events",  # the rules draft events
     "marsad.models.status:score_sentences",  # learned: event status and sub-type of the drafts' sentences
     "marsad.models.gate:gate_events",  # only events of event-report sentences; calibrated confidence
+    "marsad.models.propose:propose_events",  # learned: one event for a sure article the rules missed
 )
 
 

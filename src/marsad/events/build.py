@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..doc import Doc, Mention
-from ..lexicon.cues import load_cues
+from ..lexicon.cues import Cue, load_cues
 from .control import control_statements
 from .fatalities import assign_fatalities, carried_toll
 from .index import (
@@ -476,3 +476,39 @@ def _note(ev: Event, lex: Any) -> str:
     if ev.source:
         text += f" Reported by {ev.source}."
     return text
+
+
+# ---------------------------------------------------------------------------- an event typed elsewhere
+def event_for_sentence(doc: Doc, s: int, sub: str, token: int) -> Event | None:
+    """The event of ACLED sub-type ``sub`` that sentence ``s`` tells, its sub-type decided by another
+    step (the learned sentence model), with ``token`` as the word that shows it.
+
+    Roles, place, date, toll and sources come from the same rules as for a lexicon cue; None when the
+    sentence gives no place to code it at, or the date makes it history.
+    """
+    if sub not in SUB_TO_TYPE or not 0 <= s < len(doc.sentences):
+        return None
+    lex = load_cues()
+    idx = MentionIndex(doc)
+    idx.anchor = anchor_date(doc, idx)
+    idx.placeless = False  # a learned guess needs a place to stand on
+    tok = doc.tokens[token]
+    cue = Mention("cue", tok.start, tok.end, doc.text[tok.start:tok.end], s, token, token + 1,
+                  Cue(sub, 0, needs_actor=False), {"model": True})
+    clause = idx.clause(cue)
+    d = Draft(cue, sub, s, clause, cues=[cue])
+    assign_date(doc, idx, s, d, idx.anchor)
+    assign_roles(doc, idx, s, d, parties(idx, s, clause), parties(idx, s, None))
+    assign_fatalities(doc, idx, s, [d], lex)
+    placed = [p for p in place_draft(doc, idx, s, d, lead_places(doc, idx)) if p.place is not None]
+    if not placed:
+        return None
+    d = placed[0]
+    _assign_sources(doc, idx, s, d)
+    if is_history(doc, d):
+        return None
+    if d.actor1 is None and d.sub in BOMB_SUBS:
+        d.actor1 = default_actor(doc, d, "unidentified")
+    s0 = doc.sentences[s]
+    d.evidence = [(s0.start, s0.end)]
+    return _to_event(doc, d, lex)

@@ -1,0 +1,87 @@
+"""Pipeline stage: one event for a clearly relevant article in which the rules found none.
+
+The cue lexicon cannot list every way news tells an event ("أوقفت قوة من الجيش المواطن …", a
+condemnation that gives the bombing's toll). When the relevance model is sure the article reports an
+event and no event survived the gate, the sentence model reads the article's opening sentences; the one
+it judges most surely an event report, if sure enough, gives one event of the sub-type the sub-type model
+prefers, with actors, place, date and toll found by the rules as for a lexicon cue
+(``events.build.event_for_sentence``). The thresholds are model metadata, chosen by ``marsad train``
+with cross-validation so that articles labelled not relevant stay rare among those that yield events.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..doc import Doc
+from ..events.build import event_for_sentence
+from .features import mentions_by_sentence, rule_features, span_features
+from .gate import Gated, confidence_features
+from .linear import ModelBundle, load_models
+from .relevance import ArticleScore
+from .status import SentenceScore
+
+# Only the opening is read: the news is told first, background and reactions follow.
+OPENING_SENTENCES = 6
+# Used when a model folder predates proposals: no proposals.
+NO_PROPOSALS = {"propose_relevance": 1.1, "propose_sentence": 1.1, "propose_subtype": 1.1}
+
+
+def proposal_settings(models: ModelBundle) -> dict[str, float]:
+    meta = models.status.meta
+    return {k: float(meta.get(k, v)) for k, v in NO_PROPOSALS.items()}
+
+
+def propose(doc: Doc, relevance: ArticleScore | None, models: ModelBundle) -> tuple[Any, Gated] | None:
+    """The proposed event and the scores behind it, or None. Pure: CV evaluation calls it with fold models."""
+    cfg = proposal_settings(models)
+    if relevance is None or relevance.probability < cfg["propose_relevance"]:
+        return None
+    by_sentence = mentions_by_sentence(doc)
+    best: tuple[float, int, SentenceScore] | None = None
+    for i, s in enumerate(doc.sentences[:OPENING_SENTENCES]):
+        if s.token_end <= s.token_start:
+            continue
+        feats = span_features(doc, s.token_start, s.token_end, by_sentence.get(i, ())) | rule_features([], doc.published)
+        p = models.status.probability(feats)
+        if p >= cfg["propose_sentence"] and (best is None or p > best[0]):
+            best = (p, i, SentenceScore(round(p, 4), models.status.threshold, models.subtype.distribution(feats)))
+    if best is None:
+        return None
+    p, i, score = best
+    sub, sub_p = score.top_subtype()
+    if sub_p < cfg["propose_subtype"]:
+        return None
+    ev = event_for_sentence(doc, i, sub, _showing_token(doc, i, models))
+    if ev is None:
+        return None
+    why = Gated(relevance.probability, score.probability, "", sub, round(sub_p, 4), None,
+                reason="proposed by the sentence model (no rule event in the article)")
+    ev.confidence = why.confidence = round(models.confidence.probability(
+        confidence_features(relevance.probability, p, sub_p, ev)), 3)
+    return ev, why
+
+
+def _showing_token(doc: Doc, s: int, models: ModelBundle) -> int:
+    """The sentence's word that most raises the event score (the evidence's highlighted word)."""
+    sent = doc.sentences[s]
+    vocab, weights = models.status.vocab, models.status.weights
+    best, best_w = sent.token_start, float("-inf")
+    for t in range(sent.token_start, sent.token_end):
+        tok = doc.tokens[t]
+        stem = tok.forms[-1] if tok.forms else tok.norm
+        j = vocab.get("w:" + stem)
+        w = float(weights[j, 0]) if j is not None else float("-inf")
+        if w > best_w:
+            best, best_w = t, w
+    return best
+
+
+def propose_events(doc: Doc) -> None:
+    """Stage: add one proposed event when the gate left none."""
+    if doc.events:
+        return
+    found = propose(doc, doc.layers.get("relevance"), load_models())
+    if found is not None:
+        ev, why = found
+        doc.events = [ev]
+        doc.layers.setdefault("scores", {})[id(ev)] = why

@@ -1,0 +1,51 @@
+"""The proposal step: one event for a sure article whose event the cue lexicon does not catch."""
+from __future__ import annotations
+
+import dataclasses
+
+import marsad
+from marsad.models import load_models
+from marsad.models.linear import ModelBundle
+from marsad.models.propose import propose
+
+# A reaction that tells the bombing's place and day (coders code it: see ../shared/train/README.md);
+# the rules read "أدانت" as a reaction and write nothing.
+CONDEMNATION = dict(
+    title="الخارجية الأمريكية تدين التفجير الإرهابي بعسير",
+    text=("أدانت وزارة الخارجية الأمريكية التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ في أبها أمس وأسفر عن "
+          "استشهاد وإصابة عدد من قوات الأمن والعاملين.\nوقال المتحدث باسم وزارة الخارجية الأمريكية مارك تونر "
+          "في الإيجاز الصحفي اليومي: إن الولايات المتحدة الأمريكية تستنكر هذا العمل الإجرامي، معربة عن خالص "
+          "التعازي وصادق المواساة لأسر الضحايا و ذويهم."),
+    published="2015-08-07",
+)
+
+
+def _doc(**article):
+    return marsad.extract_doc(article["text"], article["published"], title=article["title"])
+
+
+def test_a_sure_article_without_rule_events_gets_one_proposed_event():
+    doc = _doc(**CONDEMNATION)
+    (ev,) = doc.events
+    assert ev.event_type == "Explosions/Remote violence"
+    assert ev.location == "Abha" and ev.event_date == "2015-08-06"
+    assert ev.evidence[0].text.startswith("أدانت وزارة الخارجية")
+    why = doc.layers["scores"][id(ev)]
+    assert "proposed" in why.reason and 0 < ev.confidence < 1
+
+
+def test_an_article_judged_not_relevant_gets_nothing():
+    doc = _doc(title="«اليونايتد» يتغلب على توتنهام في افتتاح ال«برميرليغ»",
+               text="تغلب مانشستر يونايتد على ضيفه توتنهام هوتسبير بهدف دون رد في افتتاح الدوري الإنجليزي الممتاز "
+                    "لكرة القدم أمس السبت على ملعب أولد ترافورد.",
+               published="2015-08-09")
+    assert doc.events == []
+
+
+def test_a_model_folder_without_proposal_thresholds_proposes_nothing():
+    models = load_models()
+    bare = dataclasses.replace(models.status, meta={k: v for k, v in models.status.meta.items()
+                                                    if not k.startswith("propose_")})
+    doc = _doc(**CONDEMNATION)
+    assert propose(doc, doc.layers["relevance"], ModelBundle(models.folder, models.relevance, bare,
+                                                             models.subtype, models.confidence)) is None
