@@ -21,3 +21,10 @@ def test_no_event_is_dated_before_1990_even_without_a_publication_date():
             "تفجيرات عام 1983. وتفجيرات السفارة الأميركية عام 1984 في بيروت.")
     assert marsad.extract(text) == []
     assert marsad.extract(text, published="2015-08-01") == []
+
+
+def test_without_a_publication_date_a_year_long_before_the_storys_own_dates_is_history():
+    text = ("سيطر مقاتلو المعارضة في 12 آب 2015 على حاجز في مدينة درعا بعد اشتباكات مع قوات النظام. "
+            "ومدينة درعا شهدت اولى الاحتجاجات ضد نظام الرئيس بشار الاسد في منتصف مارس 2011.")
+    events = marsad.extract(text)  # no publication date: the article's own 2015 date is its "now"
+    assert events and all(not (e.event_date or "").startswith("2011") for e in events)

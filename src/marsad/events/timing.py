@@ -23,9 +23,27 @@ def is_history(doc: Doc, d: Draft) -> bool:
         return False
     if d.date[1] < EARLIEST_EVENT:
         return True
-    if doc.published is None:
+    now = doc.published if doc.published is not None else story_now(doc)
+    if now is None:
         return False
-    return (doc.published - d.date[1]).days > HISTORY_DAYS
+    return (now - d.date[1]).days > HISTORY_DAYS
+
+
+def story_now(doc: Doc) -> dt.date | None:
+    """For an article without a publication date: the latest day its own full dates name (a date
+    with a year). An event dated well before it is background, as it would be before publication."""
+    if "story_now" not in doc.layers:
+        from ..dates.resolve import resolve
+
+        latest = None
+        for m in doc.mentions:
+            if m.kind != "date" or getattr(m.value, "year", None) is None:
+                continue
+            r = resolve(m.value, None)
+            if r is not None and (latest is None or r.end > latest):
+                latest = r.end
+        doc.layers["story_now"] = latest
+    return doc.layers["story_now"]
 
 
 def resolve_date(doc: Doc, m: Mention) -> tuple[dt.date, dt.date, int] | None:
