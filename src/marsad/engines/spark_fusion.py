@@ -88,13 +88,10 @@ class _Block:
 
     def candidates(self, e: Mapping[str, Any]) -> list[str]:
         """As ``incremental.candidates``: fused events of the family whose window and place could match."""
-        w = rules.window(e)
-        if w is None:
+        bounds = rules.search_bounds(e)
+        if bounds is None:
             return []
-        lo = (w[0] - dt.timedelta(days=rules.SLACK_DAYS + rules.MAX_SPAN_DAYS)).isoformat()
-        hi = (w[1] + dt.timedelta(days=rules.SLACK_DAYS)).isoformat()
-        start = (w[0] - dt.timedelta(days=rules.SLACK_DAYS)).isoformat()
-        fam = rules.family(e)
+        lo, hi, start, fam = bounds
         # Same candidates in the same order as the store's three index scans: each scan by (window
         # start, creation), place then grid cells then admin area (area 0 before 1); the first
         # sighting of a fused event fixes its place, then a stable sort by first article.

@@ -7,7 +7,6 @@ around that day, not on the size of the database: fusion is near-linear in the n
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from typing import Any, Mapping
@@ -61,13 +60,10 @@ def candidates(conn: sqlite3.Connection, e: Mapping[str, Any]) -> list[str]:
     """Fused events in the same block: same family, overlapping date window, and the same place id,
     a nearby point (grid cells around it, then a lat/lon box) or the same admin area (when either is an
     area-level event). Each query is an index range scan, so the cost does not grow with the database."""
-    w = rules.window(e)
-    if w is None:
+    bounds = rules.search_bounds(e)
+    if bounds is None:
         return []
-    lo = (w[0] - dt.timedelta(days=rules.SLACK_DAYS + rules.MAX_SPAN_DAYS)).isoformat()
-    hi = (w[1] + dt.timedelta(days=rules.SLACK_DAYS)).isoformat()
-    start = (w[0] - dt.timedelta(days=rules.SLACK_DAYS)).isoformat()
-    fam = rules.family(e)
+    lo, hi, start, fam = bounds
     found: dict[str, int] = {}
 
     def add(sql: str, params: list[Any]) -> None:

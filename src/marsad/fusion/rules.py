@@ -60,6 +60,19 @@ def window(e: Ev) -> tuple[dt.date, dt.date] | None:
     return start, end
 
 
+def search_bounds(e: Ev) -> tuple[str, str, str, str] | None:
+    """Where a fused event that could take ``e`` may lie, for both engines' candidate searches:
+    (earliest window start, latest window start, the window start from which a block is timely, family);
+    None for an event too vague to fuse."""
+    w = window(e)
+    if w is None:
+        return None
+    lo = (w[0] - dt.timedelta(days=SLACK_DAYS + MAX_SPAN_DAYS)).isoformat()
+    hi = (w[1] + dt.timedelta(days=SLACK_DAYS)).isoformat()
+    start = (w[0] - dt.timedelta(days=SLACK_DAYS)).isoformat()
+    return lo, hi, start, family(e)
+
+
 def dates_compatible(a: Ev, b: Ev) -> tuple[bool, str]:
     wa, wb = window(a), window(b)
     if wa is None or wb is None:
