@@ -338,7 +338,7 @@ def test_an_arabic_actor_name_finds_every_event_of_its_actor(api):
 def test_meta_counts_what_a_map_cannot_show_and_where_the_timeline_starts(api):
     m = api.get("/api/meta").json()
     assert (m["undated"], m["before_1990"], m["without_point"]) == (0, 0, 0)
-    # a year before the first article, unless the events start later
+    # HISTORY_DAYS before the first article, unless the events start later
     assert m["timeline_start"] == m["date_min"] == "2015-07-23"
     syria = next(c for c in m["countries"] if c["name"] == "Syria")
     lon0, lat0, lon1, lat1 = syria["bbox"]

@@ -7,6 +7,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from ..events.timing import HISTORY_DAYS
+
 
 # Dates before this are not ACLED-era events: the timeline starts at the first event from then on.
 TIMELINE_START = "1990-01-01"
@@ -27,14 +29,14 @@ def overview(conn: sqlite3.Connection, min_confidence: float = 0.0) -> dict[str,
     dmin, dmax = conn.execute("SELECT MIN(event_date), MAX(event_date) FROM fused_events WHERE event_date >= ? "
                               "AND confidence >= ?", (TIMELINE_START, min_confidence)).fetchone()
     dated = n - (undated or 0) - (early or 0)
-    # where the timeline starts: the period the articles cover (from a year before the first one was
-    # published: older dates are background, "since the 2003 invasion"), and without the first 1 % of
+    # where the timeline starts: the period the articles cover (from HISTORY_DAYS before the first one
+    # was published: extraction takes older dates for background, "since the 2003 invasion"), and without the first 1 % of
     # dated events, so that a few stray old dates do not squeeze every real event into one spike. The
     # map says how many events are before it.
     row = conn.execute("SELECT event_date FROM fused_events WHERE event_date >= ? AND confidence >= ? "
                        "ORDER BY event_date LIMIT 1 OFFSET ?", (TIMELINE_START, min_confidence, dated // 100)).fetchone()
-    first_pub = conn.execute("SELECT date(MIN(substr(published, 1, 10)), '-365 days') FROM articles "
-                             "WHERE published >= ?", (TIMELINE_START,)).fetchone()[0]
+    first_pub = conn.execute("SELECT date(MIN(substr(published, 1, 10)), ?) FROM articles "
+                             "WHERE published >= ?", (f"-{HISTORY_DAYS} days", TIMELINE_START)).fetchone()[0]
     start = max(x for x in (row[0] if row else None, first_pub, dmin) if x) if (row or dmin) else None
     if start and dmax and start > dmax:
         start = dmin
