@@ -167,3 +167,11 @@ def test_a_plan_to_eliminate_a_group_is_no_killing():
     text = ("وأوضحت أنه يجب على المجتمع الدولي تبني إستراتيجية شاملة للقضاء على تنظيم داعش الإرهابي ومكافحة الفكر "
             "المتطرف الذي يقوده ذلك التنظيم .")
     assert marsad.extract(text) == []
+
+
+def test_the_toll_of_an_incident_just_named_by_its_victims():
+    text = ("عمم فرع الشئون الإسلامية بمنطقة عسير تخصيص خطبة الجمعة غدا عن حادث التفجير الذي وقع ظهر اليوم في "
+            "مسجد مقر قوات الطوارئ الخاصة بمنطقة عسير الذي راح ضحيته 10 من منسوبي قوات الطوارئ الخاصة، وثلاثة "
+            "من العاملين في المسجد.")
+    (e,) = marsad.extract(text, published="2015-08-06")
+    assert e.event_type == "Explosions/Remote violence" and e.fatalities >= 10
