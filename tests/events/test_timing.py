@@ -28,3 +28,18 @@ def test_without_a_publication_date_a_year_long_before_the_storys_own_dates_is_h
             "ومدينة درعا شهدت اولى الاحتجاجات ضد نظام الرئيس بشار الاسد في منتصف مارس 2011.")
     events = marsad.extract(text)  # no publication date: the article's own 2015 date is its "now"
     assert events and all(not (e.event_date or "").startswith("2011") for e in events)
+
+
+def test_an_incident_told_by_reference_in_a_reaction_is_dated_within_the_week_before():
+    text = ("غادر نائب خادم الحرمين الشريفين الأمير محمد بن نايف مساء اليوم منطقة عسير بعد أن قدم واجب العزاء لذوي "
+            "شهداء الواجب الذين قضوا في حادث التفجير الإرهابي الذي طال عددا من منسوبي قوة الطوارئ.")
+    (e,) = marsad.extract(text, published="2015-08-11")
+    # "مساء اليوم" dates the visit; the bombing itself was days before (6 August)
+    assert (e.event_date, e.event_date_end, e.time_precision) == ("2015-08-04", "2015-08-11", 2)
+
+
+def test_a_reference_back_to_an_incident_told_with_its_day_keeps_that_day():
+    text = ("ذكرت وسائل إعلام إيطالية إن انفجاراً وقع قرب مكتب بريد في وسط العاصمة روما اليوم، مضيفة إنه لم تقع "
+            "إصابات فيما يبدو نتيجة الانفجار الذي ربما نجم عن طرد مفخخ.")
+    (e,) = marsad.extract(text, published="2017-05-12")
+    assert (e.location, e.event_date, e.time_precision) == ("Rome", "2017-05-12", 1)

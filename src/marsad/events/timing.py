@@ -14,6 +14,9 @@ EARLIEST_EVENT = dt.date(1990, 1, 1)
 
 ANNOUNCE_VERBS = MARKERS["announce"]
 COMPLEMENTIZERS = MARKERS["complementizer"]
+RELATIVES = MARKERS["relative"]
+# How far back an incident told by reference ("التفجير الذي …") with no date of its own may lie.
+REFERENCE_DAYS = 7
 
 
 def is_history(doc: Doc, d: Draft) -> bool:
@@ -103,6 +106,11 @@ def is_event_date(m: Mention) -> bool:
 
 def assign_date(doc: Doc, idx: MentionIndex, s: int, d: Draft, anchor: tuple[dt.date, dt.date, int] | None) -> None:
     dates = [m for m in idx.in_clause(s, "date", d.clause) if is_event_date(m) and not is_announcement_date(doc, m)]
+    if not dates and is_reference(doc, d.cue) and not _told_dated_before(idx, s, d):
+        # "… بعد أن قدم العزاء (اليوم) في حادث التفجير الذي …": the other clauses date the reaction
+        published = doc.published.date() if isinstance(doc.published, dt.datetime) else doc.published
+        d.date = None if published is None else (published - dt.timedelta(days=REFERENCE_DAYS), published, 2)
+        return
     if not dates:
         dates = [m for m in idx.get(s, "date") if is_event_date(m) and not is_announcement_date(doc, m)]
     dates.sort(key=lambda m: abs(m.token_start - d.cue.token_start))
@@ -121,3 +129,30 @@ def assign_date(doc: Doc, idx: MentionIndex, s: int, d: Draft, anchor: tuple[dt.
                     d.date, d.date_mention = r, m
                     return
     d.date = anchor
+
+
+def _told_dated_before(idx: MentionIndex, s: int, d: Draft) -> bool:
+    """Does an earlier clause of the sentence tell the incident with a date ("انفجارا وقع … اليوم،
+    … الانفجار الذي …")? Then the reference points back to it and takes its date."""
+    for c in idx.get(s, "cue"):
+        if c.start >= d.cue.start or getattr(c.value, "sub", "") in ("kill", "wound"):
+            continue
+        clause = idx.clause(c)
+        if any(is_event_date(m) for m in idx.in_clause(s, "date", clause)):
+            return True
+    return False
+
+
+def is_reference(doc: Doc, cue: Mention) -> bool:
+    """A definite event noun followed (after at most one adjective) by a relative pronoun:
+    "التفجير الذي …", "الهجوم الإرهابي الذي …"."""
+    toks = doc.tokens
+    if not toks[cue.token_start].norm.lstrip("وفب").startswith("ال"):
+        return False
+    end = doc.sentences[cue.sentence].token_end
+    for i in range(cue.token_end, min(end, cue.token_end + 2)):
+        if toks[i].norm in RELATIVES:
+            return True
+        if not toks[i].norm.startswith("ال"):
+            return False
+    return False
