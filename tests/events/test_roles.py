@@ -23,3 +23,10 @@ def test_another_front_does_not_inherit_the_last_attacker():
     events = marsad.extract(text, published="2015-08-07")
     (makhmur,) = [e for e in events if e.country == "Iraq"]
     assert makhmur.actor1 != "Global Coalition Against Daesh" and makhmur.fatalities == 18
+
+
+def test_a_side_backed_by_fighters_named_after_madouman_is_one_side():
+    text = ("وفي تعز سيطر الجيش الوطني مدعوماً بمسلحي المقاومة الشعبية على مواقع بجوار السجن المركزي في المدينة.")
+    (e,) = marsad.extract(text, published="2015-08-11")
+    assert e.actor1 == "Military Forces of Yemen (Hadi faction)" and e.assoc_actor_1 == "Popular Resistance"
+    assert e.actor2 != "Popular Resistance"
