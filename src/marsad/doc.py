@@ -61,15 +61,16 @@ class Doc:
 
     @property
     def tokens(self) -> list[Token]:
-        if self._segmented is None:
-            self._segmented = segment(self.text, self.norm)
-        return self._segmented[0]
+        return self._segments()[0]
 
     @property
     def sentences(self) -> list[Sentence]:
+        return self._segments()[1]
+
+    def _segments(self) -> tuple[list[Token], list[Sentence]]:
         if self._segmented is None:
             self._segmented = segment(self.text, self.norm)
-        return self._segmented[1]
+        return self._segmented
 
     @property
     def is_segmented(self) -> bool:

@@ -57,10 +57,15 @@ def resolve_date(doc: Doc, m: Mention) -> tuple[dt.date, dt.date, int] | None:
     r = resolve(m.value, doc.published)
     if r is None:
         return None
-    published = doc.published.date() if isinstance(doc.published, dt.datetime) else doc.published
+    published = _published_day(doc)
     if published is not None and r.start > published and not getattr(m.value, "future", False):
         return None
     return r.start, r.end, int(r.precision)
+
+
+def _published_day(doc: Doc) -> dt.date | None:
+    """The article's publication day (a datetime's date), or None."""
+    return doc.published.date() if isinstance(doc.published, dt.datetime) else doc.published
 
 
 def is_announcement_date(doc: Doc, m: Mention) -> bool:
@@ -108,7 +113,7 @@ def assign_date(doc: Doc, idx: MentionIndex, s: int, d: Draft, anchor: tuple[dt.
     dates = [m for m in idx.in_clause(s, "date", d.clause) if is_event_date(m) and not is_announcement_date(doc, m)]
     if not dates and is_reference(doc, d.cue) and not _told_dated_before(idx, s, d):
         # "… بعد أن قدم العزاء (اليوم) في حادث التفجير الذي …": the other clauses date the reaction
-        published = doc.published.date() if isinstance(doc.published, dt.datetime) else doc.published
+        published = _published_day(doc)
         d.date = None if published is None else (published - dt.timedelta(days=REFERENCE_DAYS), published, 2)
         return
     if not dates:

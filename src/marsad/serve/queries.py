@@ -16,7 +16,8 @@ TIMELINE_START = "1990-01-01"
 
 def overview(conn: sqlite3.Connection, min_confidence: float = 0.0) -> dict[str, Any]:
     """What the map needs to start: totals, date range, the events' bounding box, countries, counting the
-    events at or above ``min_confidence`` (as the event endpoints do).
+    events at or above ``min_confidence`` (as the event endpoints do: at 0, every event, even one stored
+    without a confidence).
 
     ``date_min``/``date_max`` span the dated events from 1990 on (older dates are misreadings more
     often than events), ``timeline_start`` is where a timeline should begin; ``undated``, ``before_1990`` and ``without_point`` count what a map or a
@@ -24,16 +25,16 @@ def overview(conn: sqlite3.Connection, min_confidence: float = 0.0) -> dict[str,
     """
     n, undated, early, no_point = conn.execute(
         "SELECT COUNT(*), SUM(event_date IS NULL), SUM(event_date < ?), SUM(latitude IS NULL OR longitude IS NULL) "
-        "FROM fused_events WHERE confidence >= ?", (TIMELINE_START, min_confidence)).fetchone()
+        "FROM fused_events WHERE COALESCE(confidence, 0) >= ?", (TIMELINE_START, min_confidence)).fetchone()
     n = n or 0
     dmin, dmax = conn.execute("SELECT MIN(event_date), MAX(event_date) FROM fused_events WHERE event_date >= ? "
-                              "AND confidence >= ?", (TIMELINE_START, min_confidence)).fetchone()
+                              "AND COALESCE(confidence, 0) >= ?", (TIMELINE_START, min_confidence)).fetchone()
     dated = n - (undated or 0) - (early or 0)
     # where the timeline starts: the period the articles cover (from HISTORY_DAYS before the first one
     # was published: extraction takes older dates for background, "since the 2003 invasion"), and without the first 1 % of
     # dated events, so that a few stray old dates do not squeeze every real event into one spike. The
     # map says how many events are before it.
-    row = conn.execute("SELECT event_date FROM fused_events WHERE event_date >= ? AND confidence >= ? "
+    row = conn.execute("SELECT event_date FROM fused_events WHERE event_date >= ? AND COALESCE(confidence, 0) >= ? "
                        "ORDER BY event_date LIMIT 1 OFFSET ?", (TIMELINE_START, min_confidence, dated // 100)).fetchone()
     first_pub = conn.execute("SELECT date(MIN(substr(published, 1, 10)), ?) FROM articles "
                              "WHERE published >= ?", (f"-{HISTORY_DAYS} days", TIMELINE_START)).fetchone()[0]
@@ -42,10 +43,10 @@ def overview(conn: sqlite3.Connection, min_confidence: float = 0.0) -> dict[str,
         start = dmin
     lat0, lat1, lon0, lon1 = conn.execute(
         "SELECT MIN(latitude), MAX(latitude), MIN(longitude), MAX(longitude) FROM fused_events "
-        "WHERE latitude IS NOT NULL AND longitude IS NOT NULL AND confidence >= ?", (min_confidence,)).fetchone()
+        "WHERE latitude IS NOT NULL AND longitude IS NOT NULL AND COALESCE(confidence, 0) >= ?", (min_confidence,)).fetchone()
     countries = [{"name": c, "events": k, "undated": u} for c, k, u in conn.execute(
         "SELECT country, COUNT(*) AS k, SUM(event_date IS NULL) FROM fused_events "
-        "WHERE country IS NOT NULL AND country != '' AND confidence >= ? GROUP BY country ORDER BY k DESC, country",
+        "WHERE country IS NOT NULL AND country != '' AND COALESCE(confidence, 0) >= ? GROUP BY country ORDER BY k DESC, country",
         (min_confidence,))]
     n_articles = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     return {
