@@ -32,3 +32,12 @@ def test_topic_shift_only_at_the_start_of_a_sentence():
     find_cues(doc)
     shifts = [(m.sentence, m.text) for m in doc.mentions if m.kind == "topic_shift"]
     assert shifts == [(0, "وفي جانب آخر")]
+
+
+def test_a_shooting_told_as_an_incident_is_an_attack_cue_but_gunfire_in_the_air_is_not():
+    assert ("إطلاق نار", "attack") in cues(
+        "تعرضت دورية أمنية ببن قردان في ساعة متأخرة من مساء أمس الأحد إلى إطلاق نار من قبل مجهولين")
+    assert ("إطلاق نار", "attack") in cues("شهدت إسطنبول إطلاق نار قرب مقر الحزب")
+    assert cues("تبادل إطلاق النار بين الطرفين") == [("تبادل إطلاق النار", "Armed clash")]
+    assert not [c for c in cues("ونفذت المجموعة المسلحة إطلاق النار في الهواء لتفريق الحشود") if c[1] == "attack"]
+    assert not [c for c in cues("ويعاقب القانون على إطلاق رصاص الابتهاج في الأعراس") if c[1] == "attack"]
