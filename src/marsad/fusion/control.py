@@ -10,6 +10,11 @@ Claims come from two kinds of evidence only:
 - explicit present-tense statements (``control_statements``: "… الخاضعة لسيطرة الحوثيين"), true on
   the article's date.
 
+Both come from articles the relevance model accepts and from sentences the status model judges event
+reports: a territory event is published only then (``marsad.models.gate``), and a statement is kept only
+then (``marsad.events.control``; a sentence with no event cue is scored by the same model, without rule
+features, and seldom passes).
+
 Each claim must name a holder that holds places, at a settlement or district (never a governorate,
 region or country) inside the holder's plausible theatre (``marsad/data/actor_families.yaml``).
 
