@@ -34,3 +34,19 @@ def test_governorates_and_far_subjects_are_not_town_statements():
     assert control("وعمليا، باتت قوات هادي التي تقاتل باسلحة حديثة زودتها بها دول التحالف العربي، تسيطر على محافظات "
                    "عدن ولحج والضالع وغالبية ابين التي لا يزال الحوثيون يسيطرون فيها على لودر، ثاني اكبر مدنها.",
                    "2015-08-09") == []
+
+
+def test_the_town_a_reference_noun_stands_for():
+    # "التي تسيطر على البلدة الواقعة على الحدود": the town is Kobani, named in the sentence before
+    assert control("من جهة اخرى وقع انفجار في بلدة كوباني الحدودية السورية امس الاثنين. وقال المرصد السوري لحقوق "
+                   "الإنسان إن سبب الانفجار سيارة ملغومة استهدفت نقطة تفتيش تابعة لوحدات حماية الشعب الكردية التي "
+                   "تسيطر على البلدة الواقعة على الحدود مع تركيا والتي تعرف أيضا باسم عين العرب.", "2015-07-21") == [
+        ("YPG: People's Protection Units", "كوباني")]
+
+
+def test_a_landmark_is_not_the_place_held():
+    # al-Alam, "adjacent to Aden", is under Houthi control; Aden is not
+    text = ("وقصفت ميليشيات الحوثي أمس أحياء سكنية في دار سعد بصواريخ الكاتيوشا ما أدى إلى مقتل 43 مدنيا، ولا تزال {} "
+            "تحت سيطرة ميليشيات الحوثي.")
+    assert control(text.format("منطقة العلم من جهة أبين والمحاذي لعدن"), "2015-07-21") == []
+    assert control(text.format("مدينة عدن"), "2015-07-21") == [("Houthi Movement", "عدن")]

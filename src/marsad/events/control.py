@@ -1,5 +1,19 @@
-"""Explicit statements of who holds a town ("الخاضعة لسيطرة الحوثيين"), dated at publication."""
+"""Explicit statements of who holds a town ("الخاضعة لسيطرة الحوثيين"), dated at publication.
+
+A statement is a control claim only where the learned models accept its evidence, as an event is:
+the article passed the relevance model (a rejected article stops before the event builder, so it has
+no statement at all) and the statement's sentence is judged an event report, the status model's
+probability for it at or above the shipped threshold (``sentence_report``). A sentence in which the
+rules drafted no event holds no event cue; the status model still scores it, with the same features
+(its words and mention kinds; no rule draft), because its training sentences include such sentences
+(``train/README.md``: "other sentences of articles with events"): it seldom reaches the threshold, so
+a control clause inside a sentence about a visit, a meeting or an opinion ("وصل ماورر إلى صنعاء التي
+يسيطر عليها الحوثيون") gives no claim. The rule-only pipeline (no relevance layer) keeps its statements
+unjudged, as it keeps its drafted events.
+"""
 from __future__ import annotations
+
+from typing import Any
 
 from ..doc import Doc
 from ..text.normalise import fold
@@ -25,11 +39,69 @@ def _in_an_area(doc: Doc, phrase, place) -> bool:
     return any(t.norm in AREA_WORDS or (t.forms and t.forms[-1] in AREA_WORDS) for t in doc.tokens[lo:hi])
 
 
+# "تسيطر على البلدة الواقعة على الحدود": the town named just before, as the place stage reads "في البلدة"
+# (``marsad.mentions.places._references``), which leaves a reference followed by an adjective to the
+# reader; after a control phrase the noun can only be its object, whatever follows it.
+REFERENCES = {"البلده": ("city", "village"), "المدينه": ("city",), "القريه": ("village", "city")}
+REFERENCE_SENTENCES = 2
+# Right before a place named before a control phrase: the place is a landmark of the area held, not the
+# area itself ("منطقة العلم … والمحاذي لعدن تحت سيطرة ميليشيات الحوثي": al-Alam is held, not Aden).
+NEAR_WORDS = frozenset(fold(w) for w in (
+    "المحاذي", "المحاذية", "محاذي", "محاذية", "المتاخم", "المتاخمة", "متاخم", "متاخمة", "المجاور", "المجاورة",
+    "مجاور", "مجاورة", "القريب", "القريبة", "قريب", "قريبة", "قرب", "بالقرب", "مقابل", "قبالة", "المطل", "المطلة"))
+
+
+def _referenced_town(doc: Doc, idx: MentionIndex, s: int, phrase) -> Any:
+    """The town a reference noun right after the control phrase stands for ("يسيطر على البلدة"): the last
+    town of that kind named (precision 1, not the dateline) in this sentence before the phrase or in the
+    two sentences before; None when the phrase is not followed by such a noun or no such town was named."""
+    toks = doc.tokens
+    i = phrase.token_end
+    if i >= doc.sentences[s].token_end:
+        return None
+    kinds = next((REFERENCES[f] for f in toks[i].forms[:2] if f in REFERENCES), None)
+    if kinds is None:
+        return None
+    prior = [p for k in range(max(0, s - REFERENCE_SENTENCES), s + 1) for p in idx.get(k, "place")
+             if (k < s or p.token_end <= phrase.token_start) and is_event_place(idx, p) and precision_of(p) == 1
+             and getattr(getattr(p.value, "place", None), "kind", "") in kinds]
+    return max(prior, key=lambda p: p.start, default=None)
+
+
+def _near(doc: Doc, place) -> bool:
+    """Is the place named as a landmark ("المحاذي لعدن", "القريبة من حلب")?"""
+    k = place.token_start - 1
+    if k < 0 or doc.tokens[k].sentence != doc.tokens[place.token_start].sentence:
+        return False
+    t = doc.tokens[k]
+    return any(f in NEAR_WORDS for f in (t.norm, *t.forms)) or (k >= 1 and fold(t.norm) in {"من", "ل"}
+                                                                  and _near_word(doc.tokens[k - 1]))
+
+
+def _near_word(t) -> bool:
+    return any(f in NEAR_WORDS for f in (t.norm, *t.forms))
+
+
 def _resumptive(phrase: str) -> bool:
     """Does the phrase end in a pronoun that points back to a noun before it ("يسيطرون عليها")?"""
     words = fold(phrase).split()
     last = words[-1] if words else ""
     return last in RESUMPTIVE
+
+
+def sentence_report(doc: Doc, s: int, models: Any = None) -> tuple[float, float]:
+    """(P(sentence ``s`` reports a specific recent event), the shipped threshold): the status model with
+    exactly the features the status stage gives it (``marsad.models.status.sentence_scores``): the
+    sentence's words and mentions, and what the rules drafted there (``doc.events`` before the gate)."""
+    from ..models.features import rule_features, sentence_of, span_features
+    from ..models.linear import load_models
+
+    models = models or load_models()
+    sent = doc.sentences[s]
+    mentions = [m for m in doc.mentions if m.sentence == s]
+    drafts = [e for e in doc.events if any(sentence_of(doc, x.start) == s for x in e.evidence)]
+    feats = span_features(doc, sent.token_start, sent.token_end, mentions) | rule_features(drafts, doc.published)
+    return round(models.status.probability(feats), 4), models.status.threshold
 
 
 def control_statements(doc: Doc, idx: MentionIndex) -> list[ControlStatement]:
@@ -40,6 +112,8 @@ def control_statements(doc: Doc, idx: MentionIndex) -> list[ControlStatement]:
     """
     if doc.published is None:
         return []
+    judged = doc.layers.get("relevance") is not None  # the learned pipeline, not the rules alone
+    reports: dict[int, tuple[float, float]] = {}
     out: list[ControlStatement] = []
     seen: set[tuple[str, str]] = set()
     for s in range(len(doc.sentences)):
@@ -75,16 +149,27 @@ def control_statements(doc: Doc, idx: MentionIndex) -> list[ControlStatement]:
                                  key=lambda a: a.start, default=None)
                 place = min((p for p in places if 0 <= p.token_start - m.token_end <= CONTROL_REACH),
                             key=lambda p: p.start, default=None)
+                if place is None or place.token_start > m.token_end:
+                    place = _referenced_town(doc, idx, s, m) or place
+            if place is not None and place.token_end <= m.token_start and _near(doc, place):
+                continue  # "المحاذي لعدن تحت سيطرة …": Aden is the landmark, not the place held
             gp = getattr(place.value, "place", None) if place is not None else None
             if place is not None and _in_an_area(doc, m, place):
                 continue  # "تسيطر على محافظات عدن ولحج": governorates, not the towns
             if holder is None or gp is None or (gp.id, holder.value.name) in seen:
                 continue
+            p_report = None
+            if judged:
+                if s not in reports:
+                    reports[s] = sentence_report(doc, s)
+                p_report, threshold = reports[s]
+                if p_report < threshold:
+                    continue  # the sentence is judged no event report: no claim from it
             seen.add((gp.id, holder.value.name))
             sent = doc.sentences[s]
             out.append(ControlStatement(
                 article_id=doc.id, place_id=gp.id, place=gp.name_en, place_ar=place.text, actor=holder.value.name,
                 actor_ar=holder.text, date=doc.published.isoformat(), evidence=doc.text[sent.start:sent.end],
-                ev_start=sent.start, ev_end=sent.end,
+                ev_start=sent.start, ev_end=sent.end, sentence_p=p_report,
             ))
     return out

@@ -117,6 +117,7 @@ class ControlStatement:
     ev_start: int
     ev_end: int
     kind: str = "holds"
+    sentence_p: float | None = None  # the status model's P(event report) for the evidence sentence (None: rules only)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -10,6 +10,11 @@ Claims come from two kinds of evidence only:
 - explicit present-tense statements (``control_statements``: "… الخاضعة لسيطرة الحوثيين"), true on
   the article's date.
 
+Both come from articles the relevance model accepts and from sentences the status model judges event
+reports: a territory event is published only then (``marsad.models.gate``), and a statement is kept only
+then (``marsad.events.control``; a sentence with no event cue is scored by the same model, without rule
+features, and seldom passes).
+
 Each claim must name a holder that holds places, at a settlement or district (never a governorate,
 region or country) inside the holder's plausible theatre (``marsad/data/actor_families.yaml``).
 
@@ -331,6 +336,9 @@ def _event_claims(conn: sqlite3.Connection, place_ids: list[str] | None, fams: F
             if age > (r.max_age_days_dated if prec == 1 else r.max_age_days):
                 why = "a background fact older than its article"
                 continue
+            if not _names_place(m["text"][m["place_start"]:m["place_end"]], pid):
+                why = "the sentence names another place"
+                continue
             reading, why_not = take_reading(m["text"], m["place_start"], m["place_end"], actor_spans=m["actor1"])
             if reading is None:
                 why = why_not
@@ -366,6 +374,27 @@ def _event_claims(conn: sqlite3.Connection, place_ids: list[str] | None, fams: F
             out.append((pid, Claim(date, a2, a2_ar, "before", fams.side(a2, info.country),
                                    fams.family_of(a2, info.country), 0.3 * weight / 0.55, list(good), False, fid)))
     return out
+
+
+_REFERENCE_NOUNS = frozenset(fold(w) for w in ("المدينة", "البلدة", "القرية"))
+
+
+def _names_place(written: str, pid: str) -> bool:
+    """Does the place as the sentence writes it name the claimed place (one of its gazetteer names), or
+    stand for it ("المدينة": the town named before, as the place stage reads it)? A report fused into a
+    place it does not name ("حصيبة الشرقية" of Ramadi read as Husaybah by al-Qa'im; "التأميم" fused into
+    Az Zawayyah) says nothing of who took that place. Places outside the gazetteer are not checked."""
+    gp = _gazetteer().get(pid) if pid else None
+    if gp is None:
+        return True
+    k = place_key(written)
+    if not k:
+        return False
+    for w in written.split():
+        if fold(w).lstrip("وبل") in _REFERENCE_NOUNS or fold(w) in _REFERENCE_NOUNS:
+            return True
+    keys = {place_key(n) for n in (*gp.names, gp.name_ar, gp.name_en)}
+    return k in keys
 
 
 def _members(conn: sqlite3.Connection, fused_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
