@@ -177,7 +177,16 @@ def importance(p: Place) -> tuple[float, list[str]]:
 def rank(gaz: Gazetteer, candidates: Iterable[Place], cue: str | None, ctx: Context) -> list[Candidate]:
     """Score each candidate of one mention; best first."""
     out = []
-    counts = anchor_countries(ctx.anchors) if ctx.anchors else {}
+    candidates = list(candidates)
+    # Homonym towns of comparable size in different countries (رفح in Gaza and in Sinai) are weighed by
+    # the countries of the article's other places; not a hamlet against a city (أنقرة), not an area
+    # against its town (الخفجي), not a country named outright (كولومبيا is no Columbia, Missouri).
+    towns = [p for p in candidates if is_big_town(p)]
+    top = max((p.population for p in towns), default=0)
+    towns = {p.id for p in towns if 10 * p.population >= top}
+    weigh = bool(ctx.anchors) and len({p.country_code for p in candidates if p.id in towns}) >= 2 and all(
+        p.kind != "country" for p in candidates)
+    counts = anchor_countries(ctx.anchors) if weigh else {}
     total = sum(counts.values())
     # the country most of the article's confidently placed towns lie in counts as its focus too
     local = next((cc for cc, n in counts.items() if total >= 2 and 2 * n > total), None)
@@ -199,7 +208,7 @@ def rank(gaz: Gazetteer, candidates: Iterable[Place], cue: str | None, ctx: Cont
         if ctx.focus and p.country_code == ctx.focus:
             s += 4.0
             why.append(f"in the article's country ({p.country_code})")
-        elif local and p.country_code == local:
+        elif local and p.country_code == local and p.id in towns:
             s += 4.0
             why.append(f"in the country of most places in the article ({p.country_code})")
         elif ctx.countries.get(p.country_code):
@@ -240,7 +249,7 @@ def rank(gaz: Gazetteer, candidates: Iterable[Place], cue: str | None, ctx: Cont
                     s += 0.5
                 if d < 400:
                     why.append(f"{d:.0f} km from other places in the article")
-        if total and counts.get(p.country_code):
+        if total and counts.get(p.country_code) and p.id in towns:
             # the countries of the places the article names with confidence: a homonym (رفح in Gaza or
             # in Sinai) is taken in the country most of them lie in, even when another country is named
             s += ANCHOR_COUNTRY_WEIGHT * counts[p.country_code] / total
@@ -257,6 +266,12 @@ def rank(gaz: Gazetteer, candidates: Iterable[Place], cue: str | None, ctx: Cont
 
 
 ANCHOR_COUNTRY_WEIGHT = 2.0
+
+
+def is_big_town(p: Place) -> bool:
+    """A town of 10,000 or an admin seat (not an area)."""
+    return not p.is_admin and (p.population >= 10000 or p.feature_code in ("PPLC", "PPLA", "PPLA2"))
+
 QUARTER_SUPPORT_KM = 20.0  # a quarter lies this close to its city's point
 QUARTER_ALONE_PENALTY = 2.0
 
