@@ -507,7 +507,7 @@ def build(shared: Path, out: Path, corpus: Path | None) -> dict:
     for p in b.places.values():
         if p["kind"] == "neighbourhood":
             bare = {k for k in p["keys"] if not k.startswith(QUARTER_HEADS) and k not in heads}
-            new = {"حي " + k for k in bare} | {"منطقه " + k for k in bare if k not in other}
+            new = {h + k for k in bare for h in ("حي ", "بحي ", "وحي ")} | {"منطقه " + k for k in bare if k not in other}
             n_quarter += len(new - p["keys"])
             p["keys"] |= new
     print(f"  quarter names with حي / منطقة: {n_quarter}", file=sys.stderr)

@@ -69,6 +69,8 @@ def test_continents_big_places_and_words_are_no_quarter(text, word):
 def test_a_quarter_is_found_after_hay_or_beside_its_city():
     assert ("حي آسيا", "neighbourhood", "IQ") in places("انفجرت عبوة ناسفة في حي آسيا شرقي بغداد")
     assert ("الملز", "neighbourhood", "SA") in places("وقع الحادث في حي الملز بالرياض")
+    # بحي: the clitic is not peeled off a two-letter word, so the quarter is also indexed so
+    assert ("بحي النظيم", "neighbourhood", "SA") in places("منها الخيمة الشعبية بحي النظيم")
 
 
 def test_quarter_rule_of_the_gazetteer():

@@ -30,7 +30,7 @@ REBUILD = "rebuild it with: python scripts/build_gazetteer.py"
 ADMIN_KINDS = frozenset({"governorate", "district", "subdistrict", "region", "country"})
 # A city quarter's bare name is that quarter only when the corpus writes it as a place at least this
 # often (after في، حي، قرب … or before a direction); else it needs حي / منطقة before it.
-QUARTER_HEADS = ("حي ", "منطقه ")
+QUARTER_HEADS = ("حي ", "بحي ", "وحي ", "منطقه ")  # بحي/وحي: clitics are not peeled off a two-letter word
 QUARTER_MIN_USES = 5
 QUARTER_PLACE_SHARE = 0.25
 
@@ -179,6 +179,8 @@ class Gazetteer:
         شمال ...) or right before a direction (شمال، الشرقي ...): how news text writes places; a
         strong one is not after a bare preposition (في), which any noun takes. (0, 0, 0) when unseen.
         """
+        if key.startswith(QUARTER_HEADS):
+            return (0, 0, 0)  # "حي X" / "منطقة X": the name carries its own place word
         return self.usage.get(key, (0, 0, 0))
 
     def __len__(self) -> int:
