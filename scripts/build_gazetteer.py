@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import yaml  # noqa: E402
 
+from marsad.geo.gazetteer import QUARTER_HEADS  # noqa: E402
 from marsad.text.normalise import fold  # noqa: E402
 
 FORMAT_VERSION = 2  # a JSON metadata line, then one tab-separated row per place
@@ -481,6 +482,35 @@ def build(shared: Path, out: Path, corpus: Path | None) -> dict:
         for p in b.places.values():
             if k in p["keys"] and p["kind"] != "country":
                 p["weak"].add(k)
+
+    # --- Continents, seas and world regions: never a village or quarter named after them ------
+    # (كأس آسيا، غرب آسيا، البحر الأحمر): such an entry is only taken after a place word.
+    for w in overrides.get("world_regions") or []:
+        k = key_of(w)
+        for p in b.places.values():
+            if k in p["keys"] and p["kind"] != "country":
+                p["weak"].add(k)
+
+    # --- City quarters are also indexed as "حي X" and "منطقة X" ---------------------------
+    # A quarter's bare name often is a bigger place's name or an ordinary word (الرياض، المدني):
+    # the place finder then takes the quarter only with حي / منطقة before it (Gazetteer.is_weak).
+    # Not when the name heads a longer one ("حي الشيخ" would hide "الشيخ مقصود"), nor "منطقة X" when
+    # X also names a town or area ("منطقة الرياض" is the Riyadh region, not a quarter).
+    heads, other = set(), set()
+    for p in b.places.values():
+        for k in p["keys"]:
+            words = k.split(" ")
+            heads.update(" ".join(words[:i]) for i in range(1, len(words)))
+            if p["kind"] != "neighbourhood":
+                other.add(k)
+    n_quarter = 0
+    for p in b.places.values():
+        if p["kind"] == "neighbourhood":
+            bare = {k for k in p["keys"] if not k.startswith(QUARTER_HEADS) and k not in heads}
+            new = {h + k for k in bare for h in ("حي ", "بحي ", "وحي ")} | {"منطقه " + k for k in bare if k not in other}
+            n_quarter += len(new - p["keys"])
+            p["keys"] |= new
+    print(f"  quarter names with حي / منطقة: {n_quarter}", file=sys.stderr)
 
     # --- Write -------------------------------------------------------------------------------
     fields = ["id", "keys", "kind", "fcode", "cc", "a1code", "a2code", "name_en", "name_ar", "lat", "lon", "admin1",

@@ -28,6 +28,16 @@ ROW_FIELDS = ["id", "keys", "kind", "fcode", "cc", "a1code", "a2code", "name_en"
 REBUILD = "rebuild it with: python scripts/build_gazetteer.py"
 
 ADMIN_KINDS = frozenset({"governorate", "district", "subdistrict", "region", "country"})
+# A city quarter's bare name is that quarter only when the corpus writes it as a place at least this
+# often (after في، حي، قرب … or before a direction); else it needs حي / منطقة before it.
+QUARTER_HEADS = ("حي ", "بحي ", "وحي ", "منطقه ")  # بحي/وحي: clitics are not peeled off a two-letter word
+QUARTER_MIN_USES = 5
+QUARTER_PLACE_SHARE = 0.25
+
+
+def _is_big(p: "Place") -> bool:
+    """A country, an admin area or a town of 10,000 (or an admin seat): a quarter named so is not meant."""
+    return p.kind == "country" or p.is_admin or p.population >= 10000 or p.feature_code in ("PPLC", "PPLA", "PPLA2")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -124,6 +134,7 @@ class Gazetteer:
         self.usage: dict[str, tuple[int, int, int]] = {}
         self.usage_meta: dict = {}
         self.after_cue: dict[str, tuple[int, int]] = {}  # unknown word -> (uses after a town word, all uses)
+        self._quarter_cue: dict[str, bool] = {}  # see quarter_needs_cue
 
     def _tables(self, i: int, pid: str, cc: str, kind: str, fcode: str, a1c: str, a2c: str) -> None:
         if fcode in ("PPLA", "PPLC") and a1c:
@@ -168,6 +179,8 @@ class Gazetteer:
         شمال ...) or right before a direction (شمال، الشرقي ...): how news text writes places; a
         strong one is not after a bare preposition (في), which any noun takes. (0, 0, 0) when unseen.
         """
+        if key.startswith(QUARTER_HEADS):
+            return (0, 0, 0)  # "حي X" / "منطقة X": the name carries its own place word
         return self.usage.get(key, (0, 0, 0))
 
     def __len__(self) -> int:
@@ -189,9 +202,29 @@ class Gazetteer:
         return [self._place(i) for i in self._index.get(key, ())]
 
     def is_weak(self, key: str, place: Place) -> bool:
-        """True when ``key`` is mostly a common word for this (small) place: it needs a place cue."""
+        """True when ``key`` is mostly a common word for this (small) place: it needs a place cue.
+
+        A city quarter needs one too ("حي X" / "منطقة X", indexed as names of their own) when its bare
+        name is also the name of a bigger place (الرياض، اليمن، القاهرة) or mostly an ordinary word in
+        the corpus (المدني، الأمن، المشاعر، القرى).
+        """
         ids = self._weak.get(key)
-        return bool(ids) and place.id in ids
+        if ids and place.id in ids:
+            return True
+        return place.kind == "neighbourhood" and self.quarter_needs_cue(key)
+
+    def quarter_needs_cue(self, key: str) -> bool:
+        """Whether the bare name ``key`` of a city quarter must follow حي / منطقة to be that quarter."""
+        need = self._quarter_cue.get(key)
+        if need is None:
+            if key.startswith(QUARTER_HEADS):
+                need = False
+            else:
+                n, loc, _ = self.usage_of(key)
+                need = (n >= QUARTER_MIN_USES and (loc + 1) / (n + 3) < QUARTER_PLACE_SHARE) or any(
+                    q.kind != "neighbourhood" and _is_big(q) for q in self.lookup_key(key))
+            self._quarter_cue[key] = need
+        return need
 
     def admin1_of(self, place: Place) -> Place | None:
         """The governorate / first-level area that contains ``place`` (itself if it is one)."""

@@ -84,14 +84,22 @@ class AnchorGrid:
     CELL = 4.0  # degrees; 400 km is 3.6 degrees of latitude
 
     def __init__(self, places: Iterable[Place], exclude: frozenset[str] = frozenset(),
-                 _cells: dict[tuple[int, int], list[Place]] | None = None) -> None:
+                 _cells: dict[tuple[int, int], list[Place]] | None = None,
+                 _countries: tuple[dict[str, int], dict[str, str]] | None = None) -> None:
         if _cells is None:
             _cells = {}
+            counts: dict[str, int] = {}
+            cc_of: dict[str, str] = {}
             for a in places:
                 if a.kind != "country":
                     _cells.setdefault(self._cell(a.lat, a.lon), []).append(a)
+                    counts[a.country_code] = counts.get(a.country_code, 0) + 1
+                    cc_of[a.id] = a.country_code
+            _countries = (counts, cc_of)
         self.cells = _cells
         self.exclude = exclude
+        self._countries = _countries or ({}, {})
+        self._country_counts: dict[str, int] | None = None
 
     @classmethod
     def _cell(cls, lat: float, lon: float) -> tuple[int, int]:
@@ -99,7 +107,19 @@ class AnchorGrid:
 
     def without(self, ids: Iterable[str]) -> "AnchorGrid":
         """The same anchors minus the given place ids (shares the buckets)."""
-        return AnchorGrid((), frozenset(ids), self.cells)
+        return AnchorGrid((), frozenset(ids), self.cells, self._countries)
+
+    def country_counts(self) -> dict[str, int]:
+        """How many anchors lie in each country (the excluded ones left out), computed once."""
+        if self._country_counts is None:
+            counts, cc_of = self._countries
+            out = dict(counts)
+            for pid in self.exclude:
+                cc = cc_of.get(pid)
+                if cc is not None:
+                    out[cc] -= 1
+            self._country_counts = {cc: n for cc, n in out.items() if n > 0}
+        return self._country_counts
 
     def __bool__(self) -> bool:
         return bool(self.cells)
@@ -157,6 +177,19 @@ def importance(p: Place) -> tuple[float, list[str]]:
 def rank(gaz: Gazetteer, candidates: Iterable[Place], cue: str | None, ctx: Context) -> list[Candidate]:
     """Score each candidate of one mention; best first."""
     out = []
+    candidates = list(candidates)
+    # Homonym towns of comparable size in different countries (رفح in Gaza and in Sinai) are weighed by
+    # the countries of the article's other places; not a hamlet against a city (أنقرة), not an area
+    # against its town (الخفجي), not a country named outright (كولومبيا is no Columbia, Missouri).
+    towns = [p for p in candidates if is_big_town(p)]
+    top = max((p.population for p in towns), default=0)
+    towns = {p.id for p in towns if 10 * p.population >= top}
+    weigh = bool(ctx.anchors) and len({p.country_code for p in candidates if p.id in towns}) >= 2 and all(
+        p.kind != "country" for p in candidates)
+    counts = anchor_countries(ctx.anchors) if weigh else {}
+    total = sum(counts.values())
+    # the country most of the article's confidently placed towns lie in counts as its focus too
+    local = next((cc for cc, n in counts.items() if total >= 2 and 2 * n > total), None)
     for p in candidates:
         s, why = importance(p)
         if cue:
@@ -175,6 +208,9 @@ def rank(gaz: Gazetteer, candidates: Iterable[Place], cue: str | None, ctx: Cont
         if ctx.focus and p.country_code == ctx.focus:
             s += 4.0
             why.append(f"in the article's country ({p.country_code})")
+        elif local and p.country_code == local and p.id in towns:
+            s += 4.0
+            why.append(f"in the country of most places in the article ({p.country_code})")
         elif ctx.countries.get(p.country_code):
             s += 1.5
             why.append(f"country {p.country_code} named in the article")
@@ -196,12 +232,14 @@ def rank(gaz: Gazetteer, candidates: Iterable[Place], cue: str | None, ctx: Cont
             if d < 30:
                 s += 3.0
                 why.append(f"{d:.0f} km from the place listed with it")
+        d = None
         if ctx.anchors and not p.is_admin:
             if isinstance(ctx.anchors, AnchorGrid):
                 d = ctx.anchors.nearest_km(p)
             else:
                 d = min((haversine(p.lat, p.lon, a.lat, a.lon) for a in ctx.anchors
                          if a.id != p.id and a.kind != "country"), default=None)
+                d = d if d is not None and d < ANCHOR_RADIUS_KM else None
             if d is not None:
                 if d < 50:
                     s += 2.5 + (50 - d) / 50  # among same-name villages the nearest wins
@@ -211,9 +249,42 @@ def rank(gaz: Gazetteer, candidates: Iterable[Place], cue: str | None, ctx: Cont
                     s += 0.5
                 if d < 400:
                     why.append(f"{d:.0f} km from other places in the article")
+        if total and counts.get(p.country_code) and p.id in towns:
+            # the countries of the places the article names with confidence: a homonym (رفح in Gaza or
+            # in Sinai) is taken in the country most of them lie in, even when another country is named
+            s += ANCHOR_COUNTRY_WEIGHT * counts[p.country_code] / total
+            why.append(f"{counts[p.country_code]} of {total} other places in the article are in {p.country_code}")
+        if p.kind == "neighbourhood" and cue != "area" and not (d is not None and d <= QUARTER_SUPPORT_KM) and not any(
+                a.country_code == p.country_code and a.admin1_code and a.admin1_code == p.admin1_code for a in ctx.within):
+            # a city quarter is named with its city ("حي الملز في الرياض"); without it, the word is most
+            # likely a town or an ordinary word (آسيا، البحر) that some quarter is named after
+            s -= QUARTER_ALONE_PENALTY
+            why.append("a quarter with no city of it named nearby")
         out.append(Candidate(p, round(s, 2), why))
     out.sort(key=lambda c: -c.score)
     return out
+
+
+ANCHOR_COUNTRY_WEIGHT = 2.0
+
+
+def is_big_town(p: Place) -> bool:
+    """A town of 10,000 or an admin seat (not an area)."""
+    return not p.is_admin and (p.population >= 10000 or p.feature_code in ("PPLC", "PPLA", "PPLA2"))
+
+QUARTER_SUPPORT_KM = 20.0  # a quarter lies this close to its city's point
+QUARTER_ALONE_PENALTY = 2.0
+
+
+def anchor_countries(anchors: "Sequence[Place] | AnchorGrid") -> dict[str, int]:
+    """How many of the article's anchor places lie in each country (countries themselves left out)."""
+    if isinstance(anchors, AnchorGrid):
+        return anchors.country_counts()
+    counts: dict[str, int] = {}
+    for a in anchors:
+        if a.kind != "country":
+            counts[a.country_code] = counts.get(a.country_code, 0) + 1
+    return counts
 
 
 def country_focus(weights: dict[str, float]) -> str | None:
