@@ -30,3 +30,17 @@ def test_a_side_backed_by_fighters_named_after_madouman_is_one_side():
     (e,) = marsad.extract(text, published="2015-08-11")
     assert e.actor1 == "Military Forces of Yemen (Hadi faction)" and e.assoc_actor_1 == "Popular Resistance"
     assert e.actor2 != "Popular Resistance"
+
+
+def test_between_allies_on_one_side_and_the_other_side_after_min_jiha():
+    # "بين X وY من جهة، وZ من جهة أخرى": X and Y are one side, Z the other (81 such lists in the corpus)
+    text = ("وقالت المصادر: إن اشتباكات عنيفة تدور بين الحوثيين والقوات الموالية للرئيس اليمني المخلوع علي صالح "
+            "من جهة، والمقاومة الشعبية من جهة أخرى بمدينة لودر بعد تقدم المقاومة نحوها.")
+    clashes = [e for e in marsad.extract(text, published="2015-08-09") if e.sub_event_type == "Armed clash"]
+    assert clashes and {clashes[0].actor1, clashes[0].actor2} == {"Houthi Movement", "Popular Resistance"}
+
+
+def test_the_former_president_s_forces_are_saleh_s_not_hadi_s():
+    text = "واندلعت اشتباكات بين المقاومة الشعبية والقوات الموالية للرئيس اليمني السابق علي صالح في تعز أمس."
+    (e,) = marsad.extract(text, published="2015-08-09")
+    assert e.actor2 == "Military Forces of Yemen (Saleh loyalists)"

@@ -41,3 +41,10 @@ def test_a_shooting_told_as_an_incident_is_an_attack_cue_but_gunfire_in_the_air_
     assert cues("تبادل إطلاق النار بين الطرفين") == [("تبادل إطلاق النار", "Armed clash")]
     assert not [c for c in cues("ونفذت المجموعة المسلحة إطلاق النار في الهواء لتفريق الحشود") if c[1] == "attack"]
     assert not [c for c in cues("ويعاقب القانون على إطلاق رصاص الابتهاج في الأعراس") if c[1] == "attack"]
+
+
+def test_mines_named_without_an_explosion_and_kilograms_are_no_cue():
+    assert cues("وتم ضبط 120 كلغم من المخدرات") == []
+    assert cues("الخندق الذي يحفره الجنود في منطقة الألغام المتاخمة للحدود") == []
+    assert cues("وواصلت الفرق الهندسية نزع الألغام في عدن") == []
+    assert ("لغم أرضي", "Remote explosive/landmine/IED") in cues("قتل جنديان بانفجار لغم أرضي")

@@ -24,6 +24,29 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
 SUB_TO_TYPE: dict[str, str] = {sub: t for t, subs in EVENT_TYPES.items() for sub in subs}
 
 
+def actors_fit(sub_event_type: str, inter1: int | None, inter2: int | None) -> bool:
+    """Do the actors' kinds (ACLED inter codes) fit the sub-event type? (``data/subtype_actors.yaml``)
+
+    An air strike by protesters or a government regaining territory by a rebel group is no ACLED
+    record; an unknown actor fits every sub-type.
+    """
+    from ..lexicon import load_yaml
+
+    rule = load_yaml("subtype_actors.yaml").get(sub_event_type) or {}
+    return all(code is None or int(code) in rule.get(role, (int(code),))
+               for role, code in (("actor1", inter1), ("actor2", inter2)))
+
+
+def fitting_order(sub_event_type: str, inter1: int | None, inter2: int | None) -> str | None:
+    """"as is" when the actors fit the sub-type, "swapped" when only the other order does (both named),
+    else None: how a sub-type chosen apart from the roles can be taken."""
+    if actors_fit(sub_event_type, inter1, inter2):
+        return "as is"
+    if inter1 and inter2 and actors_fit(sub_event_type, inter2, inter1):
+        return "swapped"
+    return None
+
+
 def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
     """ACLED's interaction: the two actor-type codes, lower first (10×inter1 when alone)."""
     if not inter1:
@@ -85,6 +108,17 @@ class Event:
     spans: list[Span] = field(default_factory=list)
     confidence: float = 0.5
     event_id: str = ""
+
+    def swap_actors(self) -> None:
+        """Exchange the two sides (names, Arabic, associates, inter codes and their evidence spans)."""
+        self.actor1, self.actor2 = self.actor2, self.actor1
+        self.actor1_ar, self.actor2_ar = self.actor2_ar, self.actor1_ar
+        self.assoc_actor_1, self.assoc_actor_2 = self.assoc_actor_2, self.assoc_actor_1
+        self.inter1, self.inter2 = self.inter2, self.inter1
+        other = {"actor1": "actor2", "actor2": "actor1", "assoc_actor_1": "assoc_actor_2",
+                 "assoc_actor_2": "assoc_actor_1"}
+        for sp in self.spans:
+            sp.role = other.get(sp.role, sp.role)
 
     def compute_id(self) -> str:
         """A stable id from the article and the event's unit (type, place, day, actors)."""

@@ -123,14 +123,43 @@ def is_target(idx: MentionIndex, m: Mention) -> bool:
     return any(t.norm in TARGET_MARKERS or (t.forms and t.forms[-1] in TARGET_MARKERS) for t in toks)
 
 
-def between_pair(doc: Doc, actors: list[Mention]) -> tuple[Mention, Mention] | None:
-    """'بين X و Y' / 'بين X من جهة و Y من جهة أخرى': the two sides of a battle."""
+# "من جهة" / "من طرف" closes the first side of "بين X وY من جهة، وZ من جهة أخرى"
+SIDE_NOUNS = frozenset({"جهه", "طرف", "ناحيه"})
+
+
+def between_pair(doc: Doc, actors: list[Mention], sentence_actors: list[Mention] | None = None,
+                 ) -> tuple[Mention, Mention] | None:
+    """'بين X و Y' / 'بين X من جهة و Y من جهة أخرى': the two sides of a battle.
+
+    When the first side lists allies and closes with "من جهة" ("بين الحوثيين والقوات الموالية لصالح
+    من جهة، والمقاومة الشعبية من جهة أخرى"), the other side is the actor named after that marker, in
+    the clause or, past a comma, later in the sentence (``sentence_actors``).
+    """
     for i, a in enumerate(actors):
         toks = doc.tokens[max(0, a.token_start - 1):a.token_start]
         if any(t.norm == "بين" for t in toks):
-            for b in actors[i + 1:]:
-                if b.value is not None and getattr(b.value, "name", None) != getattr(a.value, "name", None):
-                    return a, b
+            def other(b: Mention) -> bool:
+                return b.value is not None and getattr(b.value, "name", None) != getattr(a.value, "name", None)
+
+            rest = [b for b in actors[i + 1:] if other(b)]
+            later = sorted({id(b): b for b in rest + [b for b in sentence_actors or () if b.token_start >= a.token_end
+                                                      and other(b)]}.values(), key=lambda b: b.token_start)
+            if not later:
+                continue
+            marker = _side_marker(doc, a.token_end, later[-1].token_start)
+            after = [b for b in later if marker is not None and b.token_start > marker]
+            if after:
+                return a, after[0]
+            if rest:
+                return a, rest[0]
+    return None
+
+
+def _side_marker(doc: Doc, start: int, end: int) -> int | None:
+    """Token index of the first "من جهة" / "من طرف" between two token positions."""
+    for t in range(start, min(end, len(doc.tokens) - 1)):
+        if doc.tokens[t].norm in ("من", "ومن") and doc.tokens[t + 1].norm in SIDE_NOUNS:
+            return t + 1
     return None
 
 
@@ -161,7 +190,7 @@ def assign_roles(doc: Doc, idx: MentionIndex, s: int, d: Draft, actors: list[Men
     together ('قوات الشرعية والمقاومة') are one side: the second is the associated actor."""
     family = SUB_TO_TYPE.get(d.sub, "Battles" if d.sub in ("territory", "attack") else "")
     named = [a for a in actors if a.value is not None]
-    pair = between_pair(doc, named) if family == "Battles" else None
+    pair = between_pair(doc, named, [a for a in sent_actors if a.value is not None]) if family == "Battles" else None
     joined = joined_allies(doc, [a for a in sent_actors if a.value is not None])
     if not pair and joined:
         named = [a for a in named if id(a) not in joined]

@@ -3,9 +3,10 @@ calibrated confidence.
 
 The rule builder drafts events from cues (type, actors, place, date, toll); this stage keeps those whose
 evidence lies in a sentence the status model accepts, lets the sub-type model correct a rule sub-type
-it finds very unlikely, and sets ``confidence`` from the confidence model: P(the event is a real, recent
-event of this sub-type) from the article and sentence scores and the rule evidence, calibrated on
-held-out labelled sentences. Dropped drafts are kept in ``doc.layers["gated"]`` with the reason.
+it finds very unlikely (when the event's actors fit the new sub-type, in their order or the other:
+``events.model.fitting_order``), and sets ``confidence`` from the confidence model: P(the event is a
+real, recent event of this sub-type) from the article and sentence scores and the rule evidence,
+calibrated on held-out labelled sentences. Dropped drafts are kept in ``doc.layers["gated"]`` with the reason.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..doc import Doc
-from ..events.model import SUB_TO_TYPE
+from ..events.model import SUB_TO_TYPE, fitting_order
 from .features import sentence_of
 from .linear import ModelBundle, load_models
 from .relevance import ArticleScore
@@ -83,10 +84,14 @@ def apply_gate(doc: Doc, events: list[Any], relevance: ArticleScore | None,
             dropped.append((ev, why))
             continue
         sub_p = best.subtypes.get(rule_sub, 0.0)
-        if sub_p < low and top_p >= high and top in SUB_TO_TYPE and top != rule_sub:
+        order = fitting_order(top, ev.inter1, ev.inter2) if top in SUB_TO_TYPE and top != rule_sub else None
+        if sub_p < low and top_p >= high and order is not None:
             ev.sub_event_type, ev.event_type = top, SUB_TO_TYPE[top]
             sub_p = top_p
             why.reason = f"sub-type {rule_sub} -> {top} (model)"
+            if order == "swapped":  # "Houthis / Hadi's forces" regaining territory: Hadi's forces regain it
+                ev.swap_actors()
+                why.reason += ", actors swapped to fit it"
         conf = models.confidence.probability(confidence_features(p_rel, best.probability, sub_p, ev))
         ev.confidence = why.confidence = round(conf, 3)
         kept.append(ev)

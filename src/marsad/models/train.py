@@ -27,7 +27,7 @@ from typing import Any, Callable, Iterable, Sequence
 import numpy as np
 
 from ..doc import Doc, Mention
-from ..events.model import SUB_TO_TYPE
+from ..events.model import SUB_TO_TYPE, fitting_order
 from .features import article_features, rule_features, span_features
 from .gate import DEFAULT_MIN_CONFIDENCE, apply_gate, confidence_features
 from .linear import SHIPPED_MODEL_DIR, LinearModel, ModelBundle
@@ -424,7 +424,9 @@ def train(labels: Path, out: Path, corpus: Path | None = None, settings: dict[st
         top = max(d, key=d.get)
         for e in rule_events[i]:
             sub = e.sub_event_type
-            out.append(top if d.get(sub, 0.0) < low and d[top] >= high else sub)
+            override = (d.get(sub, 0.0) < low and d[top] >= high
+                        and fitting_order(top, e.inter1, e.inter2) is not None)
+            out.append(top if override else sub)
         return out
 
     fired_ev = [i for i in ev_idx if fired[i]]
