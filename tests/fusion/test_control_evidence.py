@@ -1,5 +1,5 @@
 """A control statement is a claim only in a sentence the status model judges an event report
-(the full pipeline: relevance, rules, status; marsad.events.control.sentence_report)."""
+(the full pipeline: relevance, rules, status; marsad.models.gate.judge_statements)."""
 import datetime as dt
 
 import marsad

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..doc import Doc, Mention
 from ..lexicon.cues import Cue, load_cues
-from .control import control_statements
+from .control import control_statements, one_per_claim
 from .fatalities import assign_fatalities, carried_toll
 from .index import (
     Draft,
@@ -116,7 +116,8 @@ def build_events(doc: Doc) -> None:
             d.actor1 = default_actor(doc, d, "unidentified")
     events = [_to_event(doc, d, lex) for d in merged if d.place is not None or idx.placeless]
     doc.events = events
-    doc.layers["control"] = control_statements(doc, idx)
+    doc.layers["control_candidates"] = candidates = control_statements(doc, idx)
+    doc.layers["control"] = one_per_claim(candidates)
 
 
 def _inside_actor(idx: MentionIndex, s: int, cue: Mention) -> bool:

@@ -1,15 +1,11 @@
 """Explicit statements of who holds a town ("الخاضعة لسيطرة الحوثيين"), dated at publication.
 
-A statement is a control claim only where the learned models accept its evidence, as an event is:
-the article passed the relevance model (a rejected article stops before the event builder, so it has
-no statement at all) and the statement's sentence is judged an event report, the status model's
-probability for it at or above the shipped threshold (``sentence_report``). A sentence in which the
-rules drafted no event holds no event cue; the status model still scores it, with the same features
-(its words and mention kinds; no rule draft), because its training sentences include such sentences
-(``train/README.md``: "other sentences of articles with events"): it seldom reaches the threshold, so
-a control clause inside a sentence about a visit, a meeting or an opinion ("وصل ماورر إلى صنعاء التي
-يسيطر عليها الحوثيون") gives no claim. The rule-only pipeline (no relevance layer) keeps its statements
-unjudged, as it keeps its drafted events.
+This stage reads the statements (``control_statements``: every sentence's, ``doc.layers
+["control_candidates"]``) and keeps one per place and holder (``one_per_claim``) in ``doc.layers
+["control"]``. In the learned pipeline the gate (``models.gate``) then keeps only statements whose
+sentence the status model judges an event report, as it does for events, so that a control clause
+inside a sentence about a visit, a meeting or an opinion ("وصل ماورر إلى صنعاء التي يسيطر عليها
+الحوثيون") gives no claim. The rule-only pipeline keeps its statements unjudged, as it keeps its drafts.
 """
 from __future__ import annotations
 
@@ -89,21 +85,6 @@ def _resumptive(phrase: str) -> bool:
     return last in RESUMPTIVE
 
 
-def sentence_report(doc: Doc, s: int, models: Any = None) -> tuple[float, float]:
-    """(P(sentence ``s`` reports a specific recent event), the shipped threshold): the status model with
-    exactly the features the status stage gives it (``marsad.models.status.sentence_scores``): the
-    sentence's words and mentions, and what the rules drafted there (``doc.events`` before the gate)."""
-    from ..models.features import rule_features, sentence_of, span_features
-    from ..models.linear import load_models
-
-    models = models or load_models()
-    sent = doc.sentences[s]
-    mentions = [m for m in doc.mentions if m.sentence == s]
-    drafts = [e for e in doc.events if any(sentence_of(doc, x.start) == s for x in e.evidence)]
-    feats = span_features(doc, sent.token_start, sent.token_end, mentions) | rule_features(drafts, doc.published)
-    return round(models.status.probability(feats), 4), models.status.threshold
-
-
 def control_statements(doc: Doc, idx: MentionIndex) -> list[ControlStatement]:
     """Who holds which town, as the article states it (dated at publication).
 
@@ -112,10 +93,8 @@ def control_statements(doc: Doc, idx: MentionIndex) -> list[ControlStatement]:
     """
     if doc.published is None:
         return []
-    judged = doc.layers.get("relevance") is not None  # the learned pipeline, not the rules alone
-    reports: dict[int, tuple[float, float]] = {}
     out: list[ControlStatement] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, int]] = set()
     for s in range(len(doc.sentences)):
         for m in idx.get(s, "control"):
             before = doc.tokens[max(doc.sentences[s].token_start, m.token_start - 3):m.token_start]
@@ -156,20 +135,24 @@ def control_statements(doc: Doc, idx: MentionIndex) -> list[ControlStatement]:
             gp = getattr(place.value, "place", None) if place is not None else None
             if place is not None and _in_an_area(doc, m, place):
                 continue  # "تسيطر على محافظات عدن ولحج": governorates, not the towns
-            if holder is None or gp is None or (gp.id, holder.value.name) in seen:
+            if holder is None or gp is None or (gp.id, holder.value.name, s) in seen:
                 continue
-            p_report = None
-            if judged:
-                if s not in reports:
-                    reports[s] = sentence_report(doc, s)
-                p_report, threshold = reports[s]
-                if p_report < threshold:
-                    continue  # the sentence is judged no event report: no claim from it
-            seen.add((gp.id, holder.value.name))
+            seen.add((gp.id, holder.value.name, s))
             sent = doc.sentences[s]
             out.append(ControlStatement(
                 article_id=doc.id, place_id=gp.id, place=gp.name_en, place_ar=place.text, actor=holder.value.name,
                 actor_ar=holder.text, date=doc.published.isoformat(), evidence=doc.text[sent.start:sent.end],
-                ev_start=sent.start, ev_end=sent.end, sentence_p=p_report,
+                ev_start=sent.start, ev_end=sent.end,
             ))
+    return out
+
+
+def one_per_claim(statements: list[ControlStatement]) -> list[ControlStatement]:
+    """The first statement of each (place, holder): an article states a holding once."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for st in statements:
+        if (st.place_id, st.actor) not in seen:
+            seen.add((st.place_id, st.actor))
+            out.append(st)
     return out

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..doc import Doc
+from ..events.control import one_per_claim
 from ..events.model import SUB_TO_TYPE, fitting_order
 from .features import sentence_of
 from .linear import ModelBundle, load_models
 from .relevance import ArticleScore
-from .status import SentenceScore
+from .status import SentenceScore, sentence_probability
 
 
 # Events below this confidence are not written unless asked (--min-confidence 0): at this level about one
@@ -103,16 +104,36 @@ def apply_gate(doc: Doc, events: list[Any], relevance: ArticleScore | None,
 def gate_events(doc: Doc) -> None:
     """Stage: replace drafted ``doc.events`` by the published ones.
 
-    Explicit control statements ("صنعاء التي يسيطر عليها الحوثيون") are kept whatever the sentence's
-    event score: they state who holds a town, often inside a sentence about something else (a visit, a
-    strike), which the status model rightly judges no event report. They still need a relevant article
-    (a rejected article stops before this stage), and the control stage's own checks (tense, intent, negation).
+    Explicit control statements ("صنعاء التي يسيطر عليها الحوثيون") are not events and are not gated
+    here; the control step scores their sentences with the same status model (``events.control``).
     """
     models = load_models()
     status: dict[int, SentenceScore] = doc.layers.get("sentence_status", {})
+    if "control_candidates" in doc.layers:  # judged before the drafts are replaced: their sentences' features
+        doc.layers["control"] = judge_statements(doc, doc.layers["control_candidates"], status, models)
     kept, dropped = apply_gate(doc, doc.events, doc.layers.get("relevance"), status, models)
     doc.events = kept
     doc.layers["gated"] = dropped
+
+
+def judge_statements(doc: Doc, statements: list[Any], status: dict[int, SentenceScore],
+                     models: ModelBundle) -> list[Any]:
+    """Control statements whose sentence is judged an event report (``sentence_p`` set), one per claim.
+
+    A sentence with rule drafts has its score already; one without is scored with the same features
+    and no rule draft: the status model's training sentences include such sentences
+    (``train/README.md``: "other sentences of articles with events"), and they seldom reach the bar.
+    """
+    scores: dict[int, float] = {}
+    kept = []
+    for st in statements:
+        s = sentence_of(doc, st.ev_start)
+        if s not in scores:
+            scores[s] = status[s].probability if s in status else sentence_probability(doc, s, models)
+        if scores[s] >= models.status.threshold:
+            st.sentence_p = scores[s]
+            kept.append(st)
+    return one_per_claim(kept)
 
 
 def explained(doc: Doc, event: Any) -> dict[str, Any]:

@@ -46,3 +46,13 @@ def sentence_scores(doc: Doc, models: ModelBundle) -> dict[int, SentenceScore]:
         scores[i] = SentenceScore(round(models.status.probability(feats), 4), models.status.threshold,
                                   models.subtype.distribution(feats))
     return scores
+
+
+def sentence_probability(doc: Doc, s: int, models: ModelBundle) -> float:
+    """P(sentence ``s`` reports a specific recent event) with the features the status stage gives a
+    sentence (its words and mentions, and the rule drafts told there, if any): for sentences that
+    hold something other than a draft, such as a control statement."""
+    sent = doc.sentences[s]
+    drafts = [e for e in doc.events if any(sentence_of(doc, x.start) == s for x in e.evidence)]
+    feats = span_features(doc, sent.token_start, sent.token_end, mentions_by_sentence(doc).get(s, ()))
+    return round(models.status.probability(feats | rule_features(drafts, doc.published)), 4)
