@@ -22,3 +22,11 @@ def test_a_sentence_naming_no_town_still_gives_its_event_without_coordinates():
     assert (e.sub_event_type, e.actor1, e.country) == ("Shelling/artillery/missile attack", "Military Forces of Turkey", "Iraq")
     assert e.latitude is None and e.geo_precision is None
     assert marsad.extract("أكد الوزير أن الحكومة ماضية في الإصلاحات الاقتصادية.", published="2015-08-10") == []
+
+
+def test_twin_towns_listed_together_are_two_places_not_a_city_and_its_quarter():
+    # Nubl and al-Zahraa lie 1 km apart; "قريتي نبل والزهراء" lists two towns (corpus sentence, not dev)
+    text = "كما قصفت قوات المعارضة في ريف حلب قريتي نبل والزهراء، وأفاد مصدر في المعارضة بأن القصف جاء أمس."
+    shelled = {e.location for e in marsad.extract(text, published="2015-08-09")
+               if e.sub_event_type == "Shelling/artillery/missile attack"}
+    assert {"Nubl", "Zahraa"} <= shelled

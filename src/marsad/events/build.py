@@ -108,7 +108,7 @@ def build_events(doc: Doc) -> None:
                 d.distinct = True
         drafts.extend(split)
     apply_claims(doc, idx, drafts)
-    merged = _merge(drafts)
+    merged = _merge(drafts, doc)
     for d in merged:
         if d.actor1 is None and d.sub in BOMB_SUBS:
             # ACLED codes a bombing whose author the text does not name to the country's
@@ -317,7 +317,7 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _merge(drafts: list[Draft]) -> list[Draft]:
+def _merge(drafts: list[Draft], doc: Doc | None = None) -> list[Draft]:
     """One event per type, place, day and actor pair; a territory change absorbs the fighting."""
     out: list[Draft] = []
     for d in drafts:
@@ -325,7 +325,7 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
         for e in out:
             if (e.date or (None,))[0] != (d.date or (None,))[0]:
                 continue
-            nested = nested_draft(e, d)
+            nested = nested_draft(e, d, doc)
             if nested is not None and e.sentence == d.sentence and e.clause != d.clause:
                 nested = None  # "6 غارات … بمحافظة الجوف، وقصف أهدافا أخرى في … الحزم": two targets
             if draft_place_key(e) != draft_place_key(d) and nested is None:

@@ -140,9 +140,10 @@ def places_for(idx: MentionIndex, s: int, d: Draft) -> list[Mention]:
     return dedupe_places(towns or [best], by_name=True)
 
 
-def nested_draft(a: Draft, b: Draft) -> Draft | None:
+def nested_draft(a: Draft, b: Draft, doc: Doc | None = None) -> Draft | None:
     """When one draft is at an admin area and the other at a place inside it ("وسط قطاع غزة" and
-    "قرب مخيم النصيرات وسط قطاع غزة"), the inner draft; else None."""
+    "قرب مخيم النصيرات وسط قطاع غزة"), the inner draft; else None. Two towns listed together
+    ("قريتي نبل والزهراء", a ``doc`` given) are peers, however close, not a city and its quarter."""
     if a.place is None or b.place is None or draft_place_key(a) == draft_place_key(b):
         return None
     for outer, inner in ((a, b), (b, a)):
@@ -158,9 +159,15 @@ def nested_draft(a: Draft, b: Draft) -> Draft | None:
                 continue
             if op.name_en in (ip.admin1, ip.admin2, getattr(ip, "admin3", None)):
                 return inner
-        if _quarter_of(getattr(inner.place.value, "place", None), getattr(outer.place.value, "place", None)):
+        if _quarter_of(getattr(inner.place.value, "place", None), getattr(outer.place.value, "place", None)) \
+                and not (doc is not None and _listed_together(doc, inner.place, outer.place)):
             return inner  # "في حي الجراف" and "في صنعاء": a city's quarter and the city
     return None
+
+
+def _listed_together(doc: Doc, a: Any, b: Any) -> bool:
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return coordinated_places(doc, first, second)
 
 
 # A named quarter lies within this distance of its city's point; a gazetteer "village" this close to a
