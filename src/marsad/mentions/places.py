@@ -258,9 +258,24 @@ class _PlaceMatcher(PhraseMatcher):
 class _Index:
     gaz: Gazetteer
     matcher: PhraseMatcher
-    skeleton: dict[str, list[str]] = field(default_factory=dict)
+    _skeleton: dict[str, list[str]] | None = None  # built on first use: see ``skeleton``
     words: frozenset[str] = frozenset()  # names the corpus uses as ordinary words: a place only after a place word
     needs: dict[str, int] = field(default_factory=dict)  # see _needs
+
+    @property
+    def skeleton(self) -> dict[str, list[str]]:
+        """Consonant skeleton → the one-word keys that have it (spelling variants of unknown names).
+
+        Built the first time a name after بلدة / قرية is missing from the gazetteer, not at start-up:
+        folding every key into its skeleton is a fifth of the index's build time.
+        """
+        if self._skeleton is None:
+            skel: dict[str, list[str]] = defaultdict(list)
+            for key in self.gaz.keys():
+                if len(key) >= 5 and " " not in key:
+                    skel[_skeleton(key)].append(key)
+            self._skeleton = dict(skel)
+        return self._skeleton
 
 
 @lru_cache(maxsize=None)
@@ -281,16 +296,12 @@ def place_index() -> _Index:
 def build_index(gaz: Gazetteer) -> _Index:
     """The name matcher and spelling-variant index of a gazetteer (also used by the build's usage count)."""
     matcher = _PlaceMatcher.from_keys(gaz.keys())
-    skel: dict[str, list[str]] = defaultdict(list)
-    for key in gaz.keys():
-        if len(key) >= 5 and " " not in key:
-            skel[_skeleton(key)].append(key)
     for k, v in gaz.demonyms.items():  # after the places: سورية stays the country name
         matcher.add(k, _Demonym(v))
     ctx = place_context()
     words = {k for k, (n, loc, _) in gaz.usage.items() if n >= USAGE_MIN_USES and (loc + 1) / (n + 3) < USAGE_DOUBT_SHARE}
     words |= {k for k in gaz.keys() if key_is_not_a_name(k, ctx)}
-    return _Index(gaz, matcher, dict(skel), frozenset(words))
+    return _Index(gaz, matcher, None, frozenset(words))
 
 
 @dataclass
