@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from typing import Iterable
 
 from ..doc import Doc, Mention
@@ -31,7 +32,7 @@ from ..geo.resolve import (
 )
 from ..text.matcher import PhraseMatch, PhraseMatcher
 from ..text.normalise import fold
-from ..text.segment import Token
+from ..text.segment import Token, word_forms
 
 _PART_WIDE = frozenset({"احياء", "حي", "حيي", "الاحياء"})
 _NATURAL_HEADS = frozenset({"وادي", "جبل", "جبال", "سهل", "تلال", "هضبه"})
@@ -823,6 +824,25 @@ _REF_BEFORE = frozenset({"في", "علي", "الي", "داخل", "وسط", "قر
 REFERENCE_SENTENCES = 2
 
 
+class _RefKinds(dict):
+    """token norm → the place kinds it may refer to (from the first of its first two forms in
+    ``_REFERENCES``), or None; a function of the word alone, cached. Cleared past 50,000 words."""
+
+    def __missing__(self, norm: str) -> tuple[str, ...] | None:
+        if len(self) >= 50_000:
+            self.clear()
+        kinds = None
+        for f in word_forms(norm)[:2]:
+            kinds = _REFERENCES.get(f)
+            if kinds:
+                break
+        self[norm] = kinds
+        return kinds
+
+
+_REF_KINDS = _RefKinds()
+
+
 def _references(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]], covered: set[int]) -> list[tuple[_Raw, ResolvedPlace]]:
     """"في المدينة" / "بالبلدة" / "داخل القرية": the last town of that kind named in this or the two
     sentences before (not the dateline), at the same point; never when an adjective or a name
@@ -833,13 +853,11 @@ def _references(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]], covered: s
     if not towns:
         return []
     out = []
-    for i, t in enumerate(toks):
-        kinds = None
-        for f in t.forms[:2]:
-            kinds = _REFERENCES.get(f)
-            if kinds:
-                break
-        if not kinds or i in covered:
+    kinds_of = _REF_KINDS.__getitem__
+    for i in compress(range(len(toks)), map(kinds_of, doc.token_norms())):  # tokens that may refer
+        t = toks[i]
+        kinds = kinds_of(t.norm)
+        if i in covered:
             continue
         prefixed = t.norm[:1] in "بل" and t.norm[1:] in _REFERENCES or t.norm[:2] in ("وب", "ول") and t.norm[2:] in _REFERENCES
         before = i > doc.sentences[t.sentence].token_start and _has_form(toks[i - 1], _REF_BEFORE)
