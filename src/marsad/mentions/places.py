@@ -826,17 +826,16 @@ REFERENCE_SENTENCES = 2
 
 class _RefKinds(dict):
     """token norm → the place kinds it may refer to (from the first of its first two forms in
-    ``_REFERENCES``), or None; a function of the word alone, cached. Cleared past 50,000 words."""
+    ``_REFERENCES``), or None; a function of the word alone, cached. Stops growing at 50,000 words."""
 
     def __missing__(self, norm: str) -> tuple[str, ...] | None:
-        if len(self) >= 50_000:
-            self.clear()
         kinds = None
         for f in word_forms(norm)[:2]:
             kinds = _REFERENCES.get(f)
             if kinds:
                 break
-        self[norm] = kinds
+        if len(self) < 50_000:
+            self[norm] = kinds
         return kinds
 
 
