@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .text.matcher import PhraseMatch, PhraseMatcher
 from .text.normalise import NormText, normalise
@@ -32,6 +32,29 @@ class Mention:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
+class _TextLayer:
+    """A text layer of :class:`Doc` built on first read, then kept as the instance's own attribute.
+
+    A non-data descriptor (no ``__set__``), so once the value sits in the instance's ``__dict__`` the
+    descriptor is no longer consulted: a later read costs what reading a plain attribute costs.
+    """
+
+    __slots__ = ("build", "name")
+
+    def __init__(self, build: Any) -> None:
+        self.build = build
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, doc: Any, owner: type | None = None) -> Any:
+        if doc is None:
+            return self
+        value = doc.__dict__[self.name] = self.build(doc)
+        return value
+
+
 @dataclass
 class Doc:
     """One article. ``text`` never changes; every layer holds offsets into it."""
@@ -52,20 +75,27 @@ class Doc:
                                                                     compare=False)
 
     # The text layers are built on first use: an article the relevance step rejects from its title and
-    # lead never pays for normalising and segmenting the whole text.
-    @property
-    def norm(self) -> NormText:
+    # lead never pays for normalising and segmenting the whole text. Built, they are stored on the
+    # instance, where they shadow the class's _TextLayer: stages read ``doc.tokens`` hundreds of times
+    # per article, each then a plain attribute read instead of a property call.
+    if TYPE_CHECKING:
+        @property
+        def norm(self) -> NormText: ...
+
+        @property
+        def tokens(self) -> list[Token]: ...
+
+        @property
+        def sentences(self) -> list[Sentence]: ...
+    else:  # not annotated: class attributes, not dataclass fields
+        norm = _TextLayer(lambda doc: doc._normalised())
+        tokens = _TextLayer(lambda doc: doc._segments()[0])
+        sentences = _TextLayer(lambda doc: doc._segments()[1])
+
+    def _normalised(self) -> NormText:
         if self._norm is None:
             self._norm = normalise(self.text)
         return self._norm
-
-    @property
-    def tokens(self) -> list[Token]:
-        return self._segments()[0]
-
-    @property
-    def sentences(self) -> list[Sentence]:
-        return self._segments()[1]
 
     def _segments(self) -> tuple[list[Token], list[Sentence]]:
         if self._segmented is None:

@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from typing import Iterable
 
 from ..doc import Doc, Mention
@@ -31,7 +32,7 @@ from ..geo.resolve import (
 )
 from ..text.matcher import PhraseMatch, PhraseMatcher
 from ..text.normalise import fold
-from ..text.segment import Token
+from ..text.segment import Token, word_forms
 
 _PART_WIDE = frozenset({"احياء", "حي", "حيي", "الاحياء"})
 _NATURAL_HEADS = frozenset({"وادي", "جبل", "جبال", "سهل", "تلال", "هضبه"})
@@ -258,9 +259,24 @@ class _PlaceMatcher(PhraseMatcher):
 class _Index:
     gaz: Gazetteer
     matcher: PhraseMatcher
-    skeleton: dict[str, list[str]] = field(default_factory=dict)
+    _skeleton: dict[str, list[str]] | None = None  # built on first use: see ``skeleton``
     words: frozenset[str] = frozenset()  # names the corpus uses as ordinary words: a place only after a place word
     needs: dict[str, int] = field(default_factory=dict)  # see _needs
+
+    @property
+    def skeleton(self) -> dict[str, list[str]]:
+        """Consonant skeleton → the one-word keys that have it (spelling variants of unknown names).
+
+        Built the first time a name after بلدة / قرية is missing from the gazetteer, not at start-up:
+        folding every key into its skeleton is a fifth of the index's build time.
+        """
+        if self._skeleton is None:
+            skel: dict[str, list[str]] = defaultdict(list)
+            for key in self.gaz.keys():
+                if len(key) >= 5 and " " not in key:
+                    skel[_skeleton(key)].append(key)
+            self._skeleton = dict(skel)
+        return self._skeleton
 
 
 @lru_cache(maxsize=None)
@@ -281,16 +297,12 @@ def place_index() -> _Index:
 def build_index(gaz: Gazetteer) -> _Index:
     """The name matcher and spelling-variant index of a gazetteer (also used by the build's usage count)."""
     matcher = _PlaceMatcher.from_keys(gaz.keys())
-    skel: dict[str, list[str]] = defaultdict(list)
-    for key in gaz.keys():
-        if len(key) >= 5 and " " not in key:
-            skel[_skeleton(key)].append(key)
     for k, v in gaz.demonyms.items():  # after the places: سورية stays the country name
         matcher.add(k, _Demonym(v))
     ctx = place_context()
     words = {k for k, (n, loc, _) in gaz.usage.items() if n >= USAGE_MIN_USES and (loc + 1) / (n + 3) < USAGE_DOUBT_SHARE}
     words |= {k for k in gaz.keys() if key_is_not_a_name(k, ctx)}
-    return _Index(gaz, matcher, dict(skel), frozenset(words))
+    return _Index(gaz, matcher, None, frozenset(words))
 
 
 @dataclass
@@ -812,6 +824,24 @@ _REF_BEFORE = frozenset({"في", "علي", "الي", "داخل", "وسط", "قر
 REFERENCE_SENTENCES = 2
 
 
+class _RefKinds(dict):
+    """token norm → the place kinds it may refer to (from the first of its first two forms in
+    ``_REFERENCES``), or None; a function of the word alone, cached. Stops growing at 50,000 words."""
+
+    def __missing__(self, norm: str) -> tuple[str, ...] | None:
+        kinds = None
+        for f in word_forms(norm)[:2]:
+            kinds = _REFERENCES.get(f)
+            if kinds:
+                break
+        if len(self) < 50_000:
+            self[norm] = kinds
+        return kinds
+
+
+_REF_KINDS = _RefKinds()
+
+
 def _references(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]], covered: set[int]) -> list[tuple[_Raw, ResolvedPlace]]:
     """"في المدينة" / "بالبلدة" / "داخل القرية": the last town of that kind named in this or the two
     sentences before (not the dateline), at the same point; never when an adjective or a name
@@ -822,13 +852,11 @@ def _references(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]], covered: s
     if not towns:
         return []
     out = []
-    for i, t in enumerate(toks):
-        kinds = None
-        for f in t.forms[:2]:
-            kinds = _REFERENCES.get(f)
-            if kinds:
-                break
-        if not kinds or i in covered:
+    kinds_of = _REF_KINDS.__getitem__
+    for i in compress(range(len(toks)), map(kinds_of, doc.token_norms())):  # tokens that may refer
+        t = toks[i]
+        kinds = kinds_of(t.norm)
+        if i in covered:
             continue
         prefixed = t.norm[:1] in "بل" and t.norm[1:] in _REFERENCES or t.norm[:2] in ("وب", "ول") and t.norm[2:] in _REFERENCES
         before = i > doc.sentences[t.sentence].token_start and _has_form(toks[i - 1], _REF_BEFORE)

@@ -11,6 +11,7 @@ import os
 import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -76,7 +77,7 @@ class LinearModel:
         w = self._w
         if isinstance(features, Mapping):
             return self._b + sum(w.get(f, 0.0) * v for f, v in features.items())
-        return self._b + sum(w.get(f, 0.0) for f in features)
+        return self._b + sum(map(w.get, features, repeat(0.0)))  # the same terms in the same order
 
     def probability(self, features: Iterable[str] | Mapping[str, float]) -> float:
         """P(positive class), calibrated when the model carries a calibration."""
@@ -88,7 +89,7 @@ class LinearModel:
 
     def distribution(self, features: Iterable[str]) -> dict[str, float]:
         """Multi-class: softmax over classes."""
-        idx = [i for f in features if (i := self.vocab.get(f)) is not None]
+        idx = [i for i in map(self.vocab.get, features) if i is not None]  # the same rows in the same order
         z = self.intercept + (self.weights[idx].sum(axis=0) if idx else 0.0)
         z = np.exp(z - z.max())
         z /= z.sum()
@@ -148,6 +149,12 @@ def _load(folder: str) -> ModelBundle:
     return ModelBundle(path, *(LinearModel.load(path, n) for n in ("relevance", "status", "subtype", "confidence")))
 
 
+@lru_cache(maxsize=16)
+def _folder_of(chosen: str | os.PathLike[str]) -> str:
+    return str(Path(chosen))
+
+
 def load_models(path: str | os.PathLike[str] | None = None) -> ModelBundle:
     """Load (once per process and folder) the models of ``model_dir(path)``."""
-    return _load(str(model_dir(path)))
+    # model_dir(path) without building a Path per call (stages ask for the models several times per article)
+    return _load(_folder_of(path or os.environ.get("MARSAD_MODEL") or SHIPPED_MODEL_DIR))

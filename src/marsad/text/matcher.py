@@ -33,8 +33,10 @@ class _StartsCache(dict):
 
     A token's forms are a function of its matching form alone, so the answer holds for every
     article: after a few articles the first-word test is one dict lookup per token, run in C by
-    ``map``. Cleared when the vocabulary it holds grows past ``_STARTS_CACHE_MAX`` words, and when
-    the matcher's set of first words changes size (a phrase was added).
+    ``map``. It stops growing at ``_STARTS_CACHE_MAX`` words (later new words are answered without
+    being stored), so memory stays flat; it is rebuilt when the matcher's set of first words changes
+    size (a phrase was added). Not cleared when full: news vocabulary outgrows any such bound within
+    a few thousand articles, and clearing then threw away the frequent words with the rare ones.
     """
 
     __slots__ = ("first_words", "size")
@@ -45,10 +47,10 @@ class _StartsCache(dict):
         self.size = len(first_words)  # type: ignore[arg-type]
 
     def __missing__(self, word: str) -> bool:
-        if len(self) >= _STARTS_CACHE_MAX:
-            self.clear()
         first_words = self.first_words
-        hit = self[word] = any(f in first_words for f in word_forms(word))
+        hit = any(f in first_words for f in word_forms(word))
+        if len(self) < _STARTS_CACHE_MAX:
+            self[word] = hit
         return hit
 
 

@@ -74,13 +74,14 @@ def clitic_forms(word: str) -> tuple[str, ...]:
 class _FormCache(dict):
     """word → its clitic forms, filled on first sight; ``map(cache.__getitem__, words)`` runs in C.
 
-    Cleared when it grows past ``_FORM_CACHE_MAX`` words, so memory stays flat on any input.
+    Stops growing at ``_FORM_CACHE_MAX`` words (later new words are answered without being stored),
+    so memory stays flat on any input, and the frequent words, met first, stay in.
     """
 
     def __missing__(self, word: str) -> tuple[str, ...]:
-        if len(self) >= _FORM_CACHE_MAX:
-            self.clear()
-        forms = self[word] = clitic_forms(word) if not word.isascii() else (word,)
+        forms = clitic_forms(word) if not word.isascii() else (word,)
+        if len(self) < _FORM_CACHE_MAX:
+            self[word] = forms
         return forms
 
 
