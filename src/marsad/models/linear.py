@@ -23,6 +23,9 @@ SHIPPED_MODEL_DIR = DATA_DIR / "models"
 FORMAT_VERSION = 1
 
 
+VECTOR_PREFIX = "v:"  # vocabulary names of the dense inputs' weights
+
+
 def model_dir(path: str | os.PathLike[str] | None = None) -> Path:
     """The model folder in use: ``path``, else ``$MARSAD_MODEL``, else the one shipped in the package."""
     chosen = path or os.environ.get("MARSAD_MODEL") or SHIPPED_MODEL_DIR
@@ -70,27 +73,39 @@ class LinearModel:
         if self._binary:
             self._w = dict(zip(self.vocab, self.weights[:, 0].tolist()))
             self._b = float(self.intercept[0])
+        # the dense inputs (a text's word vector) are the vocabulary's "v:0", "v:1", … rows
+        dims = 0
+        while f"{VECTOR_PREFIX}{dims}" in self.vocab:
+            dims += 1
+        self._dense = self.weights[[self.vocab[f"{VECTOR_PREFIX}{i}"] for i in range(dims)]] if dims else None
 
     # -- inference -----------------------------------------------------------------------
-    def raw(self, features: Iterable[str] | Mapping[str, float]) -> float:
-        """The binary decision value (before calibration); features are present strings, or values."""
+    def raw(self, features: Iterable[str] | Mapping[str, float], vector: np.ndarray | None = None) -> float:
+        """The binary decision value (before calibration); features are present strings, or values;
+        ``vector`` the text's dense word vector, for a model trained with one."""
         w = self._w
         if isinstance(features, Mapping):
-            return self._b + sum(w.get(f, 0.0) * v for f, v in features.items())
-        return self._b + sum(map(w.get, features, repeat(0.0)))  # the same terms in the same order
+            s = self._b + sum(w.get(f, 0.0) * v for f, v in features.items())
+        else:
+            s = self._b + sum(map(w.get, features, repeat(0.0)))  # the same terms in the same order
+        if vector is not None and self._dense is not None:
+            s += float(vector @ self._dense[:, 0])
+        return s
 
-    def probability(self, features: Iterable[str] | Mapping[str, float]) -> float:
+    def probability(self, features: Iterable[str] | Mapping[str, float], vector: np.ndarray | None = None) -> float:
         """P(positive class), calibrated when the model carries a calibration."""
-        s = self.raw(features)
+        s = self.raw(features, vector)
         if self.calibration:
             a, b = self.calibration
             return _sigmoid(a * s + b)
         return _sigmoid(s)
 
-    def distribution(self, features: Iterable[str]) -> dict[str, float]:
+    def distribution(self, features: Iterable[str], vector: np.ndarray | None = None) -> dict[str, float]:
         """Multi-class: softmax over classes."""
         idx = [i for i in map(self.vocab.get, features) if i is not None]  # the same rows in the same order
         z = self.intercept + (self.weights[idx].sum(axis=0) if idx else 0.0)
+        if vector is not None and self._dense is not None:
+            z = z + vector @ self._dense
         z = np.exp(z - z.max())
         z /= z.sum()
         return dict(zip(self.classes, z.tolist()))

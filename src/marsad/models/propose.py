@@ -14,7 +14,7 @@ from typing import Any
 
 from ..doc import Doc
 from ..events.build import event_for_sentence
-from .features import mentions_by_sentence, rule_features, span_features
+from .features import mentions_by_sentence, rule_features, span_features, span_vector
 from .gate import Gated, confidence_features
 from .linear import ModelBundle, load_models
 from .relevance import ArticleScore
@@ -42,9 +42,11 @@ def propose(doc: Doc, relevance: ArticleScore | None, models: ModelBundle) -> tu
         if s.token_end <= s.token_start:
             continue
         feats = span_features(doc, s.token_start, s.token_end, by_sentence.get(i, ())) | rule_features([], doc.published)
-        p = models.status.probability(feats)
+        vector = span_vector(doc, s.token_start, s.token_end)
+        p = models.status.probability(feats, vector)
         if p >= cfg["propose_sentence"] and (best is None or p > best[0]):
-            best = (p, i, SentenceScore(round(p, 4), models.status.threshold, models.subtype.distribution(feats)))
+            best = (p, i, SentenceScore(round(p, 4), models.status.threshold,
+                                        models.subtype.distribution(feats, vector)))
     if best is None:
         return None
     p, i, score = best

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..doc import Doc
-from .features import article_features
+from .features import article_input
 from .linear import LinearModel, load_models
 
 
@@ -31,4 +31,5 @@ def score_relevance(doc: Doc) -> None:
 
 
 def article_score(doc: Doc, model: LinearModel) -> ArticleScore:
-    return ArticleScore(round(model.probability(article_features(doc)), 4), model.threshold)
+    feats, vector = article_input(doc)
+    return ArticleScore(round(model.probability(feats, vector), 4), model.threshold)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..doc import Doc
-from .features import mentions_by_sentence, rule_features, sentence_of, span_features
+from .features import mentions_by_sentence, rule_features, sentence_of, span_features, span_vector
 from .linear import ModelBundle, load_models
 
 
@@ -43,8 +43,9 @@ def sentence_scores(doc: Doc, models: ModelBundle) -> dict[int, SentenceScore]:
         s = doc.sentences[i]
         feats = span_features(doc, s.token_start, s.token_end, by_sentence.get(i, ()))
         feats |= rule_features(drafts[i], doc.published)
-        scores[i] = SentenceScore(round(models.status.probability(feats), 4), models.status.threshold,
-                                  models.subtype.distribution(feats))
+        vector = span_vector(doc, s.token_start, s.token_end)
+        scores[i] = SentenceScore(round(models.status.probability(feats, vector), 4), models.status.threshold,
+                                  models.subtype.distribution(feats, vector))
     return scores
 
 
@@ -55,4 +56,5 @@ def sentence_probability(doc: Doc, s: int, models: ModelBundle) -> float:
     sent = doc.sentences[s]
     drafts = [e for e in doc.events if any(sentence_of(doc, x.start) == s for x in e.evidence)]
     feats = span_features(doc, sent.token_start, sent.token_end, mentions_by_sentence(doc).get(s, ()))
-    return round(models.status.probability(feats | rule_features(drafts, doc.published)), 4)
+    return round(models.status.probability(feats | rule_features(drafts, doc.published),
+                                           span_vector(doc, sent.token_start, sent.token_end)), 4)
