@@ -17,6 +17,7 @@ article's main country. Context rules (all on normalised tokens, within one sent
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -90,6 +91,8 @@ class PlaceContext:
     not_names: frozenset[str]
     person_titles: frozenset[str]
     given_names: frozenset[str]
+    # the given names as written, final ى / ئ kept apart from ي (see ``spelling``): "على" is no "علي"
+    given_spellings: frozenset[str] = frozenset()
 
     def locative_digest(self) -> str:
         """A hash of the lists that define a locative use: the usage statistics are stale when it changes."""
@@ -104,11 +107,25 @@ def place_context(name: str = "places_context.yaml") -> PlaceContext:
     data = load_yaml(name)
     lists = {}
     for f in PlaceContext.__dataclass_fields__:
+        if f == "given_spellings":
+            continue
         words = data.get(f) if isinstance(data, dict) else None
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             raise DataFileError(f"{name}: '{f}' must be a list of words")
         lists[f] = frozenset(fold(w) for w in words)
-    return PlaceContext(**lists)
+    return PlaceContext(**lists, given_spellings=frozenset(spelling(w) for w in data["given_names"]))
+
+
+# Final alif maqsura and ya-hamza fold to ya for matching, which merges words: the preposition على
+# with the name علي, the adjective هادئ with the name هادي. Persian ی, at a word end in this corpus,
+# stands for ى (علی مستوی).
+_KEEP_YA = str.maketrans({"ى": "\ue000", "ی": "\ue000", "ئ": "\ue001"})
+_BACK_YA = str.maketrans({"\ue000": "ى", "\ue001": "ئ"})
+
+
+def spelling(word: str) -> str:
+    """The folded form of a word as written, with ى and ئ kept apart from ي (على ≠ علي, هادئ ≠ هادي)."""
+    return fold(unicodedata.normalize("NFKC", word).translate(_KEEP_YA)).translate(_BACK_YA)
 
 
 def _has_bare(tok: Token, words: frozenset[str]) -> str | None:
@@ -147,15 +164,33 @@ def locative_context(doc: Doc, tok0: int, tok1: int, ctx: PlaceContext | None = 
     return 1 if w[:1] == "ب" and w[1:] in toks[tok0].forms else 0  # بالميادين: in al-Mayadin
 
 
-def blocked_context(doc: Doc, tok0: int, ctx: PlaceContext | None = None) -> str | None:
+def blocked_context(doc: Doc, tok0: int, ctx: PlaceContext | None = None, country: bool = False) -> str | None:
     """The word before the name when it makes the name a person, team, paper or government
-    ("الرئيس عون", "نادي برشلونة", "حكومة بغداد", "محمد الحلبي"), else None."""
+    ("الرئيس عون", "نادي برشلونة", "حكومة بغداد", "محمد الحلبي", "علي الأحمدي"), else None.
+
+    A given name is read in the original spelling: "على تدمر" (the preposition, spelled with ى)
+    and "الهادئ" (calm) fold to the names علي and هادي, yet block nothing. Nor does it block a
+    family name that cannot be one: after punctuation ("بن علي، بحي العنود"), after "و" ("جبل علي
+    ونابولي"), with a preposition and the article ("بن علي بالدمام"), or a ``country`` (a family name says المصري, not مصر:
+    "العقوبات علي إيران" is the preposition spelled with ي).
+    """
     ctx = ctx or place_context()
     toks = doc.tokens
     if tok0 <= doc.sentences[toks[tok0].sentence].token_start:
         return None
     prev = toks[tok0 - 1]
-    return _has_bare(prev, ctx.not_place_before) or _has_bare(prev, ctx.given_names)
+    hit = _has_bare(prev, ctx.not_place_before)
+    if hit:
+        return hit
+    name = _has_bare(prev, ctx.given_names)
+    if name is None or country or doc.text[prev.end:toks[tok0].start].strip():
+        return None
+    w = toks[tok0].norm
+    if w[:1] == "و" and w[1:] in toks[tok0].forms or w[:3] in ("بال", "لل") and len(w) > 4:
+        return None  # "جبل علي ونابولي": a list; "بن علي بالدمام": a preposition
+    written = spelling(doc.text[prev.start:prev.end])
+    stem = written[len(written) - len(name):]  # clitics are prefixes: وعلي → علي
+    return name if stem in ctx.given_spellings else None
 
 
 def ordinal_after(doc: Doc, tok1: int, ctx: PlaceContext | None = None) -> bool:
@@ -561,7 +596,7 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
             if not strong:
                 continue
             raw.cands = strong
-            if raw.qualifier is None and (blocked_context(doc, m.token_start, pctx) or ordinal_after(doc, m.token_end, pctx)):
+            if raw.qualifier is None and (blocked_context(doc, m.token_start, pctx, all(p.kind == "country" for p in raw.cands)) or ordinal_after(doc, m.token_end, pctx)):
                 continue  # الرئيس عون، نادي برشلونة، حكومة بغداد، محمد الحلبي، الباب الثالث
             verdict, why = usage_verdict(gaz, m.key, raw.cands, 2 if raw.qualifier is not None else
                                          locative_context(doc, m.token_start, m.token_end, pctx, True))
