@@ -164,14 +164,16 @@ def locative_context(doc: Doc, tok0: int, tok1: int, ctx: PlaceContext | None = 
     return 1 if w[:1] == "ب" and w[1:] in toks[tok0].forms else 0  # بالميادين: in al-Mayadin
 
 
-def blocked_context(doc: Doc, tok0: int, ctx: PlaceContext | None = None, country: bool = False) -> str | None:
+def blocked_context(doc: Doc, tok0: int, ctx: PlaceContext | None = None, country: bool = False,
+                    after_place: bool = False) -> str | None:
     """The word before the name when it makes the name a person, team, paper or government
     ("الرئيس عون", "نادي برشلونة", "حكومة بغداد", "محمد الحلبي", "علي الأحمدي"), else None.
 
     A given name is read in the original spelling: "على تدمر" (the preposition, spelled with ى)
     and "الهادئ" (calm) fold to the names علي and هادي, yet block nothing. Nor does it block a
-    family name that cannot be one: after punctuation ("بن علي، بحي العنود"), after "و" ("جبل علي
-    ونابولي"), with a preposition and the article ("بن علي بالدمام"), or a ``country`` (a family name says المصري, not مصر:
+    family name that cannot be one: after punctuation ("بن علي، بحي العنود"), after a given name that
+    ends a place name (``after_place``: "جبل علي ونابولي", "دار سعد وكريتر"), with a preposition and
+    the article ("بن علي بالدمام"), or a ``country`` (a family name says المصري, not مصر:
     "العقوبات علي إيران" is the preposition spelled with ي).
     """
     ctx = ctx or place_context()
@@ -183,11 +185,13 @@ def blocked_context(doc: Doc, tok0: int, ctx: PlaceContext | None = None, countr
     if hit:
         return hit
     name = _has_bare(prev, ctx.given_names)
-    if name is None or country or doc.text[prev.end:toks[tok0].start].strip():
+    if name is None or country or after_place or doc.text[prev.end:toks[tok0].start].strip():
         return None
     w = toks[tok0].norm
-    if w[:1] == "و" and w[1:] in toks[tok0].forms or w[:3] in ("بال", "لل") and len(w) > 4:
-        return None  # "جبل علي ونابولي": a list; "بن علي بالدمام": a preposition
+    if w[:1] == "و":
+        w = w[1:]
+    if w[:3] in ("بال", "لل") and len(w) > 4:
+        return None  # "بن علي بالدمام": a preposition
     written = spelling(doc.text[prev.start:prev.end])
     stem = written[len(written) - len(name):]  # clitics are prefixes: وعلي → علي
     return name if stem in ctx.given_spellings else None
@@ -596,7 +600,8 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
             if not strong:
                 continue
             raw.cands = strong
-            if raw.qualifier is None and (blocked_context(doc, m.token_start, pctx, all(p.kind == "country" for p in raw.cands)) or ordinal_after(doc, m.token_end, pctx)):
+            if raw.qualifier is None and (blocked_context(doc, m.token_start, pctx, all(p.kind == "country" for p in raw.cands),
+                                                               m.token_start - 1 in covered) or ordinal_after(doc, m.token_end, pctx)):
                 continue  # الرئيس عون، نادي برشلونة، حكومة بغداد، محمد الحلبي، الباب الثالث
             verdict, why = usage_verdict(gaz, m.key, raw.cands, 2 if raw.qualifier is not None else
                                          locative_context(doc, m.token_start, m.token_end, pctx, True))
