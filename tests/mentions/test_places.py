@@ -217,6 +217,13 @@ def test_a_country_is_no_family_name():
     assert blocked_context(doc, k, country=True) is None
 
 
+def test_the_capital_named_in_apposition_is_the_city():
+    # snn-aawsat-446c6adbc4ad: GeoNames names the Amanat al-Asimah governorate "العاصمة صنعاء"
+    v = only("وقال المتحدث الإعلامي لمقاومة آزال إن 21 مسلحا حوثيا قتلوا في عملياتها في العاصمة صنعاء خلال شهر يوليو",
+             "صنعاء")
+    assert v.place.kind == "city" and v.place.name_en == "Sanaa" and v.precision == 1
+
+
 def test_a_given_name_ending_a_place_name_blocks_nothing():
     # snn-aawsat-6d5abbbed871 (دار سعد is a place); snn-aawsat-53e9d4b338ab (جورج واشنطن is a man)
     assert only("اشتباكات بين القوات الموالية لحكومة هادي والحوثيين وحلفائهم حول حيي دار سعد وكريتر.",

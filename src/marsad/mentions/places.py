@@ -583,7 +583,16 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
                 and doc.tokens[m.token_end].norm.startswith("ال") and doc.tokens[m.token_end].norm not in DIRECTION_ADJ):
             continue  # خراب الشحم، تل جورة: the first word of a longer name, not the village خراب
         cands = gaz.lookup_key(m.key)
+        capital = _capital_city(gaz, m.key) if m.token_end - m.token_start > 1 else None
+        if capital:
+            # "العاصمة صنعاء": the capital city named in apposition, though a source names its governorate so
+            m = PhraseMatch(m.token_start + 1, m.token_end, doc.tokens[m.token_start + 1].start, m.end,
+                            m.key.split(" ", 1)[1], m.key.split(" ", 1)[1])
+            tok, cands = doc.tokens[m.token_start], capital
         raw = _Raw(m.start, m.end, m.token_start, m.token_end, tok.sentence, m.key, list(cands))
+        if capital:
+            raw.cue = "town"
+            raw.reasons.append("العاصمة X: the city X")
         w0 = m.key.split(" ", 1)[0]
         if not w0.startswith("ال") and ("ال" + w0) in tok.forms:
             # written with the article, indexed without it: only trust that for well-known places
@@ -623,6 +632,19 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
     raws.extend(_unknown_after_cues(doc, idx, covered))
     raws.sort(key=lambda r: r.tok0)
     return raws, demonyms
+
+
+_CAPITAL_WORDS = frozenset({"العاصمه"})
+
+
+def _capital_city(gaz: Gazetteer, key: str) -> list[Place] | None:
+    """The towns X of a matched name "العاصمة X" when X is a town: the news means the city, not the
+    area some source names so (GeoNames gives "العاصمة صنعاء" to the Amanat al-Asimah governorate)."""
+    head, _, rest = key.partition(" ")
+    if head not in _CAPITAL_WORDS or not rest:
+        return None
+    towns = [p for p in gaz.lookup_key(rest) if p.kind == "city"]
+    return towns or None
 
 
 def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
