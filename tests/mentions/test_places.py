@@ -230,3 +230,10 @@ def test_a_given_name_ending_a_place_name_blocks_nothing():
                 "وكريتر".removeprefix("و")).place.country_code == "YE"
     ms, _ = places("لقد ترك نيلسون مانديلا وجورج واشنطن إرثا دائما بمغادرتهما منصبيهما")
     assert not any("واشنطن" in m.text for m in ms)
+
+
+def test_names_listed_after_a_plural_governorate_word_are_governorates():
+    # snn-aawsat-1ac39e19a52e
+    ms, _ = places("وبحثت المجموعة الحكومية صباح أمس مع قيادة السلطة المحلية في محافظات عدن ولحج وأبين الأوضاع الأمنية")
+    kinds = {m.text.removeprefix("و"): (m.value.place.kind, m.value.precision) for m in ms}
+    assert kinds["لحج"] == ("governorate", 3) and kinds["أبين"] == ("governorate", 3)

@@ -350,6 +350,7 @@ class _Raw:
     result: list[Candidate] = field(default_factory=list)
     unknown: bool = False
     meta_area: bool = False  # found after منطقة: only kept when a known place follows it
+    list_cue: bool = False  # named after a plural area word (محافظتي، محافظات) that also covers the names listed next
     doubt: bool = False  # mostly a word in the corpus: kept only if the article's other places support it
 
 
@@ -629,11 +630,19 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
         raw.dateline = _is_dateline(doc, raw.start, raw.end)
         raws.append(raw)
         covered.update(range(m.token_start, m.token_end))
+    for a, b in zip(raws, raws[1:]):
+        # "محافظتي لحج والضالع", "محافظات تعز والضالع وإب": the plural area word covers the whole list
+        if (a.list_cue or a.cue in _ADMIN_CUE_KINDS and a.tok0 > 0 and _has_form(doc.tokens[a.tok0 - 1], _PLURAL_ADMIN)) and (
+                b.cue is None and b.qualifier is None and b.sent == a.sent and b.tok0 == a.tok1 and _joined(doc, a, b)):
+            b.cue, b.list_cue = a.cue, True
+            b.reasons.append("listed after a plural area word")
     raws.extend(_unknown_after_cues(doc, idx, covered))
     raws.sort(key=lambda r: r.tok0)
     return raws, demonyms
 
 
+_ADMIN_CUE_KINDS = frozenset({"admin1", "admin2", "admin3"})
+_PLURAL_ADMIN = frozenset({"محافظتي", "محافظات", "ولايتي", "ولايات", "مديريتي", "مديريات", "ناحيتي"})
 _CAPITAL_WORDS = frozenset({"العاصمه"})
 
 
