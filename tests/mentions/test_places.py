@@ -237,3 +237,13 @@ def test_names_listed_after_a_plural_governorate_word_are_governorates():
     ms, _ = places("وبحثت المجموعة الحكومية صباح أمس مع قيادة السلطة المحلية في محافظات عدن ولحج وأبين الأوضاع الأمنية")
     kinds = {m.text.removeprefix("و"): (m.value.place.kind, m.value.precision) for m in ms}
     assert kinds["لحج"] == ("governorate", 3) and kinds["أبين"] == ("governorate", 3)
+
+
+def test_a_place_across_the_border_is_the_neighbour_not_the_container():
+    # ant-JA-localNews-933-20151115: Illizi lies in Algeria, on the border with Libya
+    ms, _ = places("تمّ توقيفهم ليلة الأحد إلى الاثنين من الأسبوع الفارط بمنطقة طارات، ببلدية إيليزي الحدودية مع مدينة درج بليبيا")
+    assert [m.value.place.country_code for m in ms if m.text.endswith("إيليزي")] == ["DZ"]
+    # snn-alriyadh-7bcaeaecfc39: Kubrat, unknown to the gazetteer, borders Kirkuk governorate: it is not in it
+    ms, _ = places("إن طيران التحالف الدولي قصف مواقع تابعة لتنظيم داعش في منطقة كوبرات الحدودية مع محافظة كركوك "
+                   "بعد رصدها رتلا عسكرياً للتنظيم")
+    assert not any(m.text == "كوبرات" for m in ms)

@@ -551,6 +551,21 @@ def _all_small(cands: list[Place]) -> bool:
                and p.feature_code not in ("PPLC", "PPLA") for p in cands)
 
 
+_BORDER_WORDS = frozenset({"الحدود", "حدود", "الحدوديه", "الحدودي", "حدوديه", "حدودي", "الشريط", "المحاذيه", "المحاذي",
+                           "المتاخمه", "المتاخم"})
+
+
+def _across_border(doc: Doc, r: _Raw, other: _Raw) -> bool:
+    """"X على الحدود مع Y", "X الحدودية مع Y": Y, after "مع" and a border word, is X's neighbour."""
+    toks = doc.tokens
+    k = other.span_tok0 - 1
+    if k > r.tok1 and not _CUES_ANY.isdisjoint(toks[k].forms):
+        k -= 1  # "الحدودية مع محافظة كركوك"
+    if k < r.tok1 or toks[k].norm != "مع":
+        return False
+    return any(_has_form(toks[j], _BORDER_WORDS) for j in range(r.tok1, k))
+
+
 def _in_country(doc: Doc, r: _Raw, country: _Raw) -> bool:
     """"X في الكويت" / "X بالكويت" / "X، الكويت": the country right after the name is where it lies."""
     gap = country.tok0 - r.tok1
@@ -792,6 +807,8 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
                 p2 = r2.result[0].place
                 if p2.kind == "country" and not _in_country(doc, r, r2):
                     continue  # "البوكمال الحدودية مع العراق": a country named nearby is not where it lies
+                if _across_border(doc, r, r2):
+                    continue  # "رفح على الحدود مع قطاع غزة": the neighbour, not the area it lies in
                 within.append(gaz.admin1_of(p2) or p2 if r2.qualifier == "rural" else p2)
         if within:
             # a village named next to an area lies in that area: drop same-name villages elsewhere
@@ -859,7 +876,7 @@ def find_places(doc: Doc) -> None:
         if not r.unknown:
             continue
         near = sorted(i for s in range(r.sent - 2, r.sent + 1) for i in by_sent.get(s, ()))
-        rp = _enclosing(gaz, r, [resolved[i] for i in near])
+        rp = _enclosing(gaz, r, [resolved[i] for i in near], doc)
         if rp is not None:
             by_sent[r.sent].append(len(resolved))
             resolved.append((r, rp))
@@ -957,8 +974,10 @@ def _drop_lone_foreign_towns(gaz: Gazetteer, resolved: list[tuple[_Raw, Resolved
     return out
 
 
-def _enclosing(gaz: Gazetteer, r: _Raw, resolved: list[tuple[_Raw, ResolvedPlace]]) -> ResolvedPlace | None:
-    after = [(r2, rp) for r2, rp in resolved if r2.sent == r.sent and 0 <= r2.tok0 - r.tok1 <= 6 and not rp.is_dateline]
+def _enclosing(gaz: Gazetteer, r: _Raw, resolved: list[tuple[_Raw, ResolvedPlace]], doc: Doc | None = None
+               ) -> ResolvedPlace | None:
+    after = [(r2, rp) for r2, rp in resolved if r2.sent == r.sent and 0 <= r2.tok0 - r.tok1 <= 6 and not rp.is_dateline
+             and not (doc is not None and _across_border(doc, r, r2))]
     before = [(r2, rp) for r2, rp in resolved if r.sent - 2 <= r2.sent <= r.sent and r2.tok1 <= r.tok0
               and not rp.is_dateline and rp.place.kind != "country"]
     if r.meta_area and not after:
