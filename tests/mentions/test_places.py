@@ -247,3 +247,9 @@ def test_a_place_across_the_border_is_the_neighbour_not_the_container():
     ms, _ = places("إن طيران التحالف الدولي قصف مواقع تابعة لتنظيم داعش في منطقة كوبرات الحدودية مع محافظة كركوك "
                    "بعد رصدها رتلا عسكرياً للتنظيم")
     assert not any(m.text == "كوبرات" for m in ms)
+
+
+def test_a_mans_full_name_in_the_gazetteer_still_blocks():
+    # snn-aleqtisadiya-9867c064e3a6: "محمد محمود" names some place, yet here it is a man
+    ms, _ = places("جرائم بحق آل الزبيري -أسرة أحد أبرز أعلام ثورة سبتمبر اليمنية محمد محمود الزبيري ضد حكم الأئمة")
+    assert not any(m.text == "الزبيري" for m in ms)

@@ -626,7 +626,7 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
                 continue
             raw.cands = strong
             if raw.qualifier is None and (blocked_context(doc, m.token_start, pctx, all(p.kind == "country" for p in raw.cands),
-                                                               m.token_start - 1 in covered) or ordinal_after(doc, m.token_end, pctx)):
+                                                               _ends_place(raws, m.token_start, pctx)) or ordinal_after(doc, m.token_end, pctx)):
                 continue  # الرئيس عون، نادي برشلونة، حكومة بغداد، محمد الحلبي، الباب الثالث
             verdict, why = usage_verdict(gaz, m.key, raw.cands, 2 if raw.qualifier is not None else
                                          locative_context(doc, m.token_start, m.token_end, pctx, True))
@@ -669,6 +669,12 @@ def _capital_city(gaz: Gazetteer, key: str) -> list[Place] | None:
         return None
     towns = [p for p in gaz.lookup_key(rest) if p.kind == "city"]
     return towns or None
+
+
+def _ends_place(raws: list[_Raw], tok0: int, ctx: PlaceContext) -> bool:
+    """A place name ends right before token ``tok0`` ("دار سعد" before "وكريتر"), and is not itself a
+    man's name the gazetteer happens to hold ("محمد محمود" before "الزبيري")."""
+    return bool(raws) and raws[-1].tok1 == tok0 and raws[-1].key.split(" ", 1)[0] not in ctx.given_names
 
 
 def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
