@@ -17,6 +17,7 @@ article's main country. Context rules (all on normalised tokens, within one sent
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -91,6 +92,8 @@ class PlaceContext:
     not_names: frozenset[str]
     person_titles: frozenset[str]
     given_names: frozenset[str]
+    # the given names as written, final ى / ئ kept apart from ي (see ``spelling``): "على" is no "علي"
+    given_spellings: frozenset[str] = frozenset()
 
     def locative_digest(self) -> str:
         """A hash of the lists that define a locative use: the usage statistics are stale when it changes."""
@@ -105,11 +108,25 @@ def place_context(name: str = "places_context.yaml") -> PlaceContext:
     data = load_yaml(name)
     lists = {}
     for f in PlaceContext.__dataclass_fields__:
+        if f == "given_spellings":
+            continue
         words = data.get(f) if isinstance(data, dict) else None
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             raise DataFileError(f"{name}: '{f}' must be a list of words")
         lists[f] = frozenset(fold(w) for w in words)
-    return PlaceContext(**lists)
+    return PlaceContext(**lists, given_spellings=frozenset(spelling(w) for w in data["given_names"]))
+
+
+# Final alif maqsura and ya-hamza fold to ya for matching, which merges words: the preposition على
+# with the name علي, the adjective هادئ with the name هادي. Persian ی, at a word end in this corpus,
+# stands for ى (علی مستوی).
+_KEEP_YA = str.maketrans({"ى": "\ue000", "ی": "\ue000", "ئ": "\ue001"})
+_BACK_YA = str.maketrans({"\ue000": "ى", "\ue001": "ئ"})
+
+
+def spelling(word: str) -> str:
+    """The folded form of a word as written, with ى and ئ kept apart from ي (على ≠ علي, هادئ ≠ هادي)."""
+    return fold(unicodedata.normalize("NFKC", word).translate(_KEEP_YA)).translate(_BACK_YA)
 
 
 def _has_bare(tok: Token, words: frozenset[str]) -> str | None:
@@ -148,15 +165,37 @@ def locative_context(doc: Doc, tok0: int, tok1: int, ctx: PlaceContext | None = 
     return 1 if w[:1] == "ب" and w[1:] in toks[tok0].forms else 0  # بالميادين: in al-Mayadin
 
 
-def blocked_context(doc: Doc, tok0: int, ctx: PlaceContext | None = None) -> str | None:
+def blocked_context(doc: Doc, tok0: int, ctx: PlaceContext | None = None, country: bool = False,
+                    after_place: bool = False) -> str | None:
     """The word before the name when it makes the name a person, team, paper or government
-    ("الرئيس عون", "نادي برشلونة", "حكومة بغداد", "محمد الحلبي"), else None."""
+    ("الرئيس عون", "نادي برشلونة", "حكومة بغداد", "محمد الحلبي", "علي الأحمدي"), else None.
+
+    A given name is read in the original spelling: "على تدمر" (the preposition, spelled with ى)
+    and "الهادئ" (calm) fold to the names علي and هادي, yet block nothing. Nor does it block a
+    family name that cannot be one: after punctuation ("بن علي، بحي العنود"), after a given name that
+    ends a place name (``after_place``: "جبل علي ونابولي", "دار سعد وكريتر"), with a preposition and
+    the article ("بن علي بالدمام"), or a ``country`` (a family name says المصري, not مصر:
+    "العقوبات علي إيران" is the preposition spelled with ي).
+    """
     ctx = ctx or place_context()
     toks = doc.tokens
     if tok0 <= doc.sentences[toks[tok0].sentence].token_start:
         return None
     prev = toks[tok0 - 1]
-    return _has_bare(prev, ctx.not_place_before) or _has_bare(prev, ctx.given_names)
+    hit = _has_bare(prev, ctx.not_place_before)
+    if hit:
+        return hit
+    name = _has_bare(prev, ctx.given_names)
+    if name is None or country or after_place or doc.text[prev.end:toks[tok0].start].strip():
+        return None
+    w = toks[tok0].norm
+    if w[:1] == "و":
+        w = w[1:]
+    if w[:3] in ("بال", "لل") and len(w) > 4:
+        return None  # "بن علي بالدمام": a preposition
+    written = spelling(doc.text[prev.start:prev.end])
+    stem = written[len(written) - len(name):]  # clitics are prefixes: وعلي → علي
+    return name if stem in ctx.given_spellings else None
 
 
 def ordinal_after(doc: Doc, tok1: int, ctx: PlaceContext | None = None) -> bool:
@@ -323,6 +362,7 @@ class _Raw:
     result: list[Candidate] = field(default_factory=list)
     unknown: bool = False
     meta_area: bool = False  # found after منطقة: only kept when a known place follows it
+    list_cue: bool = False  # named after a plural area word (محافظتي، محافظات) that also covers the names listed next
     doubt: bool = False  # mostly a word in the corpus: kept only if the article's other places support it
 
 
@@ -523,6 +563,21 @@ def _all_small(cands: list[Place]) -> bool:
                and p.feature_code not in ("PPLC", "PPLA") for p in cands)
 
 
+_BORDER_WORDS = frozenset({"الحدود", "حدود", "الحدوديه", "الحدودي", "حدوديه", "حدودي", "الشريط", "المحاذيه", "المحاذي",
+                           "المتاخمه", "المتاخم"})
+
+
+def _across_border(doc: Doc, r: _Raw, other: _Raw) -> bool:
+    """"X على الحدود مع Y", "X الحدودية مع Y": Y, after "مع" and a border word, is X's neighbour."""
+    toks = doc.tokens
+    k = other.span_tok0 - 1
+    if k > r.tok1 and not _CUES_ANY.isdisjoint(toks[k].forms):
+        k -= 1  # "الحدودية مع محافظة كركوك"
+    if k < r.tok1 or toks[k].norm != "مع":
+        return False
+    return any(_has_form(toks[j], _BORDER_WORDS) for j in range(r.tok1, k))
+
+
 def _in_country(doc: Doc, r: _Raw, country: _Raw) -> bool:
     """"X في الكويت" / "X بالكويت" / "X، الكويت": the country right after the name is where it lies."""
     gap = country.tok0 - r.tok1
@@ -556,7 +611,16 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
                 and doc.tokens[m.token_end].norm.startswith("ال") and doc.tokens[m.token_end].norm not in DIRECTION_ADJ):
             continue  # خراب الشحم، تل جورة: the first word of a longer name, not the village خراب
         cands = gaz.lookup_key(m.key)
+        capital = _capital_city(gaz, m.key) if m.token_end - m.token_start > 1 else None
+        if capital:
+            # "العاصمة صنعاء": the capital city named in apposition, though a source names its governorate so
+            m = PhraseMatch(m.token_start + 1, m.token_end, doc.tokens[m.token_start + 1].start, m.end,
+                            m.key.split(" ", 1)[1], m.key.split(" ", 1)[1])
+            tok, cands = doc.tokens[m.token_start], capital
         raw = _Raw(m.start, m.end, m.token_start, m.token_end, tok.sentence, m.key, list(cands))
+        if capital:
+            raw.cue = "town"
+            raw.reasons.append("العاصمة X: the city X")
         w0 = m.key.split(" ", 1)[0]
         if not w0.startswith("ال") and ("ال" + w0) in tok.forms:
             # written with the article, indexed without it: only trust that for well-known places
@@ -573,7 +637,8 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
             if not strong:
                 continue
             raw.cands = strong
-            if raw.qualifier is None and (blocked_context(doc, m.token_start, pctx) or ordinal_after(doc, m.token_end, pctx)):
+            if raw.qualifier is None and (blocked_context(doc, m.token_start, pctx, all(p.kind == "country" for p in raw.cands),
+                                                               _ends_place(raws, m.token_start, pctx)) or ordinal_after(doc, m.token_end, pctx)):
                 continue  # الرئيس عون، نادي برشلونة، حكومة بغداد، محمد الحلبي، الباب الثالث
             verdict, why = usage_verdict(gaz, m.key, raw.cands, 2 if raw.qualifier is not None else
                                          locative_context(doc, m.token_start, m.token_end, pctx, True))
@@ -592,9 +657,36 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
         raw.dateline = _is_dateline(doc, raw.start, raw.end)
         raws.append(raw)
         covered.update(range(m.token_start, m.token_end))
+    for a, b in zip(raws, raws[1:]):
+        # "محافظتي لحج والضالع", "محافظات تعز والضالع وإب": the plural area word covers the whole list
+        if (a.list_cue or a.cue in _ADMIN_CUE_KINDS and a.tok0 > 0 and _has_form(doc.tokens[a.tok0 - 1], _PLURAL_ADMIN)) and (
+                b.cue is None and b.qualifier is None and b.sent == a.sent and b.tok0 == a.tok1 and _joined(doc, a, b)):
+            b.cue, b.list_cue = a.cue, True
+            b.reasons.append("listed after a plural area word")
     raws.extend(_unknown_after_cues(doc, idx, covered))
     raws.sort(key=lambda r: r.tok0)
     return raws, demonyms
+
+
+_ADMIN_CUE_KINDS = frozenset({"admin1", "admin2", "admin3"})
+_PLURAL_ADMIN = frozenset({"محافظتي", "محافظات", "ولايتي", "ولايات", "مديريتي", "مديريات", "ناحيتي"})
+_CAPITAL_WORDS = frozenset({"العاصمه"})
+
+
+def _capital_city(gaz: Gazetteer, key: str) -> list[Place] | None:
+    """The towns X of a matched name "العاصمة X" when X is a town: the news means the city, not the
+    area some source names so (GeoNames gives "العاصمة صنعاء" to the Amanat al-Asimah governorate)."""
+    head, _, rest = key.partition(" ")
+    if head not in _CAPITAL_WORDS or not rest:
+        return None
+    towns = [p for p in gaz.lookup_key(rest) if p.kind == "city"]
+    return towns or None
+
+
+def _ends_place(raws: list[_Raw], tok0: int, ctx: PlaceContext) -> bool:
+    """A place name ends right before token ``tok0`` ("دار سعد" before "وكريتر"), and is not itself a
+    man's name the gazetteer happens to hold ("محمد محمود" before "الزبيري")."""
+    return bool(raws) and raws[-1].tok1 == tok0 and raws[-1].key.split(" ", 1)[0] not in ctx.given_names
 
 
 def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
@@ -733,6 +825,8 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
                 p2 = r2.result[0].place
                 if p2.kind == "country" and not _in_country(doc, r, r2):
                     continue  # "البوكمال الحدودية مع العراق": a country named nearby is not where it lies
+                if _across_border(doc, r, r2):
+                    continue  # "رفح على الحدود مع قطاع غزة": the neighbour, not the area it lies in
                 within.append(gaz.admin1_of(p2) or p2 if r2.qualifier == "rural" else p2)
         if within:
             # a village named next to an area lies in that area: drop same-name villages elsewhere
@@ -800,7 +894,7 @@ def find_places(doc: Doc) -> None:
         if not r.unknown:
             continue
         near = sorted(i for s in range(r.sent - 2, r.sent + 1) for i in by_sent.get(s, ()))
-        rp = _enclosing(gaz, r, [resolved[i] for i in near])
+        rp = _enclosing(gaz, r, [resolved[i] for i in near], doc)
         if rp is not None:
             by_sent[r.sent].append(len(resolved))
             resolved.append((r, rp))
@@ -910,8 +1004,10 @@ def _drop_lone_foreign_towns(gaz: Gazetteer, resolved: list[tuple[_Raw, Resolved
     return out
 
 
-def _enclosing(gaz: Gazetteer, r: _Raw, resolved: list[tuple[_Raw, ResolvedPlace]]) -> ResolvedPlace | None:
-    after = [(r2, rp) for r2, rp in resolved if r2.sent == r.sent and 0 <= r2.tok0 - r.tok1 <= 6 and not rp.is_dateline]
+def _enclosing(gaz: Gazetteer, r: _Raw, resolved: list[tuple[_Raw, ResolvedPlace]], doc: Doc | None = None
+               ) -> ResolvedPlace | None:
+    after = [(r2, rp) for r2, rp in resolved if r2.sent == r.sent and 0 <= r2.tok0 - r.tok1 <= 6 and not rp.is_dateline
+             and not (doc is not None and _across_border(doc, r, r2))]
     before = [(r2, rp) for r2, rp in resolved if r.sent - 2 <= r2.sent <= r.sent and r2.tok1 <= r.tok0
               and not rp.is_dateline and rp.place.kind != "country"]
     if r.meta_area and not after:
