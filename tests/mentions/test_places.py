@@ -200,6 +200,14 @@ def test_the_preposition_and_impossible_family_names_do_not_block(text, name, cc
     assert v.place.country_code == cc
 
 
+def test_the_town_by_reference_before_alwaqia():
+    # snn-aawsat-fc2691df592b: "البلدة الواقعة على أطراف حمص" is the town named before, not a new name
+    ms, _ = places("وقال المرصد إن تنظيم داعش هاجم القريتين بالسيارات المفخخة، ثم خاض اشتباكات مع القوات النظامية "
+                   "انتهت بسيطرته على البلدة الواقعة على أطراف حمص من جهة القلمون الشرقي")
+    ref = [m for m in ms if m.text == "البلدة"]
+    assert ref and ref[0].value.place.name_en == "Al Qaryatayn"
+
+
 def test_a_country_is_no_family_name():
     # snn-sabq-a039434ef0c8: "علي" here is the preposition spelled with ي; a family name says الإيراني
     from marsad.mentions.places import blocked_context

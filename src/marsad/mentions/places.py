@@ -916,6 +916,8 @@ def find_places(doc: Doc) -> None:
 _REFERENCES = {"المدينه": ("city",), "البلده": ("city", "village"), "القريه": ("village", "city")}
 _REF_BEFORE = frozenset({"في", "علي", "الي", "داخل", "وسط", "قرب", "اطراف", "محيط", "مداخل", "شرق", "غرب", "شمال", "جنوب"})
 REFERENCE_SENTENCES = 2
+# "البلدة الواقعة على الحدود": the participle says where the town lies, it names no other town
+_REF_LOCATED = frozenset({"الواقعه", "الواقع"})
 
 
 class _RefKinds(dict):
@@ -939,7 +941,8 @@ _REF_KINDS = _RefKinds()
 def _references(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]], covered: set[int]) -> list[tuple[_Raw, ResolvedPlace]]:
     """"في المدينة" / "بالبلدة" / "داخل القرية": the last town of that kind named in this or the two
     sentences before (not the dateline), at the same point; never when an adjective or a name
-    follows (المدينة المنورة، المدينة الرياضية) or no such town was named."""
+    follows (المدينة المنورة، المدينة الرياضية) or no such town was named. "الواقعة" (lying) is no
+    such adjective: "على البلدة الواقعة على الحدود" is the town named before."""
     toks = doc.tokens
     towns = sorted(((r, rp) for r, rp in resolved if not rp.is_dateline and rp.precision <= 2
                     and rp.place.kind in ("city", "village")), key=lambda x: x[0].tok0)
@@ -957,7 +960,8 @@ def _references(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]], covered: s
         if not (prefixed or before):
             continue
         if i + 1 < len(toks) and toks[i + 1].sentence == t.sentence and (
-                toks[i + 1].norm.startswith("ال") or (i + 1) in covered) and doc.text[t.end:toks[i + 1].start].strip() == "":
+                toks[i + 1].norm.startswith("ال") and toks[i + 1].norm not in _REF_LOCATED or (i + 1) in covered
+        ) and doc.text[t.end:toks[i + 1].start].strip() == "":
             continue  # المدينة المنورة، المدينة الرياضية، البلدة القديمة? (an adjective or a name follows)
         prior = [(r, rp) for r, rp in towns if r.tok1 <= i and t.sentence - r.sent <= REFERENCE_SENTENCES
                  and rp.place.kind in kinds]
