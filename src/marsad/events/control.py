@@ -64,6 +64,11 @@ def _referenced_town(doc: Doc, idx: MentionIndex, s: int, phrase) -> Any:
     return max(prior, key=lambda p: p.start, default=None)
 
 
+def _is_reference_noun(doc: Doc, place) -> bool:
+    """Is the place mention a reference noun ("البلدة", resolved by the place stage to the town before)?"""
+    return any(f in REFERENCES for f in doc.tokens[place.token_start].forms[:2])
+
+
 def _near(doc: Doc, place) -> bool:
     """Is the place named as a landmark ("المحاذي لعدن", "القريبة من حلب")?"""
     k = place.token_start - 1
@@ -128,7 +133,8 @@ def control_statements(doc: Doc, idx: MentionIndex) -> list[ControlStatement]:
                                  key=lambda a: a.start, default=None)
                 place = min((p for p in places if 0 <= p.token_start - m.token_end <= CONTROL_REACH),
                             key=lambda p: p.start, default=None)
-                if place is None or place.token_start > m.token_end:
+                if place is None or place.token_start > m.token_end or _is_reference_noun(doc, place):
+                    # "يسيطر على البلدة": the statement names the town the noun stands for
                     place = _referenced_town(doc, idx, s, m) or place
             if place is not None and place.token_end <= m.token_start and _near(doc, place):
                 continue  # "المحاذي لعدن تحت سيطرة …": Aden is the landmark, not the place held
