@@ -44,3 +44,11 @@ def test_the_former_president_s_forces_are_saleh_s_not_hadi_s():
     text = "واندلعت اشتباكات بين المقاومة الشعبية والقوات الموالية للرئيس اليمني السابق علي صالح في تعز أمس."
     (e,) = marsad.extract(text, published="2015-08-09")
     assert e.actor2 == "Military Forces of Yemen (Saleh loyalists)"
+
+
+def test_the_sides_named_after_a_comma_in_a_bayna_list():
+    # the cue's clause names nobody; the two sides follow in "بين X وY من جهة، وZ من جهة" (corpus, not dev)
+    text = ("تصاعدت حدة المعارك، ليلة السبت، بين المقاومة الشعبية والجيش الوطني من جهة، والمتمردين الحوثيين "
+            "وميليشيات علي عبد الله صالح من جهة، في محافظة تعز جنوبي اليمن.")
+    (e,) = marsad.extract(text, published="2015-08-09")
+    assert (e.actor1, e.actor2) == ("Popular Resistance", "Houthi Movement")

@@ -135,6 +135,10 @@ def between_pair(doc: Doc, actors: list[Mention], sentence_actors: list[Mention]
     من جهة، والمقاومة الشعبية من جهة أخرى"), the other side is the actor named after that marker, in
     the clause or, past a comma, later in the sentence (``sentence_actors``).
     """
+    if not actors and sentence_actors:
+        # the cue's clause names no side ("تصاعدت حدة المعارك، ليلة السبت، بين المقاومة … من جهة، و…"):
+        # the sides are the "بين" list later in the sentence
+        actors = sorted(sentence_actors, key=lambda m: m.token_start)
     for i, a in enumerate(actors):
         toks = doc.tokens[max(0, a.token_start - 1):a.token_start]
         if any(t.norm == "بين" for t in toks):
