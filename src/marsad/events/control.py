@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..doc import Doc
+from ..mentions.places import REFERENCE_NOUNS, REFERENCE_SENTENCES
 from ..text.normalise import fold
 from .index import MARKERS, MentionIndex, is_event_place, precision_of
 from .model import ControlStatement
@@ -35,11 +36,6 @@ def _in_an_area(doc: Doc, phrase, place) -> bool:
     return any(t.norm in AREA_WORDS or (t.forms and t.forms[-1] in AREA_WORDS) for t in doc.tokens[lo:hi])
 
 
-# "تسيطر على البلدة الواقعة على الحدود": the town named just before, as the place stage reads "في البلدة"
-# (``marsad.mentions.places._references``), which leaves a reference followed by an adjective to the
-# reader; after a control phrase the noun can only be its object, whatever follows it.
-REFERENCES = {"البلده": ("city", "village"), "المدينه": ("city",), "القريه": ("village", "city")}
-REFERENCE_SENTENCES = 2
 # Right before a place named before a control phrase: the place is a landmark of the area held, not the
 # area itself ("منطقة العلم … والمحاذي لعدن تحت سيطرة ميليشيات الحوثي": al-Alam is held, not Aden).
 NEAR_WORDS = frozenset(fold(w) for w in (
@@ -50,12 +46,16 @@ NEAR_WORDS = frozenset(fold(w) for w in (
 def _referenced_town(doc: Doc, idx: MentionIndex, s: int, phrase) -> Any:
     """The town a reference noun right after the control phrase stands for ("يسيطر على البلدة"): the last
     town of that kind named (precision 1, not the dateline) in this sentence before the phrase or in the
-    two sentences before; None when the phrase is not followed by such a noun or no such town was named."""
+    two sentences before; None when the phrase is not followed by such a noun or no such town was named.
+
+    The place stage reads "في البلدة" the same way (``marsad.mentions.places._references``) but leaves a
+    reference followed by an adjective to the reader; after a control phrase the noun can only be its
+    object, whatever follows it."""
     toks = doc.tokens
     i = phrase.token_end
     if i >= doc.sentences[s].token_end:
         return None
-    kinds = next((REFERENCES[f] for f in toks[i].forms[:2] if f in REFERENCES), None)
+    kinds = next((REFERENCE_NOUNS[f] for f in toks[i].forms[:2] if f in REFERENCE_NOUNS), None)
     if kinds is None:
         return None
     prior = [p for k in range(max(0, s - REFERENCE_SENTENCES), s + 1) for p in idx.get(k, "place")
@@ -66,7 +66,7 @@ def _referenced_town(doc: Doc, idx: MentionIndex, s: int, phrase) -> Any:
 
 def _is_reference_noun(doc: Doc, place) -> bool:
     """Is the place mention a reference noun ("البلدة", resolved by the place stage to the town before)?"""
-    return any(f in REFERENCES for f in doc.tokens[place.token_start].forms[:2])
+    return any(f in REFERENCE_NOUNS for f in doc.tokens[place.token_start].forms[:2])
 
 
 def _near(doc: Doc, place) -> bool:
@@ -75,8 +75,7 @@ def _near(doc: Doc, place) -> bool:
     if k < 0 or doc.tokens[k].sentence != doc.tokens[place.token_start].sentence:
         return False
     t = doc.tokens[k]
-    return any(f in NEAR_WORDS for f in (t.norm, *t.forms)) or (k >= 1 and fold(t.norm) in {"من", "ل"}
-                                                                  and _near_word(doc.tokens[k - 1]))
+    return _near_word(t) or (k >= 1 and fold(t.norm) in {"من", "ل"} and _near_word(doc.tokens[k - 1]))
 
 
 def _near_word(t) -> bool:

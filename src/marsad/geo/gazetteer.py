@@ -35,9 +35,15 @@ QUARTER_MIN_USES = 5
 QUARTER_PLACE_SHARE = 0.25
 
 
-def _is_big(p: "Place") -> bool:
-    """A country, an admin area or a town of 10,000 (or an admin seat): a quarter named so is not meant."""
-    return p.kind == "country" or p.is_admin or p.population >= 10000 or p.feature_code in ("PPLC", "PPLA", "PPLA2")
+def is_big_town(p: "Place") -> bool:
+    """A town of 10,000 or an admin seat (not an area)."""
+    return not p.is_admin and (p.population >= 10000 or p.feature_code in ("PPLC", "PPLA", "PPLA2"))
+
+
+def is_big(p: "Place") -> bool:
+    """A country, an admin area or a big town (``is_big_town``): a place news from the whole region names,
+    not a small village, and not what a city quarter of the same name is meant for."""
+    return p.kind == "country" or p.is_admin or is_big_town(p)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -222,7 +228,7 @@ class Gazetteer:
             else:
                 n, loc, _ = self.usage_of(key)
                 need = (n >= QUARTER_MIN_USES and (loc + 1) / (n + 3) < QUARTER_PLACE_SHARE) or any(
-                    q.kind != "neighbourhood" and _is_big(q) for q in self.lookup_key(key))
+                    q.kind != "neighbourhood" and is_big(q) for q in self.lookup_key(key))
             self._quarter_cue[key] = need
         return need
 

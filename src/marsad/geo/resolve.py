@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .gazetteer import Gazetteer, Place, haversine
+from .gazetteer import Gazetteer, Place, haversine, is_big_town
 
 # The cue word right before a name says what kind of place it is.
 TOWN_CUES = frozenset({"مدينه", "مدينتي", "بلده", "بلدتي", "قريه", "قريتي", "بلدات", "قري", "مدن", "بلدتا", "قريتا", "مدينتا"})
@@ -268,9 +268,6 @@ def rank(gaz: Gazetteer, candidates: Iterable[Place], cue: str | None, ctx: Cont
 ANCHOR_COUNTRY_WEIGHT = 2.0
 
 
-def is_big_town(p: Place) -> bool:
-    """A town of 10,000 or an admin seat (not an area)."""
-    return not p.is_admin and (p.population >= 10000 or p.feature_code in ("PPLC", "PPLA", "PPLA2"))
 
 QUARTER_SUPPORT_KM = 20.0  # a quarter lies this close to its city's point
 QUARTER_ALONE_PENALTY = 2.0

@@ -26,7 +26,7 @@ from typing import Iterable
 
 from ..doc import Doc, Mention
 from ..lexicon import DataFileError, load_yaml
-from ..geo.gazetteer import Gazetteer, Place, haversine, load_gazetteer
+from ..geo.gazetteer import Gazetteer, Place, haversine, is_big, load_gazetteer
 from ..geo.resolve import (
     ADMIN1_CUES, ADMIN2_CUES, ADMIN3_CUES, AREA_CUES, CAMP_CUES, DIRECTION_ADJ, NEAR_CUES, TOWN_CUES,
     KIND_FIT, AnchorGrid, Candidate, Context, ResolvedPlace, country_focus, rank,
@@ -544,7 +544,7 @@ def _support_doubts(doc: Doc, gaz: Gazetteer, raws: list[_Raw], weights: dict[st
         listed = any(r2.sent == r.sent and (r2.tok1 == r.tok0 and _joined(doc, r2, r) or r2.tok0 == r.tok1
                                             and _joined(doc, r, r2)) for r2 in sure)
         near = [p for p in r.cands if weights.get(p.country_code, 0) > 0 and any(
-            haversine(p.lat, p.lon, a.lat, a.lon) < (DOUBT_SUPPORT_KM if _is_big(p) else DOUBT_SUPPORT_KM / 5)
+            haversine(p.lat, p.lon, a.lat, a.lon) < (DOUBT_SUPPORT_KM if is_big(p) else DOUBT_SUPPORT_KM / 5)
             for a in anchors if a.country_code == p.country_code and a is not p)]
         if near:
             r.cands = near
@@ -584,11 +584,6 @@ def _in_country(doc: Doc, r: _Raw, country: _Raw) -> bool:
     if gap == 0:
         return country.start > 0 and doc.text[country.start - 1] in "بو،," or "في" in doc.text[r.end:country.start]
     return gap == 1 and doc.tokens[r.tok1].norm == "في"
-
-
-def _is_big(p: Place) -> bool:
-    """A town, area or country that news from the whole region names (not a small village)."""
-    return p.population >= 10000 or p.is_admin or p.kind == "country" or p.feature_code in ("PPLC", "PPLA", "PPLA2")
 
 
 def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
@@ -792,7 +787,7 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
             variant = bool(r.reasons) and r.reasons[0].startswith("spelling")
             # a village of a neighbouring country the article never names is a homonym, not the place
             keep = [p for p in r.cands if (p.country_code == focus if variant else p.country_code in (
-                    allowed if _is_big(p) else named)) or (not variant and (
+                    allowed if is_big(p) else named)) or (not variant and (
                     p.kind == "country" or p.population >= 1000000 or p.feature_code == "PPLC"))]
             if not keep:
                 if variant or r.cue in ("town", "camp"):
@@ -913,7 +908,8 @@ def find_places(doc: Doc) -> None:
 
 
 # Place references: "المدينة" / "البلدة" / "القرية" standing for the town named just before.
-_REFERENCES = {"المدينه": ("city",), "البلده": ("city", "village"), "القريه": ("village", "city")}
+# Reference nouns ("في المدينة") → the place kinds they may stand for (also read by events.control)
+REFERENCE_NOUNS = {"المدينه": ("city",), "البلده": ("city", "village"), "القريه": ("village", "city")}
 _REF_BEFORE = frozenset({"في", "علي", "الي", "داخل", "وسط", "قرب", "اطراف", "محيط", "مداخل", "شرق", "غرب", "شمال", "جنوب"})
 REFERENCE_SENTENCES = 2
 # "البلدة الواقعة على الحدود": the participle says where the town lies, it names no other town
@@ -922,12 +918,12 @@ _REF_LOCATED = frozenset({"الواقعه", "الواقع"})
 
 class _RefKinds(dict):
     """token norm → the place kinds it may refer to (from the first of its first two forms in
-    ``_REFERENCES``), or None; a function of the word alone, cached. Stops growing at 50,000 words."""
+    ``REFERENCE_NOUNS``), or None; a function of the word alone, cached. Stops growing at 50,000 words."""
 
     def __missing__(self, norm: str) -> tuple[str, ...] | None:
         kinds = None
         for f in word_forms(norm)[:2]:
-            kinds = _REFERENCES.get(f)
+            kinds = REFERENCE_NOUNS.get(f)
             if kinds:
                 break
         if len(self) < 50_000:
@@ -955,7 +951,7 @@ def _references(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]], covered: s
         kinds = kinds_of(t.norm)
         if i in covered:
             continue
-        prefixed = t.norm[:1] in "بل" and t.norm[1:] in _REFERENCES or t.norm[:2] in ("وب", "ول") and t.norm[2:] in _REFERENCES
+        prefixed = t.norm[:1] in "بل" and t.norm[1:] in REFERENCE_NOUNS or t.norm[:2] in ("وب", "ول") and t.norm[2:] in REFERENCE_NOUNS
         before = i > doc.sentences[t.sentence].token_start and _has_form(toks[i - 1], _REF_BEFORE)
         if not (prefixed or before):
             continue
@@ -968,7 +964,7 @@ def _references(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]], covered: s
         if not prior:
             continue
         r0, rp0 = prior[-1]
-        stem = t.norm[len(t.norm) - len(next(f for f in t.forms if f in _REFERENCES)):]
+        stem = t.norm[len(t.norm) - len(next(f for f in t.forms if f in REFERENCE_NOUNS)):]
         start = _stem_start(doc, t, stem)
         raw = _Raw(start, t.end, i, i + 1, t.sentence, stem, [rp0.place])
         raw.span_tok0, raw.span_start = i, start

@@ -14,11 +14,11 @@ from typing import Any
 
 from ..doc import Doc
 from ..events.build import event_for_sentence
-from .features import mentions_by_sentence, rule_features, span_features, span_vector
+from .features import mentions_by_sentence
 from .gate import Gated, confidence_features
 from .linear import ModelBundle, load_models
 from .relevance import ArticleScore
-from .status import SentenceScore
+from .status import SentenceScore, sentence_input
 
 # Only the opening is read: the news is told first, background and reactions follow.
 OPENING_SENTENCES = 6
@@ -41,8 +41,7 @@ def propose(doc: Doc, relevance: ArticleScore | None, models: ModelBundle) -> tu
     for i, s in enumerate(doc.sentences[:OPENING_SENTENCES]):
         if s.token_end <= s.token_start:
             continue
-        feats = span_features(doc, s.token_start, s.token_end, by_sentence.get(i, ())) | rule_features([], doc.published)
-        vector = span_vector(doc, s.token_start, s.token_end)
+        feats, vector = sentence_input(doc, i, by_sentence.get(i, ()), [])
         p = models.status.probability(feats, vector)
         if p >= cfg["propose_sentence"] and (best is None or p > best[0]):
             best = (p, i, SentenceScore(round(p, 4), models.status.threshold,

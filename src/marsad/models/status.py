@@ -6,9 +6,11 @@ from: the words, the cue/blocker/mention kinds, and what the rules drafted there
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable, Sequence
 
-from ..doc import Doc
+import numpy as np
+
+from ..doc import Doc, Mention
 from .features import mentions_by_sentence, rule_features, sentence_of, span_features, span_vector
 from .linear import ModelBundle, load_models
 
@@ -40,10 +42,7 @@ def sentence_scores(doc: Doc, models: ModelBundle) -> dict[int, SentenceScore]:
             drafts.setdefault(i, []).append(e)
     scores: dict[int, SentenceScore] = {}
     for i in sorted(drafts):
-        s = doc.sentences[i]
-        feats = span_features(doc, s.token_start, s.token_end, by_sentence.get(i, ()))
-        feats |= rule_features(drafts[i], doc.published)
-        vector = span_vector(doc, s.token_start, s.token_end)
+        feats, vector = sentence_input(doc, i, by_sentence.get(i, ()), drafts[i])
         scores[i] = SentenceScore(round(models.status.probability(feats, vector), 4), models.status.threshold,
                                   models.subtype.distribution(feats, vector))
     return scores
@@ -53,8 +52,15 @@ def sentence_probability(doc: Doc, s: int, models: ModelBundle) -> float:
     """P(sentence ``s`` reports a specific recent event) with the features the status stage gives a
     sentence (its words and mentions, and the rule drafts told there, if any): for sentences that
     hold something other than a draft, such as a control statement."""
-    sent = doc.sentences[s]
     drafts = [e for e in doc.events if any(sentence_of(doc, x.start) == s for x in e.evidence)]
-    feats = span_features(doc, sent.token_start, sent.token_end, mentions_by_sentence(doc).get(s, ()))
-    return round(models.status.probability(feats | rule_features(drafts, doc.published),
-                                           span_vector(doc, sent.token_start, sent.token_end)), 4)
+    return round(models.status.probability(*sentence_input(doc, s, mentions_by_sentence(doc).get(s, ()), drafts)), 4)
+
+
+def sentence_input(doc: Doc, s: int, mentions: Iterable[Mention], drafts: Sequence[Any],
+                   ) -> tuple[set[str], np.ndarray]:
+    """The sentence models' input for sentence ``s``: its words and mention kinds, what the rules drafted
+    there (``drafts``, possibly none), and its word vector."""
+    sent = doc.sentences[s]
+    feats = span_features(doc, sent.token_start, sent.token_end, mentions)
+    feats |= rule_features(drafts, doc.published)
+    return feats, span_vector(doc, sent.token_start, sent.token_end)
