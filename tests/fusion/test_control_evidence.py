@@ -4,7 +4,6 @@ import datetime as dt
 
 import marsad
 from marsad.doc import Doc
-from marsad.models.linear import load_models
 from marsad.pipeline import RULE_STAGES, run
 
 
@@ -21,7 +20,7 @@ def test_a_statement_needs_a_sentence_judged_an_event_report():
     doc = marsad.extract_doc("اعتصم العشرات من الأطباء والممرضين العاملين في المستشفى العسكري بمدينة الحديدة الواقعة "
                              "غرب اليمن والخاضعة لسيطرة الحوثيين، أمس، أمام مبنى المحافظة.", published="2015-08-02")
     (st,) = doc.layers["control"]
-    assert st.sentence_p is not None and st.sentence_p >= load_models().status.threshold
+    assert st.sentence_p is not None and st.sentence_p >= doc.layers["sentence_status"][0].threshold
 
 
 def test_the_rules_alone_keep_statements_unjudged():

@@ -253,3 +253,14 @@ def test_a_mans_full_name_in_the_gazetteer_still_blocks():
     # snn-aleqtisadiya-9867c064e3a6: "محمد محمود" names some place, yet here it is a man
     ms, _ = places("جرائم بحق آل الزبيري -أسرة أحد أبرز أعلام ثورة سبتمبر اليمنية محمد محمود الزبيري ضد حكم الأئمة")
     assert not any(m.text == "الزبيري" for m in ms)
+
+
+def test_a_district_name_is_no_evidence_of_its_own_country():
+    # "خان بني سعد" in an Iraqi report: the Yemeni district بني سعد must not name Yemen by itself
+    ms, doc = places("قالت الشرطة إن تفجيرا انتحاريا بسيارة ملغومة في العراق قتل أكثر من 100 شخص، وإن قوة الانفجار "
+                     "سببت سقوط عدة مبان في بلدة خان بني سعد على بعد نحو 30 كيلومترا إلى الشمال الشرقي من بغداد.")
+    assert "YE" not in {m.value.place.country_code for m in ms}
+    # a governorate still names its country: عسير in a Djiboutian ambassador's condemnation
+    ms, _ = places("دان سفير جمهورية جيبوتي التفجير الذي استهدف مسجدا لقوات الطوارئ الخاصة في منطقة عسير، "
+                   "وقال: أدين باسم بلدي جيبوتي هذا الحادث.")
+    assert "عسير" in [m.text for m in ms]

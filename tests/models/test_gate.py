@@ -94,3 +94,16 @@ def test_a_sub_type_the_model_prefers_is_taken_only_with_actors_that_fit_it() ->
                 retyped += 1
                 assert fitting_order(ev.sub_event_type, ev.inter1, ev.inter2) == "as is", (text, before, ev)
     assert retyped >= 1
+
+
+def test_the_article_relevance_raises_or_lowers_a_sentence_score() -> None:
+    # the same sentence counts more as an event report in an article judged a news report of events
+    from marsad.models.linear import load_models
+    from marsad.models.status import sentence_scores
+
+    doc = marsad.extract_doc("وقتل ثلاثة جنود في هجوم استهدف دورية عسكرية قرب مدينة العريش أمس.", published="2016-03-02")
+    models = load_models()
+    assert "with_relevance" in models.status.meta
+    low, high = sentence_scores(doc, models, 0.05)[0], sentence_scores(doc, models, 0.95)[0]
+    assert low.probability < high.probability
+    assert low.threshold == high.threshold == models.status.meta["with_relevance"]["threshold"]

@@ -758,32 +758,58 @@ def _list_end(doc: Doc, tok: Token) -> bool:
     return not rest or rest[0] in ".,،؛;:()\n«»\"'-–"
 
 
+def _vote(r: _Raw) -> tuple[str, float] | None:
+    """The country a mention says the article is about, and how strongly (None: it says nothing)."""
+    if r.dateline or r.unknown:
+        return None
+    # small same-name villages elsewhere (Who's On First has a الكويت in Yemen) do not blur the evidence
+    big = {p.country_code for p in r.cands
+           if p.kind == "country" or p.population >= 100000 or p.feature_code in ("PPLC", "PPLA") or p.is_admin}
+    if len(big) != 1:
+        return None
+    # a country named outright says more than a big town that may be a homonym (دوما)
+    return next(iter(big)), 1.5 if any(p.kind == "country" for p in r.cands) else 1.0
+
+
 def _evidence(raws: list[_Raw], demonyms: list[str]) -> dict[str, float]:
     w: dict[str, float] = defaultdict(float)
     for r in raws:
-        if r.dateline or r.unknown:
-            continue
-        # small same-name villages elsewhere (Who's On First has a الكويت in Yemen) do not blur the evidence
-        big = {p.country_code for p in r.cands
-               if p.kind == "country" or p.population >= 100000 or p.feature_code in ("PPLC", "PPLA") or p.is_admin}
-        if len(big) == 1:
-            # a country named outright says more than a big town that may be a homonym (دوما)
-            w[next(iter(big))] += 1.5 if any(p.kind == "country" for p in r.cands) else 1.0
+        vote = _vote(r)
+        if vote is not None:
+            w[vote[0]] += vote[1]
     for cc in demonyms:
         w[cc] += 0.5
     return w
 
 
+def _others_evidence(raws: list[_Raw], weights: dict[str, float]) -> dict[str, dict[str, float]]:
+    """Per name, the country evidence of the article without that name's own mentions when only small
+    places bear it (``_all_small``): a district or village name is no evidence for itself ("خان بني سعد" in an Iraqi
+    report must not name Yemen through the Yemeni district بني سعد); عسير still names Saudi Arabia."""
+    own: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for r in raws:
+        vote = _vote(r)
+        if vote is not None and _all_small(r.cands):
+            own[r.key][vote[0]] += vote[1]
+    out = {}
+    for key, votes in own.items():
+        rest = dict(weights)
+        for cc, v in votes.items():
+            rest[cc] = rest.get(cc, 0.0) - v
+        out[key] = {cc: v for cc, v in rest.items() if v > 1e-9}
+    return out
+
+
 def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, float]) -> None:
     gaz = idx.gaz
     focus = country_focus(weights)
-    ctx = Context(focus=focus, countries=dict(weights))
-    named = {cc for cc, w in weights.items() if w > 0}
-    allowed = set(named)
-    if focus:
-        allowed |= set((gaz.meta.get("neighbours") or {}).get(focus, ()))
+    neighbours = set((gaz.meta.get("neighbours") or {}).get(focus, ())) if focus else set()
+    evidence = _others_evidence([r for r in raws if not r.doubt], weights)
     for r in raws:
         if focus and len(r.cands) > 0 and not r.unknown:
+            # the countries the rest of the article names ("خان بني سعد" names no Yemen by itself)
+            named = {cc for cc, w in evidence.get(r.key, weights).items() if w > 0} | {focus}
+            allowed = named | neighbours
             variant = bool(r.reasons) and r.reasons[0].startswith("spelling")
             # a village of a neighbouring country the article never names is a homonym, not the place
             keep = [p for p in r.cands if (p.country_code == focus if variant else p.country_code in (
@@ -795,6 +821,7 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
                     continue
             r.cands = keep
     known = [r for r in raws if not r.unknown and r.cands]
+    ctx = Context(focus=focus, countries=dict(weights))
     for r in known:
         r.result = rank(gaz, r.cands, r.cue, ctx)
     # anchors: confidently resolved places (clear margin or a single candidate), not datelines

@@ -10,7 +10,6 @@ calibrated on held-out labelled sentences. Dropped drafts are kept in ``doc.laye
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +19,7 @@ from ..events.model import SUB_TO_TYPE, fitting_order
 from .features import sentence_of
 from .linear import ModelBundle, load_models
 from .relevance import ArticleScore
-from .status import SentenceScore, sentence_probability
+from .status import SentenceScore, logit, sentence_probability
 
 
 # Events below this confidence are not written unless asked (--min-confidence 0): at this level about one
@@ -44,16 +43,11 @@ class Gated:
         return dict(self.__dict__)
 
 
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-4), 1 - 1e-4)
-    return math.log(p / (1 - p))
-
-
 def confidence_features(relevance: float | None, sentence: float, subtype_p: float, event: Any) -> dict[str, float]:
     """Inputs of the confidence model (names shared with training)."""
     return {
-        "logit_relevance": _logit(relevance if relevance is not None else 0.5),
-        "logit_sentence": _logit(sentence),
+        "logit_relevance": logit(relevance if relevance is not None else 0.5),
+        "logit_sentence": logit(sentence),
         "subtype_p": subtype_p,
         "has_actor1": float(bool(getattr(event, "actor1", None))),
         "has_actor2": float(bool(getattr(event, "actor2", None))),
@@ -124,14 +118,14 @@ def judge_statements(doc: Doc, statements: list[Any], status: dict[int, Sentence
     and no rule draft: the status model's training sentences include such sentences
     (``train/README.md``: "other sentences of articles with events"), and they seldom reach the bar.
     """
-    scores: dict[int, float] = {}
+    scores: dict[int, SentenceScore] = {}
     kept = []
     for st in statements:
         s = sentence_of(doc, st.ev_start)
         if s not in scores:
-            scores[s] = status[s].probability if s in status else sentence_probability(doc, s, models)
-        if scores[s] >= models.status.threshold:
-            st.sentence_p = scores[s]
+            scores[s] = status[s] if s in status else sentence_probability(doc, s, models)
+        if scores[s].is_event:
+            st.sentence_p = scores[s].probability
             kept.append(st)
     return one_per_claim(kept)
 

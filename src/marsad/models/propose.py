@@ -18,7 +18,7 @@ from .features import mentions_by_sentence
 from .gate import Gated, confidence_features
 from .linear import ModelBundle, load_models
 from .relevance import ArticleScore
-from .status import SentenceScore, sentence_input
+from .status import SentenceScore, event_probability, sentence_input
 
 # Only the opening is read: the news is told first, background and reactions follow.
 OPENING_SENTENCES = 6
@@ -42,10 +42,9 @@ def propose(doc: Doc, relevance: ArticleScore | None, models: ModelBundle) -> tu
         if s.token_end <= s.token_start:
             continue
         feats, vector = sentence_input(doc, i, by_sentence.get(i, ()), [])
-        p = models.status.probability(feats, vector)
+        p, threshold = event_probability(models.status, feats, vector, relevance.probability)
         if p >= cfg["propose_sentence"] and (best is None or p > best[0]):
-            best = (p, i, SentenceScore(round(p, 4), models.status.threshold,
-                                        models.subtype.distribution(feats, vector)))
+            best = (p, i, SentenceScore(round(p, 4), threshold, models.subtype.distribution(feats, vector)))
     if best is None:
         return None
     p, i, score = best

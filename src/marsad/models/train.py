@@ -33,7 +33,7 @@ from .vectors import artefact_hash
 from .gate import DEFAULT_MIN_CONFIDENCE, apply_gate, confidence_features
 from .linear import SHIPPED_MODEL_DIR, VECTOR_PREFIX, LinearModel, ModelBundle
 from .relevance import ArticleScore
-from .status import SentenceScore
+from .status import SentenceScore, joint_probability, logit
 
 # Settings are part of the artefact's identity: they are written to the manifest.
 SETTINGS: dict[str, Any] = {
@@ -45,6 +45,8 @@ SETTINGS: dict[str, Any] = {
     "C_subtype": 3.0,
     "C_confidence": 1.0,
     "status_vectors": False,
+    # the sentence status is calibrated with the article's relevance as a second input
+    "status_with_relevance": True,
     # thresholds: relevance leans to recall (the sentence model guards precision);
     # status is set where out-of-fold precision reaches the target
     "relevance_recall_target": 0.95,
@@ -80,6 +82,7 @@ class SentenceLabel:
     types: list[str]
     article_text: str | None = None
     published: str | None = None
+    title: str | None = None
     features: set[str] = field(default_factory=set)
     vector: np.ndarray | None = None
 
@@ -128,11 +131,13 @@ def load_labels(labels: Path, corpus: Path | None) -> tuple[list[ArticleLabel], 
                                      bool(r["relevant"]), r.get("sample")))
     sentences = []
     for r in sent_rows:
-        text = r.get("article_text") or (texts.get(r["article_id"]) or {}).get("text")
+        src = texts.get(r["article_id"]) or {}
+        text = r.get("article_text") or src.get("text")
         if text is not None and text[r["start"]:r["end"]].strip() != r["sentence"].strip():
             text = None  # offsets do not point at the sentence: read it on its own
         sentences.append(SentenceLabel(r["article_id"], int(r["start"]), int(r["end"]), r["sentence"], r["kind"],
-                                       list(r.get("types") or []), text, r.get("published")))
+                                       list(r.get("types") or []), text, r.get("published"),
+                                       r.get("title") or src.get("title")))
     return articles, sentences
 
 
@@ -176,7 +181,7 @@ def sentence_docs(sentences: list[SentenceLabel], with_events: bool) -> dict[str
         if first.article_text is None:  # a sentence read on its own
             first.start, first.end = 0, len(first.sentence)
         doc = Doc(first.article_text or first.sentence, id=first.article_id,
-                  published=_date(first.published))
+                  published=_date(first.published), title=first.title if first.article_text else None)
         _run(doc, RULE_STAGES if with_events else MENTION_STAGES)
         docs[key] = doc
         for s in group:
@@ -277,6 +282,16 @@ def platt(raw: Sequence[float], y: Sequence[bool]) -> tuple[float, float]:
 
     clf = LogisticRegression(C=1e6, max_iter=5000).fit(np.asarray(raw).reshape(-1, 1), np.array(y, dtype=bool))
     return float(clf.coef_[0, 0]), float(clf.intercept_[0])
+
+
+def platt_with(raw: Sequence[float], relevance: Sequence[float], y: Sequence[bool]) -> tuple[float, float, float]:
+    """Fit P(y) = sigmoid(a·raw + c·logit(relevance) + b) on out-of-fold scores: Platt scaling with the
+    article's relevance as a second input. Returns (a, c, b)."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.c_[np.asarray(raw), [logit(q) for q in relevance]]
+    clf = LogisticRegression(C=1e6, max_iter=5000).fit(x, np.array(y, dtype=bool))
+    return float(clf.coef_[0, 0]), float(clf.coef_[0, 1]), float(clf.intercept_[0])
 
 
 def folds_of(y: Sequence[Any], k: int, seed: int) -> list[np.ndarray]:
@@ -403,10 +418,24 @@ def train(labels: Path, out: Path, corpus: Path | None = None, settings: dict[st
 
     raw_st, _ = oof(fit_status, lambda m, i: m.raw(feats[i], svecs[i]), len(sentences), sfolds)
     cal_st = platt(raw_st, y_ev)
-    p_st = [float(1 / (1 + np.exp(-(cal_st[0] * r + cal_st[1])))) for r in raw_st]
-    t_st = threshold_for_precision(p_st, y_ev, S["status_precision_target"])
+    p_alone = [float(1 / (1 + np.exp(-(cal_st[0] * r + cal_st[1])))) for r in raw_st]
+    t_alone = threshold_for_precision(p_alone, y_ev, S["status_precision_target"])
     status = fit_status(list(range(len(sentences))))
-    status.calibration, status.threshold = cal_st, t_st
+    status.calibration, status.threshold = cal_st, t_alone
+    # The article's relevance joins the sentence's score: the labelled sentences come from articles outside
+    # the labelled article samples, so the relevance model trained on all of those is held out for them.
+    doc_of = {id(s): docs[s.article_id if s.article_text else f"\0{id(s)}"] for s in sentences}
+    rel_of_doc: dict[int, float] = {}
+    for d in doc_of.values():
+        if id(d) not in rel_of_doc:
+            rel_of_doc[id(d)] = relevance.probability(*article_input(d))
+    rel_st = [rel_of_doc[id(doc_of[id(s)])] for s in sentences]
+    p_st, t_st = p_alone, t_alone
+    if S["status_with_relevance"]:
+        cal_joint = platt_with(raw_st, rel_st, y_ev)
+        p_st = [joint_probability(cal_joint, r, q) for r, q in zip(raw_st, rel_st)]
+        t_st = threshold_for_precision(p_st, y_ev, S["status_precision_target"])
+        status.meta["with_relevance"] = {"calibration": list(cal_joint), "threshold": t_st}
 
     typed = [i for i, s in enumerate(sentences) if s.kind in (EVENT_KIND, "past") and s.types
              and s.types[0] in SUB_TO_TYPE]
@@ -422,12 +451,13 @@ def train(labels: Path, out: Path, corpus: Path | None = None, settings: dict[st
     subtype = fit_sub(list(range(len(sentences))))
 
     # -- the rules alone against the combination, on the labelled sentences ----------------------
-    doc_of = {id(s): docs[s.article_id if s.article_text else f"\0{id(s)}"] for s in sentences}
     rule_events = [_overlapping_events(doc_of[id(s)], s) for s in sentences]
     fired = [bool(evs) for evs in rule_events]
     combined = [f and p >= t_st for f, p in zip(fired, p_st)]
     figures["status"] = {
-        "rules": prf(fired, y_ev), "model": dict(prf([p >= t_st for p in p_st], y_ev), threshold=t_st, ece=ece(p_st, y_ev)),
+        "rules": prf(fired, y_ev),
+        "sentence model alone": dict(prf([p >= t_alone for p in p_alone], y_ev), threshold=t_alone),
+        "model": dict(prf([p >= t_st for p in p_st], y_ev), threshold=t_st, ece=ece(p_st, y_ev)),
         "rules+model": prf(combined, y_ev),
     }
 
@@ -465,7 +495,6 @@ def train(labels: Path, out: Path, corpus: Path | None = None, settings: dict[st
     log(f"subtype: {figures['subtype']}")
 
     # -- confidence: P(a published event is a real event of its sub-type) ------------------------
-    rel_of_doc: dict[int, float] = {}
     conf_rows: list[dict[str, float]] = []
     conf_y: list[bool] = []
     conf_fold: list[int] = []
@@ -476,8 +505,6 @@ def train(labels: Path, out: Path, corpus: Path | None = None, settings: dict[st
         if p_st[i] < t_st:
             continue
         doc = doc_of[id(s)]
-        if id(doc) not in rel_of_doc:
-            rel_of_doc[id(doc)] = relevance.probability(*article_input(doc))
         d = dist_oof[i]
         top = max(d, key=d.get)
         for e, sub in zip(rule_events[i], combined_subs(i, -neg_lo, hi)):
@@ -566,7 +593,7 @@ def evaluate_articles(articles: list[ArticleLabel], docs: list[Doc], folds: list
             yields_rules[i] = bool(doc.events)
             kept: list[Any] = []
             if rel.relevant and doc.events:
-                kept, _ = apply_gate(doc, doc.events, rel, sentence_scores(doc, fold_bundle), fold_bundle)
+                kept, _ = apply_gate(doc, doc.events, rel, sentence_scores(doc, fold_bundle, rel.probability), fold_bundle)
                 # what `marsad extract` writes: events at or above the default confidence
                 yields_gated[i] = any(e.confidence >= DEFAULT_MIN_CONFIDENCE for e in kept)
             if rel.relevant and not kept:
@@ -633,9 +660,11 @@ def model_card(manifest: dict[str, Any], relevance: LinearModel, status: LinearM
 
     rows = []
     st = f["status"]
-    for name in ("rules", "model", "rules+model"):
-        r = st[name]
-        rows.append(f"| sentence event vs not | {name} | {r['precision']} | {r['recall']} | {r['f1']} |")
+    labels = {"model": "model with the article's relevance" if "with_relevance" in status.meta else "model"}
+    for name in ("rules", "sentence model alone", "model", "rules+model"):
+        if name in st and (name != "sentence model alone" or "with_relevance" in status.meta):
+            r = st[name]
+            rows.append(f"| sentence event vs not | {labels.get(name, name)} | {r['precision']} | {r['recall']} | {r['f1']} |")
     r = f["relevance"]
     rows.insert(0, f"| article relevance | model (threshold {r['threshold']}) | {r['precision']} | {r['recall']} | {r['f1']} |")
     sub = f["subtype"]
@@ -665,7 +694,7 @@ trained on.
 | model | decides | input | form |
 |---|---|---|---|
 | `relevance` | does the article report at least one specific codable event? | title + first {700} characters | logistic regression over word and stem-bigram features and the text's word vector, Platt-calibrated |
-| `status` | does a sentence with an event cue report a specific recent event (not past, future, negated, general, figurative)? | the sentence's words + its cue/blocker/mention kinds | logistic regression, Platt-calibrated |
+| `status` | does a sentence with an event cue report a specific recent event (not past, future, negated, general, figurative)? | the sentence's words + its cue/blocker/mention kinds; the article's relevance | logistic regression, Platt-calibrated with the article's relevance probability as a second input (`a·score + c·logit(relevance) + b`) |
 | `subtype` | which ACLED sub-type the sentence reports | same, and the sentence's word vector | multinomial logistic regression |
 | `confidence` | P(a published event is a real event of its sub-type) | article and sentence probabilities, the sub-type probability, which fields the rules filled | logistic regression on held-out scores (calibrated by construction) |
 
@@ -686,7 +715,9 @@ but a visit "to Sanaa, which the Houthis hold" became an event report). Weights 
 
 Relevance F1 at its best threshold: {r['f1_at_best']} (the shipped threshold favours recall, {manifest['settings']['relevance_recall_target']:.0%},
 because the sentence model guards precision). Sentence precision here is over a sample rich in cue words,
-not over all sentences of the news.
+not over all sentences of the news. The sentence model's score is joined with the relevance of the sentence's
+article (scored by the relevance model, which never saw these articles: the labelled sentences come from
+articles outside the labelled article samples); "sentence model alone" is the same model without it.
 
 Sub-type accuracy on sentences labelled `event` (the predicted sub-type is one of the labelled ones):
 rules alone {sub['rules']} (on the {sub['fired_sentences']} event sentences where the rules fire), model alone {sub['model']}
