@@ -110,6 +110,17 @@ def test_the_wounded_are_never_counted_dead():
     assert events and all(e.fatalities == 0 for e in events)
 
 
+def test_the_number_after_the_wounding_counts_the_wounded():
+    # "one person was killed and 15 wounded": the toll is the one person (an accusative شخصا)
+    text = ("كولومبو - «الشرق الأوسط»: قالت الشرطة في سريلانكا، أمس (الجمعة)، إن شخصا قتل وأصيب 15 في إطلاق نار على "
+            "حشد انتخابي في العاصمة كولومبو.")
+    events = marsad.extract(text, published="2015-08-08")
+    assert events and all(e.fatalities == 1 for e in events)
+    # and a country the actor lexicon does not list is named in full, never by its code
+    assert all("LK" not in (e.actor1 or "") + (e.actor2 or "") for e in events)
+    assert any("Sri Lanka" in (e.actor1 or "") + (e.actor2 or "") for e in events)
+
+
 def test_a_roundup_of_separate_attacks_is_no_event():
     text = ("وقتل أربعة جنود أتراك وأصيب عشرات في هجمات منفصلة لحزب العمال الكردستاني خلال مطلع الأسبوع في جنوب شرق "
             "تركيا الذي يغلب على سكانه الأكراد مع تصاعد العنف.")

@@ -9,10 +9,10 @@ from .index import MARKERS, Draft, MentionIndex
 
 
 def victim_count(doc: Doc, i: int, lex: Any) -> int | None:
-    """1 for a singular victim noun at token i, 2 for its dual form."""
+    """1 for a singular victim noun at token i (also in the accusative, شخصا), 2 for its dual form."""
     tok = doc.tokens[i]
     for f in tok.forms:
-        if f in lex.victims:
+        if f in lex.victims or f.endswith("ا") and f[:-1] in lex.victims:
             return 1
         for suffix in ("ين", "ان"):
             if f.endswith(suffix) and f[: -len(suffix)] in lex.victims:
@@ -74,6 +74,8 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
             wdist = min((abs(n.token_start - w.token_start) for w in wounds), default=99)
             if wdist < dist:
                 continue
+            if any(kill.token_end <= w.token_start < n.token_start for w in wounds):
+                continue  # "إن شخصا قتل وأصيب 15": the number after the wounding is the wounded
             if best is None or dist < best[0]:
                 best = (dist, n)
         count: int | None = None

@@ -124,8 +124,8 @@ class ActorLexicon:
             if named is not None:
                 return named
             c = self.countries.get(country)
-            cname = c.name if c else country
-            of_name = c.of_name if c else country
+            cname = c.name if c else world_country_name(country)
+            of_name = c.of_name if c else cname
             return ActorDef(f"{key}:{country}", a.name.format(country=cname, of_country=of_name), a.inter,
                             a.kind, country, False, None, a.classes, a.coalition)
         return ActorDef(key, a.fallback_name or a.name.format(country="unknown", of_country="unknown"),
@@ -353,6 +353,14 @@ def parse_actor_lexicon(data: Any, source: str = "actors.yaml") -> ActorLexicon:
         fold(t).split()[0] for t in (sup or {}).get("triggers", []) if fold(t))
     return ActorLexicon(kinds, countries, actors, matcher, adjectives, support_words, fillers, country_template,
                         first_words)
+
+
+@lru_cache(maxsize=None)
+def world_country_name(code: str) -> str:
+    """The English name of any country (``countries.yaml``, the gazetteer's country table) for a country
+    the actor lexicon does not list: "Police Forces of Sri Lanka", never "Police Forces of LK"."""
+    rec = (load_yaml("countries.yaml").get("countries") or {}).get(code)
+    return str(rec["name"]) if rec and rec.get("name") else code
 
 
 @lru_cache(maxsize=None)
