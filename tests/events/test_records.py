@@ -116,6 +116,8 @@ def test_the_number_after_the_wounding_counts_the_wounded():
             "حشد انتخابي في العاصمة كولومبو.")
     events = marsad.extract(text, published="2015-08-08")
     assert events and all(e.fatalities == 1 for e in events)
+    # a shooting at a crowd ("حشد انتخابي"), not a troop build-up ("حشد" as Strategic developments/Other)
+    assert [e.sub_event_type for e in events] == ["Attack"]
     # and a country the actor lexicon does not list is named in full, never by its code
     assert all("LK" not in (e.actor1 or "") + (e.actor2 or "") for e in events)
     assert any("Sri Lanka" in (e.actor1 or "") + (e.actor2 or "") for e in events)
