@@ -174,10 +174,12 @@ def _drafts_for_clause(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: l
     families: dict[str, list[Mention]] = {}
     for c in cues:
         families.setdefault(_family(c), []).append(c)
-    if any(c.value.sub != "Other" for f, g in families.items() if f != "attack" for c in g):
-        # "هجوم انتحاري", "هجوم بسيارة مفخخة": the specific cue types it; a build-up word beside it
-        # does not ("إطلاق نار على حشد انتخابي" is a shooting at a crowd, no troop build-up)
-        families.pop("attack", None)
+    if "attack" in families and all(c.value.sub == "Other" for f, g in families.items() if f != "attack" for c in g):
+        # a build-up word beside an attack is its target: "إطلاق نار على حشد انتخابي" is a shooting at a
+        # crowd, "استهدف طيران التحالف تعزيزات" an air strike on reinforcements, no troop build-up
+        families = {"attack": families["attack"]}
+    if len(families) > 1:
+        families.pop("attack", None)  # "هجوم انتحاري", "هجوم بسيارة مفخخة": the specific cue types it
     if any(not c.value.needs_actor for g in families.values() for c in g):
         # a vague verb (استهدفت، قصف) beside a clear cue of another type describes that event
         families = {f: g for f, g in families.items() if any(not c.value.needs_actor for c in g)}
