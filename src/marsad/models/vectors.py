@@ -67,13 +67,13 @@ def load_word_vectors(path: str | None = None) -> WordVectors:
     p = Path(path) if path else ARTEFACT
     try:
         with np.load(p, allow_pickle=False) as z:
-            words = [str(w) for w in z["words"]]
+            words = z["words"].tolist()  # Python str, as str(w) of each
             matrix = z["vectors"].astype(np.float32)
     except FileNotFoundError:
         from ..lexicon import DataFileError
 
         raise DataFileError(f"{p}: word vectors missing; rebuild with scripts/build_word_vectors.py") from None
-    return WordVectors({w: i for i, w in enumerate(words)}, matrix)
+    return WordVectors(dict(zip(words, range(len(words)))), matrix)
 
 
 def artefact_hash(path: Path = ARTEFACT) -> str:
