@@ -417,7 +417,8 @@ def read_store(path: Path = STORE, artefact: Path = ARTEFACT, usage: Path = USAG
 
 def store_bytes(artefact: Path = ARTEFACT, usage: Path = USAGE) -> bytes:
     """What ``gazetteer.store`` must hold for these artefacts (built from them, deterministically)."""
-    from .store import build_store, file_sha256
+    from ..packed import file_sha256
+    from .store import build_store
 
     gaz = read_artefact(artefact)
     usage_counts, after_cue, usage_meta = read_usage(usage)
