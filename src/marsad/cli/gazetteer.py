@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 
@@ -20,6 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def build(args: argparse.Namespace) -> int:
     """Run the gazetteer build, then compile its output into the form read at start-up."""
+    import subprocess
+
     scripts = Path(__file__).resolve().parents[3] / "scripts"
     script = scripts / "build_gazetteer.py"
     if not script.exists():
