@@ -154,7 +154,9 @@ class PhraseMatcher(Generic[P]):
         tails = self._tails.setdefault(words[0], {})
         if words[1:] not in tails:  # first registration of a phrase wins
             tails[words[1:]] = (payload, " ".join(words))
-            self._lens[words[0]] = tuple(sorted({len(t) for t in tails}, reverse=True))
+            lens = self._lens.get(words[0], ())
+            if len(words) - 1 not in lens:  # the tail lengths, longest first (kept up to date, not recounted)
+                self._lens[words[0]] = tuple(sorted(lens + (len(words) - 1,), reverse=True))
             self._max_len = max(self._max_len, len(words))
 
     def __len__(self) -> int:
