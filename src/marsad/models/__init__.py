@@ -17,7 +17,6 @@ Stages (see ``marsad.pipeline``):
 from __future__ import annotations
 
 import os
-
 from typing import Any
 
 __all__ = ["LinearModel", "ModelBundle", "load_models", "model_dir", "use_model_dir"]
