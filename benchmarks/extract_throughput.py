@@ -3,9 +3,12 @@
 The bare pass (NFKC and ``re.findall(r"\w+")``) is what reading the bytes costs; every other pass
 is reported as a multiple of it, timed in interleaved rounds of one run, so the ratios hold on a
 busy or slower machine: normalise + tokenise, ``Doc()`` (with sentences), the whole pipeline
-(articles with and without events apart), ``marsad extract`` as a process, start-up time.
+(articles with and without events apart), ``marsad extract`` as a process, and the start-up of
+whole processes (``marsad extract`` on one article and ``marsad --help``, median wall and CPU time,
+beside a bare interpreter and ``import numpy``; ``benchmarks/startup.py`` splits it by step).
 
     .venv/bin/python benchmarks/extract_throughput.py [--limit 5000] [--rounds 3] [--stream] [--workers]
+    .venv/bin/python benchmarks/extract_throughput.py --startup-only [--startup-runs 7]
 
 ``--stream`` runs the CLI on 2,000 and 20,000 articles and prints the peak memory of each (flat
 means memory does not grow with the input); ``--workers`` times ``marsad ingest`` with 1 and 2
@@ -52,7 +55,12 @@ def main() -> int:
                     help="also run the CLI on 2,000 and 20,000 articles and compare peak memory")
     ap.add_argument("--workers", action="store_true",
                     help="also time `marsad ingest` with --workers 1 and 2 on the slice")
+    ap.add_argument("--startup-only", action="store_true", help="only time the start-up of whole processes")
+    ap.add_argument("--startup-runs", type=int, default=7, help="processes timed per start-up figure (the median is shown)")
     args = ap.parse_args()
+    if args.startup_only:
+        startup(args.startup_runs)
+        return 0
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
@@ -128,7 +136,7 @@ def main() -> int:
         print(f"  articles read through:             {rate(len(read), sum(read))}  ({len(read)} of {n})")
     print(f"peak RSS: {peak_rss_mb():.0f} MB (texts held in memory for timing: {rss_before:.0f} MB before the run)")
     cli_end_to_end(args.corpus, n, med["bare"])
-    startup()
+    startup(args.startup_runs)
     if args.stream:
         stream_memory(args.corpus, (2000, 20000))
     if args.workers:
@@ -164,18 +172,38 @@ def cli_end_to_end(corpus: Path, n: int, bare_s: float) -> None:
     print(f"{'marsad extract as a process':<38} {rate(n, secs)}   x{secs / bare_s:.1f} the bare pass")
 
 
-def startup() -> None:
-    """Wall time of ``marsad --help`` and of ``marsad extract`` on one article (best of 3)."""
+def startup(runs: int = 7) -> None:
+    """Wall and CPU time of whole processes: ``marsad extract`` on one article (the shipped example, else a
+    one-line one), ``marsad --help``, and for scale a bare interpreter and ``import numpy`` (which the
+    models need); median of ``runs`` interleaved rounds. ``benchmarks/startup.py`` splits the first."""
+    import statistics
     import subprocess
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        one = Path(tmp) / "one.jsonl"
-        one.write_text(json.dumps({"id": "x", "text": "قصفت قوات النظام مدينة الرقة أمس", "published": "2017-10-12"},
-                                  ensure_ascii=False) + "\n", encoding="utf-8")
-        for label, argv in (("--help", ["--help"]), ("extract on one article", ["extract", str(one), "-q"])):
-            best = min(_timed(subprocess.run, _marsad() + argv, capture_output=True, check=True) for _ in range(3))
-            print(f"start-up, marsad {label}: {best:.2f} s")
+        one = HERE.parent / "examples" / "seed-mayadeen-afp.jsonl"
+        if not one.exists():
+            one = Path(tmp) / "one.jsonl"
+            one.write_text(json.dumps({"id": "x", "text": "قصفت قوات النظام مدينة الرقة أمس", "published": "2017-10-12"},
+                                      ensure_ascii=False) + "\n", encoding="utf-8")
+        commands = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "python -c 'import numpy'": [sys.executable, "-c", "import numpy"],
+            "marsad --help": _marsad() + ["--help"],
+            f"marsad extract {one.name} (one article)": _marsad() + ["extract", str(one), "-q", "-o", os.devnull],
+        }
+        wall: dict[str, list[float]] = {k: [] for k in commands}
+        cpu: dict[str, list[float]] = {k: [] for k in commands}
+        for _ in range(runs):
+            for label, argv in commands.items():
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                wall[label].append(_timed(subprocess.run, argv, capture_output=True, check=True))
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu[label].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    print(f"start-up, whole process, median of {runs} (wall / CPU; min wall):")
+    for label in commands:
+        print(f"  {label:<52} {statistics.median(wall[label]):5.2f} s / {statistics.median(cpu[label]):5.2f} s"
+              f"   (min {min(wall[label]):.2f} s)")
 
 
 def _timed(fn, *a, **kw) -> float:

@@ -8,16 +8,26 @@ Extraction is a pure function of one article plus the shipped data files.
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import re
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from .doc import Doc
-from .events.model import Event
-from .ingest import Article
+if TYPE_CHECKING:
+    from .doc import Doc
+    from .events.model import Event
+    from .ingest import Article
 
 __all__ = ["extract", "extract_doc", "extract_articles", "Event", "Article", "Doc", "parse_published"]
 __version__ = "0.1.0"
+_LAZY = {"Doc": "doc", "Event": "events.model", "Article": "ingest"}
+
+
+def __getattr__(name: str) -> Any:
+    """``Doc``, ``Event`` and ``Article``, imported on first use: ``marsad --help`` needs none of them."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 PUBLISHED_RANGE = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
@@ -61,6 +71,8 @@ def parse_published(value: str | dt.date | None, strict: bool = False) -> dt.dat
             except ValueError as exc:
                 return bad(f"not a real date or time ({exc})")
         else:
+            import email.utils
+
             try:
                 day = email.utils.parsedate_to_datetime(text).date()
             except (TypeError, ValueError, IndexError, OverflowError):
@@ -73,6 +85,7 @@ def parse_published(value: str | dt.date | None, strict: bool = False) -> dt.dat
 def extract_doc(text: str, published: str | dt.date | None = None, source: str | None = None,
                 article_id: str = "", title: str | None = None, url: str | None = None) -> Doc:
     """Run the whole pipeline and return the Doc with every layer (mentions, events)."""
+    from .doc import Doc
     from .pipeline import run
 
     doc = Doc(text, id=article_id, published=parse_published(published), source=source, title=title, url=url)

@@ -52,22 +52,30 @@ def run(doc: Doc, names: tuple[str, ...] | None = None) -> Doc:
     """Run the stages (default: ``DEFAULT_STAGES``) in order; a stage may end the run early by setting
     ``doc.layers["stop"]`` to the reason (the relevance model does, for an article that tells no event)."""
     global _frozen
-    for step in stages(names or DEFAULT_STAGES):
-        step(doc)
-        if doc.layers.get("stop"):
-            break
-    if not _frozen:
-        # The first article loaded every lexicon and the gazetteer: hundreds of thousands of
-        # long-lived objects that each full garbage collection would otherwise walk again.
-        _frozen = True
-        gc.collect()
-        gc.freeze()
-        # An article allocates tens of thousands of short-lived objects (tokens, features, mentions), freed
-        # by reference counting, not by the collector: at the default threshold (700) the collector still
-        # ran every few hundred allocations, ~10% of extraction time. Raised, never lowered.
-        threshold = gc.get_threshold()
-        if threshold[0] < GC_THRESHOLD:
-            gc.set_threshold(GC_THRESHOLD, *threshold[1:])
+    first = not _frozen
+    collecting = gc.isenabled()
+    if first:
+        gc.disable()  # the first article loads the stages and their data: no collection while they are built
+    try:
+        for step in stages(names or DEFAULT_STAGES):
+            step(doc)
+            if doc.layers.get("stop"):
+                break
+    finally:
+        if first:
+            # The first article loaded every lexicon and the gazetteer: hundreds of thousands of
+            # long-lived objects that each full garbage collection would otherwise walk again.
+            _frozen = True
+            gc.collect()
+            gc.freeze()
+            # An article allocates tens of thousands of short-lived objects (tokens, features, mentions), freed
+            # by reference counting, not by the collector: at the default threshold (700) the collector still
+            # ran every few hundred allocations, ~10% of extraction time. Raised, never lowered.
+            threshold = gc.get_threshold()
+            if threshold[0] < GC_THRESHOLD:
+                gc.set_threshold(GC_THRESHOLD, *threshold[1:])
+            if collecting:
+                gc.enable()
     return doc
 
 

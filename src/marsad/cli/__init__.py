@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import sqlite3
 import sys
 
 # The exit-status contract of every subcommand (docs/errors.md).
@@ -41,8 +40,6 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
-    from ..store import StoreError
-
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
@@ -50,13 +47,20 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except StoreError as exc:  # not a database, damaged, a folder, a newer schema: nothing was written
-        print(f"marsad {args.command}: error: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
-    except sqlite3.DatabaseError as exc:  # damage found after opening (quick_check reads no index content)
-        print(f"marsad {args.command}: error: database {getattr(args, 'db', '')}: {exc} "
-              "(check it with: sqlite3 FILE 'PRAGMA integrity_check')", file=sys.stderr)
-        return EXIT_FAILURE
+    except Exception as exc:
+        # Database errors can only come from a command that imported the store (and sqlite3): those
+        # modules are not imported here, so that commands without a database start faster.
+        store, sqlite3 = sys.modules.get("marsad.store"), sys.modules.get("sqlite3")
+        if store is not None and isinstance(exc, store.StoreError):
+            # not a database, damaged, a folder, a newer schema: nothing was written
+            print(f"marsad {args.command}: error: {exc}", file=sys.stderr)
+            return EXIT_FAILURE
+        if sqlite3 is not None and isinstance(exc, sqlite3.DatabaseError):
+            # damage found after opening (quick_check reads no index content)
+            print(f"marsad {args.command}: error: database {getattr(args, 'db', '')}: {exc} "
+                  "(check it with: sqlite3 FILE 'PRAGMA integrity_check')", file=sys.stderr)
+            return EXIT_FAILURE
+        raise
 
 
 if __name__ == "__main__":

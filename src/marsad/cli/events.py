@@ -6,7 +6,7 @@ import json
 import sys
 from typing import Any, Iterator
 
-from ..models.gate import DEFAULT_MIN_CONFIDENCE
+from ..models.floor import DEFAULT_MIN_CONFIDENCE
 
 FORMATS = ("jsonl", "acled-csv", "geojson", "parquet", "pretty")
 FORMAT_HELP = ("jsonl: one JSON object per fused event, with evidence (default); acled-csv: ACLED's columns "

@@ -6,8 +6,8 @@ import sys
 from contextlib import nullcontext
 from typing import IO
 
-from ..models.gate import DEFAULT_MIN_CONFIDENCE, explained
-from ..output import FORMATS, EventWriter
+from ..models.floor import DEFAULT_MIN_CONFIDENCE
+from ..output import FORMATS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,8 +33,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .. import extract_doc
-    from ..models import use_model_dir
     from ..ingest import InputProblem
+    from ..models import use_model_dir
+    from ..models.gate import explained
+    from ..output import EventWriter
     from ..ingest.readers import read_inputs
     from ..lexicon import DataFileError
 

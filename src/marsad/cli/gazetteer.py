@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 
@@ -19,12 +18,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def build(args: argparse.Namespace) -> int:
-    script = Path(__file__).resolve().parents[3] / "scripts" / "build_gazetteer.py"
+    """Run the gazetteer build, then compile its output into the form read at start-up."""
+    import subprocess
+
+    scripts = Path(__file__).resolve().parents[3] / "scripts"
+    script = scripts / "build_gazetteer.py"
     if not script.exists():
         print(f"marsad gazetteer build: {script} not found (run from a source checkout)", file=sys.stderr)
         return 2
     cmd = [sys.executable, str(script)] + (["--shared", args.shared] if args.shared else [])
-    return subprocess.call(cmd)
+    return subprocess.call(cmd) or subprocess.call([sys.executable, str(scripts / "compile_data.py")])
 
 
 def info(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any, Iterator
 
-from ..models.gate import DEFAULT_MIN_CONFIDENCE
+from ..models.floor import DEFAULT_MIN_CONFIDENCE
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

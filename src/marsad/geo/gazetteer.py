@@ -14,13 +14,20 @@ import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence, Union
 
 from ..lexicon import DATA_DIR, DataFileError
 from ..text.normalise import fold
 
+if TYPE_CHECKING:
+    from .store import StoredNameGroups, StoredNameIndex
+
+NameIndex = Union[dict[str, list[int]], "StoredNameIndex"]  # folded name -> rows
+NameGroups = Union[dict[str, list[str]], "StoredNameGroups"]  # first word -> names
+
 ARTEFACT = DATA_DIR / "gazetteer.json.gz"
 USAGE = DATA_DIR / "gazetteer_usage.json.gz"  # how often each name is used as a place in the corpus
+STORE = DATA_DIR / "gazetteer.store"  # both, with the name index, in a form read in place (geo.store)
 FORMAT_VERSION = 2
 # The fields the loader needs for its indexes come first, so it splits only that head of each row.
 ROW_FIELDS = ["id", "keys", "kind", "fcode", "cc", "a1code", "a2code", "name_en", "name_ar", "lat", "lon", "admin1",
@@ -98,29 +105,51 @@ def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 class Gazetteer:
-    """All places plus an in-memory index from folded name to places.
+    """All places plus an index from folded name to places.
 
-    Built either from :class:`Place` objects or, when read from the artefact, from its text rows:
-    then only the name index and the admin tables are built at load time, and a row becomes a
-    :class:`Place` the first time a lookup returns it (most of the ~90,000 rows never are).
+    Built from :class:`Place` objects, from the artefact's text rows (then only the name index and the
+    admin tables are built at load time), or from a store that holds those too (``read_store``: nothing
+    is built). A row becomes a :class:`Place` the first time a lookup returns it (most of the ~77,000
+    rows never are).
     """
 
     def __init__(self, places: Iterable[Place] = (), weak: dict[str, set[str]] | None = None, meta: dict | None = None,
-                 rows: list[str] | None = None, countries: dict[str, str] | None = None) -> None:
+                 rows: Sequence[str] | None = None, countries: dict[str, str] | None = None,
+                 index: "NameIndex | None" = None, tables: dict[str, list] | None = None) -> None:
+        """``places`` or the artefact's ``rows``; ``index`` and ``tables`` (see ``admin_tables``) when a
+        store already holds the name index and the admin tables, else they are built here."""
         self.meta = meta or {}
-        self._rows: list[str] = rows if rows is not None else []
+        self._rows: Sequence[str] = rows if rows is not None else []
         self._country_names = countries or {}
         self._made: list[Place | None] = [None] * len(self._rows)
-        for p in places:
-            self._made.append(p)
-            self._rows.append("")
+        places = list(places)
+        if places:
+            self._rows = list(self._rows)
+            for p in places:
+                self._made.append(p)
+                self._rows.append("")
         self._id: dict[str, int] | None = None  # id -> row, built on the first get()
-        self._index: dict[str, list[int]] = {}
+        self._groups: "NameGroups | None" = None  # first word -> names, built on the first name_groups()
         self._weak = weak or {k: set(v) for k, v in (self.meta.get("weak") or {}).items()}
         self._admin1: dict[tuple[str, str], int] = {}
         self._country: dict[str, int] = {}
         self._seats: dict[tuple[str, ...], int] = {}  # admin area -> its seat town (PPLA / PPLC / PPLA2)
-        index = self._index
+        if index is not None and tables is not None:
+            self._index: NameIndex = index
+            self._admin1 = {(cc, a1c): i for cc, a1c, i in tables["admin1"]}
+            self._seats = {tuple(k[:-1]): k[-1] for k in tables["seats"]}
+            self._country = {cc: i for cc, i in tables["country"]}
+        else:
+            self._index = self._build_index()
+        self.demonyms: dict[str, str] = {fold(k): v for k, v in (self.meta.get("demonyms") or {}).items()}
+        self.usage: dict[str, tuple[int, int, int]] = {}
+        self.usage_meta: dict = {}
+        self.after_cue: dict[str, tuple[int, int]] = {}  # unknown word -> (uses after a town word, all uses)
+        self._quarter_cue: dict[str, bool] = {}  # see quarter_needs_cue
+
+    def _build_index(self) -> dict[str, list[int]]:
+        """The name index from the rows (or places), filling the admin tables on the way."""
+        index: dict[str, list[int]] = {}
         for i, made in enumerate(self._made):
             if made is None:
                 pid, keys, kind, fcode, cc, a1c, a2c, _ = self._rows[i].split("\t", 7)
@@ -136,11 +165,12 @@ class Gazetteer:
                     index[k] = [i]
             if fcode in ("PPLA", "PPLC", "PPLA2") or kind in ("country", "governorate"):
                 self._tables(i, pid, cc, kind, fcode, a1c, a2c)
-        self.demonyms: dict[str, str] = {fold(k): v for k, v in (self.meta.get("demonyms") or {}).items()}
-        self.usage: dict[str, tuple[int, int, int]] = {}
-        self.usage_meta: dict = {}
-        self.after_cue: dict[str, tuple[int, int]] = {}  # unknown word -> (uses after a town word, all uses)
-        self._quarter_cue: dict[str, bool] = {}  # see quarter_needs_cue
+        return index
+
+    def admin_tables(self) -> dict[str, list]:
+        """The admin tables as plain lists (what a store keeps of them)."""
+        return {"admin1": [[*k, i] for k, i in self._admin1.items()], "seats": [[*k, i] for k, i in self._seats.items()],
+                "country": [[cc, i] for cc, i in self._country.items()]}
 
     def _tables(self, i: int, pid: str, cc: str, kind: str, fcode: str, a1c: str, a2c: str) -> None:
         if fcode in ("PPLA", "PPLC") and a1c:
@@ -193,7 +223,21 @@ class Gazetteer:
         return len(self._made)
 
     def keys(self) -> Iterable[str]:
+        """Every folded name, in index order (supports ``in`` and ``len``)."""
         return self._index.keys()
+
+    def name_groups(self) -> "NameGroups":
+        """First word of each name → the names that start with it, in index order (the place matcher's input)."""
+        if self._groups is None:
+            groups: dict[str, list[str]] = {}
+            for k in self._index:
+                w0 = k.partition(" ")[0]
+                if w0 in groups:
+                    groups[w0].append(k)
+                else:
+                    groups[w0] = [k]
+            self._groups = groups
+        return self._groups
 
     def lookup(self, name: str) -> list[Place]:
         """Places whose Arabic name folds to ``name`` (retrying without the article ال)."""
@@ -260,11 +304,18 @@ class Gazetteer:
         """The entry with this id (or one of its alternative source ids)."""
         if self._id is None:
             ids: dict[str, int] = {}
-            for i, p in enumerate(self.places):
-                ids[p.id] = i
-            for i, p in enumerate(self.places):
-                for alt in p.alt_ids:
-                    ids.setdefault(alt, i)
+            alts: list[tuple[int, str]] = []
+            for i, made in enumerate(self._made):  # the rows' id fields: no Place is made for them
+                if made is None:
+                    row = self._rows[i]
+                    ids[row.partition("\t")[0]] = i
+                    alt_ids = row.rpartition("\t")[2]
+                    alts.extend((i, a) for a in alt_ids.split("|") if alt_ids)
+                else:
+                    ids[made.id] = i
+                    alts.extend((i, a) for a in made.alt_ids)
+            for i, alt in alts:
+                ids.setdefault(alt, i)
             self._id = ids
         i = self._id.get(pid)
         return None if i is None else self._place(i)
@@ -327,8 +378,50 @@ def read_usage(path: Path = USAGE) -> tuple[dict[str, tuple[int, int, int]], dic
 
 @lru_cache(maxsize=None)
 def load_gazetteer(path: str | None = None, usage: str | None = None) -> Gazetteer:
-    """The shipped gazetteer with its usage statistics, loaded once per process (or the files given)."""
+    """The shipped gazetteer with its usage statistics, loaded once per process (or the files given).
+
+    The shipped one is read from ``gazetteer.store`` when that was built from the shipped artefacts
+    (see ``marsad.geo.store``), else from the artefacts themselves (the same gazetteer, slower).
+    """
+    if not path and not usage:
+        gaz = read_store()
+        if gaz is not None:
+            return gaz
     gaz = read_artefact(Path(path) if path else ARTEFACT)
     if usage or not path:
         gaz.usage, gaz.after_cue, gaz.usage_meta = read_usage(Path(usage) if usage else USAGE)
     return gaz
+
+
+def store_sources(artefact: Path = ARTEFACT, usage: Path = USAGE) -> dict[str, Path]:
+    """The files a store is derived from, by the names its header records them under."""
+    return {"gazetteer": artefact, "usage": usage}
+
+
+def read_store(path: Path = STORE, artefact: Path = ARTEFACT, usage: Path = USAGE) -> Gazetteer | None:
+    """The gazetteer and its usage statistics from a store built from ``artefact`` and ``usage``, else None."""
+    from .store import open_store
+
+    store = open_store(path, store_sources(artefact, usage))
+    if store is None:
+        return None
+    head = store.header
+    meta = head["meta"]
+    gaz = Gazetteer(meta=meta, rows=store.rows(), countries=meta.get("countries") or {}, index=store.name_index(),
+                    tables=head["tables"])
+    gaz._groups = store.name_groups()
+    gaz.usage, gaz.after_cue = store.usage()
+    gaz.usage_meta = head["usage_meta"]
+    return gaz
+
+
+def store_bytes(artefact: Path = ARTEFACT, usage: Path = USAGE) -> bytes:
+    """What ``gazetteer.store`` must hold for these artefacts (built from them, deterministically)."""
+    from ..packed import file_sha256
+    from .store import build_store
+
+    gaz = read_artefact(artefact)
+    usage_counts, after_cue, usage_meta = read_usage(usage)
+    sources = {name: file_sha256(p) for name, p in store_sources(artefact, usage).items()}
+    return build_store(gaz.meta, list(gaz._rows), dict(gaz._index), gaz.admin_tables(), usage_counts, after_cue, usage_meta,
+                       sources)

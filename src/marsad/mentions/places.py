@@ -22,16 +22,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
-from typing import Iterable
+from typing import Container, Iterable
 
 from ..doc import Doc, Mention
 from ..lexicon import DataFileError, load_yaml
-from ..geo.gazetteer import Gazetteer, Place, haversine, is_big, load_gazetteer
+from ..geo.gazetteer import Gazetteer, NameGroups, Place, haversine, is_big, load_gazetteer
 from ..geo.resolve import (
     ADMIN1_CUES, ADMIN2_CUES, ADMIN3_CUES, AREA_CUES, CAMP_CUES, DIRECTION_ADJ, NEAR_CUES, TOWN_CUES,
     KIND_FIT, AnchorGrid, Candidate, Context, ResolvedPlace, country_focus, rank,
 )
-from ..text.matcher import PhraseMatch, PhraseMatcher
+from ..text.matcher import LazyTails, PhraseMatch, PhraseMatcher
 from ..text.normalise import fold
 from ..text.segment import Token, word_forms
 
@@ -241,20 +241,13 @@ class _PlaceMatcher(PhraseMatcher):
                 self._max_len = len(words)
 
     @classmethod
-    def from_keys(cls, keys: Iterable[str]) -> "_PlaceMatcher":
-        """A matcher over folded, space-separated keys, each its own payload (one pass, no re-folding)."""
+    def from_groups(cls, groups: NameGroups) -> "_PlaceMatcher":
+        """A matcher over folded names grouped by first word (``Gazetteer.name_groups``), each name its own
+        payload; a first word's names are indexed the first time a token asks for them (``LazyTails``)."""
         m = cls()
-        tails = m._tails
-        for key in keys:
-            w0, _, rest = key.partition(" ")
-            t = tails.get(w0)
-            if t is None:
-                t = tails[w0] = {}
-            tail = tuple(rest.split(" ")) if rest else ()
-            if tail not in t:
-                t[tail] = (key, key)
-        m._lens = {w: tuple(sorted({len(x) for x in t}, reverse=True)) for w, t in tails.items()}
-        m._max_len = 1 + max((n[0] for n in m._lens.values()), default=0)
+        m._tails = m._first_words = LazyTails(groups, m._lens)  # type: ignore[assignment]
+        m._max_len = getattr(groups, "max_words", None) or 1 + max(
+            (k.count(" ") for names in groups.values() for k in names), default=0)  # type: ignore[union-attr]
         return m
 
     def __len__(self) -> int:
@@ -299,7 +292,7 @@ class _Index:
     gaz: Gazetteer
     matcher: PhraseMatcher
     _skeleton: dict[str, list[str]] | None = None  # built on first use: see ``skeleton``
-    words: frozenset[str] = frozenset()  # names the corpus uses as ordinary words: a place only after a place word
+    words: Container[str] = frozenset()  # names the corpus uses as ordinary words: a place only after a place word
     needs: dict[str, int] = field(default_factory=dict)  # see _needs
 
     @property
@@ -335,13 +328,33 @@ def place_index() -> _Index:
 
 def build_index(gaz: Gazetteer) -> _Index:
     """The name matcher and spelling-variant index of a gazetteer (also used by the build's usage count)."""
-    matcher = _PlaceMatcher.from_keys(gaz.keys())
+    matcher = _PlaceMatcher.from_groups(gaz.name_groups())
     for k, v in gaz.demonyms.items():  # after the places: سورية stays the country name
         matcher.add(k, _Demonym(v))
-    ctx = place_context()
-    words = {k for k, (n, loc, _) in gaz.usage.items() if n >= USAGE_MIN_USES and (loc + 1) / (n + 3) < USAGE_DOUBT_SHARE}
-    words |= {k for k in gaz.keys() if key_is_not_a_name(k, ctx)}
-    return _Index(gaz, matcher, None, frozenset(words))
+    return _Index(gaz, matcher, None, _CommonWords(gaz, place_context()))
+
+
+class _CommonWords:
+    """``_Index.words``: the names the corpus seldom writes as places (usage statistics) and those that
+    are never a name by themselves (``key_is_not_a_name``). Decided for a name the first time it is
+    matched, not for all ~100,000 names at every start; no more answers are kept than there are names."""
+
+    __slots__ = ("_gaz", "_ctx", "_seen")
+
+    def __init__(self, gaz: Gazetteer, ctx: PlaceContext) -> None:
+        self._gaz = gaz
+        self._ctx = ctx
+        self._seen: dict[str, bool] = {}
+
+    def __contains__(self, key: object) -> bool:
+        word = self._seen.get(key)  # type: ignore[arg-type]
+        if word is None:
+            n, loc, _ = self._gaz.usage.get(key, (0, 0, 0))  # type: ignore[arg-type]
+            word = (n >= USAGE_MIN_USES and (loc + 1) / (n + 3) < USAGE_DOUBT_SHARE
+                    or key in self._gaz.keys() and key_is_not_a_name(key, self._ctx))  # type: ignore[arg-type]
+            if len(self._seen) < len(self._gaz.keys()):
+                self._seen[key] = word  # type: ignore[index]
+        return word
 
 
 @dataclass

@@ -17,13 +17,24 @@ Stages (see ``marsad.pipeline``):
 from __future__ import annotations
 
 import os
-
-from .linear import LinearModel, ModelBundle, load_models, model_dir
+from typing import Any
 
 __all__ = ["LinearModel", "ModelBundle", "load_models", "model_dir", "use_model_dir"]
+_FROM_LINEAR = frozenset({"LinearModel", "ModelBundle", "load_models", "model_dir"})
+
+
+def __getattr__(name: str) -> Any:
+    """The linear-model API, imported (with numpy) on first use rather than with the package."""
+    if name in _FROM_LINEAR:
+        from . import linear
+
+        return getattr(linear, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def use_model_dir(path: str | os.PathLike[str]) -> None:
     """Use the models of ``path`` in this process and the worker processes it starts (``--model``)."""
+    from .linear import load_models
+
     os.environ["MARSAD_MODEL"] = os.fspath(path)
     load_models()  # fail now, naming the folder, rather than on the first article

@@ -19,12 +19,8 @@ from ..events.model import SUB_TO_TYPE, fitting_order
 from .features import sentence_of
 from .linear import ModelBundle, load_models
 from .relevance import ArticleScore
+from .floor import DEFAULT_MIN_CONFIDENCE  # noqa: F401  (the floor, re-exported where it was defined)
 from .status import SentenceScore, logit, sentence_probability
-
-
-# Events below this confidence are not written unless asked (--min-confidence 0): at this level about one
-# published event in four is right on held-out labelled sentences (see the model card's reliability table).
-DEFAULT_MIN_CONFIDENCE = 0.25
 
 
 @dataclass

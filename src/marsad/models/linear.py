@@ -137,7 +137,8 @@ class LinearModel:
             raise DataFileError(f"{folder}: cannot read model {name!r}: {exc}") from None
         if header.get("format") != FORMAT_VERSION:
             raise DataFileError(f"{head_path}: model format {header.get('format')!r}, this Marsad reads {FORMAT_VERSION}")
-        vocab = {f: i for i, f in enumerate(header["vocabulary"])}
+        names = header["vocabulary"]
+        vocab = dict(zip(names, range(len(names))))  # feature -> row, built in C (a fifth of the load time was here)
         if weights.shape[0] != len(vocab):
             raise DataFileError(f"{npz_path}: {weights.shape[0]} weight rows for {len(vocab)} features")
         cal = header.get("calibration")

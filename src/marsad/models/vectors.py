@@ -15,7 +15,7 @@ import hashlib
 import json
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -46,34 +46,81 @@ def stem(t: Token) -> str:
 @dataclass(frozen=True)
 class WordVectors:
     index: dict[str, int]
-    matrix: np.ndarray  # (words, dims) float32, rows of unit length
+    stored: np.ndarray  # (words, dims), rows of unit length: float16 as shipped (read in place), or float32
 
     @property
     def dims(self) -> int:
-        return int(self.matrix.shape[1])
+        return int(self.stored.shape[1])
+
+    @cached_property
+    def matrix(self) -> np.ndarray:
+        """All vectors as float32."""
+        return self.stored.astype(np.float32)
 
     def text_vector(self, tokens: Iterable[Token]) -> np.ndarray:
         """Normalised mean vector of the tokens' stems (zeros when none has a vector)."""
         rows = [i for i in (self.index.get(stem(t)) for t in tokens) if i is not None]
         if not rows:
             return np.zeros(self.dims, dtype=np.float32)
-        v = self.matrix[rows].mean(axis=0)
+        # the rows as float32, then their mean: the same numbers, summed in the same order, as from ``matrix``
+        v = self.stored[rows].astype(np.float32, copy=False).mean(axis=0)
         n = float(np.linalg.norm(v))
         return v / n if n > 0 else v
 
 
 @lru_cache(maxsize=None)
 def load_word_vectors(path: str | None = None) -> WordVectors:
+    """The shipped vectors (from ``word_vectors.store`` while it matches the artefact), or those at ``path``."""
+    if path is None:
+        wv = read_store()
+        if wv is not None:
+            return wv
     p = Path(path) if path else ARTEFACT
     try:
         with np.load(p, allow_pickle=False) as z:
-            words = [str(w) for w in z["words"]]
+            words = z["words"].tolist()  # Python str, as str(w) of each
             matrix = z["vectors"].astype(np.float32)
     except FileNotFoundError:
         from ..lexicon import DataFileError
 
         raise DataFileError(f"{p}: word vectors missing; rebuild with scripts/build_word_vectors.py") from None
-    return WordVectors({w: i for i, w in enumerate(words)}, matrix)
+    return WordVectors(dict(zip(words, range(len(words)))), matrix)
+
+
+# The artefact is deflate-compressed: inflating it and widening 2 million float16 to float32 was most of
+# the vectors' load time. ``word_vectors.store`` (written by scripts/compile_data.py) holds the same words
+# and float16 rows uncompressed, in a packed file (``marsad.packed``) read in place.
+STORE = ARTEFACT.with_name("word_vectors.store")
+STORE_MAGIC = b"MARSADWV"
+STORE_FORMAT = 1
+
+
+def read_store(path: Path = STORE, artefact: Path = ARTEFACT) -> WordVectors | None:
+    """The vectors from a store derived from ``artefact``, else None."""
+    from ..packed import open_packed
+
+    packed = open_packed(path, STORE_MAGIC, STORE_FORMAT, {"word_vectors": artefact})
+    if packed is None:
+        return None
+    words = packed.strings("words").all()
+    n, dims = packed.header["shape"]
+    stored = np.frombuffer(packed.buffer, dtype="<f2", count=n * dims, offset=packed.offset("vectors")).reshape(n, dims)
+    return WordVectors(dict(zip(words, range(len(words)))), stored)
+
+
+def store_bytes(artefact: Path = ARTEFACT) -> bytes:
+    """What ``word_vectors.store`` must hold for ``artefact`` (deterministic)."""
+    from ..packed import PackedWriter, file_sha256
+
+    with np.load(artefact, allow_pickle=False) as z:
+        words = z["words"].tolist()
+        vectors = z["vectors"]
+    if vectors.dtype != np.float16 or vectors.ndim != 2 or len(words) != vectors.shape[0]:
+        raise ValueError(f"{artefact}: expected {len(words)} float16 rows")
+    w = PackedWriter()
+    w.strings("words", words)
+    w.raw("vectors", np.ascontiguousarray(vectors, dtype="<f2").tobytes(), "e")
+    return w.to_bytes(STORE_MAGIC, STORE_FORMAT, {"word_vectors": file_sha256(artefact)}, {"shape": list(vectors.shape)})
 
 
 def artefact_hash(path: Path = ARTEFACT) -> str:

@@ -9,16 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from ..lexicon import load_yaml
 from ..text.normalise import fold
 
 
 def _data(name: str) -> Any:
-    return yaml.safe_load(resources.files("marsad.data").joinpath(name).read_text(encoding="utf-8"))
+    """A data file's content (shared by every caller: read it, never change it)."""
+    return load_yaml(name)
 
 
 @lru_cache(maxsize=1)

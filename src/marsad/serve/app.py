@@ -27,7 +27,7 @@ from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 
 from ..events.model import EVENT_TYPES
-from ..models.gate import DEFAULT_MIN_CONFIDENCE
+from ..models.floor import DEFAULT_MIN_CONFIDENCE
 from ..output import CSV_COLUMNS, acled_publishable, acled_row, csv_safe
 from ..store import Store
 from . import queries

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import compress
-from typing import TYPE_CHECKING, Container, Generic, Iterable, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Container, Generic, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from .normalise import fold
 from .segment import Token, word_forms
@@ -57,6 +57,78 @@ class _StartsCache(dict):
 _STARTS_CACHE_MAX = 50_000
 
 
+_UNSEEN = object()
+_LAZY_MISSES_MAX = 100_000  # words known to start no name, remembered (then looked up again each time)
+
+
+class LazyTails:
+    """A matcher's ``first word → {remaining words: (name, name)}`` over names that are their own payload,
+    built for a first word the first time a token asks for it (answering as ``dict.get`` would) from
+    ``groups`` (first word → the folded, space-separated names it starts, in order); each build also
+    fills the matcher's ``_lens``. The place matcher uses it: building all ~60,000 first words took a
+    third of a second at every start, and an article asks for a few hundred. Words that start no name
+    are remembered up to a bound, so memory stays flat."""
+
+    __slots__ = ("_groups", "_lens", "_built", "_added", "_misses")
+
+    def __init__(self, groups: Mapping[str, Sequence[str]], lens: dict[str, tuple[int, ...]]) -> None:
+        self._groups = groups
+        self._lens = lens
+        self._built: dict[str, dict[tuple[str, ...], tuple[object, str]] | None] = {}
+        self._added = 0  # first words registered by hand (``add_words``) that start no gazetteer name
+        self._misses = 0
+
+    def get(self, word: str, default=None):
+        tails = self._built.get(word, _UNSEEN)
+        if tails is _UNSEEN:
+            tails = self._build(word)
+        return default if tails is None else tails
+
+    def _build(self, word: str) -> dict[tuple[str, ...], tuple[object, str]] | None:
+        names = self._groups.get(word)
+        if names is None:
+            if self._misses < _LAZY_MISSES_MAX:
+                self._misses += 1
+                self._built[word] = None
+            return None
+        tails: dict[tuple[str, ...], tuple[object, str]] = {}
+        for name in names:
+            rest = name.partition(" ")[2]
+            tail = tuple(rest.split(" ")) if rest else ()
+            if tail not in tails:
+                tails[tail] = (name, name)
+        self._built[word] = tails
+        self._lens[word] = tuple(sorted({len(t) for t in tails}, reverse=True))
+        return tails
+
+    def __getitem__(self, word: str) -> dict[tuple[str, ...], tuple[object, str]]:
+        tails = self.get(word)
+        if tails is None:
+            raise KeyError(word)
+        return tails
+
+    def __setitem__(self, word: str, tails: dict[tuple[str, ...], tuple[object, str]]) -> None:
+        if word not in self:
+            self._added += 1
+        self._built[word] = tails
+
+    def __contains__(self, word: object) -> bool:
+        tails = self._built.get(word, _UNSEEN)  # type: ignore[arg-type]
+        if tails is _UNSEEN:
+            return word in self._groups
+        return tails is not None
+
+    def __len__(self) -> int:
+        return len(self._groups) + self._added
+
+    def __iter__(self):
+        yield from self._groups
+        yield from (w for w, t in list(self._built.items()) if t is not None and w not in self._groups)
+
+    def values(self):
+        return [self[w] for w in self]
+
+
 class PhraseMatcher(Generic[P]):
     """Map normalised phrases to payloads; find the longest non-overlapping matches in tokens.
 
@@ -82,7 +154,9 @@ class PhraseMatcher(Generic[P]):
         tails = self._tails.setdefault(words[0], {})
         if words[1:] not in tails:  # first registration of a phrase wins
             tails[words[1:]] = (payload, " ".join(words))
-            self._lens[words[0]] = tuple(sorted({len(t) for t in tails}, reverse=True))
+            lens = self._lens.get(words[0], ())
+            if len(words) - 1 not in lens:  # the tail lengths, longest first (kept up to date, not recounted)
+                self._lens[words[0]] = tuple(sorted(lens + (len(words) - 1,), reverse=True))
             self._max_len = max(self._max_len, len(words))
 
     def __len__(self) -> int:

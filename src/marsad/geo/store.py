@@ -1,0 +1,199 @@
+"""The gazetteer and its name index in a packed file (``marsad.packed``), read in place at start-up.
+
+``gazetteer.json.gz`` (the rows) and ``gazetteer_usage.json.gz`` (corpus usage) stay the artefacts
+the gazetteer build writes. Parsing them and indexing ~100,000 names took about a second per process,
+so ``python scripts/compile_data.py`` derives ``gazetteer.store`` from both (``build_store``). Nothing
+is parsed up front: a name, a row or a first word is looked up in its section when first asked for.
+
+Sections: the names (hashed; grouped by first word) with each name's rows (``postings``) and its
+position in index order (``names.order``); the first words (hashed) with where each one's group of
+names starts; the rows, zlib-compressed in blocks of ``ROWS_PER_BLOCK``; the usage counts. The header
+adds the gazetteer's metadata and admin tables. A store that is missing, of another format, or built
+from other sources is not used (``open_store`` gives None) and the gazetteer is read from its JSON;
+``tests/geo/test_store.py`` fails when the shipped store is not what ``build_store`` makes of the
+shipped sources.
+"""
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from ..packed import HashedStrings, PackedFile, PackedWriter, RawBlocks, StringTable, open_packed
+
+MAGIC = b"MARSADGZ"
+STORE_FORMAT = 2
+ROWS_PER_BLOCK = 64  # rows compressed together: ~3 KB to inflate for the first place asked of a block
+
+
+class StoredNameIndex:
+    """Folded name → gazetteer rows, as ``Gazetteer`` asks it (``get``, ``in``, ``keys()``).
+
+    Found rows are remembered (at most one entry per name); absent names are looked up again, so
+    memory stays bounded whatever text is read.
+    """
+
+    __slots__ = ("_names", "_post_off", "_post", "_order", "_found")
+
+    def __init__(self, names: HashedStrings, post_off: memoryview, post: memoryview, order: memoryview) -> None:
+        self._names = names
+        self._post_off = post_off
+        self._post = post
+        self._order = order  # the names' numbers in index order (they are stored grouped by first word)
+        self._found: dict[str, list[int]] = {}
+
+    def get(self, key: str, default: Any = None) -> list[int] | Any:
+        rows = self._found.get(key)
+        if rows is None:
+            i = self._names.find(key)
+            if i < 0:
+                return default
+            rows = self._found[key] = self._post[self._post_off[i]:self._post_off[i + 1]].tolist()
+        return rows
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (key in self._found or self._names.find(key) >= 0)
+
+    def __len__(self) -> int:
+        return len(self._names.strings)
+
+    def __iter__(self) -> Iterator[str]:
+        names = self._names.strings.all()
+        return iter([names[i] for i in self._order])
+
+    def keys(self) -> "StoredNameIndex":
+        return self
+
+
+class StoredNameGroups:
+    """First word of a name → the names that start with it (in index order), for the place matcher.
+
+    The names are stored grouped by first word, so a group is one slice of the name table."""
+
+    __slots__ = ("_firsts", "_group_off", "_names", "max_words")
+
+    def __init__(self, firsts: HashedStrings, group_off: memoryview, names: StringTable, max_words: int) -> None:
+        self._firsts = firsts
+        self._group_off = group_off
+        self._names = names
+        self.max_words = max_words
+
+    def get(self, word: str, default: Any = None) -> list[str] | Any:
+        i = self._firsts.find(word)
+        if i < 0:
+            return default
+        return self._names.span(self._group_off[i], self._group_off[i + 1])
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._firsts.find(word) >= 0
+
+    def __len__(self) -> int:
+        return len(self._firsts.strings)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._firsts.strings.all())
+
+
+class CompressedRows(Sequence[str]):
+    """The gazetteer's rows, zlib-compressed in blocks of ``per_block`` rows; a block is inflated the
+    first time one of its rows is asked for (most rows never are)."""
+
+    __slots__ = ("_blocks", "_per_block", "_n", "_open")
+
+    def __init__(self, blocks: RawBlocks, per_block: int, n: int) -> None:
+        self._blocks = blocks
+        self._per_block = per_block
+        self._n = n
+        self._open: dict[int, list[str]] = {}
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._n))]
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        b, k = divmod(i, self._per_block)
+        rows = self._open.get(b)
+        if rows is None:
+            rows = self._open[b] = zlib.decompress(self._blocks.raw(b)).decode("utf-8").split("\n")
+        return rows[k]
+
+
+class PlaceStore:
+    """An opened gazetteer store (see the module docstring)."""
+
+    def __init__(self, packed: PackedFile) -> None:
+        self.packed = packed
+        self.header = packed.header
+
+    def rows(self) -> CompressedRows:
+        return CompressedRows(self.packed.blocks("rows"), int(self.header["rows_per_block"]), int(self.header["rows"]))
+
+    def name_index(self) -> StoredNameIndex:
+        p = self.packed
+        return StoredNameIndex(p.hashed("names"), p.array("postings.off"), p.array("postings"), p.array("names.order"))
+
+    def name_groups(self) -> StoredNameGroups:
+        p = self.packed
+        return StoredNameGroups(p.hashed("firsts"), p.array("groups.off"), p.strings("names"),
+                                int(self.header["max_words"]))
+
+    def usage(self) -> tuple[dict[str, tuple[int, int, int]], dict[str, tuple[int, int]]]:
+        """The usage statistics as ``read_usage`` gives them (name → counts; unknown word → counts)."""
+        out = []
+        for name, width in (("usage", 3), ("after_cue", 2)):
+            keys = self.packed.strings(name).all()
+            values = iter(self.packed.array(name + ".values").tolist())
+            out.append(dict(zip(keys, zip(*([values] * width)))))
+        return out[0], out[1]  # type: ignore[return-value]
+
+
+def open_store(path: Path, sources: dict[str, Path]) -> PlaceStore | None:
+    """The store at ``path`` when it is usable and was built from exactly ``sources`` (name → file), else None."""
+    packed = open_packed(path, MAGIC, STORE_FORMAT, sources)
+    return None if packed is None else PlaceStore(packed)
+
+
+def build_store(meta: dict[str, Any], rows: Sequence[str], index: dict[str, list[int]], tables: dict[str, Any],
+                usage: dict[str, tuple[int, int, int]], after_cue: dict[str, tuple[int, int]], usage_meta: dict[str, Any],
+                sources: dict[str, str]) -> bytes:
+    """The bytes of a store (deterministic: the same inputs give the same bytes).
+
+    ``index`` maps each folded name to its rows in the gazetteer's index order; ``tables`` holds the
+    admin tables (``admin1``, ``seats``, ``country``: lists of [key parts..., row]).
+    """
+    # names grouped by first word (groups in order of first appearance, index order within a group)
+    groups: dict[str, list[str]] = {}
+    for name in index:
+        groups.setdefault(name.partition(" ")[0], []).append(name)
+    firsts = list(groups)
+    names = [name for w in firsts for name in groups[w]]
+    number = {name: j for j, name in enumerate(names)}
+    w = PackedWriter()
+    w.strings("names", names, hashed=True)
+    w.uints("names.order", (number[name] for name in index))
+    post_off = [0]
+    for name in names:
+        post_off.append(post_off[-1] + len(index[name]))
+    w.uints("postings.off", post_off)
+    w.uints("postings", (r for name in names for r in index[name]))
+    w.strings("firsts", firsts, hashed=True)
+    group_off = [0]
+    for first in firsts:
+        group_off.append(group_off[-1] + len(groups[first]))
+    w.uints("groups.off", group_off)
+    if any("\n" in r for r in rows):
+        raise ValueError("a row of the gazetteer holds a line break")
+    w.blocks("rows", [zlib.compress("\n".join(rows[b:b + ROWS_PER_BLOCK]).encode("utf-8"), 9)
+                      for b in range(0, len(rows), ROWS_PER_BLOCK)])
+    w.strings("usage", list(usage))
+    w.uints("usage.values", (v for counts in usage.values() for v in counts))
+    w.strings("after_cue", list(after_cue))
+    w.uints("after_cue.values", (v for counts in after_cue.values() for v in counts))
+    header = {"meta": meta, "usage_meta": usage_meta, "tables": tables, "rows": len(rows),
+              "rows_per_block": ROWS_PER_BLOCK, "max_words": max((n.count(" ") + 1 for n in names), default=1)}
+    return w.to_bytes(MAGIC, STORE_FORMAT, sources, header)
