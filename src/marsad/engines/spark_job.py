@@ -350,17 +350,13 @@ LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
 
 def local_defaults(master: str | None) -> dict[str, str]:
-    """Settings for a local master: JVM options (above), and few shuffle partitions (Spark's 200 are for a
-    cluster; each is a task, so with ``local[N]`` they cost more than the rows they hold)."""
+    """Settings for a JVM this process starts with a local master: the JVM options above. (Spark's 200
+    default shuffle partitions never apply: every shuffle of the job sets its own count.)"""
     if master is not None and not master.startswith("local"):
         return {}
     if os.environ.get("PYSPARK_GATEWAY_PORT"):  # under spark-submit or an existing JVM: options are set
         return {}
-    cores = 1 if master == "local" else os.cpu_count() or 1
-    if master and master.startswith("local["):
-        n = master[len("local["):].split("]")[0].split(",")[0]
-        cores = int(n) if n.isdigit() else cores
-    return {"spark.driver.extraJavaOptions": LOCAL_JVM_OPTIONS, "spark.sql.shuffle.partitions": str(max(1, 2 * cores))}
+    return {"spark.driver.extraJavaOptions": LOCAL_JVM_OPTIONS}
 
 
 def spark_session(master: str | None = None, app_name: str = "marsad", conf: dict[str, str] | None = None) -> Any:
