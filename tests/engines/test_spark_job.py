@@ -213,3 +213,22 @@ def test_load_brings_the_result_and_a_country_slice_into_the_store(first_run, tm
         rep = load(out, s, country="Syria")
         countries = {c for (c,) in s.conn.execute("SELECT DISTINCT country FROM fused_events")}
     assert countries == {"Syria"} and rep.fused_same == rep.fused_in_slice > 0
+
+
+def test_a_duplicate_article_id_keeps_the_later_record_and_the_counts_agree(spark, slice_rows, tmp_path):
+    rows = [r for r in slice_rows[:40]]
+    with_events = [r for r in rows[:20] if extract_one(Article(r["id"], r["text"], r["published"], r["source"]))[1]][:3]
+    assert len(with_events) == 3
+    first = write_jsonl(tmp_path / "a.jsonl", rows[:20])
+    later = write_jsonl(tmp_path / "b.jsonl", with_events + rows[20:])  # the same three ids again, later
+    rep = run_job([first, later], str(tmp_path / "out"), spark=spark, stripes=2)
+    distinct = {r["id"]: r for r in rows}
+    assert rep.duplicates == 3 and rep.articles == len(distinct)
+    arts = read(tmp_path / "out", "articles")
+    assert sorted(a["article_id"] for a in arts) == sorted(distinct)
+    assert {a["article_id"]: a["file"] for a in arts if a["article_id"] in {r["id"] for r in with_events}} == {
+        r["id"]: later for r in with_events}
+    events = read(tmp_path / "out", "events")
+    assert len(events) == len({e["event_id"] for e in events}) == rep.events
+    assert rep.events == sum(1 for r in distinct.values() for d in (extract_one(
+        Article(r["id"], r["text"], r["published"], r["source"], r["url"], r["title"]))[1] or []) if d.get("record") != "control")
