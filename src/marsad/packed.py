@@ -75,16 +75,31 @@ class StringTable(Sequence[str]):
 
 
 class HashedStrings:
-    """A string table with its hash table: the number of a string, or -1."""
+    """A string table with its hash table: the number of a string, or -1.
 
-    __slots__ = ("strings", "_slots", "_mask")
+    A lookup probes the file's hash table. A long run asks for many strings, most of them once: after
+    as many lookups as a tenth of the strings (about what building a dict of them all costs in probes),
+    the strings are read into a dict and looked up there, so a short run builds nothing and a long one
+    pays no probe per new word."""
+
+    __slots__ = ("strings", "_slots", "_mask", "_probes_left", "_numbers")
 
     def __init__(self, strings: StringTable, slots: memoryview) -> None:
         self.strings = strings
         self._slots = slots
         self._mask = len(slots) - 1
+        self._probes_left = len(strings) // 10
+        self._numbers: dict[str, int] | None = None
 
     def find(self, text: str) -> int:
+        numbers = self._numbers
+        if numbers is not None:
+            return numbers.get(text, -1)
+        self._probes_left -= 1
+        if self._probes_left < 0:
+            all_strings = self.strings.all()
+            self._numbers = dict(zip(all_strings, range(len(all_strings))))
+            return self._numbers.get(text, -1)
         raw = text.encode("utf-8")
         slots, mask, raw_of = self._slots, self._mask, self.strings.raw
         h = zlib.crc32(raw) & mask

@@ -55,6 +55,7 @@ def test_store_groups_names_by_first_word_as_the_artefact_does(from_json, from_s
     groups, stored = from_json.name_groups(), from_store.name_groups()
     assert list(stored) == list(groups) and len(stored) == len(groups)
     assert all(stored.get(w) == names for w, names in groups.items())
+    assert stored._firsts._numbers is not None  # after many lookups the words were read into a dict
     assert stored.get("no-such-word") is None and "no-such-word" not in stored
 
 
