@@ -31,20 +31,11 @@ def file_sha256(path: Path) -> str:
 
 
 # ----------------------------------------------------------------------------------------- reading
-class StringTable(Sequence[str]):
-    """The i-th string of a section, decoded when asked for.
+class LazyStrings(Sequence[str]):
+    """A read-only sequence of ``_n`` strings, each made by ``_item(i)`` when asked for: indexing, negative
+    indices and slices handled once for every lazily decoded table."""
 
-    ``offsets[i]`` is where string i starts; the last offset is one past the blob's end, so string i
-    ends one byte (the "\\n") before the next one starts.
-    """
-
-    __slots__ = ("_buf", "_base", "_off", "_n")
-
-    def __init__(self, buf: Any, base: int, offsets: memoryview) -> None:
-        self._buf = buf
-        self._base = base
-        self._off = offsets
-        self._n = len(offsets) - 1
+    __slots__ = ("_n",)
 
     def __len__(self) -> int:
         return self._n
@@ -56,6 +47,28 @@ class StringTable(Sequence[str]):
             i += self._n
         if not 0 <= i < self._n:
             raise IndexError(i)
+        return self._item(i)
+
+    def _item(self, i: int) -> str:
+        raise NotImplementedError
+
+
+class StringTable(LazyStrings):
+    """The i-th string of a section, decoded when asked for.
+
+    ``offsets[i]`` is where string i starts; the last offset is one past the blob's end, so string i
+    ends one byte (the "\\n") before the next one starts.
+    """
+
+    __slots__ = ("_buf", "_base", "_off")
+
+    def __init__(self, buf: Any, base: int, offsets: memoryview) -> None:
+        self._buf = buf
+        self._base = base
+        self._off = offsets
+        self._n = len(offsets) - 1
+
+    def _item(self, i: int) -> str:
         return self.raw(i).decode("utf-8")
 
     def raw(self, i: int) -> bytes:

@@ -19,7 +19,7 @@ import zlib
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from ..packed import HashedStrings, PackedFile, PackedWriter, RawBlocks, StringTable, open_packed
+from ..packed import HashedStrings, LazyStrings, PackedFile, PackedWriter, RawBlocks, StringTable, open_packed
 
 MAGIC = b"MARSADGZ"
 STORE_FORMAT = 2
@@ -94,11 +94,11 @@ class StoredNameGroups:
         return iter(self._firsts.strings.all())
 
 
-class CompressedRows(Sequence[str]):
+class CompressedRows(LazyStrings):
     """The gazetteer's rows, zlib-compressed in blocks of ``per_block`` rows; a block is inflated the
     first time one of its rows is asked for (most rows never are)."""
 
-    __slots__ = ("_blocks", "_per_block", "_n", "_open")
+    __slots__ = ("_blocks", "_per_block", "_open")
 
     def __init__(self, blocks: RawBlocks, per_block: int, n: int) -> None:
         self._blocks = blocks
@@ -106,16 +106,7 @@ class CompressedRows(Sequence[str]):
         self._n = n
         self._open: dict[int, list[str]] = {}
 
-    def __len__(self) -> int:
-        return self._n
-
-    def __getitem__(self, i):  # type: ignore[override]
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(self._n))]
-        if i < 0:
-            i += self._n
-        if not 0 <= i < self._n:
-            raise IndexError(i)
+    def _item(self, i: int) -> str:
         b, k = divmod(i, self._per_block)
         rows = self._open.get(b)
         if rows is None:
