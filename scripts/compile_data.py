@@ -8,8 +8,8 @@ Writes, each derived deterministically from files in ``src/marsad/data`` and rec
 - ``gazetteer.store``: ``gazetteer.json.gz`` and ``gazetteer_usage.json.gz`` with their name index, in a
   layout read in place (``marsad.geo.store``);
 - ``yaml.json``: the data of every ``*.yaml`` there, as JSON (``marsad.lexicon.compiled``);
-- ``word_vectors.store``: the words and float16 rows of ``word_vectors.npz``, uncompressed, read in
-  place (``marsad.models.vectors``).
+- ``word_vectors.store``: the words and rows of ``word_vectors.npz``, uncompressed and widened to
+  float32, read in place (``marsad.models.vectors``).
 
 Run it after ``scripts/build_gazetteer.py``, ``scripts/build_lexicons.py`` or
 ``scripts/build_word_vectors.py``, or after editing a data YAML file; until then the package reads the changed sources the slow way and the staleness tests fail. ``--check`` exits 1 when a compiled file is not what this would write.
