@@ -22,6 +22,7 @@ from typing import Any, Iterator, Sequence
 from ..packed import HashedStrings, PackedFile, PackedWriter, RawBlocks, StringTable, open_packed
 
 MAGIC = b"MARSADGZ"
+_UNSEEN = object()
 STORE_FORMAT = 2
 ROWS_PER_BLOCK = 64  # rows compressed together: ~3 KB to inflate for the first place asked of a block
 
@@ -29,30 +30,39 @@ ROWS_PER_BLOCK = 64  # rows compressed together: ~3 KB to inflate for the first 
 class StoredNameIndex:
     """Folded name → gazetteer rows, as ``Gazetteer`` asks it (``get``, ``in``, ``keys()``).
 
-    Found rows are remembered (at most one entry per name); absent names are looked up again, so
-    memory stays bounded whatever text is read.
+    Answers are remembered: found rows once per name, absent names up to ``MISSES_KEPT`` of them (then
+    looked up again each time), so memory stays bounded whatever text is read.
     """
 
-    __slots__ = ("_names", "_post_off", "_post", "_order", "_found")
+    __slots__ = ("_names", "_post_off", "_post", "_order", "_found", "_misses_left")
+    MISSES_KEPT = 100_000
 
     def __init__(self, names: HashedStrings, post_off: memoryview, post: memoryview, order: memoryview) -> None:
         self._names = names
         self._post_off = post_off
         self._post = post
         self._order = order  # the names' numbers in index order (they are stored grouped by first word)
-        self._found: dict[str, list[int]] = {}
+        self._found: dict[str, list[int] | None] = {}  # None: not a name
+        self._misses_left = self.MISSES_KEPT
 
     def get(self, key: str, default: Any = None) -> list[int] | Any:
-        rows = self._found.get(key)
-        if rows is None:
-            i = self._names.find(key)
-            if i < 0:
-                return default
+        rows = self._found.get(key, _UNSEEN)
+        if rows is _UNSEEN:
+            rows = self._look_up(key)
+        return default if rows is None else rows
+
+    def _look_up(self, key: str) -> list[int] | None:
+        i = self._names.find(key)
+        if i >= 0:
             rows = self._found[key] = self._post[self._post_off[i]:self._post_off[i + 1]].tolist()
-        return rows
+            return rows
+        if self._misses_left > 0:
+            self._misses_left -= 1
+            self._found[key] = None
+        return None
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and (key in self._found or self._names.find(key) >= 0)
+        return isinstance(key, str) and self.get(key) is not None
 
     def __len__(self) -> int:
         return len(self._names.strings)
