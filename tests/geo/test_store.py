@@ -45,8 +45,10 @@ def test_store_holds_the_gazetteer_of_the_artefacts(from_json, from_store):
     assert len(from_store) == len(from_json)
     assert all(from_store._rows[i] == from_json._rows[i] for i in range(len(from_json)))
     assert from_store.admin_tables() == from_json.admin_tables()
-    assert (from_store.usage, from_store.after_cue, from_store.usage_meta) == (
-        from_json.usage, from_json.after_cue, from_json.usage_meta)
+    assert list(from_store.usage.items()) == list(from_json.usage.items())
+    assert list(from_store.after_cue.items()) == list(from_json.after_cue.items())
+    assert from_store.usage_meta == from_json.usage_meta
+    assert from_store.usage_of("no such name") == (0, 0, 0) and "no such name" not in from_store.usage
     assert from_store.meta == from_json.meta and from_store.demonyms == from_json.demonyms
     assert from_store._weak == from_json._weak
 
