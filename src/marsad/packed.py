@@ -233,7 +233,8 @@ class PackedWriter:
                 layout[name] = [pos, len(data), code]
                 pos = _aligned(pos + len(data))
             head_doc["sections"] = layout
-            head = json.dumps(head_doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+            # keys in the order given (not sorted): a mapping's order can matter to its reader (first one wins)
+            head = json.dumps(head_doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             if len(head) == head_len:
                 break
             head_len = len(head)
