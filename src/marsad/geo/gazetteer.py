@@ -427,11 +427,11 @@ def read_store(path: Path = STORE, artefact: Path = ARTEFACT, usage: Path = USAG
 
 def store_bytes(artefact: Path = ARTEFACT, usage: Path = USAGE) -> bytes:
     """What ``gazetteer.store`` must hold for these artefacts (built from them, deterministically)."""
-    from ..packed import file_sha256
+    from ..packed import source_fingerprint
     from .store import build_store
 
     gaz = read_artefact(artefact)
     usage_counts, after_cue, usage_meta = read_usage(usage)
-    sources = {name: file_sha256(p) for name, p in store_sources(artefact, usage).items()}
+    sources = {name: source_fingerprint(p) for name, p in store_sources(artefact, usage).items()}
     return build_store(gaz.meta, list(gaz._rows), dict(gaz._index), gaz.admin_tables(), usage_counts, after_cue, usage_meta,
                        sources)

@@ -4,7 +4,7 @@ Loading the four shipped models parsed ~1.4 MB of JSON headers, inflated their `
 widened them to float64: about 40 ms of every start. ``python scripts/compile_data.py`` writes
 ``models.store`` beside the model folder (which it leaves untouched): per model its header fields,
 its vocabulary as a string table, its weights and intercept as float64 (exactly the float32 widened),
-and the SHA-256 of each model file it was made from. ``load_models`` takes the shipped models from
+and a fingerprint of each model file it was made from. ``load_models`` takes the shipped models from
 it while those files are unchanged; retrained models are read from their folder as before until the
 store is compiled again (``tests/models/test_compiled_models.py`` fails meanwhile). Models from another
 folder (``--model``) are always read from it.
@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from ..lexicon import DATA_DIR
-from ..packed import PackedWriter, file_sha256, open_packed
+from ..packed import PackedWriter, open_packed, source_fingerprint
 from .linear import MODEL_NAMES, SHIPPED_MODEL_DIR, LinearModel, ModelBundle
 
 STORE = DATA_DIR / "models.store"
@@ -63,5 +63,5 @@ def store_bytes(folder: Path = SHIPPED_MODEL_DIR) -> bytes:
         w.raw(name + ".intercept", np.ascontiguousarray(model.intercept, dtype="<f8").tobytes(), "d")
         heads[name] = {"classes": model.classes, "calibration": header.get("calibration"),
                        "threshold": header.get("threshold", 0.5), "meta": model.meta, "shape": list(model.weights.shape)}
-    sources = {name: file_sha256(p) for name, p in model_files(folder).items()}
+    sources = {name: source_fingerprint(p) for name, p in model_files(folder).items()}
     return w.to_bytes(MAGIC, STORE_FORMAT, sources, {"models": heads})

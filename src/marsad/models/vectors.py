@@ -107,7 +107,7 @@ def read_store(path: Path = STORE, artefact: Path = ARTEFACT) -> WordVectors | N
 
 def store_bytes(artefact: Path = ARTEFACT) -> bytes:
     """What ``word_vectors.store`` must hold for ``artefact`` (deterministic)."""
-    from ..packed import PackedWriter, file_sha256
+    from ..packed import PackedWriter, source_fingerprint
 
     with np.load(artefact, allow_pickle=False) as z:
         words = z["words"].tolist()
@@ -117,7 +117,7 @@ def store_bytes(artefact: Path = ARTEFACT) -> bytes:
     w = PackedWriter()
     w.strings("words", words)
     w.raw("vectors", vectors.astype("<f4").tobytes(), "f")
-    return w.to_bytes(STORE_MAGIC, STORE_FORMAT, {"word_vectors": file_sha256(artefact)}, {"shape": list(vectors.shape)})
+    return w.to_bytes(STORE_MAGIC, STORE_FORMAT, {"word_vectors": source_fingerprint(artefact)}, {"shape": list(vectors.shape)})
 
 
 def artefact_hash(path: Path = ARTEFACT) -> str:
