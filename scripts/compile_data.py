@@ -3,7 +3,8 @@
 
     python scripts/compile_data.py [--check]
 
-Writes, each derived deterministically from files in ``src/marsad/data`` and recording their hashes:
+Writes, each derived deterministically from files in ``src/marsad/data`` and recording their
+fingerprints (a copy whose sources changed is not used):
 
 - ``gazetteer.store``: ``gazetteer.json.gz`` and ``gazetteer_usage.json.gz`` with their name index, in a
   layout read in place (``marsad.geo.store``);
@@ -14,7 +15,9 @@ Writes, each derived deterministically from files in ``src/marsad/data`` and rec
   weights read in place (``marsad.models.compiled``).
 
 Run it after ``scripts/build_gazetteer.py``, ``scripts/build_lexicons.py``,
-``scripts/build_word_vectors.py`` or ``scripts/train_models.py``, or after editing a data YAML file; until then the package reads the changed sources the slow way and the staleness tests fail. ``--check`` exits 1 when a compiled file is not what this would write.
+``scripts/build_word_vectors.py`` or ``scripts/train_models.py``, or after editing a data YAML file;
+until then the package reads the changed sources the slow way and the staleness tests fail.
+``--check`` exits 1 when a compiled file is not what this would write.
 """
 from __future__ import annotations
 

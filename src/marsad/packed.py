@@ -1,8 +1,8 @@
-"""A plain binary layout for data read in place at start-up (the gazetteer store, the word-vector store).
+"""A plain binary layout for data read in place at start-up (the gazetteer, word-vector and model stores).
 
 A packed file is: 8 magic bytes naming its kind, the header's length (8 bytes, little-endian), a JSON
 header, then sections, each 8-byte aligned: UTF-8 string tables (the strings joined by "\\n" and
-uint32 offsets), uint32 / int32 / float16 arrays, open-addressing hash tables over a string table
+uint32 offsets), uint32 / int32 / float arrays, open-addressing hash tables over a string table
 (int32 slots holding a string's number, the slot found from the CRC-32 of the UTF-8 string, linear
 probing), and opaque byte runs. The header holds the format, the byte order, a fingerprint of every
 source the file was derived from (``source_fingerprint``), where each section lies, and whatever its
@@ -25,13 +25,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 _ALIGN = 8
-
-
 _TAIL = 1 << 16  # bytes at the end of a gzip or zip file that hold the checksums of its content
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def source_fingerprint(path: Path) -> str:
