@@ -35,6 +35,7 @@ def step(label):
 
 import marsad.cli
 marsad.cli.build_parser()
+getattr(marsad.cli, "limit_blas_threads", lambda command: None)("extract")  # as main() does for the command
 step("import the command line (all subcommands' modules)")
 import numpy
 step("import numpy (the models need it)")

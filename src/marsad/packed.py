@@ -1,11 +1,12 @@
-"""A plain binary layout for data read in place at start-up (the gazetteer store, the word-vector store).
+"""A plain binary layout for data read in place at start-up (the gazetteer, word-vector and model stores).
 
 A packed file is: 8 magic bytes naming its kind, the header's length (8 bytes, little-endian), a JSON
 header, then sections, each 8-byte aligned: UTF-8 string tables (the strings joined by "\\n" and
-uint32 offsets), uint32 / int32 / float16 arrays, open-addressing hash tables over a string table
+uint32 offsets), uint32 / int32 / float arrays, open-addressing hash tables over a string table
 (int32 slots holding a string's number, the slot found from the CRC-32 of the UTF-8 string, linear
-probing), and opaque byte runs. The header holds the format, the byte order, the SHA-256 of every
-source the file was derived from, where each section lies, and whatever its kind adds.
+probing), and opaque byte runs. The header holds the format, the byte order, a fingerprint of every
+source the file was derived from (``source_fingerprint``), where each section lies, and whatever its
+kind adds.
 
 The file is memory-mapped and read where it lies: nothing is parsed up front beyond the header, and
 nothing in it is executed or unpickled. ``open_packed`` refuses (gives None for) a file of another
@@ -24,10 +25,33 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 _ALIGN = 8
+_TAIL = 1 << 16  # bytes at the end of a gzip or zip file that hold the checksums of its content
 
 
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def source_fingerprint(path: Path) -> str:
+    """A digest of a source file that changes whenever its content does, read cheaply.
+
+    A gzip file ends with the CRC-32 and length of what it holds, and a zip file (``.npz``) with a
+    central directory giving each member's CRC-32 and sizes: for those the file's size and its tail
+    from there on are hashed (the multi-megabyte gazetteer and vectors are not read through at every
+    start). Any other file is hashed whole.
+    """
+    with path.open("rb") as fh:
+        magic = fh.read(4)
+        size = fh.seek(0, 2)
+        if magic[:2] == b"\x1f\x8b" or magic == b"PK\x03\x04":
+            start = max(0, size - _TAIL)
+            fh.seek(start)
+            tail = fh.read()
+            if magic == b"PK\x03\x04":
+                end = tail.rfind(b"PK\x05\x06")  # end of central directory: where the directory starts
+                directory = int.from_bytes(tail[end + 16:end + 20], "little") if end >= 0 else 0
+                if directory < start:
+                    fh.seek(directory)
+                    tail = fh.read()
+            return f"{size}:" + hashlib.sha256(tail).hexdigest()
+        fh.seek(0)
+        return hashlib.sha256(fh.read()).hexdigest()
 
 
 # ----------------------------------------------------------------------------------------- reading
@@ -170,7 +194,7 @@ class PackedFile:
 
 def open_packed(path: Path, magic: bytes, version: int, sources: dict[str, Path]) -> PackedFile | None:
     """The packed file at ``path`` when it is of kind ``magic`` and format ``version``, intact, and derived
-    from exactly ``sources`` (name → file, compared by SHA-256); else None."""
+    from exactly ``sources`` (name → file, compared by ``source_fingerprint``); else None."""
     try:
         with path.open("rb") as fh:
             try:
@@ -187,7 +211,7 @@ def open_packed(path: Path, magic: bytes, version: int, sources: dict[str, Path]
         if (header.get("format") != version or header.get("byteorder") != sys.byteorder
                 or header.get("itemsize") != [struct.calcsize("I"), struct.calcsize("i")]):
             return None
-        if header.get("sources") != {name: file_sha256(p) for name, p in sources.items()}:
+        if header.get("sources") != {name: source_fingerprint(p) for name, p in sources.items()}:
             return None
         if max((off + size for off, size, _ in header["sections"].values()), default=0) > len(buf):
             return None
@@ -246,7 +270,8 @@ class PackedWriter:
                 layout[name] = [pos, len(data), code]
                 pos = _aligned(pos + len(data))
             head_doc["sections"] = layout
-            head = json.dumps(head_doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+            # keys in the order given (not sorted): a mapping's order can matter to its reader (first one wins)
+            head = json.dumps(head_doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             if len(head) == head_len:
                 break
             head_len = len(head)

@@ -45,9 +45,12 @@ def test_store_holds_the_gazetteer_of_the_artefacts(from_json, from_store):
     assert len(from_store) == len(from_json)
     assert all(from_store._rows[i] == from_json._rows[i] for i in range(len(from_json)))
     assert from_store.admin_tables() == from_json.admin_tables()
-    assert (from_store.usage, from_store.after_cue, from_store.usage_meta) == (
-        from_json.usage, from_json.after_cue, from_json.usage_meta)
-    assert from_store.meta == from_json.meta and from_store.demonyms == from_json.demonyms
+    assert list(from_store.usage.items()) == list(from_json.usage.items())
+    assert list(from_store.after_cue.items()) == list(from_json.after_cue.items())
+    assert from_store.usage_meta == from_json.usage_meta
+    assert from_store.usage_of("no such name") == (0, 0, 0) and "no such name" not in from_store.usage
+    assert from_store.meta == from_json.meta and list(from_store.demonyms.items()) == list(from_json.demonyms.items())
+    assert list(from_store.meta) == list(from_json.meta)  # in the artefact's order
     assert from_store._weak == from_json._weak
 
 
@@ -81,3 +84,26 @@ def test_a_store_of_other_artefacts_is_not_used(tmp_path):
     for bad in (b"", b"not a store", data[:1000], data[:16] + b"[" + data[17:], data[:8] + b"\xff" * 8 + data[16:]):
         store.write_bytes(bad)
         assert read_store(store, art, usage) is None
+
+
+def test_a_source_fingerprint_changes_with_the_content(tmp_path):
+    """gzip and zip sources are fingerprinted by their size and tail (where their content's CRC-32s are):
+    a change anywhere inside, even to same-size content, changes it; other files are hashed whole."""
+    import gzip as gz
+    import zipfile
+
+    from marsad.packed import source_fingerprint
+
+    a, b = tmp_path / "a.gz", tmp_path / "b.gz"
+    body = "".join(f"row {i}\n" for i in range(200_000))
+    a.write_bytes(gz.compress(body.encode(), mtime=0))
+    b.write_bytes(gz.compress(body.replace("row 7\n", "row 8\n", 1).encode(), mtime=0))
+    assert a.stat().st_size > 2 * 65536 and source_fingerprint(a) != source_fingerprint(b)
+    for name, text in (("a.npz", "x" * 300_000), ("b.npz", "x" * 299_999 + "y")):
+        with zipfile.ZipFile(tmp_path / name, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            z.writestr("v.npy", text)
+            z.writestr("w.npy", "w" * 100_000)
+    assert source_fingerprint(tmp_path / "a.npz") != source_fingerprint(tmp_path / "b.npz")
+    (tmp_path / "c.json").write_text("x" * 200_000)
+    (tmp_path / "d.json").write_text("y" + "x" * 199_999)
+    assert source_fingerprint(tmp_path / "c.json") != source_fingerprint(tmp_path / "d.json")

@@ -14,7 +14,7 @@ import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence, Union
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence, Union
 
 from ..lexicon import DATA_DIR, DataFileError
 from ..text.normalise import fold
@@ -115,7 +115,7 @@ class Gazetteer:
 
     def __init__(self, places: Iterable[Place] = (), weak: dict[str, set[str]] | None = None, meta: dict | None = None,
                  rows: Sequence[str] | None = None, countries: dict[str, str] | None = None,
-                 index: "NameIndex | None" = None, tables: dict[str, list] | None = None) -> None:
+                 index: "NameIndex | None" = None, tables: dict[str, dict[str, list]] | None = None) -> None:
         """``places`` or the artefact's ``rows``; ``index`` and ``tables`` (see ``admin_tables``) when a
         store already holds the name index and the admin tables, else they are built here."""
         self.meta = meta or {}
@@ -136,15 +136,17 @@ class Gazetteer:
         self._seats: dict[tuple[str, ...], int] = {}  # admin area -> its seat town (PPLA / PPLC / PPLA2)
         if index is not None and tables is not None:
             self._index: NameIndex = index
-            self._admin1 = {(cc, a1c): i for cc, a1c, i in tables["admin1"]}
-            self._seats = {tuple(k[:-1]): k[-1] for k in tables["seats"]}
-            self._country = {cc: i for cc, i in tables["country"]}
+            a1, s1, s2, co = tables["admin1"], tables["seats1"], tables["seats2"], tables["country"]
+            self._admin1 = dict(zip(zip(a1["cc"], a1["a1"]), a1["row"]))
+            self._seats = dict(zip(zip(s1["cc"], s1["a1"]), s1["row"]))
+            self._seats.update(zip(zip(s2["cc"], s2["a1"], s2["a2"]), s2["row"]))
+            self._country = dict(zip(co["cc"], co["row"]))
         else:
             self._index = self._build_index()
         self.demonyms: dict[str, str] = {fold(k): v for k, v in (self.meta.get("demonyms") or {}).items()}
-        self.usage: dict[str, tuple[int, int, int]] = {}
+        self.usage: Mapping[str, tuple[int, int, int]] = {}
         self.usage_meta: dict = {}
-        self.after_cue: dict[str, tuple[int, int]] = {}  # unknown word -> (uses after a town word, all uses)
+        self.after_cue: Mapping[str, tuple[int, int]] = {}  # unknown word -> (uses after a town word, all uses)
         self._quarter_cue: dict[str, bool] = {}  # see quarter_needs_cue
 
     def _build_index(self) -> dict[str, list[int]]:
@@ -167,10 +169,18 @@ class Gazetteer:
                 self._tables(i, pid, cc, kind, fcode, a1c, a2c)
         return index
 
-    def admin_tables(self) -> dict[str, list]:
-        """The admin tables as plain lists (what a store keeps of them)."""
-        return {"admin1": [[*k, i] for k, i in self._admin1.items()], "seats": [[*k, i] for k, i in self._seats.items()],
-                "country": [[cc, i] for cc, i in self._country.items()]}
+    def admin_tables(self) -> dict[str, dict[str, list]]:
+        """The admin tables as columns (what a store keeps of them): governorates, the seats of governorates
+        and of districts, countries; each key's parts (``cc``, ``a1``, ``a2``) and its ``row``."""
+        tables = {"admin1": self._admin1, "seats1": {k: i for k, i in self._seats.items() if len(k) == 2},
+                  "seats2": {k: i for k, i in self._seats.items() if len(k) == 3},
+                  "country": {(cc,): i for cc, i in self._country.items()}}
+        out = {}
+        for name, table in tables.items():
+            parts = ("cc", "a1", "a2")[:3 if name == "seats2" else 1 if name == "country" else 2]
+            columns = list(zip(*table)) or [()] * len(parts)
+            out[name] = {**{p: list(c) for p, c in zip(parts, columns)}, "row": list(table.values())}
+        return out
 
     def _tables(self, i: int, pid: str, cc: str, kind: str, fcode: str, a1c: str, a2c: str) -> None:
         if fcode in ("PPLA", "PPLC") and a1c:
@@ -410,18 +420,18 @@ def read_store(path: Path = STORE, artefact: Path = ARTEFACT, usage: Path = USAG
     gaz = Gazetteer(meta=meta, rows=store.rows(), countries=meta.get("countries") or {}, index=store.name_index(),
                     tables=head["tables"])
     gaz._groups = store.name_groups()
-    gaz.usage, gaz.after_cue = store.usage()
+    gaz.usage, gaz.after_cue = store.usage()  # type: ignore[assignment]
     gaz.usage_meta = head["usage_meta"]
     return gaz
 
 
 def store_bytes(artefact: Path = ARTEFACT, usage: Path = USAGE) -> bytes:
     """What ``gazetteer.store`` must hold for these artefacts (built from them, deterministically)."""
-    from ..packed import file_sha256
+    from ..packed import source_fingerprint
     from .store import build_store
 
     gaz = read_artefact(artefact)
     usage_counts, after_cue, usage_meta = read_usage(usage)
-    sources = {name: file_sha256(p) for name, p in store_sources(artefact, usage).items()}
+    sources = {name: source_fingerprint(p) for name, p in store_sources(artefact, usage).items()}
     return build_store(gaz.meta, list(gaz._rows), dict(gaz._index), gaz.admin_tables(), usage_counts, after_cue, usage_meta,
                        sources)

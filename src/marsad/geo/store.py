@@ -7,7 +7,7 @@ is parsed up front: a name, a row or a first word is looked up in its section wh
 
 Sections: the names (hashed; grouped by first word) with each name's rows (``postings``) and its
 position in index order (``names.order``); the first words (hashed) with where each one's group of
-names starts; the rows, zlib-compressed in blocks of ``ROWS_PER_BLOCK``; the usage counts. The header
+names starts; the rows, zlib-compressed in blocks of ``ROWS_PER_BLOCK``; the usage counts (hashed). The header
 adds the gazetteer's metadata and admin tables. A store that is missing, of another format, or built
 from other sources is not used (``open_store`` gives None) and the gazetteer is read from its JSON;
 ``tests/geo/test_store.py`` fails when the shipped store is not what ``build_store`` makes of the
@@ -17,42 +17,53 @@ from __future__ import annotations
 
 import zlib
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, Iterator, Sequence
 
 from ..packed import HashedStrings, LazyStrings, PackedFile, PackedWriter, RawBlocks, StringTable, open_packed
 
 MAGIC = b"MARSADGZ"
-STORE_FORMAT = 2
-ROWS_PER_BLOCK = 64  # rows compressed together: ~3 KB to inflate for the first place asked of a block
+_UNSEEN = object()
+STORE_FORMAT = 4
+ROWS_PER_BLOCK = 16  # rows compressed together: ~1 KB to inflate (~20 us) for the first place asked of a block
 
 
 class StoredNameIndex:
     """Folded name → gazetteer rows, as ``Gazetteer`` asks it (``get``, ``in``, ``keys()``).
 
-    Found rows are remembered (at most one entry per name); absent names are looked up again, so
-    memory stays bounded whatever text is read.
+    Answers are remembered: found rows once per name, absent names up to ``MISSES_KEPT`` of them (then
+    looked up again each time), so memory stays bounded whatever text is read.
     """
 
-    __slots__ = ("_names", "_post_off", "_post", "_order", "_found")
+    __slots__ = ("_names", "_post_off", "_post", "_order", "_found", "_misses_left")
+    MISSES_KEPT = 100_000
 
     def __init__(self, names: HashedStrings, post_off: memoryview, post: memoryview, order: memoryview) -> None:
         self._names = names
         self._post_off = post_off
         self._post = post
         self._order = order  # the names' numbers in index order (they are stored grouped by first word)
-        self._found: dict[str, list[int]] = {}
+        self._found: dict[str, list[int] | None] = {}  # None: not a name
+        self._misses_left = self.MISSES_KEPT
 
     def get(self, key: str, default: Any = None) -> list[int] | Any:
-        rows = self._found.get(key)
-        if rows is None:
-            i = self._names.find(key)
-            if i < 0:
-                return default
+        rows = self._found.get(key, _UNSEEN)
+        if rows is _UNSEEN:
+            rows = self._look_up(key)
+        return default if rows is None else rows
+
+    def _look_up(self, key: str) -> list[int] | None:
+        i = self._names.find(key)
+        if i >= 0:
             rows = self._found[key] = self._post[self._post_off[i]:self._post_off[i + 1]].tolist()
-        return rows
+            return rows
+        if self._misses_left > 0:
+            self._misses_left -= 1
+            self._found[key] = None
+        return None
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and (key in self._found or self._names.find(key) >= 0)
+        return isinstance(key, str) and self.get(key) is not None
 
     def __len__(self) -> int:
         return len(self._names.strings)
@@ -114,6 +125,43 @@ class CompressedRows(LazyStrings):
         return rows[k]
 
 
+class StoredCounts(Mapping[str, tuple[int, ...]]):
+    """Name → its usage counts (a tuple of ``width`` ints), read from the store when first asked for."""
+
+    __slots__ = ("_keys", "_values", "_width", "_seen")
+
+    def __init__(self, keys: HashedStrings, values: memoryview, width: int) -> None:
+        self._keys = keys
+        self._values = values
+        self._width = width
+        self._seen: dict[str, tuple[int, ...] | None] = {}  # None: not counted (bounded by the keys asked)
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        counts = self._seen.get(key, _UNSEEN)
+        if counts is _UNSEEN:
+            i = self._keys.find(key)
+            w = self._width
+            counts = None if i < 0 else tuple(self._values[i * w:(i + 1) * w].tolist())
+            if counts is not None or len(self._seen) < 4 * len(self):
+                self._seen[key] = counts
+        return default if counts is None else counts
+
+    def __getitem__(self, key: str) -> tuple[int, ...]:
+        counts = self.get(key)
+        if counts is None:
+            raise KeyError(key)
+        return counts
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __len__(self) -> int:
+        return len(self._keys.strings)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys.strings.all())
+
+
 class PlaceStore:
     """An opened gazetteer store (see the module docstring)."""
 
@@ -133,14 +181,12 @@ class PlaceStore:
         return StoredNameGroups(p.hashed("firsts"), p.array("groups.off"), p.strings("names"),
                                 int(self.header["max_words"]))
 
-    def usage(self) -> tuple[dict[str, tuple[int, int, int]], dict[str, tuple[int, int]]]:
-        """The usage statistics as ``read_usage`` gives them (name → counts; unknown word → counts)."""
-        out = []
-        for name, width in (("usage", 3), ("after_cue", 2)):
-            keys = self.packed.strings(name).all()
-            values = iter(self.packed.array(name + ".values").tolist())
-            out.append(dict(zip(keys, zip(*([values] * width)))))
-        return out[0], out[1]  # type: ignore[return-value]
+    def usage(self) -> tuple[StoredCounts, StoredCounts]:
+        """The usage statistics as ``read_usage`` gives them, looked up when asked for: name → (uses,
+        locative uses, strongly locative uses); unknown word → (uses after a town word, all uses)."""
+        p = self.packed
+        return (StoredCounts(p.hashed("usage"), p.array("usage.values"), 3),
+                StoredCounts(p.hashed("after_cue"), p.array("after_cue.values"), 2))
 
 
 def open_store(path: Path, sources: dict[str, Path]) -> PlaceStore | None:
@@ -155,7 +201,7 @@ def build_store(meta: dict[str, Any], rows: Sequence[str], index: dict[str, list
     """The bytes of a store (deterministic: the same inputs give the same bytes).
 
     ``index`` maps each folded name to its rows in the gazetteer's index order; ``tables`` holds the
-    admin tables (``admin1``, ``seats``, ``country``: lists of [key parts..., row]).
+    admin tables as columns (``Gazetteer.admin_tables``).
     """
     # names grouped by first word (groups in order of first appearance, index order within a group)
     groups: dict[str, list[str]] = {}
@@ -181,9 +227,9 @@ def build_store(meta: dict[str, Any], rows: Sequence[str], index: dict[str, list
         raise ValueError("a row of the gazetteer holds a line break")
     w.blocks("rows", [zlib.compress("\n".join(rows[b:b + ROWS_PER_BLOCK]).encode("utf-8"), 9)
                       for b in range(0, len(rows), ROWS_PER_BLOCK)])
-    w.strings("usage", list(usage))
+    w.strings("usage", list(usage), hashed=True)
     w.uints("usage.values", (v for counts in usage.values() for v in counts))
-    w.strings("after_cue", list(after_cue))
+    w.strings("after_cue", list(after_cue), hashed=True)
     w.uints("after_cue.values", (v for counts in after_cue.values() for v in counts))
     header = {"meta": meta, "usage_meta": usage_meta, "tables": tables, "rows": len(rows),
               "rows_per_block": ROWS_PER_BLOCK, "max_words": max((n.count(" ") + 1 for n in names), default=1)}

@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
-from typing import Container, Iterable
+from typing import Container
 
 from ..doc import Doc, Mention
 from ..lexicon import DataFileError, load_yaml

@@ -157,12 +157,17 @@ class ModelBundle:
     confidence: LinearModel
 
 
+MODEL_NAMES = ("relevance", "status", "subtype", "confidence")
+
+
 @lru_cache(maxsize=4)
 def _load(folder: str) -> ModelBundle:
     path = Path(folder)
     if not path.is_dir():
         raise DataFileError(f"{path}: model folder not found (from --model, MARSAD_MODEL or the package)")
-    return ModelBundle(path, *(LinearModel.load(path, n) for n in ("relevance", "status", "subtype", "confidence")))
+    from .compiled import read_compiled  # the shipped models, from their compiled copy while it is current
+
+    return read_compiled(path) or ModelBundle(path, *(LinearModel.load(path, n) for n in MODEL_NAMES))
 
 
 @lru_cache(maxsize=16)

@@ -15,7 +15,7 @@ import hashlib
 import json
 import sys
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -46,24 +46,20 @@ def stem(t: Token) -> str:
 @dataclass(frozen=True)
 class WordVectors:
     index: dict[str, int]
-    stored: np.ndarray  # (words, dims), rows of unit length: float16 as shipped (read in place), or float32
+    matrix: np.ndarray  # (words, dims) float32, rows of unit length (read in place from the store, or loaded)
 
     @property
     def dims(self) -> int:
-        return int(self.stored.shape[1])
-
-    @cached_property
-    def matrix(self) -> np.ndarray:
-        """All vectors as float32."""
-        return self.stored.astype(np.float32)
+        return int(self.matrix.shape[1])
 
     def text_vector(self, tokens: Iterable[Token]) -> np.ndarray:
         """Normalised mean vector of the tokens' stems (zeros when none has a vector)."""
-        rows = [i for i in (self.index.get(stem(t)) for t in tokens) if i is not None]
+        # the stems (``stem``) looked up in one pass: this runs for every sentence scored
+        stems = [t.forms[-1] if t.forms else t.norm for t in tokens]
+        rows = [i for i in map(self.index.get, stems) if i is not None]
         if not rows:
             return np.zeros(self.dims, dtype=np.float32)
-        # the rows as float32, then their mean: the same numbers, summed in the same order, as from ``matrix``
-        v = self.stored[rows].astype(np.float32, copy=False).mean(axis=0)
+        v = self.matrix[rows].mean(axis=0)
         n = float(np.linalg.norm(v))
         return v / n if n > 0 else v
 
@@ -89,10 +85,11 @@ def load_word_vectors(path: str | None = None) -> WordVectors:
 
 # The artefact is deflate-compressed: inflating it and widening 2 million float16 to float32 was most of
 # the vectors' load time. ``word_vectors.store`` (written by scripts/compile_data.py) holds the same words
-# and float16 rows uncompressed, in a packed file (``marsad.packed``) read in place.
+# and the rows already widened to float32 (exactly: every float16 is a float32), uncompressed, in a packed
+# file (``marsad.packed``) read in place; widening rows as texts ask for them cost more over a long run.
 STORE = ARTEFACT.with_name("word_vectors.store")
 STORE_MAGIC = b"MARSADWV"
-STORE_FORMAT = 1
+STORE_FORMAT = 2
 
 
 def read_store(path: Path = STORE, artefact: Path = ARTEFACT) -> WordVectors | None:
@@ -104,23 +101,23 @@ def read_store(path: Path = STORE, artefact: Path = ARTEFACT) -> WordVectors | N
         return None
     words = packed.strings("words").all()
     n, dims = packed.header["shape"]
-    stored = np.frombuffer(packed.buffer, dtype="<f2", count=n * dims, offset=packed.offset("vectors")).reshape(n, dims)
-    return WordVectors(dict(zip(words, range(len(words)))), stored)
+    matrix = np.frombuffer(packed.buffer, dtype="<f4", count=n * dims, offset=packed.offset("vectors")).reshape(n, dims)
+    return WordVectors(dict(zip(words, range(len(words)))), matrix)
 
 
 def store_bytes(artefact: Path = ARTEFACT) -> bytes:
     """What ``word_vectors.store`` must hold for ``artefact`` (deterministic)."""
-    from ..packed import PackedWriter, file_sha256
+    from ..packed import PackedWriter, source_fingerprint
 
     with np.load(artefact, allow_pickle=False) as z:
         words = z["words"].tolist()
         vectors = z["vectors"]
-    if vectors.dtype != np.float16 or vectors.ndim != 2 or len(words) != vectors.shape[0]:
-        raise ValueError(f"{artefact}: expected {len(words)} float16 rows")
+    if vectors.ndim != 2 or len(words) != vectors.shape[0]:
+        raise ValueError(f"{artefact}: expected one row of vectors per word")
     w = PackedWriter()
     w.strings("words", words)
-    w.raw("vectors", np.ascontiguousarray(vectors, dtype="<f2").tobytes(), "e")
-    return w.to_bytes(STORE_MAGIC, STORE_FORMAT, {"word_vectors": file_sha256(artefact)}, {"shape": list(vectors.shape)})
+    w.raw("vectors", vectors.astype("<f4").tobytes(), "f")
+    return w.to_bytes(STORE_MAGIC, STORE_FORMAT, {"word_vectors": source_fingerprint(artefact)}, {"shape": list(vectors.shape)})
 
 
 def artefact_hash(path: Path = ARTEFACT) -> str:
