@@ -76,9 +76,26 @@ def test_the_same_kind_of_names_are_still_places():
     ("ولم تتمكن حكومة بغداد من تصدير النفط بسبب الوضع الأمني في المنطقة.", "بغداد"),
     ("بدأ نادي برشلونة الأسباني اليوم الاثنين جولته الخارجية في الولايات المتحدة الأمريكية.", "برشلونة"),
     ("ووفقاً لصحيفة ديلي ميل البريطانية، فإن الطائرة تعود إلى عائلة بن لادن السعودية.", "ديلي"),
+    # a parliament named by its seat (ant-JA-internationalNews-12-20170120)
+    ("وقال مسؤول تابع للحكومة المؤقتة المنبثقة عن مجلس نواب طبرق لوكالة الأناضول إن السيارة انفجرت", "طبرق"),
+    # a capital as the subject of a verb of saying or attributing is its government
+    ("بعد 3 ايام على هجوم انتحاري دامٍ نسبته انقرة الى التنظيم المتطرف واستهدف ناشطين", "انقرة"),  # snn-almadina-69cd79708f58
+    ("وقالت واشنطن يوم الثلاثاء إن هناك مؤشرات على أن مقاتلين من المعارضة اعتقلوا", "واشنطن"),  # snn-alyaum-a4bdb215e07e
+    ("وأعلنت واشنطن وأنقرة هذا الأسبوع عزمهما توفير غطاء جوي لمقاتلي المعارضة السورية", "واشنطن"),  # snn-aljazirah-1d54782fe9c5
 ])
 def test_person_organisation_and_adverb_context_blocks_a_place(text, word):
     assert not any(m.text == word for m in places_in(text))
+
+
+def test_a_capital_after_a_verb_that_takes_a_place_is_still_a_place():
+    assert [m.value.place.country_code for m in places_in("وقال مسؤول في أنقرة إن الطائرات قصفت مواقع التنظيم")] == ["TR"]
+    assert [m.value.place.country_code for m in places_in("وصل وزير الخارجية إلى واشنطن أمس")] == ["US"]
+
+
+def test_a_name_the_corpus_never_writes_as_a_place_needs_a_place_word():
+    # ant-JA-localNews-2323-20170306: "بلومه" is "by blaming" (لوم), not Lomé
+    text = "فقد تدخّل أحد المواطنين الذي كان مرفوقا بإحدى قريباته بلومه لهذين الشخصين على تصرّفاتهما"
+    assert places_in(text) == []
 
 
 def test_usage_statistics_are_fresh_for_the_gazetteer_and_context_words():
