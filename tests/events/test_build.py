@@ -87,6 +87,9 @@ def test_pro_government_resistance_takes_positions_near_marib_yesterday(one):
     ("يصوت مجلس الأمن الدولي صباح اليوم الجمعة على قرار يلحظ تشكيل لجنة خبراء سيكلفون تحديد هوية المسؤولين عن "
      "هجمات كيميائية بغاز الكلور وقعت اخيراً في سوريا بحسب دبلوماسيين.", "2015-08-07"),
     # fighting "in order to take" towns is a battle, not a change of control
+    # an earlier event as the start of a period ("منذ تحرير المدينة"), snn-aleqtisadiya-af83ba5cd596
+    ("أفادت مصادر يمنية، اليوم، بهبوط أول طائرة إماراتية إغاثية في مطار عدن جنوبي اليمن، منذ تحرير المدينة من "
+     "الحوثيين والقوات الموالية للرئيس السابق علي صالح.", "2015-07-24"),
 ])
 def test_not_events(text, published):
     assert [e.sub_event_type for e in marsad.extract(text, published=published)] == []
@@ -115,3 +118,10 @@ def test_sounds_of_explosions_and_unconfirmed_takeovers_are_not_events():
 
 
 # -------------------------------------------------------------- control statements
+
+
+def test_since_reaches_only_the_next_word():
+    # "منذ صباح أمس" dates news, it does not make the clashes a reference point (snn-aljazirah-3ee5d9eb52ad)
+    events = marsad.extract("وتدور منذ صباح امس اشتباكات عنيفة بين تنظيم داعش والفصائل المقاتلة في القلمون الشرقي.",
+                            published="2015-08-11")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

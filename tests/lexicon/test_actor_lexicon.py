@@ -72,3 +72,14 @@ def test_shipped_source_lexicon_and_bad_kind():
     data["sources"][0]["kind"] = "blog"
     with pytest.raises(DataFileError, match=r"sources\.yaml: source #1 \(afp\): 'kind' must be one of"):
         parse_source_lexicon(data, "sources.yaml")
+
+
+def test_a_not_actor_phrase_must_hold_an_alias():
+    data = _data()
+    data["not_actors"].append("ناقلة نفط")  # an oil tanker: no actor alias inside, so it would block nothing
+    with pytest.raises(DataFileError, match=r"not_actors: 'ناقله نفط' holds no actor alias"):
+        parse_actor_lexicon(data, "actors.yaml")
+    data = _data()
+    data["not_actors"].append("قوات النظام")
+    with pytest.raises(DataFileError, match=r"is also an actor alias"):
+        parse_actor_lexicon(data, "actors.yaml")

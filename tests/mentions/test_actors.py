@@ -150,3 +150,15 @@ def test_air_strikes_named_by_a_nationality_adjective_are_that_country_s_forces(
     doc = actors("بل هناك قضية التونسي علي عاني الحرزي الذي لقي حتفه مؤخرًا في إحدى الضربات الجوية الأمريكية على "
                  "العراق بينما كان يقاتل في صفوف التنظيم", "TN")
     assert ("الضربات الجوية الأمريكية", "Military Forces of the United States") in names(doc)
+
+
+def test_a_troop_carrier_or_a_military_thing_is_no_actor():
+    # snn-3alyoum-305b3a5e175b: coalition strikes hit "ناقلة جنود مدرعة" (an armoured troop carrier)
+    doc = actors("إن خمس غارات قرب الرمادي قصفت وحدات تكتيكية ودبابات وناقلة جنود مدرعة تابعة للتنظيم", "IQ")
+    assert names(doc) == []
+    # "رتلا عسكريا": a military convoy, described; the Houthis are its actor
+    doc = actors("ونفذت خلالها هجوما استهدف رتلا عسكريا تابعا لميليشيات الحوثي", "YE")
+    assert names(doc) == [("ميليشيات الحوثي", "Houthi Movement")]
+    # soldiers counted are still an actor
+    doc = actors("أعلن الجيش المالي مقتل 13 عسكريا في وسط مالي وشمالها", "ML")
+    assert ("عسكريا", "Military Forces of Mali") in names(doc)

@@ -143,8 +143,8 @@ def _skip_sentence(doc: Doc, s: int) -> bool:
 def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> list[Mention]:
     """The cues of a clause not governed by a plan, threat, denial, guess or background marker.
 
-    A blocker governs the cues after it in its clause (negation only the next few words); a
-    background date anywhere in the clause governs all of them.
+    A blocker governs the cues after it in its clause (negation only the next few words, منذ only the
+    next word); a background date anywhere in the clause governs all of them.
     """
     if any(d.meta.get("background") for d in idx.in_clause(s, "date", clause)):
         return []
@@ -156,6 +156,8 @@ def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> l
             if b.token_start > c.token_start:
                 continue
             if b.value in ("negation", "hypothetical") and c.token_start - b.token_end > 2:
+                continue
+            if b.value == "since" and c.token_start != b.token_end:
                 continue
             governed = True
             break

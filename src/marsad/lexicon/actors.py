@@ -84,7 +84,14 @@ class SupportTrigger:
     leadership: bool = False
 
 
-Payload = Union[tuple[Candidate, ...], SupportTrigger]
+@dataclass(frozen=True, slots=True)
+class NotActor:
+    """A phrase that holds an actor alias but names no actor: ناقلة جنود (a troop carrier), مقذوف عسكري."""
+
+    phrase: str
+
+
+Payload = Union[tuple[Candidate, ...], SupportTrigger, NotActor]
 
 
 @dataclass
@@ -349,8 +356,15 @@ def parse_actor_lexicon(data: Any, source: str = "actors.yaml") -> ActorLexicon:
                 ck.fail("support", f"trigger {t!r} is also an actor alias")
             matcher.add(ft, SupportTrigger(ft, ft in lead))
 
+    not_actors = [fold(p) for p in ck.str_list(data.get("not_actors"), "not_actors", "phrases")]
+    for p in not_actors:
+        if p in phrases:
+            ck.fail("not_actors", f"{p!r} is also an actor alias")
+        if not any(f" {k} " in f" {p} " for k in order):
+            ck.fail("not_actors", f"{p!r} holds no actor alias: it would block nothing")
+        matcher.add(p, NotActor(p))
     first_words = frozenset(k.split()[0] for k in order) | frozenset(
-        fold(t).split()[0] for t in (sup or {}).get("triggers", []) if fold(t))
+        fold(t).split()[0] for t in (sup or {}).get("triggers", []) if fold(t)) | frozenset(p.split()[0] for p in not_actors)
     return ActorLexicon(kinds, countries, actors, matcher, adjectives, support_words, fillers, country_template,
                         first_words)
 

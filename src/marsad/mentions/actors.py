@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..doc import Doc, Mention
-from ..lexicon.actors import ActorDef, ActorLexicon, BackrefSpec, Candidate, SupportTrigger, WILDCARD, actor_lexicon
+from ..lexicon.actors import ActorDef, ActorLexicon, BackrefSpec, Candidate, NotActor, SupportTrigger, WILDCARD, actor_lexicon
 from ..text.matcher import PhraseMatch
 from ..text.segment import Token
 
@@ -95,7 +95,7 @@ class _Found:
 
 
 def _resolve_at(doc: Doc, lex: ActorLexicon, i: int, end: int, doc_cc: str | None
-                ) -> tuple[PhraseMatch, Candidate | SupportTrigger, str | None, int] | None:
+                ) -> tuple[PhraseMatch, Candidate | SupportTrigger | NotActor, str | None, int] | None:
     """Longest phrase at token i that has a reading here; retries shorter phrases when needed.
 
     Returns (match, chosen candidate or trigger, adjective ISO2 or None, end token incl. adjective).
@@ -106,7 +106,7 @@ def _resolve_at(doc: Doc, lex: ActorLexicon, i: int, end: int, doc_cc: str | Non
         m = lex.matcher.match_at(tokens, i, limit, doc.norm.to_orig)
         if m is None:
             return None
-        if isinstance(m.payload, SupportTrigger):
+        if isinstance(m.payload, (SupportTrigger, NotActor)):
             return m, m.payload, None, m.token_end
         adj_cc = lex.adjectives.get(tokens[m.token_end].norm) if m.token_end < end else None
         c = _choose(m.payload, doc_cc, adj_cc)
@@ -134,7 +134,7 @@ def _supporter_at(doc: Doc, lex: ActorLexicon, j: int, end: int, doc_cc: str | N
     if j >= end:
         return None
     r = _resolve_at(doc, lex, j, end, doc_cc)
-    if r is not None and not isinstance(r[1], SupportTrigger) and r[1].backref is None:
+    if r is not None and isinstance(r[1], Candidate) and r[1].backref is None:
         _, cand, adj_cc, t_end = r
         a = lex.fill(cand.key, adj_cc or doc_cc)
         if a is not None and a.kind not in ("civilians", "protesters", "rioters"):
@@ -170,6 +170,9 @@ def find_actors(doc: Doc) -> None:
                 i += 1
                 continue
             m, cand, adj_cc, t_end = r
+            if isinstance(cand, NotActor):
+                i = m.token_end  # ناقلة جنود، مقذوف عسكري: the alias inside names no actor
+                continue
             if isinstance(cand, SupportTrigger):
                 sup = _supporter_at(doc, lex, m.token_end, end, doc_cc)
                 if sup is not None and cand.leadership and m.token_start - last_support_end <= 1:
