@@ -162,3 +162,9 @@ def test_a_troop_carrier_or_a_military_thing_is_no_actor():
     # soldiers counted are still an actor
     doc = actors("أعلن الجيش المالي مقتل 13 عسكريا في وسط مالي وشمالها", "ML")
     assert ("عسكريا", "Military Forces of Mali") in names(doc)
+
+
+def test_the_family_of_the_dead_is_no_party():
+    # snn-alriyadh-860356b113c5: mourners come to the soldier's home "to console the martyr's family"
+    doc = actors("والذي استشهد أمس الأول إثر تعرضه لشظايا قذيفة هاون من أجل تقديم واجب المواساة والعزاء إلى أسرة الشهيد", "SA")
+    assert names(doc) == []

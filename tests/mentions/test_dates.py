@@ -92,6 +92,9 @@ def test_hijri_date_with_gregorian_twin_takes_the_gregorian():
     "للمرة الأولى منذ العام 2014",
     "وشهدت البلدة خلال الأشهر الماضية معارك",
     "وتشكل دير الزور منذ أسابيع مسرحاً لهجومين منفصلين",
+    # a stretch of months (snn-okaz-c6d04b0cc5a7): the battle of Kobani, told as background
+    "جراء المعركة التي دارت بين داعش ووحدات حماية الشعب الكردية السورية من سبتمبر إلى يناير الماضيين.",
+    "وقتل المئات خلال شهري يونيو ويوليو الماضيين في المحافظة",
 ])
 def test_background_spans_are_flagged(sentence):
     _, expr, meta, _ = one(sentence)
@@ -139,3 +142,11 @@ def test_a_bare_month_word_without_a_preposition_is_not_a_date():
     # مارس is also the verb "practised"
     assert dates("لكن من يعرف الملك سلمان جيداً، لا يستغرب هذا الأداء فقد مارس أكثر اشكال الإدارة تعقيداً",
                  dt.date(2015, 8, 5)) == []
+
+
+def test_weekday_and_month_ranges_read_the_folded_preposition():
+    # "إلى" and "حتى" fold to الي and حتي: a range of weekdays, and a month after حتى
+    text, expr, _, _ = one("استمرت الاشتباكات من الخميس إلى السبت")
+    assert text == "الخميس إلى السبت" and expr.weekday_end == 5
+    text, expr, _, _ = one("وتستمر المهلة حتى يوليو")
+    assert text == "يوليو" and expr.kind == "month"

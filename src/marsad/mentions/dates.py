@@ -4,7 +4,8 @@ Finds weekdays (الخميس, مساء الأربعاء, فجر يوم الجم�
 الليلة الماضية), "أمس الجمعة" / "اليوم (الاثنين)" as one expression, windows (الأسبوع الماضي,
 خلال الأيام الثلاثة الأخيرة), explicit Gregorian dates in every month family (20 يوليو,
 3 تشرين الأول (أكتوبر) 2017, 26/07/2015), Hijri dates with their Gregorian twin (the Gregorian
-is taken), months and years, and background spans (منذ العام 2014, خلال الأشهر الماضية, منذ أسابيع)
+is taken), months and years, and background spans (منذ العام 2014, خلال الأشهر الماضية, منذ أسابيع,
+من سبتمبر إلى يناير)
 which carry ``meta["background"] = True``.
 
 Matching runs a handful of regexes, compiled once per process from ``data/calendar.yaml``, over
@@ -47,7 +48,7 @@ def _alt(words: Iterable[str]) -> str:
 
 
 # A preposition right before a bare month name makes it a month ("في يوليو", "خلال آب", "منذ مارس").
-_MONTH_PREP = re.compile(r"(?<!\w)[وف]?(?:في|خلال|منذ|حتى|مطلع|اواخر|اوائل|منتصف)\s+$")
+_MONTH_PREP = re.compile(r"(?<!\w)[وف]?(?:في|خلال|منذ|حتي|مطلع|اواخر|اوائل|منتصف)\s+$")
 
 _B = r"(?<!\w)"   # left word boundary (\w covers Arabic letters and digits)
 _E = r"(?!\w)"    # right word boundary
@@ -60,6 +61,7 @@ class _Rx:
     hijri_date: re.Pattern[str]
     numeric: re.Pattern[str]
     month: re.Pattern[str]
+    month_span: re.Pattern[str]
     year: re.Pattern[str]
     relative: re.Pattern[str]
     weekday: re.Pattern[str]
@@ -110,7 +112,7 @@ def _rx() -> _Rx:
                 if w not in ("في", "خلال", "هذا", "من", "يوم"):
                     anchors.setdefault(w, set()).update(names)
 
-    anchor(cal.gregorian_months, "greg_date", "month")
+    anchor(cal.gregorian_months, "greg_date", "month", "month_span")
     anchor(cal.hijri_months, "hijri_date")
     anchor(list(cal.year_words) + ["منذ"], "year")
     anchor(cal.relative_days, "relative", every_word=True)
@@ -139,6 +141,12 @@ def _rx() -> _Rx:
             rf"{_B}(?:(?P<mpart>{mparts})\s+)?(?P<shahr>شهر\s+)?(?P<mon>{gm}){_E}{month2}"
             rf"(?:\s+(?P<rel>{mrel}){_E}|\s*,?\s*(?:{yw}\s*)?(?P<year>\d{{4}})(?!\d))?"
         ),
+        # "من سبتمبر إلى يناير الماضيين", "خلال شهري يونيو ويوليو": a stretch of months, no event's date
+        month_span=re.compile(
+            rf"{_B}و?(?:من|بين|خلال|في|طيله|طوال)\s+(?:شهري?\s+)?(?P<m1>{gm}){_E}(?:\s*,?\s*\d{{4}})?"
+            rf"\s+(?:الي|حتي|و)\s*(?:شهر\s+)?(?P<m2>{gm}){_E}"
+            rf"(?:\s*,?\s*(?:{yw}\s*)?\d{{4}}(?!\d)|\s+(?:الماضيين|الماضيان|{mrel}){_E})?"
+        ),
         year=re.compile(rf"{_B}(?:{yw})\s*(?P<year>\d{{4}})(?!\d)|{_B}(?<=منذ )(?P<year2>\d{{4}})(?!\d)"),
         relative=re.compile(
             rf"{_B}{_PFX}(?:(?P<part>{parts})\s+(?:يوم\s+)?)?(?:يوم\s+)?(?P<rel>{rel}){_E}"
@@ -146,7 +154,7 @@ def _rx() -> _Rx:
         ),
         weekday=re.compile(
             rf"{_B}{_PFX}(?:(?P<part>{parts})\s+)?(?:(?:يوم|نهار)\s+)?(?P<wd>{wd}){_E}"
-            rf"(?:\s*(?:[-–/]|و|الى)?\s*(?P<wd2>{wd}){_E})?"
+            rf"(?:\s*(?:[-–/]|و|الي)?\s*(?P<wd2>{wd}){_E})?"
             rf"(?:\s+(?P<rel>{mrel}){_E})?"
         ),
         window=re.compile(rf"{_B}(?:و?(?:خلال|في|طيله|طوال)\s+)?(?P<win>{wins}){_E}"),
@@ -282,6 +290,10 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx, tokens: Sequence[Token] | None
         add(DateHit(m.start(), m.end(), DateExpr("month", month=cal.gregorian_months[" ".join(m["mon"].split())],
                                                  year=year, month_rel=month_rel, month_part=part,
                                                  future=month_rel == 1), priority=2))
+
+    for m in finditer("month_span"):
+        if m["m1"] != m["m2"]:
+            add(DateHit(m.start(), m.end(), DateExpr("background", background=True), {"background": True}, priority=3))
 
     for m in finditer("year"):
         year = int(m["year"] or m["year2"])
