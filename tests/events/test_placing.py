@@ -30,3 +30,10 @@ def test_twin_towns_listed_together_are_two_places_not_a_city_and_its_quarter():
     shelled = {e.location for e in marsad.extract(text, published="2015-08-09")
                if e.sub_event_type == "Shelling/artillery/missile attack"}
     assert {"Nubl", "Zahraa"} <= shelled
+
+
+def test_where_the_attacked_car_came_from_is_not_where_it_was_hit():
+    # snn-alriyadh-3de671677fef: the strike hit the car at al-Mahfad (Abyan), coming from Mukalla
+    text = ('واوضح المسؤول ان الغارة "دمرت سيارة تابعة لعناصر القاعدة قادمة من مدينة المكلا التي يسيطرون عليها '
+            'وعند وصولها الى وادي ضيقة بلدة المحفد محافظة ابين".')
+    assert [e.location for e in marsad.extract(text, published="2015-08-05")] == ["Al Maḩfid"]

@@ -82,6 +82,10 @@ def test_the_same_kind_of_names_are_still_places():
     ("بعد 3 ايام على هجوم انتحاري دامٍ نسبته انقرة الى التنظيم المتطرف واستهدف ناشطين", "انقرة"),  # snn-almadina-69cd79708f58
     ("وقالت واشنطن يوم الثلاثاء إن هناك مؤشرات على أن مقاتلين من المعارضة اعتقلوا", "واشنطن"),  # snn-alyaum-a4bdb215e07e
     ("وأعلنت واشنطن وأنقرة هذا الأسبوع عزمهما توفير غطاء جوي لمقاتلي المعارضة السورية", "واشنطن"),  # snn-aljazirah-1d54782fe9c5
+    ("كما ايدت واشنطن حق حليفتها في الحلف الاطلسي بقصف حزب العمال الكردستاني", "واشنطن"),  # snn-3alyoum-050b22bf5aff
+    # a tribe named like a town (snn-okaz-b7edde3a6b92), a road's entrance (snn-alweeam-7ec0a07ef694)
+    ("قال الشيخ سلطان بن منيف شيخ شمل قبائل جشم يام إن استهداف المصلين عمل إجرامي", "جشم"),
+    ("وحققت قوات المقاومة الشعبية والجيش تقدما عند المدخل الغربي للمدينة الخضراء", "المدخل"),
 ])
 def test_person_organisation_and_adverb_context_blocks_a_place(text, word):
     assert not any(m.text == word for m in places_in(text))

@@ -59,7 +59,7 @@ def _referenced_town(doc: Doc, idx: MentionIndex, s: int, phrase) -> Any:
     if kinds is None:
         return None
     prior = [p for k in range(max(0, s - REFERENCE_SENTENCES), s + 1) for p in idx.get(k, "place")
-             if (k < s or p.token_end <= phrase.token_start) and is_event_place(idx, p) and precision_of(p) == 1
+             if (k < s or p.token_end <= phrase.token_start) and is_event_place(idx, p, origin_ok=True) and precision_of(p) == 1
              and getattr(getattr(p.value, "place", None), "kind", "") in kinds]
     return max(prior, key=lambda p: p.start, default=None)
 
@@ -111,7 +111,7 @@ def control_statements(doc: Doc, idx: MentionIndex) -> list[ControlStatement]:
             actors = [a for a in parties(idx, s, clause) if getattr(a.value, "kind", "") in CONTROL_KINDS
                       and not a.meta.get("template")]
             # a whole town (not "الأحياء الغربية من حلب"), named right next to the phrase
-            places = [p for p in idx.in_clause(s, "place", clause) if is_event_place(idx, p) and precision_of(p) == 1]
+            places = [p for p in idx.in_clause(s, "place", clause) if is_event_place(idx, p, origin_ok=True) and precision_of(p) == 1]
             if m.value == "holder_after":
                 holder = min((a for a in actors if a.start >= m.end), key=lambda a: a.start, default=None)
                 place = max((p for p in places if 0 <= m.token_start - p.token_end <= CONTROL_REACH),

@@ -24,6 +24,8 @@ PERSON_TITLES = MARKERS["person_title"]
 
 # Words before a place that make it a direction or a road's end, not where the event happened.
 DIRECTION_MARKERS = MARKERS["direction"]
+# Words before "من" + a place that make it the origin of an attack or a convoy.
+ORIGIN_MARKERS = MARKERS["origin"]
 
 FAMILY_OF_SIDE = {1: "state", 8: "state", 2: "armed", 3: "armed", 4: "armed", 5: "crowd", 6: "crowd", 7: "civ"}
 
@@ -71,12 +73,15 @@ class MentionIndex:
         self.clause_of = self._clauses(doc)
         self.direction: set[int] = set()  # places that are not where an event happened
         self.in_name: set[int] = set()  # place words inside an actor's or source's name
+        self.origin: set[int] = set()  # where an attack or convoy came from (still a place one can hold)
         self.in_name = _inside_names(doc.mentions)
         prev = None
         for p in sorted((m for m in doc.mentions if m.kind == "place"), key=lambda m: m.start):
             before = doc.tokens[max(0, p.token_start - 2):p.token_start]
             marked = any(t.norm in DIRECTION_MARKERS or t.forms[-1] in DIRECTION_MARKERS
                          or t.norm in PERSON_TITLES or t.forms[-1] in PERSON_TITLES for t in before)
+            if _after_origin(doc, p.token_start):
+                self.origin.add(id(p))
             if marked or (prev is not None and id(prev) in self.direction and coordinated_places(doc, prev, p)):
                 self.direction.add(id(p))  # "الطرق المؤدية إلى حلب وحماة": both are destinations
             prev = p
@@ -193,10 +198,21 @@ def qualifier_of(m: Mention) -> str | None:
     return getattr(m.value, "qualifier", None) or m.meta.get("qualifier")
 
 
-def is_event_place(idx: MentionIndex, p: Mention) -> bool:
-    """A place an event can be at: not the dateline, not a whole country, not a road's destination."""
+def _after_origin(doc: Doc, tok0: int) -> bool:
+    """The place follows "انطلاقا من" / "قادمة من" (with at most a place word between): where an
+    attack or convoy came from ("سيارة قادمة من مدينة المكلا")."""
+    for k in (tok0 - 1, tok0 - 2):
+        if k >= 1 and doc.tokens[k].norm == "من":
+            prev = doc.tokens[k - 1]
+            return prev.norm in ORIGIN_MARKERS or prev.forms[-1] in ORIGIN_MARKERS
+    return False
+
+
+def is_event_place(idx: MentionIndex, p: Mention, origin_ok: bool = False) -> bool:
+    """A place an event can be at: not the dateline, not a whole country, not a road's destination,
+    not where the attack came from (unless ``origin_ok``: a control statement may name it)."""
     return (not is_dateline(p) and place_kind(p) != "country" and id(p) not in idx.direction
-            and id(p) not in idx.in_name)
+            and id(p) not in idx.in_name and (origin_ok or id(p) not in idx.origin))
 
 
 def copy_draft(d: Draft) -> Draft:
