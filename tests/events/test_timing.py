@@ -43,3 +43,26 @@ def test_a_reference_back_to_an_incident_told_with_its_day_keeps_that_day():
             "إصابات فيما يبدو نتيجة الانفجار الذي ربما نجم عن طرد مفخخ.")
     (e,) = marsad.extract(text, published="2017-05-12")
     assert (e.location, e.event_date, e.time_precision) == ("Rome", "2017-05-12", 1)
+
+
+def test_the_day_a_report_is_attributed_to_gives_way_to_the_day_it_tells():
+    # snn-alyaum-e84ac34984e8: the bombings were on Tuesday, the sources spoke on Wednesday
+    text = ("وقتل اربعة اشخاص على الاقل في تفجير سيارة مفخخة في بلدة مندلي الثلاثاء، بحسب ما افادت مصادر امنية "
+            "وطبية امس الاربعاء.")
+    (e,) = marsad.extract(text, published="2015-07-23")
+    assert (e.sub_event_type, e.event_date) == ("Remote explosive/landmine/IED", "2015-07-21")
+
+
+def test_the_attributed_day_dates_the_story_when_it_tells_no_other():
+    # snn-aawsat-6ab7b0a448a2: the takeover of Zinjibar, "according to military sources today (Sunday)"
+    text = ("سيطرت القوات الموالية للحكومة اليمنية المعترف بها دوليا على زنجبار، عاصمة محافظة أبين في جنوب البلاد "
+            "التي كانت في أيدي المتمردين الحوثيين، وفق ما أفادت مصادر عسكرية اليوم (الأحد).")
+    events = marsad.extract(text, published="2015-08-09")
+    assert events and {e.event_date for e in events} == {"2015-08-09"}
+
+
+def test_a_series_of_bombings_told_as_a_whole_is_no_event():
+    # snn-alyaum-e84ac34984e8: the roundup; each bombing is told in its own sentence
+    text = ("ميدانيا، قتل 30 شخصا على الاقل في سلسلة تفجيرات استهدفت مناطق مختلفة في بغداد الثلاثاء، بحسب ما "
+            "افادت مصادر امنية وطبية امس الاربعاء.")
+    assert marsad.extract(text, published="2015-07-23") == []

@@ -140,11 +140,16 @@ def _skip_sentence(doc: Doc, s: int) -> bool:
             and text[-1:] not in ".!?؟:" and doc.text[sent.end:sent.end + 1] == "\n")
 
 
+# Blockers that govern only the next word or two: "منذ تحرير"، "سلسلة تفجيرات استهدفت" (the series and
+# the verb that tells it), not a later cue of the clause ("بعد سلسلة هجمات … من السيطرة على مواقع").
+SHORT_BLOCKERS = {"since": 1, "series": 2}
+
+
 def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> list[Mention]:
     """The cues of a clause not governed by a plan, threat, denial, guess or background marker.
 
-    A blocker governs the cues after it in its clause (negation only the next few words, منذ only the
-    next word); a background date anywhere in the clause governs all of them.
+    A blocker governs the cues after it in its clause (negation only the next few words, منذ and سلسلة
+    only the next word or two); a background date anywhere in the clause governs all of them.
     """
     if any(d.meta.get("background") for d in idx.in_clause(s, "date", clause)):
         return []
@@ -157,7 +162,7 @@ def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> l
                 continue
             if b.value in ("negation", "hypothetical") and c.token_start - b.token_end > 2:
                 continue
-            if b.value == "since" and c.token_start != b.token_end:
+            if b.value in SHORT_BLOCKERS and c.token_start - b.token_end >= SHORT_BLOCKERS[b.value]:
                 continue
             governed = True
             break

@@ -14,6 +14,7 @@ EARLIEST_EVENT = dt.date(1990, 1, 1)
 
 ANNOUNCE_VERBS = MARKERS["announce"]
 COMPLEMENTIZERS = MARKERS["complementizer"]
+ATTRIBUTIONS = MARKERS["attribution"]
 RELATIVES = MARKERS["relative"]
 # How far back an incident told by reference ("التفجير الذي …") with no date of its own may lie.
 REFERENCE_DAYS = 7
@@ -70,29 +71,50 @@ def _published_day(doc: Doc) -> dt.date | None:
 
 def is_announcement_date(doc: Doc, m: Mention) -> bool:
     """A date that dates a statement, not what it reports: it follows a verb of saying and comes
-    before that verb's "أن/إن" ("أعلن حلف الناتو اليوم (السبت)، أن جنديا … قتلوا")."""
+    before that verb's "أن/إن" ("أعلن حلف الناتو اليوم (السبت)، أن جنديا … قتلوا"), or the verb follows
+    "بحسب ما" ("قتل 30 شخصا … الثلاثاء، بحسب ما أفادت مصادر أمنية أمس الأربعاء")."""
+    return announcement_kind(doc, m) is not None
+
+
+def announcement_kind(doc: Doc, m: Mention) -> str | None:
+    """How a date dates a statement (see :func:`is_announcement_date`): "stated" (before the verb's
+    أن), "attributed" (after "بحسب ما" + verb: the report's day, the day of the event when the text
+    gives no other), or None."""
     toks = doc.tokens
     s = doc.sentences[m.sentence]
 
     def is_word(i: int, words: frozenset[str]) -> bool:
         return any(f in words for f in (toks[i].norm, *toks[i].forms))
 
-    verb = any(is_word(i, ANNOUNCE_VERBS) for i in range(max(s.token_start, m.token_start - 5), m.token_start))
-    if not verb:
-        return False
-    return any(is_word(i, COMPLEMENTIZERS) for i in range(m.token_end, min(s.token_end, m.token_end + 3)))
+    verbs = [i for i in range(max(s.token_start, m.token_start - 5), m.token_start) if is_word(i, ANNOUNCE_VERBS)]
+    if not verbs:
+        return None
+    if any(is_word(i, COMPLEMENTIZERS) for i in range(m.token_end, min(s.token_end, m.token_end + 3))):
+        return "stated"
+    if any(is_word(i, ATTRIBUTIONS) for i in range(max(s.token_start, verbs[0] - 2), verbs[0])):
+        return "attributed"  # "بحسب ما أفادت مصادر أمنية أمس الأربعاء": the day of the report
+    return None
 
 
 def anchor_date(doc: Doc, idx: MentionIndex) -> tuple[dt.date, dt.date, int] | None:
-    """The article's main date: the first dated statement of its lead, else around publication."""
+    """The article's main date: the first dated statement of its lead, else the day its lead's report
+    is attributed to ("وفق ما أفادت مصادر عسكرية اليوم"), else around publication."""
+    attributed = None
     for s in range(min(3, len(doc.sentences))):
         for m in idx.get(s, "date"):
-            if m.meta.get("background") or is_announcement_date(doc, m):
+            if m.meta.get("background"):
+                continue
+            kind = announcement_kind(doc, m)
+            if kind == "stated":
                 continue
             r = resolve_date(doc, m)
             if r is not None and r[1] >= EARLIEST_EVENT and not (
                     doc.published is not None and (doc.published - r[1]).days > HISTORY_DAYS):
-                return r  # (a date long past is the story's background, not its day)
+                if kind is None:
+                    return r  # (a date long past is the story's background, not its day)
+                attributed = attributed or r
+    if attributed is not None:
+        return attributed
     idx.anchor_default = True
     if doc.published is None:
         return None

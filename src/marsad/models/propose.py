@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..doc import Doc
-from ..events.build import event_for_sentence
+from ..events.build import SHORT_BLOCKERS, event_for_sentence
 from .features import mentions_by_sentence
 from .gate import Gated, confidence_features
 from .linear import ModelBundle, load_models
@@ -41,6 +41,8 @@ def propose(doc: Doc, relevance: ArticleScore | None, models: ModelBundle) -> tu
     for i, s in enumerate(doc.sentences[:OPENING_SENTENCES]):
         if s.token_end <= s.token_start:
             continue
+        if _short_blocked(by_sentence.get(i, ())):
+            continue  # "سلسلة تفجيرات", "منذ تحرير": the rules read an event told elsewhere or before
         feats, vector = sentence_input(doc, i, by_sentence.get(i, ()), [])
         p, threshold = event_probability(models.status, feats, vector, relevance.probability)
         if p >= cfg["propose_sentence"] and (best is None or p > best[0]):
@@ -59,6 +61,13 @@ def propose(doc: Doc, relevance: ArticleScore | None, models: ModelBundle) -> tu
     ev.confidence = why.confidence = round(models.confidence.probability(
         confidence_features(relevance.probability, p, sub_p, ev)), 3)
     return ev, why
+
+
+def _short_blocked(mentions: Any) -> bool:
+    """Does a short blocker of the sentence (منذ, سلسلة تفجيرات) govern one of its cues?"""
+    blockers = [m for m in mentions if m.kind == "blocker" and m.value in SHORT_BLOCKERS]
+    return any(b.token_start <= c.token_start and c.token_start - b.token_end < SHORT_BLOCKERS[b.value]
+               for b in blockers for c in mentions if c.kind == "cue")
 
 
 def _showing_token(doc: Doc, s: int, models: ModelBundle) -> int:
