@@ -125,3 +125,17 @@ def test_since_reaches_only_the_next_word():
     events = marsad.extract("وتدور منذ صباح امس اشتباكات عنيفة بين تنظيم داعش والفصائل المقاتلة في القلمون الشرقي.",
                             published="2015-08-11")
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_the_dead_of_a_road_accident_are_no_event():
+    # ant-JA-localNews-2640-20150817 (corpus, outside dev/train): soldiers killed when their vehicle overturned
+    assert marsad.extract("ارتفعت حصيلة انقلاب سيارة عسكرية في منطقة رمادة من ولاية تطاوين اليوم الاثنين إلى مقتل 4 "
+                          "عسكريين فيما اصيب 5 آخرين، بحسب ما اكده مصدر طبي بمستشفى تطاوين.",
+                          published="2015-08-17") == []
+
+
+def test_the_start_of_a_campaign_after_since_is_background():
+    # snn-aawsat-ce99ab3cb049 (corpus, outside dev/train): the air campaign began a month earlier
+    events = marsad.extract("وأصبحت الهجمات شبه يومية منذ بدأت أنقرة ضربات جوية على معسكرات حزب العمال الكردستاني "
+                            "شمال العراق في 24 من الشهر الماضي.", published="2015-08-07")
+    assert "Air/drone strike" not in [e.sub_event_type for e in events]

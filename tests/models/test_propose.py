@@ -49,3 +49,15 @@ def test_a_model_folder_without_proposal_thresholds_proposes_nothing():
     doc = _doc(**CONDEMNATION)
     assert propose(doc, doc.layers["relevance"], ModelBundle(models.folder, models.relevance, bare,
                                                              models.subtype, models.confidence)) is None
+
+
+def test_a_road_accident_told_in_the_opening_gets_no_proposed_event():
+    # ant-JA-society-1026-20170609 (corpus, outside dev/train): the toll of a bus crash, no violence
+    doc = _doc(title="4 قتلى و 19 جريحا في حادث بئر علي بن خليفة (حصيلة جديدة)",
+               text=("أعلنت وزارة الداخلية في بلاغ لها ارتفاع حصيلة حادث المرور الذي جد ظهر اليوم بمنطقة سيدي "
+                     "الظاهر بمعتمدية بئر علي بن خليفة من ولاية صفاقس إلى 19 جريحا.\nوتتمثل صورة الحادث في "
+                     "إصطدام حافلة تابعة للشركة الوطنية للنقل بين المدن كانت متجهة نحو تونس و قادمة من جربة "
+                     "بسيارة خفيفة.\nوكان الحادث قد أسفر في حصيلة أولية عن وفاة 4 أشخاص (03 من ركاب الحافلة وسائق "
+                     "السيارة) وإصابة 15 آخرين بجروح متفاوتة الخطورة."),
+               published="2017-06-09")
+    assert doc.events == []

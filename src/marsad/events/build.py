@@ -68,7 +68,7 @@ def build_events(doc: Doc) -> None:
         by_clause: dict[int, list[Mention]] = {}
         for c in typed:
             by_clause.setdefault(idx.clause(c), []).append(c)
-        if not by_clause and kills:
+        if not by_clause and kills and not idx.get(s, "accident"):
             # a death with no other cue: an attack when the dead and an armed attacker are both named
             # ("مقتل شرطي … إثر إطلاق مسلحين مجهولين النار")
             actors = parties(idx, s, None)
@@ -142,7 +142,7 @@ def _skip_sentence(doc: Doc, s: int) -> bool:
 
 # Blockers that govern only the next word or two: "منذ تحرير"، "سلسلة تفجيرات استهدفت" (the series and
 # the verb that tells it), not a later cue of the clause ("بعد سلسلة هجمات … من السيطرة على مواقع").
-SHORT_BLOCKERS = {"since": 1, "series": 2}
+SHORT_BLOCKERS = {"since": 1, "since_start": 3, "series": 2}
 
 
 def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> list[Mention]:

@@ -152,7 +152,7 @@ def carried_toll(doc: Doc, idx: MentionIndex, s: int, prev: Draft, lex: Any) -> 
     Only when the sentence points back at that event — a definite noun for it ("الهجوم",
     "الانفجار") or a bare consequence ("وأسفر عن مقتل …") — and names no other place, and is not
     told as another incident ("في وقت سابق")."""
-    if idx.get(s, "distinct") or idx.get(s, "summary"):
+    if idx.get(s, "distinct") or idx.get(s, "summary") or idx.get(s, "accident"):
         return None, []
     counts = kill_counts(doc, idx, s, lex)
     if not counts:

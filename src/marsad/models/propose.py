@@ -22,6 +22,8 @@ from .status import SentenceScore, event_probability, sentence_input
 
 # Only the opening is read: the news is told first, background and reactions follow.
 OPENING_SENTENCES = 6
+# An accident told in the first sentences is the article's story (a later one is a side item).
+ACCIDENT_LEAD = 2
 # Used when a model folder predates proposals: no proposals.
 NO_PROPOSALS = {"propose_relevance": 1.1, "propose_sentence": 1.1, "propose_subtype": 1.1}
 
@@ -37,9 +39,13 @@ def propose(doc: Doc, relevance: ArticleScore | None, models: ModelBundle) -> tu
     if relevance is None or relevance.probability < cfg["propose_relevance"]:
         return None
     by_sentence = mentions_by_sentence(doc)
+    if any(m.kind == "accident" for i in range(min(ACCIDENT_LEAD, len(doc.sentences))) for m in by_sentence.get(i, ())):
+        return None  # the story is a road or other accident: its dead are no event ACLED codes
     best: tuple[float, int, SentenceScore] | None = None
     for i, s in enumerate(doc.sentences[:OPENING_SENTENCES]):
         if s.token_end <= s.token_start:
+            continue
+        if any(m.kind == "accident" for m in by_sentence.get(i, ())):
             continue
         if _short_blocked(by_sentence.get(i, ())):
             continue  # "سلسلة تفجيرات", "منذ تحرير": the rules read an event told elsewhere or before
