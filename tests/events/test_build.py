@@ -139,3 +139,26 @@ def test_the_start_of_a_campaign_after_since_is_background():
     events = marsad.extract("وأصبحت الهجمات شبه يومية منذ بدأت أنقرة ضربات جوية على معسكرات حزب العمال الكردستاني "
                             "شمال العراق في 24 من الشهر الماضي.", published="2015-08-07")
     assert "Air/drone strike" not in [e.sub_event_type for e in events]
+
+
+def test_the_verb_of_an_exchange_of_fire_tells_a_clash(one):
+    # ant-JA-localNews-3479-20170411 (corpus, outside dev/train): the army and armed smugglers
+    one("قالت وزارة الدفاع الوطني التونسية إن التشكيلة التابعة للجيش الوطني تبادلت إطلاق النار مع عناصر مسلحة "
+        "مرافقة للمهربين بالمنطقة العسكرية العازلة قطاع رمادة.", "2017-04-11",
+        sub_event_type="Armed clash", actor1="Military Forces of Tunisia",
+        actor2="Unidentified Armed Group (Tunisia)")
+
+
+def test_a_killing_by_aircraft_is_an_air_strike(one):
+    # snn-aleqtisadiya-8eadaa6b9e2a (corpus, outside dev/train): "ضربات" with no air word of its own
+    one("نفذت الطائرات التركية فجرا ثلاث ضربات على مواقع لتنظيم داعش في الشريط الحدودي في الريف الشمالي "
+        "الشرقي لمحافظة حلب، ما تسبب في مقتل تسعة عناصر من التنظيم.", "2015-07-25",
+        sub_event_type="Air/drone strike", actor1="Military Forces of Turkey", actor2="Islamic State",
+        fatalities=9)
+
+
+def test_martyr_in_a_group_name_is_no_death():
+    # ant-JA-localNews-413-20170131 (corpus, outside dev/train): a memorial, the brigades' spokesman
+    assert marsad.extract("وقال الناطق العسكري باسم كتائب الشهيد عز الدين القسام \"أبو عبيدة\"، خلال موكب رسمي "
+                          "لافتتاح هذا النصب اليوم: \" من هنا مرّ إلى غزة مرات عديدة ليشارك إخوانه في قيادة "
+                          "المقاومة\".", published="2017-01-31") == []

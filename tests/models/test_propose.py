@@ -61,3 +61,13 @@ def test_a_road_accident_told_in_the_opening_gets_no_proposed_event():
                      "السيارة) وإصابة 15 آخرين بجروح متفاوتة الخطورة."),
                published="2017-06-09")
     assert doc.events == []
+
+
+def test_no_proposed_event_without_any_side_named():
+    # ant-JA-localNews-4580-20160211 (corpus, outside dev/train): a camp found empty; "مكسر" (broken)
+    # also reads as a village; the sentence model likes the combat words, but nobody fought
+    doc = _doc(title="حبوب منع حمل وبقايا شعر لحية في مخيم تحصنت به عناصر إرهابية بجبل المغيلة",
+               text=("وقد تم العثور، وفق ذات البلاغ، على مواضع قتالية محصنة، مؤونة، كمية كبيرة من بقايا شعر لحية، "
+                     "هاتف جوال مكسر، منظار بندقية، أدوية ومعدات طبية تمت سرقتها من مستوصف السبية."),
+               published="2016-02-11")
+    assert doc.events == []

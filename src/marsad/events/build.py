@@ -242,6 +242,9 @@ def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list
             return None
         gov = side_of(d.actor1.value) == "state" or is_pro_government(d.actor1)
         d.sub = "Government regains territory" if gov else "Non-state actor overtakes territory"
+    if d.sub == "kill" and d.actor1 is not None and d.actor1.text and is_air(d.actor1):
+        # "نفذت الطائرات التركية ثلاث ضربات … ما تسبب في مقتل تسعة": killed by aircraft, an air strike
+        d.sub = "Air/drone strike"
     if d.sub == "kill":
         # a killing: of civilians it is an attack on them, of armed men or police a battle
         d.sub = "Attack" if d.actor2 is not None and side_of(d.actor2.value) == "civ" else "Armed clash"

@@ -46,7 +46,7 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
     if not kills:
         return []
     wounds = [c for c in idx.get(s, "cue") if c.value.sub == "wound"]
-    numbers = [n for n in idx.get(s, "number") if n.meta.get("role") != "year" and isinstance(n.value, int)]
+    numbers = [n for n in idx.get(s, "number") if n.meta.get("role", "count") == "count" and isinstance(n.value, int)]
     used: set[int] = set()
     out: list[tuple[Mention, int, list[Mention]]] = []
     first_period = min([idx.clause(m) for m in idx.get(s, "period")], default=None)

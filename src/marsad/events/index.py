@@ -67,14 +67,17 @@ class MentionIndex:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.by_sent: list[dict[str, list[Mention]]] = [dict() for _ in doc.sentences]
+        inside = _inside_names(doc.mentions, ("place", "cue"))
         for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
+            if m.kind == "cue" and id(m) in inside and m.value.sub in ("kill", "wound"):
+                continue  # "كتائب الشهيد عز الدين القسام": a word of a name, no report of a death
             if 0 <= m.sentence < len(self.by_sent):
                 self.by_sent[m.sentence].setdefault(m.kind, []).append(m)
         self.clause_of = self._clauses(doc)
         self.direction: set[int] = set()  # places that are not where an event happened
-        self.in_name: set[int] = set()  # place words inside an actor's or source's name
         self.origin: set[int] = set()  # where an attack or convoy came from (still a place one can hold)
-        self.in_name = _inside_names(doc.mentions)
+        # place words inside an actor's or source's name
+        self.in_name: set[int] = inside & {id(m) for m in doc.mentions if m.kind == "place"}
         prev = None
         for p in sorted((m for m in doc.mentions if m.kind == "place"), key=lambda m: m.start):
             before = doc.tokens[max(0, p.token_start - 2):p.token_start]
@@ -223,9 +226,9 @@ def draft_place_key(d: Draft) -> Any:
     return mention_place_key(d.place) if d.place is not None else None
 
 
-def _inside_names(mentions: list[Mention]) -> set[int]:
-    """ids of place mentions lying inside an actor's, supporter's or source's name
-    ("قوات سوريا الديموقراطية": part of a name, not a place).
+def _inside_names(mentions: list[Mention], kinds: tuple[str, ...] = ("place",)) -> set[int]:
+    """ids of mentions of the given kinds lying inside an actor's, supporter's or source's name
+    ("قوات سوريا الديموقراطية": part of a name, not a place; "كتائب الشهيد": not a death).
 
     A sweep over the name spans sorted by start, keeping the furthest end seen so far: linear in the
     number of mentions after sorting, where testing every place against every name grew with the
@@ -240,7 +243,7 @@ def _inside_names(mentions: list[Mention]) -> set[int]:
         reach.append(best)
     out: set[int] = set()
     for p in mentions:
-        if p.kind != "place":
+        if p.kind not in kinds:
             continue
         k = bisect.bisect_right(starts, p.start)  # spans starting at or before the place
         if k == 0:

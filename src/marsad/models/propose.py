@@ -60,8 +60,8 @@ def propose(doc: Doc, relevance: ArticleScore | None, models: ModelBundle) -> tu
     if sub_p < cfg["propose_subtype"]:
         return None
     ev = event_for_sentence(doc, i, sub, _showing_token(doc, i, models))
-    if ev is None:
-        return None
+    if ev is None or (not ev.actor1 and not ev.actor2):
+        return None  # no side named at all: the model's reading has nothing in the text to hold it
     why = Gated(relevance.probability, score.probability, "", sub, round(sub_p, 4), None,
                 reason="proposed by the sentence model (no rule event in the article)")
     ev.confidence = why.confidence = round(models.confidence.probability(
