@@ -42,7 +42,11 @@ def load(path: Path, limit: int, skip: int) -> list[dict]:
 
 
 def stage_times(arts: list[dict]) -> list[tuple[str, float]]:
-    """Seconds spent building the Doc and in each pipeline stage over ``arts``."""
+    """Seconds spent building the Doc and in each pipeline stage over ``arts``.
+
+    A stage that stops the run (``doc.layers["stop"]``, as the relevance model does) ends the article
+    here too, as in ``pipeline.run``: later stages are timed only on the articles they really see.
+    """
     from marsad import parse_published
     from marsad.doc import Doc
     from marsad.pipeline import DEFAULT_STAGES, stages
@@ -61,6 +65,8 @@ def stage_times(arts: list[dict]) -> list[tuple[str, float]]:
             t3 = clock()
             totals[k] += t3 - t2
             t2 = t3
+            if doc.layers.get("stop"):
+                break
     return list(zip(names, totals))
 
 

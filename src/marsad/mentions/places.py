@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
+from operator import attrgetter
 from typing import Container
 
 from ..doc import Doc, Mention
@@ -60,6 +61,7 @@ _CUES_ANY = TOWN_CUES | CAMP_CUES | ADMIN1_CUES | ADMIN2_CUES | ADMIN3_CUES | AR
 _NEAR_OR_PART = frozenset({"ريف"}) | NEAR_CUES | frozenset({"محيط", "داخل", "وسط", "اطراف", "الاطراف", "ضواحي", "مداخل",
                                                              "شوارع", "قلب", "وادي", "جبل", "جبال", "سهل", "تلال", "هضبه"})
 _SKELETON_DROP = str.maketrans("", "", "اوي")
+_norm_of = attrgetter("norm")
 
 
 def _skeleton(key: str) -> str:
@@ -279,7 +281,7 @@ class _PlaceMatcher(PhraseMatcher):
                 elif n == 1:
                     hit = tails.get((tokens[i + 1].norm,))
                 else:
-                    hit = tails.get(tuple([tokens[i + 1 + k].norm for k in range(n)]))
+                    hit = tails.get(tuple(map(_norm_of, tokens[i + 1:i + 1 + n])))
                 if hit is not None:
                     stem = form[2:] if form.startswith("ال") and not tok.norm.endswith(form) else form
                     cut = len(tok.norm) - len(stem) if tok.norm.endswith(stem) else 0

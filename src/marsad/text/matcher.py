@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING, Container, Generic, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from .normalise import fold
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from ..doc import Doc
 
 P = TypeVar("P")
+_norm_of = attrgetter("norm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +41,22 @@ class _StartsCache(dict):
     a few thousand articles, and clearing then threw away the frequent words with the rare ones.
     """
 
-    __slots__ = ("first_words", "size")
+    __slots__ = ("first_words", "size", "keys_view")
 
     def __init__(self, first_words: Container[str]) -> None:
         super().__init__()
         self.first_words = first_words
         self.size = len(first_words)  # type: ignore[arg-type]
+        # a plain dict's live key view answers "does any form start a phrase" in one C call
+        self.keys_view = first_words.keys() if type(first_words) is dict else None
 
     def __missing__(self, word: str) -> bool:
-        first_words = self.first_words
-        hit = any(f in first_words for f in word_forms(word))
+        keys = self.keys_view
+        if keys is not None:
+            hit = not keys.isdisjoint(word_forms(word))
+        else:
+            first_words = self.first_words
+            hit = any(f in first_words for f in word_forms(word))
         if len(self) < _STARTS_CACHE_MAX:
             self[word] = hit
         return hit
@@ -188,7 +196,12 @@ class PhraseMatcher(Generic[P]):
                     break
                 if i + 1 + n > end:
                     continue
-                hit = tails.get(tuple([t.norm for t in tokens[i + 1:i + 1 + n]]) if n else ())
+                if n == 0:
+                    hit = tails.get(())
+                elif n == 1:
+                    hit = tails.get((tokens[i + 1].norm,))
+                else:
+                    hit = tails.get(tuple(map(_norm_of, tokens[i + 1:i + 1 + n])))
                 if hit is not None:
                     stem = form[2:] if form.startswith("ال") and not tok.norm.endswith(form) else form
                     cut = len(tok.norm) - len(stem) if tok.norm.endswith(stem) else 0

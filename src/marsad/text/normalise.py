@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
 from operator import sub
-from typing import Sequence
+from typing import Iterable, Sequence
 
 # Characters removed entirely: harakat, shadda, sukun, superscript alef, tatweel, bidi marks.
 _DROP = set(
@@ -85,7 +85,11 @@ if set("".join(_REPLACE.values())) & set(_REPLACE):  # guards the one-replace-pe
     raise RuntimeError("a folded character folds again: normalise() would depend on replacement order")
 # any character the table did not cover when it was built (those fold one by one, memoised)
 _OUTSIDE_TABLE_RE = re.compile("[^" + "".join(re.escape(chr(o)) for o in sorted(_TABLE)) + "]")
+_OUTSIDE_RUN_RE = re.compile(_OUTSIDE_TABLE_RE.pattern + "+")  # a run of such characters
 _SLOW_RE = re.compile("[\ufb00-\ufeff\u0300-\u036f]")  # presentation forms, ligatures, Latin combining marks
+_SLOW_CHARS = frozenset(map(chr, [*range(0xFB00, 0xFF00), *range(0x0300, 0x0370)]))  # what _SLOW_RE matches
+# one pass finds both the folded characters present and whether any calls for the slow path
+_SCAN_RE = re.compile(_FOLDED_RE.pattern[:-1] + "\ufb00-\ufeff\u0300-\u036f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,25 +112,17 @@ class NormText:
 def normalise(text: str) -> NormText:
     """Normalise ``text`` for matching, keeping an offset map back to ``text``.
 
-    Fast path: find which folded characters occur (one regex pass), then one ``str.replace`` per
+    Fast path: find which folded characters occur (one regex pass, which also finds the characters
+    that call for the slow path), then one ``str.replace`` per
     such character: every folded character maps to at most one character and no result is itself
     folded, so this equals a ``str.translate`` over the table, at a quarter of its cost on Arabic
     text. Dropped marks are found by a regex to build the offset map. Texts with presentation
     forms or ligatures, which NFKC expands, take the per-character path.
     """
-    if _SLOW_RE.search(text):
+    present = set(_SCAN_RE.findall(text))
+    if not _SLOW_CHARS.isdisjoint(present):
         return _normalise_slow(text)
-    present = set(_FOLDED_RE.findall(text))
-    norm = text
-    for ch in present:
-        norm = norm.replace(ch, _REPLACE[ch])
-    if len(norm) == len(text):
-        return NormText(norm, range(len(text)), len(text))
-    # the kept runs between dropped characters (one character each): run k ends where the running
-    # total of (run length + 1) minus one says, and starts its length before that
-    lens = list(map(len, _DROP_RE.split(text)))
-    ends = list(map(_minus_one, accumulate(map(_plus_one, lens))))
-    to_orig = list(chain.from_iterable(map(range, map(sub, ends, lens), ends)))
+    norm, to_orig = _fold_run(text, present)
     return NormText(norm, to_orig, len(text))
 
 
@@ -134,17 +130,48 @@ _plus_one = (1).__add__
 _minus_one = (-1).__add__
 
 
+def _fold_run(text: str, present: Iterable[str]) -> tuple[str, Sequence[int]]:
+    """Fold ``text``, made only of characters of the table as built at import, given the folded
+    characters ``present`` in it: one ``str.replace`` per such character, and the offset map (a
+    ``range`` when no character was dropped)."""
+    norm = text
+    for ch in present:
+        norm = norm.replace(ch, _REPLACE[ch])
+    if len(norm) == len(text):
+        return norm, range(len(text))
+    # the kept runs between dropped characters (one character each): run k ends where the running
+    # total of (run length + 1) minus one says, and starts its length before that
+    lens = list(map(len, _DROP_RE.split(text)))
+    ends = list(map(_minus_one, accumulate(map(_plus_one, lens))))
+    return norm, list(chain.from_iterable(map(range, map(sub, ends, lens), ends)))
+
+
 def _normalise_slow(text: str) -> NormText:
-    chars: list[str] = []
+    """``normalise`` for a text with characters the table did not cover when built (presentation forms,
+    ligatures, other combining marks): those fold one by one (``_fold_any``: NFKC, then the table, so
+    one may become several characters, each mapped to it), the runs between them as ``normalise`` does.
+    """
+    parts: list[str] = []
     idx: list[int] = []
     table = _TABLE
-    for i, ch in enumerate(text):
-        r = table.get(ord(ch))
-        if r is None:
-            r = _fold_any(ch)
-        if not r:
-            continue
-        for c in r:
-            chars.append(c)
-            idx.append(i)
-    return NormText("".join(chars), idx, len(text))
+    pos = 0
+    for m in _OUTSIDE_RUN_RE.finditer(text):
+        if m.start() > pos:
+            _append_run(text[pos:m.start()], pos, parts, idx)
+        for i, ch in enumerate(m.group(), m.start()):
+            r = table.get(ord(ch))
+            if r is None:
+                r = _fold_any(ch)
+            parts.append(r)
+            idx.extend(repeat(i, len(r)))
+        pos = m.end()
+    if pos < len(text):
+        _append_run(text[pos:], pos, parts, idx)
+    return NormText("".join(parts), idx, len(text))
+
+
+def _append_run(run: str, offset: int, parts: list[str], idx: list[int]) -> None:
+    """Fold a run of table characters that starts at ``offset`` onto ``parts`` and ``idx``."""
+    norm, to_orig = _fold_run(run, set(_FOLDED_RE.findall(run)))
+    parts.append(norm)
+    idx.extend(map(offset.__add__, to_orig))
