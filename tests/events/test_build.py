@@ -162,3 +162,10 @@ def test_martyr_in_a_group_name_is_no_death():
     assert marsad.extract("وقال الناطق العسكري باسم كتائب الشهيد عز الدين القسام \"أبو عبيدة\"، خلال موكب رسمي "
                           "لافتتاح هذا النصب اليوم: \" من هنا مرّ إلى غزة مرات عديدة ليشارك إخوانه في قيادة "
                           "المقاومة\".", published="2017-01-31") == []
+
+
+def test_areas_under_a_sides_control_are_no_takeover():
+    # snn-alwatan-864e1a2289da (corpus, outside dev/train): police recruitment in the areas the government holds
+    assert marsad.extract("بدأت السلطات الشرعية اليمنية في إعادة ترتيب وتشكيل وحداتها الأمنية المكونة لجهاز الشرطة "
+                          "من جديد في المحافظات الواقعة تحت سيطرتها وسط تفاعل شبابي كبير في محافظة الضالع.",
+                          published="2015-08-04") == []

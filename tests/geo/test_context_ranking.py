@@ -88,3 +88,24 @@ def test_quarter_rule_of_the_gazetteer():
 ])
 def test_the_preposition_ala_is_not_the_name_ali(text, place):
     assert any(t == place for t, _, _ in places(text))
+
+
+def test_yemeni_shuqrah_written_like_the_saudi_town_is_found_in_yemen():
+    # snn-okaz-1b752d620fe7 (corpus, outside dev/train): Yemeni papers write the Abyan port شقراء
+    import marsad
+
+    events = marsad.extract("أحكمت القوات الموالية للشرعية سيطرتها على مدينة زنجبار، عاصمة محافظة أبين. كما استعادت "
+                            "قوات الشرعية مدينة شقراء الساحلية دون مقاومة تذكر من الانقلابيين.", published="2015-08-10")
+    assert "Shuqrah" in {e.location for e in events}
+    assert all(e.country == "Yemen" for e in events)
+
+
+def test_a_nationality_adjective_after_a_place_noun_is_no_place():
+    # snn-aawsat-e782d4642fb7 (corpus, outside dev/train): "in many Turkish provinces", not the Syrian village تركية
+    assert places("وأوقفت فرق الأمن نحو 1600 شخص في عملياتها بولايات تركية كثيرة ضد المنظمات الإرهابية.") == []
+
+
+def test_saint_petersburg_written_san_is_not_san_in_mali():
+    # ant-JA-internationalNews-645-20170404 (corpus, outside dev/train)
+    assert places("وقتل 14 شخصا على الأقل في انفجار استهدف عربة بمترو انفاق مدينة سان بطرسبرغ.") == [
+        ("سان بطرسبرغ", "city", "RU")]

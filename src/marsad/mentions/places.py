@@ -621,6 +621,9 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
         if no_cue and (m.key in idx.words or _needs(idx, m.key) > locative_context(doc, m.token_start, m.token_end, pctx, True)
                        and not _NEAR_OR_PART.intersection(doc.tokens[m.token_start - 1].forms)):
             continue  # a word (زخم، اللوم، الري) with no place word before it: skip it cheaply
+        if (not no_cue and m.key in gaz.demonyms
+                and any(f in _CUES_ANY and not f.startswith("ال") for f in doc.tokens[m.token_start - 1].forms)):
+            continue  # "بولايات تركية", "مدينة سورية": a nationality adjective of an indefinite place noun
         if (m.key in _IDAFA_HEADS and m.token_end < doc.sentences[tok.sentence].token_end
                 and doc.tokens[m.token_end].norm.startswith("ال") and doc.tokens[m.token_end].norm not in DIRECTION_ADJ):
             continue  # خراب الشحم، تل جورة: the first word of a longer name, not the village خراب
