@@ -199,6 +199,7 @@ def build_calendar(src: Path, supp: dict[str, Any]) -> dict[str, Any]:
         "month_parts": supp.get("month_parts", {}),
         "bare_month_unsafe": _dedup(supp.get("bare_month_unsafe", [])),
         "year_words": _dedup(list(dp.get("year", [])) + list(supp.get("year_words", []))),
+        "bare_year_followers": _dedup(supp.get("bare_year_followers", [])),
         "hijri_era": _dedup(era + list(supp.get("hijri_era", []))),
         "gregorian_era": _dedup(supp.get("gregorian_era", [])),
         "twin_links": _dedup(supp.get("twin_links", [])),

@@ -169,3 +169,13 @@ def test_areas_under_a_sides_control_are_no_takeover():
     assert marsad.extract("بدأت السلطات الشرعية اليمنية في إعادة ترتيب وتشكيل وحداتها الأمنية المكونة لجهاز الشرطة "
                           "من جديد في المحافظات الواقعة تحت سيطرتها وسط تفاعل شبابي كبير في محافظة الضالع.",
                           published="2015-08-04") == []
+
+
+def test_a_clash_dated_by_a_bare_year_long_past_is_history():
+    # snn-aawsat-95fac7b28009 (corpus, outside dev/train): the fighting after the Taliban fell in 2001
+    text = ("فبعدما كان الرجلان متحالفين ضد طالبان في التسعينات، تصاعدت الكراهية بينهما لتصل إلى اشتباكات عنيفة "
+            "بين قواتهما من أجل السيطرة على مدينة مزار شريف بعد سقوط نظام طالبان في 2001.")
+    assert marsad.extract(text, published="2015-08-04") == []
+    # a count after في is no year: "في 1500 موقع"
+    doc = marsad.extract_doc("وشنت الطائرات غارات في 1500 موقع شمال البلاد.", published="2015-08-04")
+    assert not [m for m in doc.mentions if m.kind == "date"]

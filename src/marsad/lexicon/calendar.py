@@ -32,6 +32,7 @@ class Calendar:
     month_parts: dict[str, tuple[int, int]]
     bare_month_unsafe: frozenset[str]  # month names never read alone ("في إب" is the governorate Ibb)
     year_words: frozenset[str]
+    bare_year_followers: frozenset[str]  # words after "في 2001" that show the number is a year
     hijri_era: frozenset[str]
     gregorian_era: frozenset[str]
     twin_links: tuple[str, ...]
@@ -76,6 +77,7 @@ def calendar() -> Calendar:
             month_parts={fold(k): (int(v[0]), int(v[1])) for k, v in d["month_parts"].items()},
             bare_month_unsafe=frozenset(_words(d, "bare_month_unsafe")),
             year_words=frozenset(_words(d, "year_words")),
+            bare_year_followers=frozenset(_words(d, "bare_year_followers")),
             hijri_era=frozenset(_words(d, "hijri_era")),
             gregorian_era=frozenset(_words(d, "gregorian_era")),
             twin_links=tuple(_words(d, "twin_links")),

@@ -63,6 +63,7 @@ class _Rx:
     month: re.Pattern[str]
     month_span: re.Pattern[str]
     year: re.Pattern[str]
+    bare_year: re.Pattern[str]
     relative: re.Pattern[str]
     weekday: re.Pattern[str]
     window: re.Pattern[str]
@@ -148,6 +149,11 @@ def _rx() -> _Rx:
             rf"(?:\s*,?\s*(?:{yw}\s*)?\d{{4}}(?!\d)|\s+(?:الماضيين|الماضيان|{mrel}){_E})?"
         ),
         year=re.compile(rf"{_B}(?:{yw})\s*(?P<year>\d{{4}})(?!\d)|{_B}(?<=منذ )(?P<year2>\d{{4}})(?!\d)"),
+        # "في 2001" then a clause end or a function word (scanned over the whole text: في is no anchor)
+        bare_year=re.compile(
+            rf"{_B}في\s+(?P<year>(?:19|20)\d\d)(?![\d/]|[.,]\d)(?:\s*(?:{gera}){_E})?"
+            rf"(?=\s*(?:[،,.؛:)»\"\]]|$|(?:{_alt(cal.bare_year_followers)}){_E}))"
+        ),
         relative=re.compile(
             rf"{_B}{_PFX}(?:(?P<part>{parts})\s+(?:يوم\s+)?)?(?:يوم\s+)?(?P<rel>{rel}){_E}"
             rf"(?:[\s,()\-]*(?P<wd>{wd}){_E}\)?)?"
@@ -299,6 +305,9 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx, tokens: Sequence[Token] | None
         year = int(m["year"] or m["year2"])
         if 1900 <= year <= 2100:
             add(DateHit(m.start(), m.end(), DateExpr("year", year=year), priority=1))
+    if "في" in text:
+        for m in rx.bare_year.finditer(text):
+            add(DateHit(m.start("year"), m.end(), DateExpr("year", year=int(m["year"])), priority=1))
 
     for m in finditer("relative"):
         rel = " ".join(m["rel"].split())
