@@ -22,7 +22,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter
 from typing import Container
 
 from ..doc import Doc, Mention
@@ -61,7 +60,6 @@ _CUES_ANY = TOWN_CUES | CAMP_CUES | ADMIN1_CUES | ADMIN2_CUES | ADMIN3_CUES | AR
 _NEAR_OR_PART = frozenset({"ريف"}) | NEAR_CUES | frozenset({"محيط", "داخل", "وسط", "اطراف", "الاطراف", "ضواحي", "مداخل",
                                                              "شوارع", "قلب", "وادي", "جبل", "جبال", "سهل", "تلال", "هضبه"})
 _SKELETON_DROP = str.maketrans("", "", "اوي")
-_norm_of = attrgetter("norm")
 
 
 def _skeleton(key: str) -> str:
@@ -261,35 +259,6 @@ class _PlaceMatcher(PhraseMatcher):
     def __contains__(self, phrase: str) -> bool:
         words = tuple(fold(phrase).split())
         return bool(words) and words[1:] in self._tails.get(words[0], {})
-
-    def match_at(self, tokens, i, end=None, to_orig=None):
-        end = len(tokens) if end is None else end
-        tok = tokens[i]
-        best = None
-        best_n = -1
-        for form in tok.forms:
-            tails = self._tails.get(form)
-            if tails is None:
-                continue
-            for n in self._lens[form]:
-                if n <= best_n:
-                    break
-                if i + 1 + n > end:
-                    continue
-                if n == 0:
-                    hit = tails.get(())
-                elif n == 1:
-                    hit = tails.get((tokens[i + 1].norm,))
-                else:
-                    hit = tails.get(tuple(map(_norm_of, tokens[i + 1:i + 1 + n])))
-                if hit is not None:
-                    stem = form[2:] if form.startswith("ال") and not tok.norm.endswith(form) else form
-                    cut = len(tok.norm) - len(stem) if tok.norm.endswith(stem) else 0
-                    start = (to_orig[tok.norm_start + cut] if to_orig is not None else tok.start + cut) if cut else tok.start
-                    best = PhraseMatch(i, i + 1 + n, start, tokens[i + n].end, hit[0], hit[1])
-                    best_n = n
-                    break
-        return best
 
 
 @dataclass
