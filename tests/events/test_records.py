@@ -199,3 +199,40 @@ def test_a_calibre_or_an_age_is_no_toll():
     events = marsad.extract("قتلت قوات من جيش الاحتلال الأسير المحرر فلاح أبو ماريا (53 عاماً) خلال اقتحام منزل "
                             "عائلته فجر أمس الخميس في بلدة بيت أمر شمال مدينة الخليل.", published="2015-07-24")
     assert events and all(e.fatalities in (0, 1) for e in events)
+
+
+def test_counts_joined_by_wa_add_up_to_one_toll():
+    # snn-alriyadh-23dedb72b1c9 (corpus, outside dev/train): militants and civilians in one toll
+    events = marsad.extract("قالت مصادر أمنية إن 12 متشدداً وخمسة مدنيين قتلوا أمس في محافظة شمال سيناء حيث "
+                            "تدور اشتباكات بين الجيش ومقاتلي جماعة ولاية سيناء ذراع تنظيم داعش في مصر.",
+                            published="2015-08-06")
+    assert [e.fatalities for e in events] == [17]
+    # snn-aljazirah-c385fe135717: children and adults
+    events = marsad.extract("قال مسؤولون وشهود عيان امس الثلاثاء إن مسلحين يشتبه بأنهم من جماعة «بوكو حرام» قتلوا "
+                            "ما لا يقل عن ستة أطفال وثلاثة بالغين حرقا خلال هجوم على قرية شمالي الكاميرون.",
+                            published="2015-07-22")
+    assert [e.fatalities for e in events] == [9]
+
+
+def test_a_death_as_the_consequence_is_a_toll_but_an_accidents_is_not():
+    # ant-JA-internationalNews-1016-20160928: "أسفر عن وفاة" tells the attack's dead
+    events = marsad.extract("وقالت مصادر أمنية إن مسلحين استهدفوا سيارة أجرة كان يستقلها أفراد الشرطة بحي المساعيد "
+                            "بمدينة العريش بمحافظة شمال سيناء، مما أسفر عن وفاة 3 أمنيين وسائق السيارة.",
+                            published="2016-09-28")
+    assert events and events[0].fatalities >= 3
+    # ant-JA-localNews-599-17022014: a road closed in protest after a road accident's death
+    events = marsad.extract("نفّذ عدد من متساكني أكودة من ولاية سوسة عشية اليوم تحرّكا احتجاجيا وأقدموا على غلق "
+                            "الطريق بعد وقوع حادث مرور أمس على مستوى الطريق الفرعية 814 الرابطة بين الطريق الرئيسية "
+                            "وشط مريم وأسفر عن وفاة شخص وبتر ساق أخر ووقوع إصابات أخرى.", published="2014-02-17")
+    assert events and all(e.fatalities == 0 for e in events)
+
+
+def test_another_after_the_wounding_is_wounded():
+    # snn-alyaum-a80836f120ab: four killed, one more wounded
+    (e,) = marsad.extract("وذكر بيان لسلطات ولاية شرناق جنوب شرق تركيا، أن 4 من عناصر الأمن لقوا مصرعهم وأصيب "
+                          "آخر، إثر انفجار عبوة ناسفة مزروعة عن بعد، على جانب الطريق في قضاء سيلوبي، خلال قيامهم "
+                          "بعملهم.", published="2015-08-10")
+    assert e.fatalities == 4
+    # snn-alweeam-3e0ae1a53ad7: "another soldier" is one soldier
+    events = marsad.extract("وقتل جندي آخر في هجوم بإقليم اغري المجاور.", published="2015-08-08")
+    assert events and all(e.fatalities == 1 for e in events)

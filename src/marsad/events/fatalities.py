@@ -86,6 +86,12 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
             spans.append(best[1])
             used.add(id(best[1]))
             end_tok = max(end_tok, best[1].token_end)
+            # "12 متشددا وخمسة مدنيين قتلوا", "قتل 3 جنود و5 مدنيين": counts joined by و add up
+            for other in joined_counts(doc, best[1], numbers, used, wounds):
+                count += other.value
+                spans.append(other)
+                used.add(id(other))
+                end_tok = max(end_tok, other.token_end)
         else:
             for i in list(range(kill.token_end, min(kill.token_end + 2, len(doc.tokens)))) + list(
                     range(max(0, kill.token_start - 2), kill.token_start)):
@@ -103,9 +109,54 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
             tok = doc.tokens[i]
             if idx.clause_of[i] != clause:
                 break
-            if tok.norm in lex.another or (tok.norm.startswith("و") and victim_count(doc, i, lex) == 1 and tok.norm[1:] in lex.victims):
+            if any(w.token_start <= i < w.token_end for w in wounds):
+                break  # "قتل شخص وأصيب آخر": who follows the wounding is wounded
+            joined = tok.norm.startswith("و") or doc.tokens[i - 1].norm == "و"
+            if joined and tok.norm in lex.another or (
+                    tok.norm.startswith("و") and victim_count(doc, i, lex) == 1 and tok.norm[1:] in lex.victims):
                 count += 1
         out.append((kill, count, spans or [kill]))
+    return out
+
+
+def joined_counts(doc: Doc, n: Mention, numbers: list[Mention], used: set[int],
+                  wounds: list[Mention]) -> list[Mention]:
+    """The counts coordinated with ``n`` as one list of victims: a count, one counted noun, then
+    "و" and the next count ("12 متشددا وخمسة مدنيين"), in either direction, none of them the
+    wounded ("مقتل 3 أشخاص و5 جرحى" counts the wounded after و)."""
+    toks = doc.tokens
+
+    def joined(a: Mention, b: Mention) -> bool:
+        """b follows a's counted noun, opening with و."""
+        if b.token_start != a.token_end + 1:
+            return False
+        noun = toks[a.token_end]
+        if any(w.token_start <= a.token_end < w.token_end for w in wounds):
+            return False
+        if not noun.norm or noun.norm[0].isdigit():
+            return False
+        return doc.text[b.start - 1:b.start] == "و" or toks[b.token_start].norm.startswith("و")
+
+    def wounded(b: Mention) -> bool:
+        return any(b.token_end <= w.token_start <= b.token_end + 1 for w in wounds)
+
+    out: list[Mention] = []
+    chain = n
+    while True:  # forwards: "3 جنود و5 مدنيين و2 من الشرطة"
+        nxt = next((m for m in numbers if id(m) not in used and m is not n and m not in out
+                    and joined(chain, m) and not wounded(m)), None)
+        if nxt is None:
+            break
+        out.append(nxt)
+        chain = nxt
+    chain = n
+    while True:  # backwards: "12 متشددا وخمسة مدنيين"
+        prv = next((m for m in numbers if id(m) not in used and m is not n and m not in out
+                    and joined(m, chain) and not wounded(chain)), None)
+        if prv is None:
+            break
+        out.append(prv)
+        chain = prv
     return out
 
 
@@ -138,7 +189,11 @@ def with_companions(doc: Doc, n: Mention) -> bool:
 
 
 def assign_fatalities(doc: Doc, idx: MentionIndex, s: int, drafts: list[Draft], lex: Any) -> None:
-    """Put each toll of the sentence on the draft of its clause (else the nearest one)."""
+    """Put each toll of the sentence on the draft of its clause (else the nearest one). The deaths
+    of a road or sea accident told beside an event are not its toll ("أغلقوا الطريق بعد وقوع حادث
+    مرور أسفر عن وفاة شخص")."""
+    if idx.get(s, "accident"):
+        return
     for kill, count, spans in kill_counts(doc, idx, s, lex):
         target = draft_for_kill(idx, drafts, kill)
         if target is not None:
