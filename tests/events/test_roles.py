@@ -52,3 +52,15 @@ def test_the_sides_named_after_a_comma_in_a_bayna_list():
             "وميليشيات علي عبد الله صالح من جهة، في محافظة تعز جنوبي اليمن.")
     (e,) = marsad.extract(text, published="2015-08-09")
     assert (e.actor1, e.actor2) == ("Popular Resistance", "Houthi Movement")
+
+
+def test_an_unnamed_arresting_force_is_the_police_of_where_the_arrests_are():
+    # ant-JA-internationalNews-383-20151114 (corpus, outside dev/train): an article about the Paris
+    # attacks; the arrests in Brussels are by the Belgian police, not the French
+    text = ("هجمات باريس : ايقافات في بلجيكا وإغلاق للحدود\n"
+            "اعتقلت السلطات البلجيكية عددا من الأشخاص خلال عملية أمنية تقوم بها على خلفية هجمات باريس، كما فرضت "
+            "قيودا على الحدود مع فرنسا بعد الهجمات، فيما شهدت المطارات والموانئ الأوروبية حالة استنفار. وقال وزير "
+            "العدل البلجيكي كوين جينز إن السلطات البلجيكية ألقت القبض على عدد من الأشخاص في العاصمة بروكسل فيما له "
+            "صلة بتفجيرات باريس التي وقعت الجمعة.")
+    events = [e for e in marsad.extract(text, published="2015-11-14") if e.location == "Brussels"]
+    assert [e.actor1 for e in events] == ["Police Forces of Belgium"]

@@ -399,7 +399,11 @@ def localised_actor(m: Mention, country: str | None, country_name: str | None = 
     v = m.value
     key = getattr(v, "key", "") or ""
     base = key.split(":", 1)[0]
-    if not country or base not in LOCAL_TEMPLATES or m.meta.get("adjective") or key == f"{base}:{country}":
+    # an arrest with no arresting force named is by the police of where it happens ("ألقت السلطات
+    # البلجيكية القبض … في بروكسل" in an article about Paris is not by the French police)
+    implied_police = base == "police" and m.meta.get("default")
+    if not country or (base not in LOCAL_TEMPLATES and not implied_police) or m.meta.get("adjective") \
+            or key == f"{base}:{country}":
         return v
     from ..lexicon.actors import actor_lexicon
 
