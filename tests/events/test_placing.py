@@ -37,3 +37,23 @@ def test_where_the_attacked_car_came_from_is_not_where_it_was_hit():
     text = ('واوضح المسؤول ان الغارة "دمرت سيارة تابعة لعناصر القاعدة قادمة من مدينة المكلا التي يسيطرون عليها '
             'وعند وصولها الى وادي ضيقة بلدة المحفد محافظة ابين".')
     assert [e.location for e in marsad.extract(text, published="2015-08-05")] == ["Al Maḩfid"]
+
+
+def test_a_sentence_about_two_sides_of_one_country_does_not_take_a_far_storys_place():
+    # snn-was-eded36673dfb (corpus, outside dev/train): a press review about Yemen turns to Syria;
+    # the Syrian army and rebels fight "in other areas", not in Taiz, Hodeidah or Marib
+    text = ("اهتمت الصحف المغربية الصادرة اليوم بتطورات الأوضاع على الساحة اليمنية ، مشيرة إلى أن عدة مناطق "
+            "يمنية تتحرر تباعًا على يد القوات الموالية للحكومة اليمنية التي تمكنت من طرد المتمردين الحوثيين من "
+            "عدة مناطق خاصة بالجنوب فيما تتواصل جهود التحرير في محافظات أخرى بينها تعز والحديدة ومأرب.\n"
+            "وتناولت الصحف الوضع الإنساني المأساوي في سوريا حيث يهدد شبح الحصار والجوع مدينتي قدسيا والهامة في "
+            "ريف دمشق حيث تفرض قوات\n"
+            "الأسد حصاراً خانقًا على المدينتين بينما تستمر المعارك بين قوات النظام وقوات المعارضة في مناطق أخرى "
+            "مخلفة مزيداً من القتلى والمصابين.")
+    events = marsad.extract(text, published="2015-08-11")
+    assert not [e for e in events if e.actor1 == "Military Forces of Syria" and e.country == "Yemen"]
+
+
+def test_forces_of_one_country_may_fight_across_its_border():
+    from marsad.events.placing import country_neighbours
+
+    assert "IQ" in country_neighbours("TR") and "YE" not in country_neighbours("SY")

@@ -2,6 +2,7 @@
 place for an unplaced sentence, nested areas, and the point an area-level event takes."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from ..doc import Doc, Mention
@@ -42,6 +43,8 @@ def place_draft(doc: Doc, idx: MentionIndex, s: int, d: Draft, context_places: l
         if not (d.actor1 is not None and d.actor1.text) and not continues_story(idx, d):
             return []  # an unplaced, unattributed mention ("الانتحاري") is not a report
         places = list(context_places)
+        if foreign_to_both_sides(d, places):
+            return []
         d.place_fallback = True
     out = []
     for k, p in enumerate(places):
@@ -60,6 +63,34 @@ def home_country_only(doc: Doc, idx: MentionIndex, s: int) -> bool:
     countries = {getattr(getattr(p.value, "place", None), "country_code", None)
                  for p in named_places_in(idx, s) if place_kind(p) == "country"}
     return bool(focus) and countries == {focus}
+
+
+def foreign_to_both_sides(d: Draft, places: list[Mention]) -> bool:
+    """Both sides are named groups or forces of one country, and the story's places are all in
+    countries that neither are it nor border it: a roundup's sentence about Syria ("المعارك بين قوات
+    النظام وقوات المعارضة") is not in Yemen, while Turkish strikes on the PKK may be in Iraq."""
+    from .roles import LOCAL_TEMPLATES
+
+    sides = (d.actor1, d.actor2)
+    if any(a is None or not a.text for a in sides):
+        return False
+    if any((getattr(a.value, "key", "") or "").split(":", 1)[0] in LOCAL_TEMPLATES for a in sides):
+        return False  # unnamed gunmen and civilians are of wherever the event is
+    homes = {getattr(a.value, "country", None) for a in sides}
+    if len(homes) != 1 or None in homes or not places:
+        return False
+    (home,) = homes
+    near = {home, *country_neighbours(home)}
+    return not any(getattr(getattr(p.value, "place", None), "country_code", None) in near for p in places)
+
+
+@lru_cache(maxsize=None)
+def country_neighbours(code: str) -> frozenset[str]:
+    """The countries bordering ``code`` by land (GeoNames country info, via ``countries.yaml``)."""
+    from ..lexicon import load_yaml
+
+    rec = (load_yaml("countries.yaml").get("countries") or {}).get(code) or {}
+    return frozenset(rec.get("neighbours") or ())
 
 
 def continues_story(idx: MentionIndex, d: Draft) -> bool:
