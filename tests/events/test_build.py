@@ -179,3 +179,10 @@ def test_a_clash_dated_by_a_bare_year_long_past_is_history():
     # a count after في is no year: "في 1500 موقع"
     doc = marsad.extract_doc("وشنت الطائرات غارات في 1500 موقع شمال البلاد.", published="2015-08-04")
     assert not [m for m in doc.mentions if m.kind == "date"]
+
+
+def test_on_the_verge_of_taking_a_town_is_not_taking_it():
+    # after snn-aawsat-8b0b2dee7c32 (corpus, outside dev/train): "كانت على وشك تحرير مدينة لودر، لولا …"
+    text = ("وقال مصدر في المقاومة بأبين إن المقاومة الشعبية الجنوبية كانت على وشك تحرير مدينة لودر، لولا حصول "
+            "الحوثيين على تعزيزات عسكرية كبيرة من المحافظات الشمالية عبر محافظة البيضاء.")
+    assert not [e for e in marsad.extract(text, published="2015-08-02") if e.location == "Lawdar"]
