@@ -66,3 +66,23 @@ def test_a_series_of_bombings_told_as_a_whole_is_no_event():
     text = ("ميدانيا، قتل 30 شخصا على الاقل في سلسلة تفجيرات استهدفت مناطق مختلفة في بغداد الثلاثاء، بحسب ما "
             "افادت مصادر امنية وطبية امس الاربعاء.")
     assert marsad.extract(text, published="2015-07-23") == []
+
+
+def test_a_months_tally_is_no_event():
+    # snn-aleqtisadiya-9cfafc259872 (corpus, outside dev/train): a rights network's count for July
+    text = ("وكان تقرير لشبكة \"راصدين\"، المكونة من عدة منظمات حقوقية محلية، كشف أول أمس الجمعة، أن 93 مدنيا قتلوا "
+            "في تعز، بأعمال قصف وقنص نفذها الحوثيون، والقوات الموالية للنظام السابق، خلال يوليو الماضي.")
+    assert marsad.extract(text, published="2015-08-09") == []
+    # ant-JA-internationalNews-666-20170402: a month's arrests
+    text = ("أظهرت إحصائية أعدها مركز أسرى فلسطين للدراسات، اعتقال قوات الاحتلال الإسرائيلي 480 فلسطينيا بينهم 75 "
+            "طفلا قاصرا، و16 امرأة وفتاة، و5 نواب بالمجلس التشريعي الفلسطيني خلال شهر مارس الماضي.")
+    assert marsad.extract(text, published="2017-04-02") == []
+
+
+def test_a_month_named_without_a_span_word_still_dates_an_event():
+    from marsad.events.timing import is_span_date
+    from marsad import extract_doc
+
+    doc = extract_doc("قتل 5 جنود في هجوم على حاجز للجيش في رفح في يوليو الماضي.", published="2015-08-09")
+    dates = [m for m in doc.mentions if m.kind == "date"]
+    assert dates and not any(is_span_date(doc, m) for m in dates)

@@ -6,6 +6,7 @@ from typing import Any
 from ..doc import Doc, Mention
 from ..text.normalise import fold
 from .index import MARKERS, Draft, MentionIndex
+from .timing import is_span_date
 
 
 def victim_count(doc: Doc, i: int, lex: Any) -> int | None:
@@ -170,6 +171,7 @@ def period_clauses(doc: Doc, idx: MentionIndex, s: int) -> set[int]:
     sent = doc.sentences[s]
     toks = doc.tokens
     out = {idx.clause(m) for m in idx.get(s, "date") if m.meta.get("background")}
+    out |= {idx.clause(m) for m in idx.get(s, "date") if is_span_date(doc, m)}  # "خلال يوليو الماضي"
     for i in range(sent.token_start, sent.token_end):
         if toks[i].forms[-1] in PERIOD_UNITS or toks[i].norm in PERIOD_UNITS:
             before = toks[max(sent.token_start, i - 2):i]

@@ -16,6 +16,7 @@ ANNOUNCE_VERBS = MARKERS["announce"]
 COMPLEMENTIZERS = MARKERS["complementizer"]
 ATTRIBUTIONS = MARKERS["attribution"]
 RELATIVES = MARKERS["relative"]
+PERIOD_SPAN_OPENERS = MARKERS["period_span_opener"]
 # How far back an incident told by reference ("التفجير الذي …") with no date of its own may lie.
 REFERENCE_DAYS = 7
 
@@ -25,12 +26,22 @@ def is_history(doc: Doc, d: Draft) -> bool:
     publication ("تفجيرات السفارة الأميركية عام 1984"): background, not a report."""
     if d.date is None or d.date_mention is None:
         return False
-    if d.date[1] < EARLIEST_EVENT:
+    if d.date[1] < EARLIEST_EVENT or is_span_date(doc, d.date_mention):
         return True
     now = doc.published if doc.published is not None else story_now(doc)
     if now is None:
         return False
     return (now - d.date[1]).days > HISTORY_DAYS
+
+
+def is_span_date(doc: Doc, m: Mention) -> bool:
+    """A month or year told as the stretch a total covers ("93 مدنيا قتلوا في تعز … خلال يوليو الماضي",
+    "طوال عام 2014"): what it dates is a tally, not one event."""
+    if getattr(m.value, "kind", None) not in ("month", "year"):
+        return False
+    sent = doc.sentences[m.sentence]
+    before = doc.tokens[max(sent.token_start, m.token_start - 2):m.token_start]
+    return any(t.norm in PERIOD_SPAN_OPENERS or t.forms[-1] in PERIOD_SPAN_OPENERS for t in before)
 
 
 def story_now(doc: Doc) -> dt.date | None:
