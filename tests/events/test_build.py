@@ -186,3 +186,11 @@ def test_on_the_verge_of_taking_a_town_is_not_taking_it():
     text = ("وقال مصدر في المقاومة بأبين إن المقاومة الشعبية الجنوبية كانت على وشك تحرير مدينة لودر، لولا حصول "
             "الحوثيين على تعزيزات عسكرية كبيرة من المحافظات الشمالية عبر محافظة البيضاء.")
     assert not [e for e in marsad.extract(text, published="2015-08-02") if e.location == "Lawdar"]
+
+
+def test_a_protest_to_denounce_air_strikes_is_a_protest_not_an_air_strike():
+    # snn-alyaum-be60b9a0c5a5 (corpus, outside dev/train)
+    text = ("تظاهر نحو مئات الاشخاص في بروكسل السبت للتنديد بالغارات التي يشنها الجيش التركي على اعضاء حزب العمال "
+            "الكردستاني، وللترحم على ضحايا الهجوم الذي أثار موجة العنف هذه في يوليو.")
+    events = marsad.extract(text, published="2015-08-09")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Peaceful protest", "Brussels")]
