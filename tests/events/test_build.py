@@ -194,3 +194,13 @@ def test_a_protest_to_denounce_air_strikes_is_a_protest_not_an_air_strike():
             "الكردستاني، وللترحم على ضحايا الهجوم الذي أثار موجة العنف هذه في يوليو.")
     events = marsad.extract(text, published="2015-08-09")
     assert [(e.sub_event_type, e.location) for e in events] == [("Peaceful protest", "Brussels")]
+
+
+def test_an_abduction_during_a_raid_is_one_abduction_not_an_arrest_by_the_army():
+    # snn-alriyadh-6c1dace9e792 (corpus, outside dev/train): Islamic State seizes civilians in a raid;
+    # the regime named as whom they were accused of helping does not arrest anyone
+    text = ("وقال مدير المرصد رامي عبد الرحمن \"قامت داعش بخطف 170 سنيا واكثر من 60 مسيحيا بتهمة التخابر مع النظام "
+            "وذلك خلال عملية مداهمة لمدينة القريتين التي استولوا عليها الاربعاء\".")
+    events = marsad.extract(text, published="2015-08-07")
+    assert "Arrests" not in {e.sub_event_type for e in events}
+    assert [e.actor1 for e in events if e.sub_event_type == "Abduction/forced disappearance"] == ["Islamic State"]

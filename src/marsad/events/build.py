@@ -86,6 +86,7 @@ def build_events(doc: Doc) -> None:
             if not cues or (not own_dates and any(b < clause for b in background)):
                 continue
             sent_drafts.extend(_drafts_for_clause(doc, idx, s, clause, cues, lex))
+        sent_drafts = _one_seizure(sent_drafts)
         if idx.get(s, "claim") and any(0 < s - d.sentence <= CLAIM_REACH for d in drafts):
             # "وتبنى تنظيم داعش الهجوم": the vague noun names the attack already told, not a new one
             sent_drafts = [d for d in sent_drafts if not all(c.value.needs_actor for c in d.cues)]
@@ -169,6 +170,23 @@ def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> l
         if not governed:
             out.append(c)
     return out
+
+
+def _one_seizure(drafts: list[Draft]) -> list[Draft]:
+    """An abduction by an armed group and an arrest cue of the same sentence are one seizure told
+    twice ("قامت داعش بخطف 170 … وذلك خلال عملية مداهمة لمدينة القريتين"): who seizes decides, and a
+    non-state group abducts; the raid's arrest draft would give the seizure to some state named nearby."""
+    abducting = [d for d in drafts if d.sub == "Abduction/forced disappearance" and d.actor1 is not None
+                 and d.actor1.text and side_of(d.actor1.value) != "state"]
+    if not abducting:
+        return drafts
+    kept = []
+    for d in drafts:
+        if d.sub == "Arrests":
+            abducting[0].cues.extend(d.cues)
+            continue
+        kept.append(d)
+    return kept
 
 
 def _family(cue: Mention) -> str:
