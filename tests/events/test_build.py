@@ -204,3 +204,18 @@ def test_an_abduction_during_a_raid_is_one_abduction_not_an_arrest_by_the_army()
     events = marsad.extract(text, published="2015-08-07")
     assert "Arrests" not in {e.sub_event_type for e in events}
     assert [e.actor1 for e in events if e.sub_event_type == "Abduction/forced disappearance"] == ["Islamic State"]
+
+
+def test_an_arrest_that_did_not_happen_is_no_arrest():
+    # ant-JA-localNews-3015-20150315 (corpus, outside dev/train): a hunger strike "against the
+    # non-arrest" of a young man; "الدخول في اضراب" enters a strike, not a town
+    text = ("قرر حافظ الأمن أشرف النايلي أصيل منطقة الغريفات من معتمدية الفحص الدخول في اضراب جوع منذ أمس السبت أمام "
+            "مقر المنطقة الجهوية للحرس الوطني بزغوان، احتجاجا على عدم ايقاف شاب قام بتهديده ونعته بالطاغوت حسب ما "
+            "صرح به الأحد لوكالة تونس افريقيا للأنباء.")
+    subs = {e.sub_event_type for e in marsad.extract(text, published="2015-03-15")}
+    assert not subs & {"Arrests", "Government regains territory", "Non-state actor overtakes territory"}
+    # the absence reaches only the next words: a strike "because of unpaid wages" is still a strike
+    # (ant-JA-localNews-3528-20170416)
+    text = ("أعلن الاتحاد الجهوي للشغل باريانة، عن دخول أعوان قناة \"حنبعل\" الخاصة في اضراب عام لمدة 3 أيام، ابتداء "
+            "من اليوم الأحد، وذلك بسبب عدم صرف الاجور وعدم توفر التغطية الاجتماعية.")
+    assert [e.sub_event_type for e in marsad.extract(text, published="2017-04-16")] == ["Peaceful protest"]

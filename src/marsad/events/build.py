@@ -161,7 +161,7 @@ def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> l
         for b in blockers:
             if b.token_start > c.token_start:
                 continue
-            if b.value in ("negation", "hypothetical") and c.token_start - b.token_end > 2:
+            if b.value in ("negation", "hypothetical", "absence") and c.token_start - b.token_end > 2:
                 continue
             if b.value in SHORT_BLOCKERS and c.token_start - b.token_end >= SHORT_BLOCKERS[b.value]:
                 continue
