@@ -64,3 +64,12 @@ def test_an_unnamed_arresting_force_is_the_police_of_where_the_arrests_are():
             "صلة بتفجيرات باريس التي وقعت الجمعة.")
     events = [e for e in marsad.extract(text, published="2015-11-14") if e.location == "Brussels"]
     assert [e.actor1 for e in events] == ["Police Forces of Belgium"]
+
+
+def test_a_gang_of_settlers_that_attacks_is_the_attacker():
+    # snn-alriyadh-f4ca363f7de2 (corpus, outside dev/train): the Duma arson
+    text = ("وكانت عصابة من المستوطنين المسلحين هاجمت بالزجاجات الحارقة منزل سعد دوابشة الواقع بالقرب من مدخل قرية "
+            "دوما فجر الجمعة 31 يوليو الماضي، ما ادى الى وفاة طفله الرضيع علي وإصابة رب الاسرة وزوجته ريهام وطفله "
+            "احمد (4 اعوام) بحروق بالغة.")
+    events = marsad.extract(text, published="2015-08-05")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Attack", "Settlers (Israel)")]

@@ -17,6 +17,7 @@ AIR_WORDS = MARKERS["air"]
 
 # Right before an actor (after "من"): the agent of a passive ("من قبل قوات الشرعية").
 AGENT_MARKERS = MARKERS["agent"]
+BAND_NOUNS = MARKERS["band"]
 
 # Words before an actor that make it the speaker, not a party ("مصدر في قوات البيشمركة").
 BENEFICIARY_MARKERS = MARKERS["beneficiary"]
@@ -120,6 +121,8 @@ def is_target(idx: MentionIndex, m: Mention) -> bool:
     toks = doc.tokens[max(0, m.token_start - 2):m.token_start]
     if toks and toks[-1].norm in AGENT_MARKERS:
         return False  # "من قبل قوات الشرعية": by them, the acting side
+    if len(toks) == 2 and toks[1].norm == "من" and (toks[0].norm in BAND_NOUNS or toks[0].forms[-1] in BAND_NOUNS):
+        return False  # "عصابة من المستوطنين هاجمت": a band of them, the acting side
     return any(t.norm in TARGET_MARKERS or (t.forms and t.forms[-1] in TARGET_MARKERS) for t in toks)
 
 
