@@ -73,3 +73,19 @@ def test_a_gang_of_settlers_that_attacks_is_the_attacker():
             "احمد (4 اعوام) بحروق بالغة.")
     events = marsad.extract(text, published="2015-08-05")
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Attack", "Settlers (Israel)")]
+
+
+def test_the_police_named_by_their_nationality_are_that_countrys_police():
+    # snn-aljazirah-63d0623397a7 (corpus, outside dev/train): a Tunisian story, an arrest in Italy
+    text = ("أعلن مصدر أمني بوزارة الداخلية التونسية أمس الخميس أن السلطات بصدد التحري بشأن التونسي الموقوف بإيطاليا. "
+            "وذكرت الشرطة الإيطالية أمس الأول الأربعاء، أنها اعتقلت رجلين كانا قد نشرا دعاية لتنظيم داعش على موقع "
+            "التواصل الاجتماعي «تويتر».")
+    events = [e for e in marsad.extract(text, published="2015-07-24") if e.sub_event_type == "Arrests"]
+    assert [e.actor1 for e in events] == ["Police Forces of Italy"]
+
+
+def test_an_arrest_told_by_the_defence_ministry_is_by_the_army():
+    # ant-JA-internationalNews-20-20170119 (corpus, outside dev/train)
+    (e,) = marsad.extract("أعلنت وزارة الدفاع الجزائرية إلقاء القبض على عنصرين إرهابيين خطيرين،أمس الأربعاء بتيزي وزو.",
+                          published="2017-01-19")
+    assert (e.sub_event_type, e.actor1) == ("Arrests", "Military Forces of Algeria")

@@ -207,7 +207,7 @@ def assign_roles(doc: Doc, idx: MentionIndex, s: int, d: Draft, actors: list[Men
     elif d.sub == "Arrests":
         # the state arrests; whoever else is named is the one arrested
         state = [a for a in named + [x for x in sent_actors if x.value is not None] if side_of(a.value) == "state"]
-        d.actor1 = state[0] if state else default_actor(doc, d, "police")
+        d.actor1 = state[0] if state else default_actor(doc, d, arresting_force(idx, s))
         others = [a for a in named if d.actor1 is None or getattr(a.value, "name", None) != d.actor1.value.name]
         d.actor2 = others[0] if others else None
     elif family == "Protests" or d.sub in ("Violent demonstration", "Mob violence"):
@@ -368,6 +368,16 @@ def inherit_actor(idx: MentionIndex, d: Draft) -> tuple[Mention | None, Draft | 
         if len(flyers) == 1:
             return next(iter(flyers.values())), None
     return None, None
+
+
+def arresting_force(idx: MentionIndex, s: int) -> str:
+    """Who arrests when the text names no force: the army when a defence ministry or the army's
+    spokesman tells it ("أعلنت وزارة الدفاع الجزائرية إلقاء القبض على عنصرين إرهابيين"), else the police."""
+    military_sources = ("mod", "army-spokes")
+    for m in idx.get(s, "source"):
+        if (getattr(m.value, "key", "") or "").split(":", 1)[0] in military_sources:
+            return "military"
+    return "police"
 
 
 def family_of_sub(sub: str) -> str:
