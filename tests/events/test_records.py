@@ -236,3 +236,15 @@ def test_another_after_the_wounding_is_wounded():
     # snn-alweeam-3e0ae1a53ad7: "another soldier" is one soldier
     events = marsad.extract("وقتل جندي آخر في هجوم بإقليم اغري المجاور.", published="2015-08-08")
     assert events and all(e.fatalities == 1 for e in events)
+
+
+def test_the_one_named_who_died_is_a_toll_of_one():
+    # snn-alweeam-94d6ac3b52c2 (corpus, outside dev/train): a soldier's funeral
+    events = marsad.extract("شيعت جموع المصلين، ظهر اليوم، جثمان الشهيد الرقيب ماجد فهد السبيعي، شهيد الحرس الوطني، "
+                            "الذي استشهد أمس الجمعة، على الحد الجنوبي بنجران.", published="2015-08-08")
+    assert events and all(e.fatalities == 1 for e in events)
+    # snn-okaz-f26f9b6475b2: the same man counted once, not once per word telling his death
+    events = marsad.extract("نقل محافظ الخرمة خالد عبدالله الشريف، تعازي القيادة الرشيدة ﻷسرة شهيد الواجب الرقيب ماجد فهد "
+                            "السبيعي أحد منسوبي الحرس الوطني بمنطقة نجران، الذي استشهد على الشريط الحدودي بنجران أثناء "
+                            "مواجهة المليشيات الحوثية التي حاولت التسلل لحدود الوطن.", published="2015-08-10")
+    assert events and all(e.fatalities == 1 for e in events)

@@ -117,7 +117,20 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
                     tok.norm.startswith("و") and victim_count(doc, i, lex) == 1 and tok.norm[1:] in lex.victims):
                 count += 1
         out.append((kill, count, spans or [kill]))
+    if not out:
+        # "الشهيد أحمد بن جعفر، الذي استشهد في منطقة نجران": the one person named died
+        for kill in kills:
+            if kill.token_start > 0 and doc.tokens[kill.token_start - 1].norm in SINGULAR_RELATIVES \
+                    and fold(kill.text) in SINGULAR_DEATHS and idx.clause(kill) not in long_spans:
+                out.append((kill, 1, [kill]))
+                break
     return out
+
+
+# a singular relative before a death verb that has no object: one person died
+SINGULAR_RELATIVES = frozenset(fold(w) for w in ("الذي", "التي"))
+SINGULAR_DEATHS = frozenset(fold(w) for w in ("استشهد", "استشهدت", "توفي", "توفيت", "لقي مصرعه", "لقيت مصرعها",
+                                              "لقي حتفه", "لقيت حتفها", "قضى", "فارق الحياة"))
 
 
 def joined_counts(doc: Doc, n: Mention, numbers: list[Mention], used: set[int],
