@@ -88,8 +88,16 @@ _OUTSIDE_TABLE_RE = re.compile("[^" + "".join(re.escape(chr(o)) for o in sorted(
 _OUTSIDE_RUN_RE = re.compile(_OUTSIDE_TABLE_RE.pattern + "+")  # a run of such characters
 _SLOW_RE = re.compile("[\ufb00-\ufeff\u0300-\u036f]")  # presentation forms, ligatures, Latin combining marks
 _SLOW_CHARS = frozenset(map(chr, [*range(0xFB00, 0xFF00), *range(0x0300, 0x0370)]))  # what _SLOW_RE matches
-# one pass finds both the folded characters present and whether any calls for the slow path
-_SCAN_RE = re.compile(_FOLDED_RE.pattern[:-1] + "\ufb00-\ufeff\u0300-\u036f]")
+# Folded characters that nearly every Arabic article holds (ta marbuta, hamza seats, alef maqsura, the
+# Arabic comma, tanween fath, tatweel, guillemets): replaced in every text without first finding out
+# whether they occur (a ``str.replace`` of an absent character is one fast scan, cheaper than the
+# per-occurrence strings a regex search for them allocates). Only the other folded characters are searched.
+_COMMON_FOLDED = tuple("ةأىإئ،ؤآًـ«»")
+_RARE_FOLDED_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(set(_REPLACE) - set(_COMMON_FOLDED))) + "]")
+# one pass finds both the rarer folded characters present and whether any calls for the slow path
+_SCAN_RE = re.compile(_RARE_FOLDED_RE.pattern[:-1] + "\ufb00-\ufeff\u0300-\u036f]")
+if not set(_COMMON_FOLDED) <= set(_REPLACE):
+    raise RuntimeError("a character of _COMMON_FOLDED is not folded by the table")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +120,9 @@ class NormText:
 def normalise(text: str) -> NormText:
     """Normalise ``text`` for matching, keeping an offset map back to ``text``.
 
-    Fast path: find which folded characters occur (one regex pass, which also finds the characters
-    that call for the slow path), then one ``str.replace`` per
-    such character: every folded character maps to at most one character and no result is itself
+    Fast path: find which of the rarer folded characters occur (one regex pass, which also finds the
+    characters that call for the slow path), then one ``str.replace`` per such character and per
+    common folded character (``_COMMON_FOLDED``, present in nearly every article): every folded character maps to at most one character and no result is itself
     folded, so this equals a ``str.translate`` over the table, at a quarter of its cost on Arabic
     text. Dropped marks are found by a regex to build the offset map. Texts with presentation
     forms or ligatures, which NFKC expands, take the per-character path.
@@ -132,9 +140,11 @@ _minus_one = (-1).__add__
 
 def _fold_run(text: str, present: Iterable[str]) -> tuple[str, Sequence[int]]:
     """Fold ``text``, made only of characters of the table as built at import, given the folded
-    characters ``present`` in it: one ``str.replace`` per such character, and the offset map (a
-    ``range`` when no character was dropped)."""
+    characters ``present`` in it besides ``_COMMON_FOLDED``: one ``str.replace`` per such character and
+    per common one, and the offset map (a ``range`` when no character was dropped)."""
     norm = text
+    for ch in _COMMON_FOLDED:
+        norm = norm.replace(ch, _REPLACE[ch])
     for ch in present:
         norm = norm.replace(ch, _REPLACE[ch])
     if len(norm) == len(text):
@@ -172,6 +182,6 @@ def _normalise_slow(text: str) -> NormText:
 
 def _append_run(run: str, offset: int, parts: list[str], idx: list[int]) -> None:
     """Fold a run of table characters that starts at ``offset`` onto ``parts`` and ``idx``."""
-    norm, to_orig = _fold_run(run, set(_FOLDED_RE.findall(run)))
+    norm, to_orig = _fold_run(run, set(_RARE_FOLDED_RE.findall(run)))
     parts.append(norm)
     idx.extend(map(offset.__add__, to_orig))
