@@ -237,6 +237,7 @@ class _PlaceMatcher(PhraseMatcher):
             tails = self._tails[words[0]] = {}
         if words[1:] not in tails:
             tails[words[1:]] = (payload, " ".join(words))
+            self._plans.clear()
             lens = self._lens.get(words[0], ())
             if len(words) - 1 not in lens:
                 self._lens[words[0]] = tuple(sorted(lens + (len(words) - 1,), reverse=True))
