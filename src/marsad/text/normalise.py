@@ -76,15 +76,31 @@ def fold(text: str) -> str:
     return " ".join("".join(out).split())
 
 
+def _class(chars: Iterable[str]) -> str:
+    """The body of a regex character class holding exactly ``chars``, runs of consecutive code points
+    written as ranges (the classes below hold hundreds of characters: compiled at every start-up, a
+    range costs the regex compiler what one character does)."""
+    codes = sorted(set(map(ord, chars)))
+    out = []
+    k = 0
+    while k < len(codes):
+        j = k
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        out.append(re.escape(chr(codes[k])) if j == k else re.escape(chr(codes[k])) + "-" + re.escape(chr(codes[j])))
+        k = j + 1
+    return "".join(out)
+
+
 _TRANSLATE: dict[int, str | None] = {o: (r if r else None) for o, r in _TABLE.items() if r != chr(o)}
-_DROP_RE = re.compile("[" + "".join(re.escape(chr(o)) for o, r in sorted(_TRANSLATE.items()) if r is None) + "]")
+_DROP_RE = re.compile("[" + _class(chr(o) for o, r in _TRANSLATE.items() if r is None) + "]")
 # every character the table changes, and what it becomes ("" when dropped)
 _REPLACE: dict[str, str] = {chr(o): (r or "") for o, r in _TRANSLATE.items()}
-_FOLDED_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_REPLACE)) + "]")
+_FOLDED_RE = re.compile("[" + _class(_REPLACE) + "]")
 if set("".join(_REPLACE.values())) & set(_REPLACE):  # guards the one-replace-per-character fast path
     raise RuntimeError("a folded character folds again: normalise() would depend on replacement order")
 # any character the table did not cover when it was built (those fold one by one, memoised)
-_OUTSIDE_TABLE_RE = re.compile("[^" + "".join(re.escape(chr(o)) for o in sorted(_TABLE)) + "]")
+_OUTSIDE_TABLE_RE = re.compile("[^" + _class(map(chr, _TABLE)) + "]")
 _OUTSIDE_RUN_RE = re.compile(_OUTSIDE_TABLE_RE.pattern + "+")  # a run of such characters
 _SLOW_RE = re.compile("[\ufb00-\ufeff\u0300-\u036f]")  # presentation forms, ligatures, Latin combining marks
 _SLOW_CHARS = frozenset(map(chr, [*range(0xFB00, 0xFF00), *range(0x0300, 0x0370)]))  # what _SLOW_RE matches
@@ -93,7 +109,7 @@ _SLOW_CHARS = frozenset(map(chr, [*range(0xFB00, 0xFF00), *range(0x0300, 0x0370)
 # whether they occur (a ``str.replace`` of an absent character is one fast scan, cheaper than the
 # per-occurrence strings a regex search for them allocates). Only the other folded characters are searched.
 _COMMON_FOLDED = tuple("ةأىإئ،ؤآًـ«»")
-_RARE_FOLDED_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(set(_REPLACE) - set(_COMMON_FOLDED))) + "]")
+_RARE_FOLDED_RE = re.compile("[" + _class(set(_REPLACE) - set(_COMMON_FOLDED)) + "]")
 # one pass finds both the rarer folded characters present and whether any calls for the slow path
 _SCAN_RE = re.compile(_RARE_FOLDED_RE.pattern[:-1] + "\ufb00-\ufeff\u0300-\u036f]")
 if not set(_COMMON_FOLDED) <= set(_REPLACE):
