@@ -42,3 +42,14 @@ def test_common_words_are_decided_as_for_the_whole_index():
     words |= {k for k in gaz.keys() if key_is_not_a_name(k, ctx)}
     assert all((k in idx.words) == (k in words) for k in list(gaz.keys()) + list(gaz.usage))
     assert 1000 < len(words) < 10_000 and "حلب" not in idx.words
+
+
+def test_skeletons_of_many_keys_equal_one_by_one():
+    """The spelling-variant index folds all keys at once; each skeleton is the one-by-one one (long vowels
+    dropped after the first letter, the article ignored), also for a key holding the join separator."""
+    from marsad.mentions.places import _skeleton, _skeletons
+
+    keys = ["الميادين", "الميادن", "ابوكمال", "يبرود", "وادي", "ال", "", "ا", "اليرموك", "دير\x00الزور", "القوريه"]
+    assert _skeletons(keys) == [_skeleton(k) for k in keys]
+    assert _skeletons(keys[:2]) == ["مدن", "مدن"]  # الميادين ~ الميادن
+    assert _skeletons(keys[:9]) == [_skeleton(k) for k in keys[:9]]  # no separator: the joined way

@@ -70,3 +70,24 @@ def test_doc_matching_equals_brute_force_on_corpus_sentences():
             assert fast == slow
             found += len(fast)
     assert found > 100, "the slice should hold many cue phrases"
+
+
+def test_a_phrase_added_after_matching_is_found():
+    """The matcher remembers per word what trying it needs; adding a phrase forgets that, so a longer
+    phrase registered after a first match wins from then on."""
+    matcher = PhraseMatcher([("دير", "monastery")])
+    doc = Doc("اشتباكات في دير الزور")
+    assert [m.key for m in doc.match(matcher)] == ["دير"]
+    matcher.add("دير الزور", "DEZ")
+    assert [(m.payload, doc.text[m.start:m.end]) for m in doc.match(matcher)] == [("DEZ", "دير الزور")]
+    matcher.add("الزور", "ZOR")  # a one-word phrase: the word after دير is now a phrase of its own too
+    assert [m.payload for m in doc.match(matcher)] == ["DEZ"]
+
+
+def test_one_word_phrase_when_the_next_word_starts_no_longer_one():
+    """A clitic form that is a phrase by itself is found when the next word continues no phrase, with its
+    offset after the stripped proclitic (وبالرقة → الرقة)."""
+    matcher = PhraseMatcher([("الرقة", "RAQ"), ("الرقة الشمالي", "RAQ-N")])
+    doc = Doc("قصف وبالرقة الجنوبي")
+    (m,) = doc.match(matcher)
+    assert (m.payload, doc.text[m.start:m.end], m.token_end - m.token_start) == ("RAQ", "الرقة", 1)

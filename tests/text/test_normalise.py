@@ -39,3 +39,17 @@ def test_fast_and_per_character_paths_agree_on_diacritised_text():
     fast, slow = normalise(text), _normalise_slow(text)
     assert fast.text == slow.text
     assert list(fast.to_orig) == list(slow.to_orig)
+
+
+def test_character_classes_written_as_ranges_hold_exactly_their_characters():
+    """The normaliser's regex classes are written with ranges for runs of code points; the class holds
+    exactly the characters given, regex metacharacters included."""
+    import re
+
+    from marsad.text.normalise import _class
+
+    chars = set("abcdez-]^\\[.") | set("ًٌٍَُِّْ") | {"\u0640", "\ufeff", "\U0001f600"}
+    rx = re.compile("[" + _class(chars) + "]")
+    sample = "".join(map(chr, range(0x0, 0x800))) + "\ufeff\ufefe\U0001f600\U0001f601"
+    assert {c for c in sample if rx.fullmatch(c)} == chars
+    assert _class("xcba") == "a-cx"  # a run of consecutive code points is one range

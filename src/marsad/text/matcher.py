@@ -63,6 +63,8 @@ class _StartsCache(dict):
 
 
 _STARTS_CACHE_MAX = 50_000
+_PLANS_MAX = 50_000  # distinct token forms whose plan a matcher keeps (later ones are read each time)
+_Plan = tuple  # (steps, seconds, zero): see ``PhraseMatcher._plan``
 
 
 _UNSEEN = object()
@@ -151,6 +153,9 @@ class PhraseMatcher(Generic[P]):
         # keyed by the first word of every phrase; a subclass with its own index points this at it
         self._first_words: Container[str] = self._tails
         self._starts: _StartsCache | None = None
+        # a token's forms → what trying them needs (see ``_plan``); emptied whenever a phrase is added
+        self._plans: dict[tuple[str, ...], _Plan] = {}
+        self._plans_of: object = self._tails  # the index the plans were read from
         self._max_len = 1
         for phrase, payload in phrases:
             self.add(phrase, payload)
@@ -162,6 +167,7 @@ class PhraseMatcher(Generic[P]):
         tails = self._tails.setdefault(words[0], {})
         if words[1:] not in tails:  # first registration of a phrase wins
             tails[words[1:]] = (payload, " ".join(words))
+            self._plans.clear()
             lens = self._lens.get(words[0], ())
             if len(words) - 1 not in lens:  # the tail lengths, longest first (kept up to date, not recounted)
                 self._lens[words[0]] = tuple(sorted(lens + (len(words) - 1,), reverse=True))
@@ -174,6 +180,36 @@ class PhraseMatcher(Generic[P]):
         words = tuple(fold(phrase).split())
         return bool(words) and words[1:] in self._tails.get(words[0], {})
 
+    def _plan(self, forms: tuple[str, ...]) -> "_Plan":
+        """What trying a token with these clitic forms needs, read from the index once per distinct forms:
+        ``(steps, seconds, zero)``: ``steps`` the ``(form, tails, tail lengths)`` of the forms that start
+        a phrase, surface first; ``seconds`` the words that may follow the token in a longer phrase;
+        ``zero`` the ``(form, (payload, key))`` of the first form that is a phrase by itself, or None."""
+        plans = self._plans
+        if self._plans_of is not self._tails:  # the index was replaced (``_PlaceMatcher.from_groups``)
+            plans.clear()
+            self._plans_of = self._tails
+        plan = plans.get(forms)
+        if plan is None:
+            steps = []
+            seconds: set[str] = set()
+            zero = None
+            tails_of = self._tails
+            for form in forms:
+                tails = tails_of.get(form)
+                if tails is None:
+                    continue
+                lens = self._lens[form]
+                steps.append((form, tails, lens))
+                if zero is None and 0 in lens:
+                    zero = (form, tails[()])
+                if lens[0] > 0:
+                    seconds.update(tail[0] for tail in tails if tail)
+            plan = (tuple(steps), frozenset(seconds), zero)
+            if len(plans) < _PLANS_MAX:
+                plans[forms] = plan
+        return plan
+
     def match_at(
         self, tokens: Sequence[Token], i: int, end: int | None = None, to_orig: Sequence[int] | None = None
     ) -> PhraseMatch[P] | None:
@@ -185,13 +221,20 @@ class PhraseMatcher(Generic[P]):
         """
         end = len(tokens) if end is None else end
         tok = tokens[i]
+        steps, seconds, zero = self._plan(tok.forms)
+        if not (i + 1 < end and tokens[i + 1].norm in seconds):
+            # no longer phrase can start here (the next word begins none): the first one-word phrase, if any
+            if zero is None:
+                return None
+            form, hit = zero
+            stem = form[2:] if form.startswith("ال") and not tok.norm.endswith(form) else form
+            cut = len(tok.norm) - len(stem) if tok.norm.endswith(stem) else 0
+            start = (to_orig[tok.norm_start + cut] if to_orig is not None else tok.start + cut) if cut else tok.start
+            return PhraseMatch(i, i + 1, start, tok.end, hit[0], hit[1])
         best: PhraseMatch[P] | None = None
         best_n = -1
-        for form in tok.forms:
-            tails = self._tails.get(form)
-            if tails is None:
-                continue
-            for n in self._lens[form]:
+        for form, tails, lens in steps:
+            for n in lens:
                 if n <= best_n:
                     break
                 if i + 1 + n > end:

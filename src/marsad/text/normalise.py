@@ -76,20 +76,44 @@ def fold(text: str) -> str:
     return " ".join("".join(out).split())
 
 
+def _class(chars: Iterable[str]) -> str:
+    """The body of a regex character class holding exactly ``chars``, runs of consecutive code points
+    written as ranges (the classes below hold hundreds of characters: compiled at every start-up, a
+    range costs the regex compiler what one character does)."""
+    codes = sorted(set(map(ord, chars)))
+    out = []
+    k = 0
+    while k < len(codes):
+        j = k
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        out.append(re.escape(chr(codes[k])) if j == k else re.escape(chr(codes[k])) + "-" + re.escape(chr(codes[j])))
+        k = j + 1
+    return "".join(out)
+
+
 _TRANSLATE: dict[int, str | None] = {o: (r if r else None) for o, r in _TABLE.items() if r != chr(o)}
-_DROP_RE = re.compile("[" + "".join(re.escape(chr(o)) for o, r in sorted(_TRANSLATE.items()) if r is None) + "]")
+_DROP_RE = re.compile("[" + _class(chr(o) for o, r in _TRANSLATE.items() if r is None) + "]")
 # every character the table changes, and what it becomes ("" when dropped)
 _REPLACE: dict[str, str] = {chr(o): (r or "") for o, r in _TRANSLATE.items()}
-_FOLDED_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_REPLACE)) + "]")
+_FOLDED_RE = re.compile("[" + _class(_REPLACE) + "]")
 if set("".join(_REPLACE.values())) & set(_REPLACE):  # guards the one-replace-per-character fast path
     raise RuntimeError("a folded character folds again: normalise() would depend on replacement order")
 # any character the table did not cover when it was built (those fold one by one, memoised)
-_OUTSIDE_TABLE_RE = re.compile("[^" + "".join(re.escape(chr(o)) for o in sorted(_TABLE)) + "]")
+_OUTSIDE_TABLE_RE = re.compile("[^" + _class(map(chr, _TABLE)) + "]")
 _OUTSIDE_RUN_RE = re.compile(_OUTSIDE_TABLE_RE.pattern + "+")  # a run of such characters
 _SLOW_RE = re.compile("[\ufb00-\ufeff\u0300-\u036f]")  # presentation forms, ligatures, Latin combining marks
 _SLOW_CHARS = frozenset(map(chr, [*range(0xFB00, 0xFF00), *range(0x0300, 0x0370)]))  # what _SLOW_RE matches
-# one pass finds both the folded characters present and whether any calls for the slow path
-_SCAN_RE = re.compile(_FOLDED_RE.pattern[:-1] + "\ufb00-\ufeff\u0300-\u036f]")
+# Folded characters that nearly every Arabic article holds (ta marbuta, hamza seats, alef maqsura, the
+# Arabic comma, tanween fath, tatweel, guillemets): replaced in every text without first finding out
+# whether they occur (a ``str.replace`` of an absent character is one fast scan, cheaper than the
+# per-occurrence strings a regex search for them allocates). Only the other folded characters are searched.
+_COMMON_FOLDED = tuple("ةأىإئ،ؤآًـ«»")
+_RARE_FOLDED_RE = re.compile("[" + _class(set(_REPLACE) - set(_COMMON_FOLDED)) + "]")
+# one pass finds both the rarer folded characters present and whether any calls for the slow path
+_SCAN_RE = re.compile(_RARE_FOLDED_RE.pattern[:-1] + "\ufb00-\ufeff\u0300-\u036f]")
+if not set(_COMMON_FOLDED) <= set(_REPLACE):
+    raise RuntimeError("a character of _COMMON_FOLDED is not folded by the table")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +136,9 @@ class NormText:
 def normalise(text: str) -> NormText:
     """Normalise ``text`` for matching, keeping an offset map back to ``text``.
 
-    Fast path: find which folded characters occur (one regex pass, which also finds the characters
-    that call for the slow path), then one ``str.replace`` per
-    such character: every folded character maps to at most one character and no result is itself
+    Fast path: find which of the rarer folded characters occur (one regex pass, which also finds the
+    characters that call for the slow path), then one ``str.replace`` per such character and per
+    common folded character (``_COMMON_FOLDED``, present in nearly every article): every folded character maps to at most one character and no result is itself
     folded, so this equals a ``str.translate`` over the table, at a quarter of its cost on Arabic
     text. Dropped marks are found by a regex to build the offset map. Texts with presentation
     forms or ligatures, which NFKC expands, take the per-character path.
@@ -132,9 +156,11 @@ _minus_one = (-1).__add__
 
 def _fold_run(text: str, present: Iterable[str]) -> tuple[str, Sequence[int]]:
     """Fold ``text``, made only of characters of the table as built at import, given the folded
-    characters ``present`` in it: one ``str.replace`` per such character, and the offset map (a
-    ``range`` when no character was dropped)."""
+    characters ``present`` in it besides ``_COMMON_FOLDED``: one ``str.replace`` per such character and
+    per common one, and the offset map (a ``range`` when no character was dropped)."""
     norm = text
+    for ch in _COMMON_FOLDED:
+        norm = norm.replace(ch, _REPLACE[ch])
     for ch in present:
         norm = norm.replace(ch, _REPLACE[ch])
     if len(norm) == len(text):
@@ -172,6 +198,6 @@ def _normalise_slow(text: str) -> NormText:
 
 def _append_run(run: str, offset: int, parts: list[str], idx: list[int]) -> None:
     """Fold a run of table characters that starts at ``offset`` onto ``parts`` and ``idx``."""
-    norm, to_orig = _fold_run(run, set(_FOLDED_RE.findall(run)))
+    norm, to_orig = _fold_run(run, set(_RARE_FOLDED_RE.findall(run)))
     parts.append(norm)
     idx.extend(map(offset.__add__, to_orig))

@@ -118,6 +118,21 @@ def tokenise(norm: NormText) -> list[Token]:
     return list(map(Token, starts, ends, words, nstarts, map(_FORMS.__getitem__, words), repeat(0)))
 
 
+def lead_words(norm: NormText, limit: int, max_words: int | None = None) -> list[str]:
+    """The matching forms of the words of ``norm`` that start before offset ``limit`` of the original text,
+    at most ``max_words`` of them: ``[t.norm for t in tokenise(norm)[:max_words] if t.start < limit]``
+    without building a Token per word (what a step needs that reads only the words of an opening, as
+    the relevance model does; the clitic forms of a word are ``word_forms(word)``)."""
+    parts = _WORD_SPLIT_RE.split(norm.text)
+    # the offset map never decreases: a word starts before ``limit`` in the original when it starts
+    # before the first normalised character that maps to ``limit`` or beyond
+    cut = bisect_left(norm.to_orig, limit)
+    k = bisect_left(list(accumulate(map(len, parts)))[0:-1:2], cut)
+    if max_words is not None and max_words < k:
+        k = max(max_words, 0)
+    return parts[1:2 * k:2]
+
+
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence: split on line breaks and sentence-final punctuation, with
     surrounding whitespace trimmed so evidence quotes are clean; blank stretches are no sentence."""
