@@ -219,3 +219,12 @@ def test_an_arrest_that_did_not_happen_is_no_arrest():
     text = ("أعلن الاتحاد الجهوي للشغل باريانة، عن دخول أعوان قناة \"حنبعل\" الخاصة في اضراب عام لمدة 3 أيام، ابتداء "
             "من اليوم الأحد، وذلك بسبب عدم صرف الاجور وعدم توفر التغطية الاجتماعية.")
     assert [e.sub_event_type for e in marsad.extract(text, published="2017-04-16")] == ["Peaceful protest"]
+
+
+def test_reinforcements_told_amid_reports_are_not_an_event():
+    # snn-alriyadh-f4b9f2431a1d (corpus, outside dev/train)
+    text = ("وقالت المصادر أن 4 عناصر من المقاومة الشعبية قتلوا وأصيب 18 آخرين في المواجهات التي جرت في جبل صبر وحي "
+            "الأجينات غربي مدينة تعز. وشهدت المدينة مواجهات متفرقة في مناطق مختلفة، وسط انباء عن وصول تعزيزات عسكرية "
+            "ومدرعات عن طريق طور الباحة في محافظة لحج الى هيجة العبد في الحجرية حيث من المقرر ان تنطلق عملية تحرير "
+            "تعز من قبضة الحوثيين ومرتزقة صالح.")
+    assert "Other" not in {e.sub_event_type for e in marsad.extract(text, published="2015-08-07")}
