@@ -73,7 +73,8 @@ def test_a_sub_type_the_model_prefers_is_taken_only_with_actors_that_fit_it() ->
     from marsad.pipeline import RULE_STAGES, run
 
     models = load_models()
-    always = dataclasses.replace(models.subtype, meta=dict(models.subtype.meta, override_below=1.01, override_above=0.0))
+    always = dataclasses.replace(models.subtype, meta=dict(models.subtype.meta, override_below=1.01, override_above=0.0,
+                                                                   override_model=None))
     forced = ModelBundle(models.folder, models.relevance, models.status, always, models.confidence)
     texts = [  # corpus sentences, none from the dev articles
         ("تمكنت وحدات الجيش الجزائري أمس الجمعة بولاية سطيف، من كشف وتدمير مخبأين للإرهابيين يحتويان على معدات "
@@ -107,3 +108,36 @@ def test_the_article_relevance_raises_or_lowers_a_sentence_score() -> None:
     low, high = sentence_scores(doc, models, 0.05)[0], sentence_scores(doc, models, 0.95)[0]
     assert low.probability < high.probability
     assert low.threshold == high.threshold == models.status.meta["with_relevance"]["threshold"]
+
+
+def test_the_override_candidate_is_the_likeliest_other_sub_type_the_actors_fit() -> None:
+    from marsad.models.gate import override_candidate
+
+    dist = {"Armed clash": 0.2, "Government regains territory": 0.5, "Non-state actor overtakes territory": 0.3}
+    # state forces (1) against rebels (2): the government regains the ground
+    assert override_candidate(dist, "Armed clash", 1, 2) == ("Government regains territory", 0.5)
+    # rebels alone cannot regain territory for the government: the next sub-type they fit
+    assert override_candidate(dist, "Armed clash", 2, None) == ("Non-state actor overtakes territory", 0.3)
+    assert override_candidate({"Armed clash": 1.0}, "Armed clash", 1, 2) == ("", 0.0)
+
+
+def test_the_override_model_replaces_a_rule_sub_type_only_when_sure() -> None:
+    from marsad.models.gate import override_features, wants_override
+
+    # a bombing the rules type as a roadside bomb, that the sub-type model reads as suicide
+    spec = {"weights": {"log_p_candidate": 1.0, "log_p_rule": -1.0,
+                        "rule:Remote explosive/landmine/IED": 0.5, "candidate:Suicide bomb": 0.5},
+            "intercept": -1.0, "threshold": 0.5}
+    meta = {"override_model": spec}
+    sure = {"Suicide bomb": 0.9, "Remote explosive/landmine/IED": 0.05}
+    unsure = {"Suicide bomb": 0.3, "Remote explosive/landmine/IED": 0.6}
+    assert wants_override(meta, sure, "Remote explosive/landmine/IED", "Suicide bomb")
+    assert not wants_override(meta, unsure, "Remote explosive/landmine/IED", "Suicide bomb")
+    assert not wants_override(meta, sure, "Remote explosive/landmine/IED", "")
+    x = override_features(sure, "Remote explosive/landmine/IED", "Suicide bomb")
+    assert x["same_type"] == 1.0 and x["rule:Remote explosive/landmine/IED"] == 1.0
+    # without an override model, the older thresholds decide
+    assert wants_override({"override_below": 0.1, "override_above": 0.8}, sure, "Remote explosive/landmine/IED",
+                          "Suicide bomb")
+    assert not wants_override({"override_below": 0.01, "override_above": 0.8}, sure,
+                              "Remote explosive/landmine/IED", "Suicide bomb")

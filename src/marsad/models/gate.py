@@ -10,6 +10,7 @@ calibrated on held-out labelled sentences. Dropped drafts are kept in ``doc.laye
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +54,49 @@ def confidence_features(relevance: float | None, sentence: float, subtype_p: flo
     }
 
 
+def override_candidate(dist: dict[str, float], rule_sub: str, inter1: Any, inter2: Any) -> tuple[str, float]:
+    """The sub-type the model could put in place of the rule's: its most likely other sub-type whose roles
+    the event's actors can fill (in their order or the other), and its probability; ("", 0.0) if none."""
+    best, best_p = "", 0.0
+    for sub, p in dist.items():
+        if sub != rule_sub and sub in SUB_TO_TYPE and p > best_p and fitting_order(sub, inter1, inter2) is not None:
+            best, best_p = sub, p
+    return best, best_p
+
+
+def override_features(dist: dict[str, float], rule_sub: str, candidate: str) -> dict[str, float]:
+    """Inputs of the override model (names shared with training): how sure the sub-type model is of the
+    candidate and of the rule's sub-type, whether both are of one event type, and which two they are
+    (the rules confuse some pairs often: a bombing the text calls suicide typed as a roadside bomb)."""
+    return {
+        "log_p_candidate": math.log(dist.get(candidate, 0.0) + 1e-6),
+        "log_p_rule": math.log(dist.get(rule_sub, 0.0) + 1e-6),
+        "same_type": float(SUB_TO_TYPE.get(candidate) == SUB_TO_TYPE.get(rule_sub)),
+        "rule:" + rule_sub: 1.0,
+        "candidate:" + candidate: 1.0,
+    }
+
+
+def override_probability(spec: dict[str, Any], features: dict[str, float]) -> float:
+    """P(the candidate is right where the rule's sub-type is wrong), from the override model's weights."""
+    w = spec["weights"]
+    z = float(spec["intercept"]) + sum(w.get(k, 0.0) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+
+
+def wants_override(meta: dict[str, Any], dist: dict[str, float], rule_sub: str, candidate: str) -> bool:
+    """Does the sub-type model's metadata say to replace ``rule_sub`` by ``candidate``? With an override
+    model (``meta["override_model"]``) its probability decides; else the older thresholds (the rule's
+    sub-type below ``override_below`` and the candidate at least ``override_above``)."""
+    if not candidate:
+        return False
+    spec = meta.get("override_model")
+    if spec:
+        return override_probability(spec, override_features(dist, rule_sub, candidate)) >= float(spec["threshold"])
+    low, high = float(meta.get("override_below", 0.0)), float(meta.get("override_above", 1.1))
+    return dist.get(rule_sub, 0.0) < low and dist.get(candidate, 0.0) >= high and candidate == max(dist, key=dist.get)
+
+
 def apply_gate(doc: Doc, events: list[Any], relevance: ArticleScore | None,
                status: dict[int, SentenceScore], models: ModelBundle) -> tuple[list[Any], list[tuple[Any, Gated]]]:
     """Split drafted events into (kept, [(dropped, why)]); kept events get their sub-type and confidence.
@@ -60,7 +104,6 @@ def apply_gate(doc: Doc, events: list[Any], relevance: ArticleScore | None,
     Pure: CV evaluation calls it with fold models; the stage calls it with the loaded ones.
     """
     meta = models.subtype.meta
-    low, high = float(meta.get("override_below", 0.0)), float(meta.get("override_above", 1.1))
     kept: list[Any] = []
     dropped: list[tuple[Any, Gated]] = []
     p_rel = relevance.probability if relevance else None
@@ -75,11 +118,12 @@ def apply_gate(doc: Doc, events: list[Any], relevance: ArticleScore | None,
             dropped.append((ev, why))
             continue
         sub_p = best.subtypes.get(rule_sub, 0.0)
-        order = fitting_order(top, ev.inter1, ev.inter2) if top in SUB_TO_TYPE and top != rule_sub else None
-        if sub_p < low and top_p >= high and order is not None:
-            ev.sub_event_type, ev.event_type = top, SUB_TO_TYPE[top]
-            sub_p = top_p
-            why.reason = f"sub-type {rule_sub} -> {top} (model)"
+        cand, cand_p = override_candidate(best.subtypes, rule_sub, ev.inter1, ev.inter2)
+        if wants_override(meta, best.subtypes, rule_sub, cand):
+            order = fitting_order(cand, ev.inter1, ev.inter2)
+            ev.sub_event_type, ev.event_type = cand, SUB_TO_TYPE[cand]
+            sub_p = cand_p
+            why.reason = f"sub-type {rule_sub} -> {cand} (model)"
             if order == "swapped":  # "Houthis / Hadi's forces" regaining territory: Hadi's forces regain it
                 ev.swap_actors()
                 why.reason += ", actors swapped to fit it"
