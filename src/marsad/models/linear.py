@@ -84,10 +84,12 @@ class LinearModel:
         """The binary decision value (before calibration); features are present strings, or values;
         ``vector`` the text's dense word vector, for a model trained with one."""
         w = self._w
+        # math.fsum is exact, so the score does not depend on the order a set of features is iterated
+        # in (which follows the process's string-hash seed): the same article scores the same in every run
         if isinstance(features, Mapping):
-            s = self._b + sum(w.get(f, 0.0) * v for f, v in features.items())
+            s = self._b + math.fsum(w.get(f, 0.0) * v for f, v in features.items())
         else:
-            s = self._b + sum(map(w.get, features, repeat(0.0)))  # the same terms in the same order
+            s = self._b + math.fsum(map(w.get, features, repeat(0.0)))
         if vector is not None and self._dense is not None:
             s += float(vector @ self._dense[:, 0])
         return s
