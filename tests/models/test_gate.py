@@ -141,3 +141,31 @@ def test_the_override_model_replaces_a_rule_sub_type_only_when_sure() -> None:
                           "Suicide bomb")
     assert not wants_override({"override_below": 0.01, "override_above": 0.8}, sure,
                               "Remote explosive/landmine/IED", "Suicide bomb")
+
+
+# snn-aawsat-8b0b2dee7c32 (corpus, outside dev/train): one "sentence" of 1,228 characters, a paragraph of
+# clauses joined by commas, far longer than the 25-450 character sentences the sub-type model learned from
+PARAGRAPH_SENTENCE = (
+    "ومن ناحية ثانية لقي العشرات من عناصر الميليشيات الحوثية، أمس، مصرعهم على يد المقاومة الشعبية في"
+    " محافظة البيضاء، وقالت مصادر محلية لـ«الشرق الأوسط» إن المقاومة اعترضت تعزيزات كانت في طريقها م"
+    "ن المحافظات الشمالية إلى محافظة أبين الجنوبية المجاورة للبيضاء، وإن عددا من الآليات العسكرية جر"
+    "ى تدميرها في الكمين الذي أعقبه هجوم على تلك القوات، وتشهد أبين مواجهات مسلحة عنيفة بين القوات ا"
+    "لموالية لهادي، من جهة والحوثيين وقوات صالح، من جهة أخرى، وتسعى قوات هادي والمقاومة إلى استعادة "
+    "السيطرة على مدينة زنجبار، عاصمة المحافظة، والتي باتت تلك القوات على تخومها، بعد تحرير منطقتي دو"
+    "فس والكود من عناصر الميليشيات، وفي السياق ذاته، قال شهود عيان إن تعزيزات عسكرية أرسلت من عدن با"
+    "تجاه أبين (شرقا)، وذلك بهدف تعزيز قدرات المقاتلين هناك، وفي الوقت ذاته، ما زالت المعاركة محتدمة"
+    " في جبهة مديرية لودر، وقال مصدر في المقاومة بأبين لـ«الشرق الأوسط» إن المقاومة الشعبية الجنوبية"
+    " في لودر تواصل تقدمها في جبهات القتال محافظة أبين وتعمل بتنسيق مع دول التحالف على السيطرة على ا"
+    "لخط الساحلي، مؤكدا أن هذا التقدم يأتي رغم أن المقاومة لم تتلق دعما، مناسبا، رغم المعارك الضارية"
+    " التي خاضتها ضد الميليشيات وقوات صالح وتمكنها من تطهير بعض المواقع وكانت على وشك تحرير مدينة لو"
+    "در، لولا حصول الحوثيين على تعزيزات عسكرية كبيرة من المحافظات الشمالية عبر محافظة البيضاء."
+)
+
+
+def test_a_sentence_longer_than_any_labelled_one_keeps_the_rule_sub_types() -> None:
+    from marsad.models.gate import LONGEST_LABELLED_SENTENCE
+
+    assert len(PARAGRAPH_SENTENCE) > LONGEST_LABELLED_SENTENCE
+    doc = marsad.extract_doc(PARAGRAPH_SENTENCE, published="2015-08-03")
+    reasons = [why.reason for why in doc.layers.get("scores", {}).values()]
+    assert doc.events and not [r for r in reasons if "(model)" in r]

@@ -97,6 +97,10 @@ def wants_override(meta: dict[str, Any], dist: dict[str, float], rule_sub: str, 
     return dist.get(rule_sub, 0.0) < low and dist.get(candidate, 0.0) >= high and candidate == max(dist, key=dist.get)
 
 
+# The labelled sentences the sub-type model learned from are 25-450 characters (../shared/train/README.md)
+LONGEST_LABELLED_SENTENCE = 450
+
+
 def apply_gate(doc: Doc, events: list[Any], relevance: ArticleScore | None,
                status: dict[int, SentenceScore], models: ModelBundle) -> tuple[list[Any], list[tuple[Any, Gated]]]:
     """Split drafted events into (kept, [(dropped, why)]); kept events get their sub-type and confidence.
@@ -108,8 +112,8 @@ def apply_gate(doc: Doc, events: list[Any], relevance: ArticleScore | None,
     dropped: list[tuple[Any, Gated]] = []
     p_rel = relevance.probability if relevance else None
     for ev in events:
-        scored = [status[i] for i in sorted({sentence_of(doc, x.start) for x in ev.evidence}) if i in status]
-        best = max(scored, key=lambda s: s.probability, default=None)
+        scored = [(status[i], i) for i in sorted({sentence_of(doc, x.start) for x in ev.evidence}) if i in status]
+        best, best_i = max(scored, key=lambda s: s[0].probability, default=(None, -1))
         rule_sub = ev.sub_event_type
         top, top_p = best.top_subtype() if best else ("", 0.0)
         why = Gated(p_rel, best.probability if best else None, rule_sub, top, round(top_p, 4), None)
@@ -119,7 +123,10 @@ def apply_gate(doc: Doc, events: list[Any], relevance: ArticleScore | None,
             continue
         sub_p = best.subtypes.get(rule_sub, 0.0)
         cand, cand_p = override_candidate(best.subtypes, rule_sub, ev.inter1, ev.inter2)
-        if wants_override(meta, best.subtypes, rule_sub, cand):
+        sent = doc.sentences[best_i]
+        # a sentence longer than any the model learned from (a paragraph of clauses told as one) has a
+        # sub-type distribution about the whole paragraph, not about this event's clause: the rule keeps it
+        if sent.end - sent.start <= LONGEST_LABELLED_SENTENCE and wants_override(meta, best.subtypes, rule_sub, cand):
             order = fitting_order(cand, ev.inter1, ev.inter2)
             ev.sub_event_type, ev.event_type = cand, SUB_TO_TYPE[cand]
             sub_p = cand_p
