@@ -86,3 +86,12 @@ def test_a_month_named_without_a_span_word_still_dates_an_event():
     doc = extract_doc("قتل 5 جنود في هجوم على حاجز للجيش في رفح في يوليو الماضي.", published="2015-08-09")
     dates = [m for m in doc.mentions if m.kind == "date"]
     assert dates and not any(is_span_date(doc, m) for m in dates)
+
+
+def test_a_weekday_inside_the_relative_clause_dates_the_incident_it_names():
+    # ant-JA-internationalNews-365-20170111 (corpus, outside dev/train): "الثلاثاء" sits between commas
+    # inside "التفجير الذي استهدف، الثلاثاء، محافظ قندهار"; the Wednesday is the announcement's
+    text = ("قتل 5 من دبلوماسيين اماراتيين جراء التفجير الذي استهدف، الثلاثاء، محافظ قندهار جنوب أفغانستان وفق ما "
+            "أعلنت عنه السلطات الإماراتية، الأربعاء 11 جانفي 2017.")
+    (e,) = marsad.extract(text, published="2017-01-11")
+    assert (e.event_date, e.time_precision) == ("2017-01-10", 1)
