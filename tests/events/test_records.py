@@ -248,3 +248,14 @@ def test_the_one_named_who_died_is_a_toll_of_one():
                             "السبيعي أحد منسوبي الحرس الوطني بمنطقة نجران، الذي استشهد على الشريط الحدودي بنجران أثناء "
                             "مواجهة المليشيات الحوثية التي حاولت التسلل لحدود الوطن.", published="2015-08-10")
     assert events and all(e.fatalities == 1 for e in events)
+
+
+def test_a_shared_qualifier_still_joins_two_counts_but_a_range_is_not_summed():
+    # snn-aawsat-865bf224f078 (corpus, outside dev/train): rebels and loyalist fighters
+    (e,) = marsad.extract("وقتل 39 متمردا على الأقل و17 مقاتلا مواليا خلال الساعات الـ24 الاخيرة في المعارك العنيفة في "
+                          "الحوطة، بحسب مصادر طبية وعسكرية.", published="2015-08-06")
+    assert e.fatalities == 56
+    # snn-aawsat-e782d4642fb7: "between 25 and 30" is one count, not 55
+    events = marsad.extract("وأسفرت الغارات الجوية التركية عن مقتل ما بين 25 و30 إرهابيًا في منطقة إنزه في شمال العراق.",
+                            published="2015-08-10")
+    assert events and all(e.fatalities in (25, 30) for e in events)

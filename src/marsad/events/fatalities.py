@@ -141,15 +141,21 @@ def joined_counts(doc: Doc, n: Mention, numbers: list[Mention], used: set[int],
     toks = doc.tokens
 
     def joined(a: Mention, b: Mention) -> bool:
-        """b follows a's counted noun, opening with و."""
-        if b.token_start != a.token_end + 1:
+        """b follows a's counted noun (inside a's mention, "39 متمردا على الأقل", or right after it),
+        opening with و; not the two ends of a range ("ما بين 25 و30")."""
+        if a.token_start > 0 and toks[a.token_start - 1].norm in ("بين", "مابين"):
             return False
-        noun = toks[a.token_end]
-        if any(w.token_start <= a.token_end < w.token_end for w in wounds):
-            return False
-        if not noun.norm or noun.norm[0].isdigit():
-            return False
-        return doc.text[b.start - 1:b.start] == "و" or toks[b.token_start].norm.startswith("و")
+        if b.token_start == a.token_end + 1:
+            noun = toks[a.token_end]
+            if any(w.token_start <= a.token_end < w.token_end for w in wounds):
+                return False
+            if not noun.norm or noun.norm[0].isdigit():
+                return False
+        elif not (a.token_start < b.token_start <= a.token_end and b.start > a.start):
+            return False  # (a shared qualifier may open b's span: "39 متمردا على الأقل و17")
+        return doc.text[b.start - 1:b.start] == "و" or any(t.norm.startswith("و") and t.norm[1:2].isdigit()
+                                                           or t is toks[b.token_start] and t.norm.startswith("و")
+                                                           for t in toks[b.token_start:b.token_end])
 
     def wounded(b: Mention) -> bool:
         return any(b.token_end <= w.token_start <= b.token_end + 1 for w in wounds)
