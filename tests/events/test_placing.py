@@ -57,3 +57,12 @@ def test_forces_of_one_country_may_fight_across_its_border():
     from marsad.events.placing import country_neighbours
 
     assert "IQ" in country_neighbours("TR") and "YE" not in country_neighbours("SY")
+
+
+def test_a_village_abroad_yields_to_the_home_area_the_sentence_names():
+    # ant-JA-localNews-282-10112016 (corpus, outside dev/train): the only الشرايع the gazetteer knows is
+    # Cheraia in Algeria; the sentence names the Tunisian governorate of Kasserine
+    text = ("أسفرت عمليات التمشيط التي تنفذها وحدات مشتركة بين الأمن والجيش بمناطق متفرقة من ولاية القصرين فجر اليوم "
+            "الخميس عن إلقاء القبض على عنصر ارهابي مصنف خطير بمنطقة الشرايع القريبة من جبل مغيلة .")
+    events = marsad.extract(text, published="2016-11-10")
+    assert events and {e.country for e in events} == {"Tunisia"}

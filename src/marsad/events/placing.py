@@ -139,7 +139,7 @@ def places_for(idx: MentionIndex, s: int, d: Draft) -> list[Mention]:
     ("وترافق ذلك مع قصف الطيران على مناطق الاشتباك"), else of the nearest later one.
     """
     doc = idx.doc
-    usable = [p for p in idx.get(s, "place") if is_event_place(idx, p)]
+    usable = outside_named_area(doc, [p for p in idx.get(s, "place") if is_event_place(idx, p)])
     cands = [p for p in usable if idx.clause(p) == d.clause]
     if not cands and usable:
         before = [p for p in usable if idx.clause(p) < d.clause]
@@ -169,6 +169,25 @@ def places_for(idx: MentionIndex, s: int, d: Draft) -> list[Mention]:
         return run
     towns = [p for p in run if qualifier_of(p) not in ("rural", "admin")]
     return dedupe_places(towns or [best], by_name=True)
+
+
+AREA_KINDS = frozenset({"governorate", "district", "region", "subdistrict"})
+LOCAL_KINDS = frozenset({"village", "city", "neighbourhood"})
+
+
+def outside_named_area(doc: Doc, places: list[Mention]) -> list[Mention]:
+    """Drop a town or village resolved abroad when the sentence names an area of the article's own
+    country ("… بمناطق متفرقة من ولاية القصرين … بمنطقة الشرايع": not Cheraia in Algeria): the
+    homonym abroad is the resolver's guess; the event stays at the area the sentence names."""
+    focus = doc.layers.get("country")
+
+    def cc(p: Mention) -> str | None:
+        return getattr(getattr(p.value, "place", None), "country_code", None)
+
+    areas = {cc(p) for p in places if place_kind(p) in AREA_KINDS}
+    if not focus or areas != {focus}:
+        return places
+    return [p for p in places if not (place_kind(p) in LOCAL_KINDS and cc(p) not in (None, focus))]
 
 
 def nested_draft(a: Draft, b: Draft, doc: Doc | None = None) -> Draft | None:
