@@ -66,3 +66,12 @@ def test_a_village_abroad_yields_to_the_home_area_the_sentence_names():
             "الخميس عن إلقاء القبض على عنصر ارهابي مصنف خطير بمنطقة الشرايع القريبة من جبل مغيلة .")
     events = marsad.extract(text, published="2016-11-10")
     assert events and {e.country for e in events} == {"Tunisia"}
+
+
+def test_where_an_offensive_was_launched_from_is_not_where_it_was_fought():
+    # snn-almadina-9a2f7318a2c4 (corpus, outside dev/train): launched from Aden, fought at Zinjibar
+    text = ("واوضحت المصادر العسكرية انه اثر هجوم شنته من عدن، كبرى مدن الجنوب، وبدعم من طيران التحالف، تمكنت القوات "
+            "الموالية لحكومة هادي من السيطرة اولا على مواقع اللواء الخامس عشر الذي انضم قادته الى الحوثيين، قبل ان "
+            "تدخل زنجبار.")
+    spans = [s.text for e in marsad.extract(text, published="2015-08-10") for s in e.spans if s.role == "location"]
+    assert "عدن" not in spans
