@@ -264,3 +264,12 @@ def test_a_district_name_is_no_evidence_of_its_own_country():
     ms, _ = places("دان سفير جمهورية جيبوتي التفجير الذي استهدف مسجدا لقوات الطوارئ الخاصة في منطقة عسير، "
                    "وقال: أدين باسم بلدي جيبوتي هذا الحادث.")
     assert "عسير" in [m.text for m in ms]
+
+
+def test_a_hotel_named_like_a_place_is_a_building_not_that_place():
+    # ant-JA-internationalNews-4-20170121 (corpus, outside dev/train): the "Libya Palace" hotel in
+    # Tripoli; the gazetteer also gives "قصر ليبيا" as a name of Bani Walid
+    ms, _ = places("أفادت مصادر ليبية متطابقة بانفجار سيارة، مساء اليوم، قرب فندق قصر ليبيا في حي الظهرة وسط "
+                   "العاصمة طرابلس، فيما لم ترد معلومات عن وقوع خسائر بشرية.")
+    assert "قصر ليبيا" not in [m.text for m in ms]
+    assert "طرابلس" in [m.text for m in ms]
