@@ -75,3 +75,12 @@ def test_where_an_offensive_was_launched_from_is_not_where_it_was_fought():
             "تدخل زنجبار.")
     spans = [s.text for e in marsad.extract(text, published="2015-08-10") for s in e.spans if s.role == "location"]
     assert "عدن" not in spans
+
+
+def test_the_towns_a_road_links_are_its_ends_not_where_people_protested():
+    # ant-JA-localNews-1266-20170215 (corpus, outside dev/train): a protest closing the Enfidha road;
+    # "تربط بين معتمديات النفيضة والسبيخة والناظور" lists where the road goes (الناظور went to Morocco)
+    text = ("وأكد المحتجون أن معاناتهم تمتدّ لسنوات وأن السلطات على علم بالأمر إلا أنها لم تتحرك بشكل جدي رغم أن "
+            "هذه الطريق تعتبر طريق وطنية وحيوية حيث تربط بين معتمديات النفيضة والسبيخة والناظور.")
+    spans = [s.text for e in marsad.extract(text, published="2017-02-15") for s in e.spans if s.role == "location"]
+    assert not {"السبيخة", "الناظور"} & set(spans)

@@ -82,7 +82,8 @@ class MentionIndex:
         for p in sorted((m for m in doc.mentions if m.kind == "place"), key=lambda m: m.start):
             before = doc.tokens[max(0, p.token_start - 2):p.token_start]
             marked = any(t.norm in DIRECTION_MARKERS or t.forms[-1] in DIRECTION_MARKERS
-                         or t.norm in PERSON_TITLES or t.forms[-1] in PERSON_TITLES for t in before)
+                         or t.norm in PERSON_TITLES or t.forms[-1] in PERSON_TITLES for t in before) \
+                or _road_between(doc, p.token_start)
             if _after_origin(doc, p.token_start):
                 self.origin.add(id(p))
             if marked or (prev is not None and id(prev) in self.direction and coordinated_places(doc, prev, p)):
@@ -183,6 +184,17 @@ def place_kind(m: Mention) -> str:
     return getattr(place, "kind", "") or ""
 
 LIST_WORDS = MARKERS["list_word"]
+
+
+def _road_between(doc: Doc, tok0: int) -> bool:
+    """"الطريق الرابطة بين معتمديات النفيضة وسيدي بوعلي": the places a road links, after a linking word,
+    بين and at most one place noun, are its ends, not where something happened on it."""
+    toks = doc.tokens
+    for k in (tok0 - 1, tok0 - 2):
+        if k >= 1 and toks[k].norm == "بين":
+            prev = toks[k - 1]
+            return prev.norm in DIRECTION_MARKERS or prev.forms[-1] in DIRECTION_MARKERS
+    return False
 
 
 def coordinated_places(doc: Doc, a: Mention, b: Mention) -> bool:
