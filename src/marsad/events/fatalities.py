@@ -153,30 +153,28 @@ def joined_counts(doc: Doc, n: Mention, numbers: list[Mention], used: set[int],
                 return False
         elif not (a.token_start < b.token_start <= a.token_end and b.start > a.start):
             return False  # (a shared qualifier may open b's span: "39 متمردا على الأقل و17")
-        return doc.text[b.start - 1:b.start] == "و" or any(t.norm.startswith("و") and t.norm[1:2].isdigit()
-                                                           or t is toks[b.token_start] and t.norm.startswith("و")
-                                                           for t in toks[b.token_start:b.token_end])
+        opens_with_wa = doc.text[b.start - 1:b.start] == "و" or toks[b.token_start].norm.startswith("و")
+        return opens_with_wa or any(t.norm.startswith("و") and t.norm[1:2].isdigit()
+                                    for t in toks[b.token_start:b.token_end])
 
     def wounded(b: Mention) -> bool:
         return any(b.token_end <= w.token_start <= b.token_end + 1 for w in wounds)
 
     out: list[Mention] = []
-    chain = n
-    while True:  # forwards: "3 جنود و5 مدنيين و2 من الشرطة"
-        nxt = next((m for m in numbers if id(m) not in used and m is not n and m not in out
-                    and joined(chain, m) and not wounded(m)), None)
-        if nxt is None:
-            break
-        out.append(nxt)
-        chain = nxt
-    chain = n
-    while True:  # backwards: "12 متشددا وخمسة مدنيين"
-        prv = next((m for m in numbers if id(m) not in used and m is not n and m not in out
-                    and joined(m, chain) and not wounded(chain)), None)
-        if prv is None:
-            break
-        out.append(prv)
-        chain = prv
+
+    def walk(linked: Any) -> None:
+        """Follow the chain from n while ``linked(last, next)`` holds."""
+        last = n
+        while True:
+            nxt = next((m for m in numbers if id(m) not in used and m is not n and m not in out
+                        and linked(last, m)), None)
+            if nxt is None:
+                return
+            out.append(nxt)
+            last = nxt
+
+    walk(lambda a, b: joined(a, b) and not wounded(b))  # forwards: "3 جنود و5 مدنيين و2 من الشرطة"
+    walk(lambda a, b: joined(b, a) and not wounded(a))  # backwards: "12 متشددا وخمسة مدنيين"
     return out
 
 

@@ -60,9 +60,13 @@ def home_country_only(doc: Doc, idx: MentionIndex, s: int) -> bool:
     """The sentence names only the article's own country ("في جنوب شرق تركيا" in a Turkish story),
     whose town the story names next."""
     focus = doc.layers.get("country")
-    countries = {getattr(getattr(p.value, "place", None), "country_code", None)
-                 for p in named_places_in(idx, s) if place_kind(p) == "country"}
+    countries = {place_country(p) for p in named_places_in(idx, s) if place_kind(p) == "country"}
     return bool(focus) and countries == {focus}
+
+
+def place_country(p: Mention) -> str | None:
+    """The ISO2 code of the country a place mention resolved to."""
+    return getattr(getattr(p.value, "place", None), "country_code", None)
 
 
 def foreign_to_both_sides(d: Draft, places: list[Mention]) -> bool:
@@ -81,7 +85,7 @@ def foreign_to_both_sides(d: Draft, places: list[Mention]) -> bool:
         return False
     (home,) = homes
     near = {home, *country_neighbours(home)}
-    return not any(getattr(getattr(p.value, "place", None), "country_code", None) in near for p in places)
+    return not any(place_country(p) in near for p in places)
 
 
 @lru_cache(maxsize=None)
@@ -180,14 +184,10 @@ def outside_named_area(doc: Doc, places: list[Mention]) -> list[Mention]:
     country ("… بمناطق متفرقة من ولاية القصرين … بمنطقة الشرايع": not Cheraia in Algeria): the
     homonym abroad is the resolver's guess; the event stays at the area the sentence names."""
     focus = doc.layers.get("country")
-
-    def cc(p: Mention) -> str | None:
-        return getattr(getattr(p.value, "place", None), "country_code", None)
-
-    areas = {cc(p) for p in places if place_kind(p) in AREA_KINDS}
+    areas = {place_country(p) for p in places if place_kind(p) in AREA_KINDS}
     if not focus or areas != {focus}:
         return places
-    return [p for p in places if not (place_kind(p) in LOCAL_KINDS and cc(p) not in (None, focus))]
+    return [p for p in places if not (place_kind(p) in LOCAL_KINDS and place_country(p) not in (None, focus))]
 
 
 def nested_draft(a: Draft, b: Draft, doc: Doc | None = None) -> Draft | None:

@@ -143,19 +143,19 @@ def is_event_date(m: Mention) -> bool:
 
 
 def assign_date(doc: Doc, idx: MentionIndex, s: int, d: Draft, anchor: tuple[dt.date, dt.date, int] | None) -> None:
-    dates = [m for m in idx.in_clause(s, "date", d.clause) if is_event_date(m) and not is_announcement_date(doc, m)]
+    usable = [m for m in idx.get(s, "date") if is_event_date(m) and not is_announcement_date(doc, m)]
+    dates = [m for m in usable if idx.clause(m) == d.clause]
     if not dates and is_reference(doc, d.cue):
         # "جراء التفجير الذي استهدف، الثلاثاء، محافظ قندهار": the relative clause runs past the commas
         # and dates the incident it names
-        dates = [m for m in idx.get(s, "date") if m.token_start > d.cue.token_start and is_event_date(m)
-                 and not is_announcement_date(doc, m)][:1]
-    if not dates and is_reference(doc, d.cue) and not _told_dated_before(idx, s, d):
-        # "… بعد أن قدم العزاء (اليوم) في حادث التفجير الذي …": the other clauses date the reaction
-        published = _published_day(doc)
-        d.date = None if published is None else (published - dt.timedelta(days=REFERENCE_DAYS), published, 2)
-        return
+        dates = [m for m in usable if m.token_start > d.cue.token_start][:1]
+        if not dates and not _told_dated_before(idx, s, d):
+            # "… بعد أن قدم العزاء (اليوم) في حادث التفجير الذي …": the other clauses date the reaction
+            published = _published_day(doc)
+            d.date = None if published is None else (published - dt.timedelta(days=REFERENCE_DAYS), published, 2)
+            return
     if not dates:
-        dates = [m for m in idx.get(s, "date") if is_event_date(m) and not is_announcement_date(doc, m)]
+        dates = list(usable)
     dates.sort(key=lambda m: abs(m.token_start - d.cue.token_start))
     for m in dates:
         r = resolve_date(doc, m)
