@@ -228,3 +228,25 @@ def test_reinforcements_told_amid_reports_are_not_an_event():
             "ومدرعات عن طريق طور الباحة في محافظة لحج الى هيجة العبد في الحجرية حيث من المقرر ان تنطلق عملية تحرير "
             "تعز من قبضة الحوثيين ومرتزقة صالح.")
     assert "Other" not in {e.sub_event_type for e in marsad.extract(text, published="2015-08-07")}
+
+
+def test_the_subject_named_commas_before_a_takeover_verb_takes_the_ground():
+    # snn-aawsat-a5f8f1d1f2ad (corpus, outside dev/train): "عززت المقاومة الشعبية مكاسبها أمس، إذ
+    # استعادت السيطرة على مدينة زنجبار": the verb's clause names no one, its subject stands before
+    text = "ميدانيا، عززت المقاومة الشعبية مكاسبها أمس، إذ استعادت السيطرة على مدينة زنجبار، عاصمة محافظة أبين."
+    events = marsad.extract(text, published="2015-08-09")
+    assert [(e.sub_event_type, e.location, e.actor1) for e in events] == [
+        ("Government regains territory", "Zinjibār", "Popular Resistance")]
+
+
+def test_an_undated_liberation_named_as_an_aim_or_a_topic_is_no_takeover():
+    # snn-okaz-8422ccaf6e81 (corpus, outside dev/train): the liberation of Taiz as a topic, no date
+    text = ("وأكد المستشار العسكري اليمني أن الضربات الجوية للتحالف تجري بالتنسيق مع قوات المقاومة الشعبية وفق خطط "
+            "محددة، وأن التقدم نحو تحرير محافظة تعز، لا يعني إغفال تحرير محافظة شبوة التي تشهد مقاومة في عدة جبهات.")
+    subs = {e.sub_event_type for e in marsad.extract(text, published="2015-08-10")}
+    assert "Government regains territory" not in subs
+    # snn-aawsat-8b0b2dee7c32: an operation resumed "in order to liberate" two provinces, which
+    # "entered the phase of execution": neither a takeover nor an entry into a place
+    text = ("وقال قيادي بارز في المقاومة في جنوب اليمن إن عملية «السهم الذهبي» استؤنفت مجددا، أمس، وذلك من أجل "
+            "تحرير محافظتي أبين ولحج من قبضة الميليشيات الحوثية، مؤكدا أنها «دخلت مرحلة التنفيذ».")
+    assert not marsad.extract(text, published="2015-08-03")

@@ -33,7 +33,7 @@ from .placing import (
     nested_draft,
     place_draft,
 )
-from .roles import (BOMB_SUBS, CLAIM_REACH, apply_claims, assign_roles, default_actor, is_air,
+from .roles import (BOMB_SUBS, CLAIM_REACH, apply_claims, assign_roles, default_actor, is_air, is_target,
                     is_pro_government, localised_actor, parties)
 from .timing import anchor_date, assign_date, is_history
 
@@ -227,6 +227,21 @@ def _drafts_for_clause(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: l
     return drafts
 
 
+def _subject_before(doc: Doc, idx: MentionIndex, s: int, cue: Mention, sent_actors: list[Mention]) -> list[Mention]:
+    """The last armed or state actor named before a cue in its sentence, when none is named after it.
+
+    Only for a dated report: the noun alone (تحرير تعز، بمناسبة تحرير) is as often a topic or an aim
+    as an act, and with ل it is a purpose ("لتحريرها", "لاستعادة السيطرة")."""
+    if any(a.token_start > cue.token_start for a in sent_actors) or not idx.get(s, "date"):
+        return []
+    tok = doc.tokens[cue.token_start]
+    if doc.text[tok.start:cue.start].endswith("ل"):
+        return []
+    before = [a for a in sent_actors if a.value is not None and a.token_end <= cue.token_start
+              and side_of(a.value) in ("state", "armed") and not is_target(idx, a)]
+    return before[-1:]
+
+
 def _instrument(doc: Doc, cue: Mention) -> bool:
     """A cue told as the means of another act: with the preposition ب ("بصاروخ", "بقذائف الهاون",
     "بسيارة مفخخة")."""
@@ -248,8 +263,16 @@ def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list
         sub = "Air/drone strike"
     if sub == "Remote explosive/landmine/IED" and any(c.value.sub == "Suicide bomb" for c in cues):
         sub = "Suicide bomb"
-    if all(c.value.needs_actor for c in cues) and not clause_actors and not (sub != "territory" and sent_actors):
-        return None
+    if all(c.value.needs_actor for c in cues) and not clause_actors:
+        if sub != "territory":
+            if not sent_actors:
+                return None
+        else:
+            # who took ground is the subject named before the verb, commas apart ("حققت المقاومة
+            # الشعبية، أمس، نصرًا جديدًا، إذ سيطرت على مدينة صبر"), never an actor told after it
+            clause_actors = _subject_before(doc, idx, s, main, sent_actors)
+            if not clause_actors:
+                return None
     d = Draft(main, sub, s, clause, cues=list(cues))
     assign_date(doc, idx, s, d, idx.anchor)
     assign_roles(doc, idx, s, d, clause_actors, sent_actors)
