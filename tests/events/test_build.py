@@ -250,3 +250,25 @@ def test_an_undated_liberation_named_as_an_aim_or_a_topic_is_no_takeover():
     text = ("وقال قيادي بارز في المقاومة في جنوب اليمن إن عملية «السهم الذهبي» استؤنفت مجددا، أمس، وذلك من أجل "
             "تحرير محافظتي أبين ولحج من قبضة الميليشيات الحوثية، مؤكدا أنها «دخلت مرحلة التنفيذ».")
     assert not marsad.extract(text, published="2015-08-03")
+
+
+def test_the_crimes_an_arrest_is_for_are_no_events_and_do_not_date_it():
+    # snn-aawsat-fa67a8e8b96d (corpus, outside dev/train): the 2014 in the charge dated the arrest,
+    # which then read as history; the charged crimes are accusations, not events
+    text = ("وأفاد بيان صادر عن مديرية التوجيه في الجيش اللبناني، بأن «قوة من الجيش في محلة بريتال - بعلبك، أوقفت "
+            "المواطن فرحات علي فرحان إسماعيل، المطلوب بجرائم احتجاز أشخاص خلال عام 2014 بقوة السلاح والمشاركة في "
+            "أعمال إرهابية وسرقة».")
+    events = marsad.extract(text, published="2015-08-08")
+    assert [(e.sub_event_type, e.location, e.actor1) for e in events] == [
+        ("Arrests", "Baalbek", "Military Forces of Lebanon")]
+    assert events[0].event_date != "2014-01-01"
+
+
+def test_an_incident_told_after_the_accused_is_still_told():
+    # snn-alwatan-e99064374a1f (corpus, outside dev/train): "المتهم بالوقوف خلف العملية الانتحارية التي
+    # وقعت في 20 يوليو": a dated incident named with a relative clause, not a charge
+    text = ("وأطلق الرئيس التركي رجب طيب إردوغان \"حربا على الإرهاب\" تستهدف حزب العمال كما تنظيم داعش المتهم "
+            "بالوقوف خلف العملية الانتحارية التي وقعت في 20 يوليو الماضي في سوروتش (جنوب) وأدت إلى مقتل 32 من "
+            "الناشطين الشبان الأكراد.")
+    events = marsad.extract(text, published="2015-08-01")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Suicide bomb", "2015-07-20")]

@@ -143,7 +143,8 @@ def is_event_date(m: Mention) -> bool:
 
 
 def assign_date(doc: Doc, idx: MentionIndex, s: int, d: Draft, anchor: tuple[dt.date, dt.date, int] | None) -> None:
-    usable = [m for m in idx.get(s, "date") if is_event_date(m) and not is_announcement_date(doc, m)]
+    usable = [m for m in idx.get(s, "date") if is_event_date(m) and not is_announcement_date(doc, m)
+              and not _in_charge(idx, s, m)]
     dates = [m for m in usable if idx.clause(m) == d.clause]
     if not dates and is_reference(doc, d.cue):
         # "جراء التفجير الذي استهدف، الثلاثاء، محافظ قندهار": the relative clause runs past the commas
@@ -172,6 +173,20 @@ def assign_date(doc: Doc, idx: MentionIndex, s: int, d: Draft, anchor: tuple[dt.
                     d.date, d.date_mention = r, m
                     return
     d.date = anchor
+
+
+def _in_charge(idx: MentionIndex, s: int, m: Mention) -> bool:
+    """A date inside the charge an arrest is for ("المطلوب بجرائم احتجاز أشخاص خلال عام 2014") dates the
+    crime charged, not the arrest."""
+    clause = idx.clause(m)
+    toks = idx.doc.tokens
+    return any(b.value == "charge" and b.token_start < m.token_start
+               and not any(t.norm in _RELATIVES for t in toks[b.token_end:m.token_start])
+               for b in idx.in_clause(s, "blocker", clause))
+
+
+# "المتهم بالوقوف خلف العملية التي وقعت في 20 يوليو": a relative clause tells the incident and dates it
+_RELATIVES = frozenset({"التي", "الذي", "اللذين", "اللتين", "الذين", "اللتي"})
 
 
 def _told_dated_before(idx: MentionIndex, s: int, d: Draft) -> bool:
