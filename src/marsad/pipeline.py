@@ -12,7 +12,7 @@ from typing import Callable
 
 from .doc import Doc
 
-# ingest → text (in Doc) → relevance → mentions → events (drafts) → sentence status → gate → output
+# ingest → text (in Doc) → relevance → mentions → events (drafts) → sentence status → gate → one event per unit → output
 MENTION_STAGES: tuple[str, ...] = (
     "marsad.mentions.numbers:find_numbers",
     "marsad.mentions.dates:find_dates",
@@ -32,6 +32,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "marsad.models.status:score_sentences",  # learned: event status and sub-type of the drafts' sentences
     "marsad.models.gate:gate_events",  # only events of event-report sentences; calibrated confidence
     "marsad.models.propose:propose_events",  # learned: one event for a sure article the rules missed
+    "marsad.events.dedupe:merge_sentence_duplicates",  # a unit retyped into another of its sentence's: one event
 )
 
 

@@ -1,0 +1,48 @@
+"""Pipeline stage: one event for one unit told twice in the same sentence.
+
+The rule builder merges its drafts, but later steps may retype one (the learned sub-type correction
+turns a "تسليم" or an "إطلاق النار" of an arrest report into a second arrest): two events of one
+sentence with the same sub-type, day, place and acting side are then the same ACLED unit, written
+once with the evidence of both. Events of different sentences are left to fusion, which sees dates
+and wording across articles.
+"""
+from __future__ import annotations
+
+from ..doc import Doc
+from .model import Event
+
+
+def _unit(e: Event) -> tuple:
+    first = e.evidence[0].start if e.evidence else None
+    # the place as written too: villages of a list found only as the area around them ("قرى الزويك
+    # والدويركة بجبل الأكراد") share coordinates but are one event each
+    return (first, e.sub_event_type, e.event_date, e.location_id or e.location, e.location_ar, e.actor1)
+
+
+def merge_sentence_duplicates(doc: Doc) -> None:
+    """Merge events of one sentence that share sub-type, date, place (as resolved and as written) and
+    actor1 and whose actor2 agree (equal, or named in only one of them)."""
+    kept: list[Event] = []
+    by_unit: dict[tuple, list[Event]] = {}
+    for e in doc.events:
+        same = next((k for k in by_unit.get(_unit(e), []) if k.actor2 is None or e.actor2 is None
+                     or k.actor2 == e.actor2), None)
+        if same is None:
+            by_unit.setdefault(_unit(e), []).append(e)
+            kept.append(e)
+            continue
+        _absorb(same, e)
+    doc.events = kept
+
+
+def _absorb(into: Event, other: Event) -> None:
+    if into.actor2 is None and other.actor2 is not None:
+        into.actor2, into.actor2_ar, into.assoc_actor_2, into.inter2 = (
+            other.actor2, other.actor2_ar, other.assoc_actor_2, other.inter2)
+        into.interaction = other.interaction
+    into.fatalities = max(into.fatalities, other.fatalities)
+    into.confidence = max(into.confidence, other.confidence)
+    seen = {(ev.start, ev.end) for ev in into.evidence}
+    into.evidence.extend(ev for ev in other.evidence if (ev.start, ev.end) not in seen)
+    spans = {(sp.role, sp.start, sp.end) for sp in into.spans}
+    into.spans.extend(sp for sp in other.spans if (sp.role, sp.start, sp.end) not in spans)

@@ -1,0 +1,35 @@
+"""One event per ACLED unit within a sentence, after the learned steps may have retyped a draft."""
+from marsad.doc import Doc
+from marsad.events.dedupe import merge_sentence_duplicates
+from marsad.events.model import Event, Evidence, Span
+
+TEXT = "ألقت قوات الأمن اللبناني القبض على أربعة أشخاص في بعلبك، وتم تسليم الموقوفين إلى المراجع المختصة."
+
+
+def _arrest(actor2: str | None, cue: str, fatalities: int = 0, place_ar: str = "بعلبك") -> Event:
+    start = TEXT.index(cue)
+    return Event("a1", "Strategic developments", "Arrests", event_date="2015-08-07",
+                 actor1="Military Forces of Lebanon", actor2=actor2, location="Baalbek", location_ar=place_ar,
+                 location_id="geonames:276781", fatalities=fatalities, confidence=0.6 if actor2 else 0.8,
+                 evidence=[Evidence(TEXT, 0, len(TEXT))], spans=[Span("cue", start, start + len(cue), cue)])
+
+
+def test_a_retyped_draft_of_the_same_sentence_joins_the_event_it_repeats():
+    doc = Doc(TEXT, id="a1")
+    doc.events = [_arrest("Civilians (Lebanon)", "القبض على"), _arrest(None, "تسليم", fatalities=1)]
+    merge_sentence_duplicates(doc)
+    assert len(doc.events) == 1
+    e = doc.events[0]
+    assert (e.actor2, e.fatalities, e.confidence) == ("Civilians (Lebanon)", 1, 0.8)
+    assert sorted(sp.text for sp in e.spans) == ["القبض على", "تسليم"]
+
+
+def test_other_targets_or_other_places_written_stay_separate_events():
+    doc = Doc(TEXT, id="a1")
+    doc.events = [_arrest("Civilians (Lebanon)", "القبض على"), _arrest("Islamic State", "تسليم")]
+    merge_sentence_duplicates(doc)
+    assert len(doc.events) == 2
+    # two villages of a list placed at the same area: one event each
+    doc.events = [_arrest(None, "القبض على", place_ar="الزويك"), _arrest(None, "تسليم", place_ar="الدويركة")]
+    merge_sentence_duplicates(doc)
+    assert len(doc.events) == 2
