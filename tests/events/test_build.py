@@ -272,3 +272,14 @@ def test_an_incident_told_after_the_accused_is_still_told():
             "الناشطين الشبان الأكراد.")
     events = marsad.extract(text, published="2015-08-01")
     assert [(e.sub_event_type, e.event_date) for e in events] == [("Suicide bomb", "2015-07-20")]
+
+
+def test_a_bomb_is_an_explosion_but_a_nuclear_or_ticking_bomb_is_none():
+    # train sentence s0179 (labelled by independent coders): "in an attack with a bomb"
+    text = "وفي اقليم هكاري شرق تركيا، اصيب ثلاثة من عناصر الشرطة في هجوم بقنبلة امس."
+    assert [(e.sub_event_type, e.location, e.actor2) for e in marsad.extract(text, published="2015-08-02")] == [
+        ("Remote explosive/landmine/IED", "Hakkâri", "Police Forces of Turkey")]
+    # the corpus's commonest قنبلة: the nuclear bomb, and a crisis as a "ticking bomb"
+    for text in ("وقال الرئيس الأمريكي في واشنطن امس إن الاتفاق يمنع إيران من امتلاك قنبلة نووية.",
+                 "وحذر النائب في تونس امس من أن البطالة في الجنوب قنبلة موقوتة."):
+        assert not marsad.extract(text, published="2015-08-02")
