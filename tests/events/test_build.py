@@ -283,3 +283,28 @@ def test_a_bomb_is_an_explosion_but_a_nuclear_or_ticking_bomb_is_none():
     for text in ("وقال الرئيس الأمريكي في واشنطن امس إن الاتفاق يمنع إيران من امتلاك قنبلة نووية.",
                  "وحذر النائب في تونس امس من أن البطالة في الجنوب قنبلة موقوتة."):
         assert not marsad.extract(text, published="2015-08-02")
+
+
+def _rule_events(text: str, published: str) -> list:
+    from marsad.doc import Doc
+    from marsad.pipeline import RULE_STAGES, run
+
+    return run(Doc(text, published=marsad.parse_published(published)), RULE_STAGES).events
+
+
+def test_a_deadly_attack_with_no_one_named_is_by_an_unidentified_group():
+    # ant-JA-internationalNews-1205-20151113 (corpus, outside dev/train): shootings that killed 40,
+    # no attacker named yet
+    text = ("شهد وسط باريس مساء اليوم الجمعة عدة عمليات إطلاق نار بينما دوت انفجارات في محيط \"ملعب فرنسا الدولي\" "
+            "في شمال العاصمة الفرنسية، مما أسفر عن سقوط 40 قتيلا وعدة جرحى.")
+    shootings = [e for e in _rule_events(text, "2015-11-13") if e.event_type == "Battles"]
+    assert [(e.location, e.actor1) for e in shootings] == [("Paris", "Unidentified Armed Group (France)")]
+
+
+def test_condolences_and_condemnations_retell_an_attack_they_do_not_report_it():
+    # snn-okaz-349501e534e2 and snn-alwatan-57c1051443fb (corpus, outside dev/train)
+    for text in ("وأعرب عن تعازيه ومواساته لذوي شهداء الواجب الذين راحوا ضحية للهجوم بمسجد قوات الطوارئ في عسير امس، "
+                 "وتمنى الشفاء العاجل للمصابين.",
+                 "دانت الأمانة العامة لهيئة كبار العلماء بشدة العمل الإجرامي الدنيء الذي استهدف مسجدا بمقر قوات "
+                 "الطوارئ في منطقة عسير امس ونتج عنه عددا من الوفيات والمصابين."):
+        assert not _rule_events(text, "2015-08-07")

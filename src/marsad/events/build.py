@@ -229,6 +229,17 @@ def _drafts_for_clause(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: l
     return drafts
 
 
+def _deadly_attack(idx: MentionIndex, s: int, sub: str) -> bool:
+    """An attack told with its dead or wounded and no one named ("استشهد الوكيل بالديوانة وأصيب العريف
+    خلال العملية الارهابية التي جدت فجر اليوم بمدينة بن قردان"): an attack by unidentified men."""
+    return (sub == "attack" and any(c.value.sub in ("kill", "wound") for c in idx.get(s, "cue"))
+            and not any(b.value in _REACTION_BLOCKERS for b in idx.get(s, "blocker")))
+
+
+# a reaction retells an attack told elsewhere: "أدان … العمل الإرهابي الآثم، الذي استهدف مسجداً"
+_REACTION_BLOCKERS = frozenset({"condemn", "background"})
+
+
 def _subject_before(doc: Doc, idx: MentionIndex, s: int, cue: Mention, sent_actors: list[Mention]) -> list[Mention]:
     """The last armed or state actor named before a cue in its sentence, when none is named after it.
 
@@ -267,7 +278,7 @@ def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list
         sub = "Suicide bomb"
     if all(c.value.needs_actor for c in cues) and not clause_actors:
         if sub != "territory":
-            if not sent_actors:
+            if not sent_actors and not (_deadly_attack(idx, s, sub) and not is_reference(doc, main)):
                 return None
         else:
             # who took ground is the subject named before the verb, commas apart ("حققت المقاومة
@@ -278,6 +289,8 @@ def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list
     d = Draft(main, sub, s, clause, cues=list(cues))
     assign_date(doc, idx, s, d, idx.anchor)
     assign_roles(doc, idx, s, d, clause_actors, sent_actors)
+    if d.actor1 is None and not sent_actors and sub == "attack":
+        d.actor1 = default_actor(doc, d, "unidentified")  # "استشهد الوكيل … خلال العملية الارهابية التي جدت"
     if d.sub == "Shelling/artillery/missile attack" and all(c.value.needs_actor for c in cues):
         _air_bombardment(doc, idx, s, d)
     if d.sub == "territory":
