@@ -308,3 +308,12 @@ def test_condolences_and_condemnations_retell_an_attack_they_do_not_report_it():
                  "دانت الأمانة العامة لهيئة كبار العلماء بشدة العمل الإجرامي الدنيء الذي استهدف مسجدا بمقر قوات "
                  "الطوارئ في منطقة عسير امس ونتج عنه عددا من الوفيات والمصابين."):
         assert not _rule_events(text, "2015-08-07")
+
+
+def test_an_arrest_by_a_squad_named_by_its_function():
+    # ant-JA-localNews-3330-20170405 (corpus, outside dev/train): the Tunisian anti-terror squad
+    text = ("تمكنت الفرقة المختصة في البحث في جرائم الارهاب التابعة لمنطقة الامن الوطني بقفصة عشية اليوم الأربعاء، "
+            "من إيقاف عنصر تكفيري متشدد وذلك على إثر متابعة دقيقة لتحركاته.")
+    events = marsad.extract(text, published="2017-04-05")
+    assert [(e.sub_event_type, e.location, e.actor1) for e in events] == [
+        ("Arrests", "Gafsa", "Police Forces of Tunisia")]
