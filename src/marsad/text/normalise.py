@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate, chain, repeat
 from operator import sub
 from typing import Iterable, Sequence
@@ -81,15 +81,11 @@ def _class(chars: Iterable[str]) -> str:
     written as ranges (the classes below hold hundreds of characters: compiled at every start-up, a
     range costs the regex compiler what one character does)."""
     codes = sorted(set(map(ord, chars)))
-    out = []
-    k = 0
-    while k < len(codes):
-        j = k
-        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
-            j += 1
-        out.append(re.escape(chr(codes[k])) if j == k else re.escape(chr(codes[k])) + "-" + re.escape(chr(codes[j])))
-        k = j + 1
-    return "".join(out)
+    # a run starts at a code that does not follow the one before it, and ends at one the next does not follow
+    firsts = [c for c, before in zip(codes, [-2] + codes) if c != before + 1]
+    lasts = [c for c, after in zip(codes, codes[1:] + [-2]) if after != c + 1]
+    esc = re.escape
+    return "".join(esc(chr(a)) if a == b else esc(chr(a)) + "-" + esc(chr(b)) for a, b in zip(firsts, lasts))
 
 
 _TRANSLATE: dict[int, str | None] = {o: (r if r else None) for o, r in _TABLE.items() if r != chr(o)}
@@ -123,6 +119,10 @@ class NormText:
     text: str
     to_orig: Sequence[int]
     orig_len: int
+    # When known (the fast path of ``normalise``): the normalised offsets at which the map's lead over
+    # them grows by one, one per dropped character, ascending; ``to_orig[p]`` is then ``p`` plus the
+    # number of them at or before ``p`` (how ``segment`` maps token offsets without reading the map).
+    shifts: Sequence[int] | None = field(default=None, compare=False, repr=False)
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""
@@ -146,30 +146,32 @@ def normalise(text: str) -> NormText:
     present = set(_SCAN_RE.findall(text))
     if not _SLOW_CHARS.isdisjoint(present):
         return _normalise_slow(text)
-    norm, to_orig = _fold_run(text, present)
-    return NormText(norm, to_orig, len(text))
+    norm, to_orig, shifts = _fold_run(text, present)
+    return NormText(norm, to_orig, len(text), shifts)
 
 
 _plus_one = (1).__add__
 _minus_one = (-1).__add__
 
 
-def _fold_run(text: str, present: Iterable[str]) -> tuple[str, Sequence[int]]:
+def _fold_run(text: str, present: Iterable[str]) -> tuple[str, Sequence[int], list[int]]:
     """Fold ``text``, made only of characters of the table as built at import, given the folded
     characters ``present`` in it besides ``_COMMON_FOLDED``: one ``str.replace`` per such character and
-    per common one, and the offset map (a ``range`` when no character was dropped)."""
+    per common one, the offset map (a ``range`` when no character was dropped) and its ``shifts``
+    (``NormText``)."""
     norm = text
     for ch in _COMMON_FOLDED:
         norm = norm.replace(ch, _REPLACE[ch])
     for ch in present:
         norm = norm.replace(ch, _REPLACE[ch])
     if len(norm) == len(text):
-        return norm, range(len(text))
+        return norm, range(len(text)), []
     # the kept runs between dropped characters (one character each): run k ends where the running
     # total of (run length + 1) minus one says, and starts its length before that
     lens = list(map(len, _DROP_RE.split(text)))
     ends = list(map(_minus_one, accumulate(map(_plus_one, lens))))
-    return norm, list(chain.from_iterable(map(range, map(sub, ends, lens), ends)))
+    # in the normalised text run k + 1 starts where the first k + 1 runs end: the map's lead grows there
+    return norm, list(chain.from_iterable(map(range, map(sub, ends, lens), ends))), list(accumulate(lens[:-1]))
 
 
 def _normalise_slow(text: str) -> NormText:
@@ -198,6 +200,6 @@ def _normalise_slow(text: str) -> NormText:
 
 def _append_run(run: str, offset: int, parts: list[str], idx: list[int]) -> None:
     """Fold a run of table characters that starts at ``offset`` onto ``parts`` and ``idx``."""
-    norm, to_orig = _fold_run(run, set(_RARE_FOLDED_RE.findall(run)))
+    norm, to_orig, _ = _fold_run(run, set(_RARE_FOLDED_RE.findall(run)))
     parts.append(norm)
     idx.extend(map(offset.__add__, to_orig))
