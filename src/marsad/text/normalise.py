@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, repeat
 from operator import sub
@@ -112,6 +113,58 @@ if not set(_COMMON_FOLDED) <= set(_REPLACE):
     raise RuntimeError("a character of _COMMON_FOLDED is not folded by the table")
 
 
+class ShiftedOffsets(Sequence[int]):
+    """The offset map of a text whose normalisation only dropped characters (one each), read from where
+    they were dropped: ``p`` plus the number of ``shifts`` at or before ``p`` (see ``NormText.shifts``).
+
+    Most normalised texts are only tokenised (an article's lead for the relevance step), and tokens are
+    mapped from the shifts themselves: the list of every character's offset is built only when the map
+    is iterated or sliced (``as_list``); a single offset is found by bisection."""
+
+    __slots__ = ("shifts", "_n", "_runs", "_list")
+
+    def __init__(self, shifts: Sequence[int], n: int, runs: Sequence[int]) -> None:
+        self.shifts = shifts
+        self._n = n
+        self._runs = runs  # the lengths of the kept runs around the dropped characters, in order
+        self._list: list[int] | None = None
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return self.as_list()[i]
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError("offset map index out of range")
+        return i + bisect_right(self.shifts, i)
+
+    def __iter__(self):
+        return iter(self.as_list())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ShiftedOffsets):
+            return self.as_list() == other.as_list()
+        return isinstance(other, list) and self.as_list() == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self.as_list())
+
+    def as_list(self) -> list[int]:
+        """Every offset, as a list (built once)."""
+        if self._list is None:
+            # run k ends where the running total of (run length + 1) minus one says, and starts its
+            # length before that
+            lens = self._runs
+            ends = list(map(_minus_one, accumulate(map(_plus_one, lens))))
+            self._list = list(chain.from_iterable(map(range, map(sub, ends, lens), ends)))
+        return self._list
+
+
 @dataclass(frozen=True, slots=True)
 class NormText:
     """A normalised string plus, for each of its characters, the index in the original text."""
@@ -166,12 +219,11 @@ def _fold_run(text: str, present: Iterable[str]) -> tuple[str, Sequence[int], li
         norm = norm.replace(ch, _REPLACE[ch])
     if len(norm) == len(text):
         return norm, range(len(text)), []
-    # the kept runs between dropped characters (one character each): run k ends where the running
-    # total of (run length + 1) minus one says, and starts its length before that
+    # the kept runs between dropped characters (one character each); in the normalised text run k + 1
+    # starts where the first k + 1 runs end: the map's lead over the offsets grows by one there
     lens = list(map(len, _DROP_RE.split(text)))
-    ends = list(map(_minus_one, accumulate(map(_plus_one, lens))))
-    # in the normalised text run k + 1 starts where the first k + 1 runs end: the map's lead grows there
-    return norm, list(chain.from_iterable(map(range, map(sub, ends, lens), ends))), list(accumulate(lens[:-1]))
+    shifts = list(accumulate(lens[:-1]))
+    return norm, ShiftedOffsets(shifts, len(norm), lens), shifts
 
 
 def _normalise_slow(text: str) -> NormText:
@@ -201,5 +253,7 @@ def _normalise_slow(text: str) -> NormText:
 def _append_run(run: str, offset: int, parts: list[str], idx: list[int]) -> None:
     """Fold a run of table characters that starts at ``offset`` onto ``parts`` and ``idx``."""
     norm, to_orig, _ = _fold_run(run, set(_RARE_FOLDED_RE.findall(run)))
+    if isinstance(to_orig, ShiftedOffsets):
+        to_orig = to_orig.as_list()
     parts.append(norm)
     idx.extend(map(offset.__add__, to_orig))

@@ -8,7 +8,7 @@ from functools import lru_cache
 from itertools import accumulate, repeat
 from typing import Sequence
 
-from .normalise import NormText, _class
+from .normalise import NormText, ShiftedOffsets, _class
 
 # Proclitics stack as: conjunction (و/ف), then preposition (ب/ل/ك), then the article (ال).
 _CONJ = ("و", "ف")
@@ -144,6 +144,8 @@ def _token_columns(norm: NormText) -> tuple[list[str], list[int], list[int], lis
     shifts = norm.shifts
     if shifts is not None and len(shifts) <= _MAX_SHIFTS:
         return words, nstarts, _plus_counts(nstarts, shifts, False), _plus_counts(nends, shifts, True)
+    if isinstance(to_orig, ShiftedOffsets):
+        to_orig = to_orig.as_list()
     starts = list(map(to_orig.__getitem__, nstarts))
     ends = list(map(_plus_one, map(to_orig.__getitem__, map(_minus_one, nends))))
     return words, nstarts, starts, ends
