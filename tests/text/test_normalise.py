@@ -53,3 +53,26 @@ def test_character_classes_written_as_ranges_hold_exactly_their_characters():
     sample = "".join(map(chr, range(0x0, 0x800))) + "\ufeff\ufefe\U0001f600\U0001f601"
     assert {c for c in sample if rx.fullmatch(c)} == chars
     assert _class("xcba") == "a-cx"  # a run of consecutive code points is one range
+
+
+def test_offset_map_built_from_dropped_marks_reads_like_the_per_character_one():
+    """With only marks dropped, the map is kept as where they were dropped (``ShiftedOffsets``): every
+    way of reading it (an offset, a negative one, a slice, iteration, bisection) gives what the map built
+    character by character gives."""
+    from bisect import bisect_left
+
+    import pytest
+
+    from marsad.text.normalise import ShiftedOffsets, _normalise_slow
+
+    text = "قالَ مصدرٌ إنّ الـقصفَ استهدفَ حيّاً في ٢٠ مدينةً"
+    fast, slow = normalise(text), _normalise_slow(text)
+    assert isinstance(fast.to_orig, ShiftedOffsets)
+    expected = list(slow.to_orig)
+    assert [fast.to_orig[i] for i in range(len(fast.text))] == expected == list(fast.to_orig)
+    assert fast.to_orig[-1] == expected[-1] and fast.to_orig[3:9] == expected[3:9]
+    assert fast.to_orig == expected and len(fast.to_orig) == len(fast.text)
+    assert [bisect_left(fast.to_orig, k) for k in range(len(text))] == [bisect_left(expected, k) for k in range(len(text))]
+    with pytest.raises(IndexError):
+        fast.to_orig[len(fast.text)]
+    assert normalise("قصف على حلب").to_orig == range(len("قصف على حلب"))  # nothing dropped: the identity

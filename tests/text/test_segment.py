@@ -39,3 +39,39 @@ def test_lead_words_are_the_norms_of_the_tokens_that_start_before_the_limit():
             assert lead_words(norm, limit, most) == expected, (limit, most)
     assert lead_words(norm, text.index("مدينة")) == ["قصفت", "الطايرات", "الحربيه"]
     assert lead_words(norm, text.index("وقُتل") + 1, 6) == ["قصفت", "الطايرات", "الحربيه", "مدينه", "الرقه", "وقتل"]
+
+
+def _by_the_map(text: str) -> list[tuple[int, int, str]]:
+    """Tokens as the specification reads them: every run of word characters of the normalised text,
+    mapped to the original through the offset map character by character."""
+    import re
+
+    from marsad.text.normalise import normalise
+
+    norm = normalise(text)
+    return [(norm.to_orig[m.start()], norm.to_orig[m.end() - 1] + 1, m.group())
+            for m in re.finditer(r"[^\W_]+", norm.text)]
+
+
+def test_token_offsets_with_few_and_many_dropped_marks():
+    """A few harakat or a tatweel shift the words after them ('أيضاً', 'الـمدينة'); a fully vowelled
+    text drops a mark in every word. Either way each token spans its word in the original text."""
+    from marsad.text.normalise import normalise
+    from marsad.text.segment import tokenise
+
+    few = "وقال أيضاً إن الـمدينة شهدت قصفاً عنيفاً، وقُتل ثلاثة مدنيين"
+    many = "وَقَالَ المُتَحَدِّثُ إِنَّ القُوَّاتِ دَخَلَتِ المَدِينَةَ " * 12
+    for text in (few, many):
+        tokens = tokenise(normalise(text))
+        assert [(t.start, t.end, t.norm) for t in tokens] == _by_the_map(text)
+    assert [few[t.start:t.end] for t in tokenise(normalise(few))][1:4] == ["أيضا", "إن", "الـمدينة"]
+
+
+def test_words_of_any_script_split_as_the_unicode_word_class_says():
+    """Arabic news text is split with a class spelled out over its blocks; a text with letters of other
+    scripts (Devanagari, Chinese, mathematical letters) splits as ``[^\\W_]+`` says all the same."""
+    from marsad.text.normalise import normalise
+    from marsad.text.segment import tokenise
+
+    for text in ("قال مودي (मोदी) في بكين 北京 إن 𝐀𝐁 ٣ قتلى_جرحى", "قصف على حلب، ومقتل 3 أشخاص"):
+        assert [(t.start, t.end, t.norm) for t in tokenise(normalise(text))] == _by_the_map(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter
-from typing import TYPE_CHECKING, Container, Generic, Iterable, Iterator, Mapping, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Container, Generic, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from .normalise import fold
 from .segment import Token, word_forms
@@ -31,35 +31,55 @@ class PhraseMatch(Generic[P]):
 
 
 class _StartsCache(dict):
-    """word → does any of its clitic forms begin a phrase of one matcher; filled on first sight.
+    """word → the plan (``PhraseMatcher._plan``) of its clitic forms when any of them begins a phrase of
+    one matcher, else None; filled on first sight.
 
     A token's forms are a function of its matching form alone, so the answer holds for every
     article: after a few articles the first-word test is one dict lookup per token, run in C by
-    ``map``. It stops growing at ``_STARTS_CACHE_MAX`` words (later new words are answered without
-    being stored), so memory stays flat; it is rebuilt when the matcher's set of first words changes
-    size (a phrase was added). Not cleared when full: news vocabulary outgrows any such bound within
-    a few thousand articles, and clearing then threw away the frequent words with the rare ones.
+    ``map``, and a token that passes it comes with what trying it needs. It stops growing at
+    ``_STARTS_CACHE_MAX`` words (later new words are answered without being stored), so memory stays
+    flat; it is rebuilt when the matcher's set of first words changes size (a phrase was added) and
+    emptied with the matcher's plans. Not cleared when full: news vocabulary outgrows any such bound
+    within a few thousand articles, and clearing then threw away the frequent words with the rare ones.
     """
 
-    __slots__ = ("first_words", "size", "keys_view")
+    __slots__ = ("first_words", "size", "keys_view", "plan")
 
-    def __init__(self, first_words: Container[str]) -> None:
+    def __init__(self, first_words: Container[str], plan: "Callable[[tuple[str, ...]], _Plan]") -> None:
         super().__init__()
         self.first_words = first_words
         self.size = len(first_words)  # type: ignore[arg-type]
         # a plain dict's live key view answers "does any form start a phrase" in one C call
         self.keys_view = first_words.keys() if type(first_words) is dict else None
+        self.plan = plan
 
-    def __missing__(self, word: str) -> bool:
+    def __missing__(self, word: str) -> "_Plan | None":
+        forms = word_forms(word)
         keys = self.keys_view
         if keys is not None:
-            hit = not keys.isdisjoint(word_forms(word))
+            hit = not keys.isdisjoint(forms)
         else:
             first_words = self.first_words
-            hit = any(f in first_words for f in word_forms(word))
+            hit = any(f in first_words for f in forms)
+        plan = self.plan(forms) if hit else None
         if len(self) < _STARTS_CACHE_MAX:
-            self[word] = hit
-        return hit
+            self[word] = plan
+        return plan
+
+
+class _Plans(dict):
+    """A matcher's plans by token forms; emptying it (a phrase was added) empties the per-word cache too."""
+
+    __slots__ = ("words",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.words: dict | None = None  # the matcher's _StartsCache, whose entries hold these plans
+
+    def clear(self) -> None:
+        super().clear()
+        if self.words is not None:
+            self.words.clear()
 
 
 _STARTS_CACHE_MAX = 50_000
@@ -154,7 +174,7 @@ class PhraseMatcher(Generic[P]):
         self._first_words: Container[str] = self._tails
         self._starts: _StartsCache | None = None
         # a token's forms → what trying them needs (see ``_plan``); emptied whenever a phrase is added
-        self._plans: dict[tuple[str, ...], _Plan] = {}
+        self._plans: dict[tuple[str, ...], _Plan] = _Plans()
         self._plans_of: object = self._tails  # the index the plans were read from
         self._max_len = 1
         for phrase, payload in phrases:
@@ -227,38 +247,18 @@ class PhraseMatcher(Generic[P]):
             if zero is None:
                 return None
             form, hit = zero
-            stem = form[2:] if form.startswith("ال") and not tok.norm.endswith(form) else form
-            cut = len(tok.norm) - len(stem) if tok.norm.endswith(stem) else 0
-            start = (to_orig[tok.norm_start + cut] if to_orig is not None else tok.start + cut) if cut else tok.start
-            return PhraseMatch(i, i + 1, start, tok.end, hit[0], hit[1])
-        best: PhraseMatch[P] | None = None
-        best_n = -1
-        for form, tails, lens in steps:
-            for n in lens:
-                if n <= best_n:
-                    break
-                if i + 1 + n > end:
-                    continue
-                if n == 0:
-                    hit = tails.get(())
-                elif n == 1:
-                    hit = tails.get((tokens[i + 1].norm,))
-                else:
-                    hit = tails.get(tuple(map(_norm_of, tokens[i + 1:i + 1 + n])))
-                if hit is not None:
-                    stem = form[2:] if form.startswith("ال") and not tok.norm.endswith(form) else form
-                    cut = len(tok.norm) - len(stem) if tok.norm.endswith(stem) else 0
-                    start = (to_orig[tok.norm_start + cut] if to_orig is not None else tok.start + cut) if cut else tok.start
-                    best = PhraseMatch(i, i + 1 + n, start, tokens[i + n].end, hit[0], hit[1])
-                    best_n = n
-                    break
-        return best
+            return PhraseMatch(i, i + 1, _start(tok, form, to_orig), tok.end, hit[0], hit[1])
+        return _longest(tokens, None, i, end, to_orig, steps)
 
     def _starts_cache(self) -> _StartsCache:
         cache = self._starts
         fw = self._first_words
+        if self._plans_of is not self._tails:  # the index was replaced (``_PlaceMatcher.from_groups``)
+            self._plans.clear()
+            self._plans_of = self._tails
         if cache is None or cache.first_words is not fw or cache.size != len(fw):  # type: ignore[arg-type]
-            cache = self._starts = _StartsCache(fw)
+            cache = self._starts = _StartsCache(fw, self._plan)
+            self._plans.words = cache  # type: ignore[attr-defined]
         return cache
 
     def finditer(
@@ -279,7 +279,11 @@ class PhraseMatcher(Generic[P]):
                 nxt = m.token_end
 
     def finditer_doc(self, doc: "Doc", sentence: int | None = None) -> Iterator[PhraseMatch[P]]:
-        """``finditer`` over each sentence of ``doc`` (or one), in one pass over the whole text."""
+        """``finditer`` over each sentence of ``doc`` (or one), in one pass over the whole text.
+
+        ``match_at`` inlined: a document's tokens carry the clitic forms of their matching form
+        (``word_forms``), so the per-word cache that tells whether a token starts a phrase also hands
+        over its plan, and the words after it are read from ``doc.token_norms()``."""
         sents = doc.sentences
         if not sents:
             return
@@ -289,14 +293,60 @@ class PhraseMatcher(Generic[P]):
         else:
             lo, hi = sents[sentence].token_start, sents[sentence].token_end
         norms = doc.token_norms()
-        flags = map(self._starts_cache().__getitem__, norms[lo:hi] if (lo, hi) != (0, len(norms)) else norms)
+        plans = list(map(self._starts_cache().__getitem__, norms[lo:hi] if (lo, hi) != (0, len(norms)) else norms))
         to_orig = doc.norm.to_orig
-        match_at = self.match_at
         nxt = lo
-        for i in compress(range(lo, hi), flags):
+        for i in compress(range(lo, hi), plans):
             if i < nxt:
                 continue
-            m = match_at(tokens, i, sents[tokens[i].sentence].token_end, to_orig)
-            if m is not None:
-                yield m
-                nxt = m.token_end
+            steps, seconds, zero = plans[i - lo]
+            end = sents[tokens[i].sentence].token_end
+            if not (i + 1 < end and norms[i + 1] in seconds):
+                if zero is None:
+                    continue
+                tok = tokens[i]
+                form, hit = zero
+                m = PhraseMatch(i, i + 1, _start(tok, form, to_orig), tok.end, hit[0], hit[1])
+            else:
+                m = _longest(tokens, norms, i, end, to_orig, steps)
+                if m is None:
+                    continue
+            yield m
+            nxt = m.token_end
+
+
+def _start(tok: Token, form: str, to_orig: Sequence[int] | None) -> int:
+    """Where a phrase whose first word is ``form`` (a clitic form of ``tok``) starts in the original text:
+    after the stripped proclitic."""
+    norm = tok.norm
+    stem = form[2:] if form.startswith("ال") and not norm.endswith(form) else form
+    cut = len(norm) - len(stem) if norm.endswith(stem) else 0
+    return (to_orig[tok.norm_start + cut] if to_orig is not None else tok.start + cut) if cut else tok.start
+
+
+def _longest(tokens: Sequence[Token], norms: Sequence[str] | None, i: int, end: int, to_orig: Sequence[int] | None,
+             steps: tuple) -> PhraseMatch | None:
+    """The longest phrase starting at token ``i`` whose next word may continue one (``match_at``): the
+    forms' ``steps`` of its plan tried surface first, a later form winning only with a longer phrase.
+    ``norms`` (the tokens' matching forms, or None to read them off ``tokens``) gives the words after it."""
+    best: PhraseMatch | None = None
+    best_n = -1
+    for form, tails, lens in steps:
+        for n in lens:
+            if n <= best_n:
+                break
+            if i + 1 + n > end:
+                continue
+            if n == 0:
+                hit = tails.get(())
+            elif n == 1:
+                hit = tails.get((norms[i + 1] if norms is not None else tokens[i + 1].norm,))
+            elif norms is not None:
+                hit = tails.get(tuple(norms[i + 1:i + 1 + n]))
+            else:
+                hit = tails.get(tuple(map(_norm_of, tokens[i + 1:i + 1 + n])))
+            if hit is not None:
+                best = PhraseMatch(i, i + 1 + n, _start(tokens[i], form, to_orig), tokens[i + n].end, hit[0], hit[1])
+                best_n = n
+                break
+    return best

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from itertools import accumulate, chain, repeat
 from operator import sub
 from typing import Iterable, Sequence
@@ -81,15 +82,11 @@ def _class(chars: Iterable[str]) -> str:
     written as ranges (the classes below hold hundreds of characters: compiled at every start-up, a
     range costs the regex compiler what one character does)."""
     codes = sorted(set(map(ord, chars)))
-    out = []
-    k = 0
-    while k < len(codes):
-        j = k
-        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
-            j += 1
-        out.append(re.escape(chr(codes[k])) if j == k else re.escape(chr(codes[k])) + "-" + re.escape(chr(codes[j])))
-        k = j + 1
-    return "".join(out)
+    # a run starts at a code that does not follow the one before it, and ends at one the next does not follow
+    firsts = [c for c, before in zip(codes, [-2] + codes) if c != before + 1]
+    lasts = [c for c, after in zip(codes, codes[1:] + [-2]) if after != c + 1]
+    esc = re.escape
+    return "".join(esc(chr(a)) if a == b else esc(chr(a)) + "-" + esc(chr(b)) for a, b in zip(firsts, lasts))
 
 
 _TRANSLATE: dict[int, str | None] = {o: (r if r else None) for o, r in _TABLE.items() if r != chr(o)}
@@ -116,6 +113,58 @@ if not set(_COMMON_FOLDED) <= set(_REPLACE):
     raise RuntimeError("a character of _COMMON_FOLDED is not folded by the table")
 
 
+class ShiftedOffsets(Sequence[int]):
+    """The offset map of a text whose normalisation only dropped characters (one each), read from where
+    they were dropped: ``p`` plus the number of ``shifts`` at or before ``p`` (see ``NormText.shifts``).
+
+    Most normalised texts are only tokenised (an article's lead for the relevance step), and tokens are
+    mapped from the shifts themselves: the list of every character's offset is built only when the map
+    is iterated or sliced (``as_list``); a single offset is found by bisection."""
+
+    __slots__ = ("shifts", "_n", "_runs", "_list")
+
+    def __init__(self, shifts: Sequence[int], n: int, runs: Sequence[int]) -> None:
+        self.shifts = shifts
+        self._n = n
+        self._runs = runs  # the lengths of the kept runs around the dropped characters, in order
+        self._list: list[int] | None = None
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return self.as_list()[i]
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError("offset map index out of range")
+        return i + bisect_right(self.shifts, i)
+
+    def __iter__(self):
+        return iter(self.as_list())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ShiftedOffsets):
+            return self.as_list() == other.as_list()
+        return isinstance(other, list) and self.as_list() == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self.as_list())
+
+    def as_list(self) -> list[int]:
+        """Every offset, as a list (built once)."""
+        if self._list is None:
+            # run k ends where the running total of (run length + 1) minus one says, and starts its
+            # length before that
+            lens = self._runs
+            ends = list(map(_minus_one, accumulate(map(_plus_one, lens))))
+            self._list = list(chain.from_iterable(map(range, map(sub, ends, lens), ends)))
+        return self._list
+
+
 @dataclass(frozen=True, slots=True)
 class NormText:
     """A normalised string plus, for each of its characters, the index in the original text."""
@@ -123,6 +172,10 @@ class NormText:
     text: str
     to_orig: Sequence[int]
     orig_len: int
+    # When known (the fast path of ``normalise``): the normalised offsets at which the map's lead over
+    # them grows by one, one per dropped character, ascending; ``to_orig[p]`` is then ``p`` plus the
+    # number of them at or before ``p`` (how ``segment`` maps token offsets without reading the map).
+    shifts: Sequence[int] | None = field(default=None, compare=False, repr=False)
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""
@@ -146,30 +199,31 @@ def normalise(text: str) -> NormText:
     present = set(_SCAN_RE.findall(text))
     if not _SLOW_CHARS.isdisjoint(present):
         return _normalise_slow(text)
-    norm, to_orig = _fold_run(text, present)
-    return NormText(norm, to_orig, len(text))
+    norm, to_orig, shifts = _fold_run(text, present)
+    return NormText(norm, to_orig, len(text), shifts)
 
 
 _plus_one = (1).__add__
 _minus_one = (-1).__add__
 
 
-def _fold_run(text: str, present: Iterable[str]) -> tuple[str, Sequence[int]]:
+def _fold_run(text: str, present: Iterable[str]) -> tuple[str, Sequence[int], list[int]]:
     """Fold ``text``, made only of characters of the table as built at import, given the folded
     characters ``present`` in it besides ``_COMMON_FOLDED``: one ``str.replace`` per such character and
-    per common one, and the offset map (a ``range`` when no character was dropped)."""
+    per common one, the offset map (a ``range`` when no character was dropped) and its ``shifts``
+    (``NormText``)."""
     norm = text
     for ch in _COMMON_FOLDED:
         norm = norm.replace(ch, _REPLACE[ch])
     for ch in present:
         norm = norm.replace(ch, _REPLACE[ch])
     if len(norm) == len(text):
-        return norm, range(len(text))
-    # the kept runs between dropped characters (one character each): run k ends where the running
-    # total of (run length + 1) minus one says, and starts its length before that
+        return norm, range(len(text)), []
+    # the kept runs between dropped characters (one character each); in the normalised text run k + 1
+    # starts where the first k + 1 runs end: the map's lead over the offsets grows by one there
     lens = list(map(len, _DROP_RE.split(text)))
-    ends = list(map(_minus_one, accumulate(map(_plus_one, lens))))
-    return norm, list(chain.from_iterable(map(range, map(sub, ends, lens), ends)))
+    shifts = list(accumulate(lens[:-1]))
+    return norm, ShiftedOffsets(shifts, len(norm), lens), shifts
 
 
 def _normalise_slow(text: str) -> NormText:
@@ -198,6 +252,8 @@ def _normalise_slow(text: str) -> NormText:
 
 def _append_run(run: str, offset: int, parts: list[str], idx: list[int]) -> None:
     """Fold a run of table characters that starts at ``offset`` onto ``parts`` and ``idx``."""
-    norm, to_orig = _fold_run(run, set(_RARE_FOLDED_RE.findall(run)))
+    norm, to_orig, _ = _fold_run(run, set(_RARE_FOLDED_RE.findall(run)))
+    if isinstance(to_orig, ShiftedOffsets):
+        to_orig = to_orig.as_list()
     parts.append(norm)
     idx.extend(map(offset.__add__, to_orig))
