@@ -230,8 +230,8 @@ def _drafts_for_clause(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: l
 
 
 def _deadly_attack(idx: MentionIndex, s: int, sub: str) -> bool:
-    """An attack told with its dead or wounded and no one named ("استشهد الوكيل بالديوانة وأصيب العريف
-    خلال العملية الارهابية التي جدت فجر اليوم بمدينة بن قردان"): an attack by unidentified men."""
+    """An attack told with its dead or wounded and no one named ("شهد وسط باريس … عدة عمليات إطلاق نار …
+    مما أسفر عن سقوط 40 قتيلا"): an attack by unidentified men, unless the sentence reacts to it."""
     return (sub == "attack" and any(c.value.sub in ("kill", "wound") for c in idx.get(s, "cue"))
             and not any(b.value in _REACTION_BLOCKERS for b in idx.get(s, "blocker")))
 
@@ -290,7 +290,7 @@ def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list
     assign_date(doc, idx, s, d, idx.anchor)
     assign_roles(doc, idx, s, d, clause_actors, sent_actors)
     if d.actor1 is None and not sent_actors and sub == "attack":
-        d.actor1 = default_actor(doc, d, "unidentified")  # "استشهد الوكيل … خلال العملية الارهابية التي جدت"
+        d.actor1 = default_actor(doc, d, "unidentified")  # "عدة عمليات إطلاق نار … مما أسفر عن سقوط 40 قتيلا"
     if d.sub == "Shelling/artillery/missile attack" and all(c.value.needs_actor for c in cues):
         _air_bombardment(doc, idx, s, d)
     if d.sub == "territory":
