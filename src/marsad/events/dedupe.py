@@ -25,10 +25,10 @@ def merge_sentence_duplicates(doc: Doc) -> None:
     kept: list[Event] = []
     by_unit: dict[tuple, list[Event]] = {}
     for e in doc.events:
-        same = next((k for k in by_unit.get(_unit(e), []) if k.actor2 is None or e.actor2 is None
-                     or k.actor2 == e.actor2), None)
+        told = by_unit.setdefault(_unit(e), [])
+        same = next((k for k in told if k.actor2 is None or e.actor2 is None or k.actor2 == e.actor2), None)
         if same is None:
-            by_unit.setdefault(_unit(e), []).append(e)
+            told.append(e)
             kept.append(e)
             continue
         _absorb(same, e)

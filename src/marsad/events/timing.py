@@ -177,16 +177,13 @@ def assign_date(doc: Doc, idx: MentionIndex, s: int, d: Draft, anchor: tuple[dt.
 
 def _in_charge(idx: MentionIndex, s: int, m: Mention) -> bool:
     """A date inside the charge an arrest is for ("المطلوب بجرائم احتجاز أشخاص خلال عام 2014") dates the
-    crime charged, not the arrest."""
+    crime charged, not the arrest; after a relative pronoun ("المتهم بالوقوف خلف العملية التي وقعت في
+    20 يوليو") it dates the incident told."""
     clause = idx.clause(m)
     toks = idx.doc.tokens
     return any(b.value == "charge" and b.token_start < m.token_start
-               and not any(t.norm in _RELATIVES for t in toks[b.token_end:m.token_start])
+               and not any(t.norm in RELATIVES for t in toks[b.token_end:m.token_start])
                for b in idx.in_clause(s, "blocker", clause))
-
-
-# "المتهم بالوقوف خلف العملية التي وقعت في 20 يوليو": a relative clause tells the incident and dates it
-_RELATIVES = frozenset({"التي", "الذي", "اللذين", "اللتين", "الذين", "اللتي"})
 
 
 def _told_dated_before(idx: MentionIndex, s: int, d: Draft) -> bool:
