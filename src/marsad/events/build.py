@@ -248,8 +248,9 @@ def _subject_before(doc: Doc, idx: MentionIndex, s: int, cue: Mention, sent_acto
     if any(a.token_start > cue.token_start for a in sent_actors) or not idx.get(s, "date"):
         return []
     tok = doc.tokens[cue.token_start]
-    if doc.text[tok.start:cue.start].endswith("ل"):
-        return []
+    proclitics = doc.text[tok.start:cue.start]
+    if proclitics.endswith("ل") and not proclitics.endswith("ال"):
+        return []  # the preposition ل, not the article's ل ("التحرير")
     before = [a for a in sent_actors if a.value is not None and a.token_end <= cue.token_start
               and side_of(a.value) in ("state", "armed") and not is_target(idx, a)]
     return before[-1:]
