@@ -89,3 +89,27 @@ def test_an_arrest_told_by_the_defence_ministry_is_by_the_army():
     (e,) = marsad.extract("أعلنت وزارة الدفاع الجزائرية إلقاء القبض على عنصرين إرهابيين خطيرين،أمس الأربعاء بتيزي وزو.",
                           published="2017-01-19")
     assert (e.sub_event_type, e.actor1) == ("Arrests", "Military Forces of Algeria")
+
+
+def test_civilians_in_a_battle_sentence_are_never_the_side_fought():
+    # ACLED battles are between armed sides: the people killed in the fighting are its toll
+    # (44 of 16,000 corpus articles had such a "Civilians" opponent, none of them right)
+    text = ("أما في تعز، فقد قتل 11 شخصاً وجرح 30 آخرون من ميليشيات الحوثي صالح، نتيجة مواجهات في النقطة الرابعة، "
+            "وعصيفرة والأربعين في المدينة الخميس.")
+    clashes = [e for e in marsad.extract(text, published="2015-08-07") if e.sub_event_type == "Armed clash"]
+    assert clashes and all(not (e.actor2 or "").startswith("Civilians") for e in clashes)
+    assert clashes[0].fatalities == 11
+
+
+def test_ground_is_taken_from_fighters_not_from_the_civilians_they_shot_at():
+    text = ("وتمكنت المقاومة الشعبية وقوات الجيش الوطني الموالي للشرعية من استعادة السيطرة على معظم قرى جبل صبر "
+            "والمواقع التي كانت تسيطر وتتمركز فيها الميليشيات وتمارس من خلالها عمليات القنص ضد المدنيين.")
+    gains = [e for e in marsad.extract(text, published="2015-08-03") if e.sub_event_type == "Government regains territory"]
+    assert gains and gains[0].actor1 == "Popular Resistance"
+    assert not (gains[0].actor2 or "").startswith("Civilians")
+
+
+def test_an_air_strike_on_civilians_keeps_them_as_its_target(one):
+    e = one("قتل 43 مدنيا واصيب 120 اخرون في قصف عشوائي للحوثيين على احياء سكنية في عدن.", "2015-07-20",
+            event_type="Explosions/Remote violence")
+    assert e.actor2 == "Civilians (Yemen)"

@@ -24,6 +24,13 @@ BENEFICIARY_MARKERS = MARKERS["beneficiary"]
 
 SPEAKER_MARKERS = MARKERS["speaker"]
 
+# Battles are fought between organised armed sides: civilians named in a battle's sentence ("قتل 11
+# شخصاً … نتيجة مواجهات", "المواقع التي تمارس منها القنص ضد المدنيين") are its toll or background,
+# never the side fought or the side that lost ground (ACLED codes civilians only as victims of
+# violence against civilians, explosions and protests).
+ARMED_SIDES_ONLY = frozenset({"Armed clash", "territory", "Government regains territory",
+                              "Non-state actor overtakes territory"})
+
 # Event types told as a series (a generic "استهداف" right after them is one more of the same).
 CAMPAIGN_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 
@@ -243,14 +250,17 @@ def assign_roles(doc: Doc, idx: MentionIndex, s: int, d: Draft, actors: list[Men
                     a for a in sent_actors if abs(idx.clause(a) - d.clause) <= 1]
                 opp = [a for a in near if getattr(a.value, "name", None) != name1 and side_of(a.value) != side1
                        and not are_allies(d.actor1, a)]
+            if d.sub in ARMED_SIDES_ONLY:
+                opp = [a for a in opp if side_of(a.value) != "civ"]
             victims = [a for a in opp if is_target(idx, a)]
             d.actor2 = (victims or opp or [None])[0]
-        elif rest:
+        elif rest and not (d.sub in ARMED_SIDES_ONLY and side_of(rest[0].value) == "civ"):
             d.actor2 = rest[0]
         elif family in ("Explosions/Remote violence", "Battles"):
             # an unnamed attacker: the side acted on may be the dead named in another clause
             # ("وقتل 15 شخصا …، في هجوم بشاحنة مفخخة")
-            dead = [a for a in sent_actors if a.value is not None and id(a) in idx.victims]
+            dead = [a for a in sent_actors if a.value is not None and id(a) in idx.victims
+                    and not (d.sub in ARMED_SIDES_ONLY and side_of(a.value) == "civ")]
             d.actor2 = dead[0] if dead else None
     if d.sub == "attack":
         # a generic "هجوم": on civilians it is violence against civilians, on armed men a battle
