@@ -1,7 +1,12 @@
 """One event per ACLED unit within a sentence, after the learned steps may have retyped a draft."""
+import datetime as dt
+
 from marsad.doc import Doc
 from marsad.events.dedupe import merge_sentence_duplicates
 from marsad.events.model import Event, Evidence, Span
+from marsad.pipeline import DEFAULT_STAGES, run
+
+WHOLE_PIPELINE = DEFAULT_STAGES  # taken before the rules-only fixture narrows the default
 
 TEXT = "ألقت قوات الأمن اللبناني القبض على أربعة أشخاص في بعلبك، وتم تسليم الموقوفين إلى المراجع المختصة."
 
@@ -33,3 +38,24 @@ def test_other_targets_or_other_places_written_stay_separate_events():
     doc.events = [_arrest(None, "القبض على", place_ar="الزويك"), _arrest(None, "تسليم", place_ar="الدويركة")]
     merge_sentence_duplicates(doc)
     assert len(doc.events) == 2
+
+
+def test_the_toll_of_a_repelled_attack_told_with_no_attacker_is_that_battle_not_a_second_one():
+    text = ("من ناحية ثانية، تمكنت قوات البيشمركة في ساعة متأخرة من الليلة قبل الماضية من صد هجوم لمسلحي «داعش» على "
+            "مواقعها في قرية خراب دليل التابعة لمحور بعشيقة، وقتل خلال الهجوم 15 مسلحا، فيما دمرت قوات البيشمركة "
+            "ثلاث عجلات همر استخدمها التنظيم في الهجوم.")
+    doc = run(Doc(text, published=dt.date(2016, 10, 20)), names=WHOLE_PIPELINE)
+    clashes = [e for e in doc.events if e.sub_event_type == "Armed clash"]
+    assert len(clashes) == 1
+    assert {clashes[0].actor1, clashes[0].actor2} == {"Peshmerga", "Islamic State"}
+    assert clashes[0].fatalities == 15
+
+
+def test_an_unnamed_attack_on_a_side_that_is_the_attacker_elsewhere_is_kept_apart_outside_battles():
+    doc = Doc(TEXT, id="a1")
+    named = _arrest(None, "القبض على")
+    unnamed = _arrest("Military Forces of Lebanon", "تسليم")
+    unnamed.actor1 = "Unidentified Armed Group (Lebanon)"
+    doc.events = [named, unnamed]
+    merge_sentence_duplicates(doc)
+    assert len(doc.events) == 2 and doc.events[0].actor2 is None

@@ -32,11 +32,46 @@ def merge_sentence_duplicates(doc: Doc) -> None:
             kept.append(e)
             continue
         _absorb(same, e)
-    doc.events = kept
+    doc.events = _merge_unnamed_retellings(kept)
+
+
+def _unnamed(actor: str | None) -> bool:
+    return actor is None or actor.startswith("Unidentified Armed Group")
+
+
+def _retells(weak: Event, strong: Event) -> bool:
+    """``weak`` names no attacker and no side that ``strong`` does not name: the same incident told
+    again in its sentence ("صدت البيشمركة هجوما لداعش …، وقتل خلال الهجوم 15 مسلحا")."""
+    if not _unnamed(weak.actor1) or _unnamed(strong.actor1):
+        return False
+    if weak.actor2 is None or weak.actor2 == strong.actor2:
+        return True
+    # in a battle either side may be named first: the side that lost men is one of the two
+    return strong.event_type == "Battles" and weak.actor2 == strong.actor1
+
+
+def _merge_unnamed_retellings(events: list[Event]) -> list[Event]:
+    """An event of a sentence with an unnamed attacker, at the same place, day and sub-type as one
+    whose sides are named, is that event told again (its toll, a detail), not a second unit."""
+    by_place: dict[tuple, list[Event]] = {}
+    for e in events:
+        first = e.evidence[0].start if e.evidence else None
+        by_place.setdefault((first, e.sub_event_type, e.event_date, e.location_id or e.location,
+                             e.location_ar), []).append(e)
+    dropped: set[int] = set()
+    for group in by_place.values():
+        if len(group) < 2:
+            continue
+        for weak in group:
+            strong = next((k for k in group if k is not weak and id(k) not in dropped and _retells(weak, k)), None)
+            if strong is not None:
+                _absorb(strong, weak)
+                dropped.add(id(weak))
+    return [e for e in events if id(e) not in dropped]
 
 
 def _absorb(into: Event, other: Event) -> None:
-    if into.actor2 is None and other.actor2 is not None:
+    if into.actor2 is None and other.actor2 is not None and other.actor2 != into.actor1:
         into.actor2, into.actor2_ar, into.assoc_actor_2, into.inter2 = (
             other.actor2, other.actor2_ar, other.assoc_actor_2, other.inter2)
         into.interaction = other.interaction
