@@ -113,3 +113,17 @@ def test_an_air_strike_on_civilians_keeps_them_as_its_target(one):
     e = one("قتل 43 مدنيا واصيب 120 اخرون في قصف عشوائي للحوثيين على احياء سكنية في عدن.", "2015-07-20",
             event_type="Explosions/Remote violence")
     assert e.actor2 == "Civilians (Yemen)"
+
+
+def test_an_armed_group_holding_ground_arrests_in_its_own_name(one):
+    # ACLED codes arrests by groups that control territory as theirs, not as a police arrest
+    e = one("في غضون ذلك، ألقت المقاومة الشعبية في عدن القبض على عشرات الحوثيين والموالين لصالح بينهم قيادات "
+            "مدنية وعسكرية بارزة.", "2015-08-02", sub_event_type="Arrests")
+    assert (e.actor1, e.actor2) == ("Popular Resistance", "Houthi Movement")
+
+
+def test_a_group_named_before_a_passive_arrest_is_not_the_arrester():
+    text = ("وأضاف المتحدث أن المقاومة نجحت مساء أمس من دخول قاعدة العند شمال عدن، وسط هروب جماعي لميليشيات "
+            "الحوثي وصالح والتي تركت مواقعها وتم إلقاء القبض على البعض الآخر.")
+    arrests = [e for e in marsad.extract(text, published="2015-08-04") if e.sub_event_type == "Arrests"]
+    assert all(e.actor1 != "Houthi Movement" for e in arrests)

@@ -212,9 +212,11 @@ def assign_roles(doc: Doc, idx: MentionIndex, s: int, d: Draft, actors: list[Men
     if pair:
         d.actor1, d.actor2 = pair
     elif d.sub == "Arrests":
-        # the state arrests; whoever else is named is the one arrested
+        # the state arrests; whoever else is named is the one arrested -- unless an armed group
+        # holding ground is the subject right before the arrest ("ألقت المقاومة الشعبية القبض على 72")
         state = [a for a in named + [x for x in sent_actors if x.value is not None] if side_of(a.value) == "state"]
-        d.actor1 = state[0] if state else default_actor(doc, d, arresting_force(idx, s))
+        arrester = armed_arrester(doc, idx, d, [x for x in sent_actors if x.value is not None])
+        d.actor1 = arrester or (state[0] if state else default_actor(doc, d, arresting_force(idx, s)))
         others = [a for a in named if d.actor1 is None or getattr(a.value, "name", None) != d.actor1.value.name]
         d.actor2 = others[0] if others else None
     elif family == "Protests" or d.sub in ("Violent demonstration", "Mob violence"):
@@ -378,6 +380,37 @@ def inherit_actor(idx: MentionIndex, d: Draft) -> tuple[Mention | None, Draft | 
         if len(flyers) == 1:
             return next(iter(flyers.values())), None
     return None, None
+
+
+ARRESTER_REACH = 4  # tokens between an arrest cue and the group named just before it as its subject
+CLAUSE_PUNCTUATION = frozenset("،,.;:؛؟?!()")
+RELATIVE_WORDS = MARKERS["relative"]
+PASSIVE_AUXILIARIES = MARKERS["passive_auxiliary"]
+
+
+def armed_arrester(doc: Doc, idx: MentionIndex, d: Draft, actors: list[Mention]) -> Mention | None:
+    """A named non-state armed group that is the subject of the arrest: the nearest actor ending at most
+    a few tokens before the cue ("المقاومة الشعبية ألقت القبض", "ألقت المقاومة القبض", "مسلحون تابعون
+    للحوثيين بالقبض على"), not a target, not a generic "مسلحين". ACLED codes arrests by groups that
+    control ground as theirs; a state actor there or nearer keeps the state as the arrester."""
+    cue = d.cue
+    before = [a for a in actors if a.sentence == cue.sentence and a.token_end <= cue.token_start
+              and cue.token_start - a.token_end <= ARRESTER_REACH]
+    if not before:
+        return None
+    nearest = max(before, key=lambda a: a.token_end)
+    if side_of(nearest.value) != "armed" or nearest.meta.get("template") or nearest.meta.get("default"):
+        return None
+    # a clause boundary, a relative pronoun or a passive between them: the group is not the subject
+    # ("ميليشيات الحوثي والتي تركت مواقعها وتم إلقاء القبض على البعض", "زعيم تنظيم داعش، وقد اوقفت")
+    if any(ch in doc.text[nearest.end:cue.start] for ch in CLAUSE_PUNCTUATION):
+        return None
+    between = doc.tokens[nearest.token_end:cue.token_start + 1]
+    if any(t.norm in RELATIVE_WORDS or t.norm in PASSIVE_AUXILIARIES for t in between):
+        return None
+    if is_target(idx, nearest) or is_beneficiary(idx, nearest):
+        return None
+    return nearest
 
 
 def arresting_force(idx: MentionIndex, s: int) -> str:
