@@ -93,6 +93,12 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
                 spans.append(other)
                 used.add(id(other))
                 end_tok = max(end_tok, other.token_end)
+            more = added_count(doc, end_tok, numbers, used, wounds)
+            if more is not None:
+                count += more.value
+                spans.append(more)
+                used.add(id(more))
+                end_tok = max(end_tok, more.token_end)
         else:
             for i in list(range(kill.token_end, min(kill.token_end + 2, len(doc.tokens)))) + list(
                     range(max(0, kill.token_start - 2), kill.token_start)):
@@ -176,6 +182,32 @@ def joined_counts(doc: Doc, n: Mention, numbers: list[Mention], used: set[int],
     walk(lambda a, b: joined(a, b) and not wounded(b))  # forwards: "3 جنود و5 مدنيين و2 من الشرطة"
     walk(lambda a, b: joined(b, a) and not wounded(a))  # backwards: "12 متشددا وخمسة مدنيين"
     return out
+
+
+ADDITION = MARKERS["addition"]
+ADDITION_LINKS = MARKERS["addition_link"]
+ADDITION_REACH = 6  # tokens from the end of the first count's phrase to the added count
+
+
+def added_count(doc: Doc, end_tok: int, numbers: list[Mention], used: set[int],
+                wounds: list[Mention]) -> Mention | None:
+    """The count right after "إضافة إلى" / "فضلا عن" that follows a toll ("استشهاد 13 من منسوبي القوات،
+    إضافة إلى ثلاثة من العاملين في الموقع"): more dead of the same event. Commas may stand between;
+    a wounding cue before it ends the list ("وإصابة 9 آخرين")."""
+    toks = doc.tokens
+    for n in numbers:
+        if id(n) in used or not 2 <= n.token_start - end_tok <= ADDITION_REACH:
+            continue
+        if n.token_start < 2 or toks[n.token_start - 1].norm not in ADDITION_LINKS:
+            continue
+        first = toks[n.token_start - 2]
+        if first.norm not in ADDITION and first.forms[-1] not in ADDITION:
+            continue
+        if any(end_tok <= w.token_start < n.token_start or n.token_end <= w.token_start <= n.token_end + 1
+               for w in wounds):
+            return None
+        return n
+    return None
 
 
 PERIOD_OPENERS = MARKERS["period_opener"]

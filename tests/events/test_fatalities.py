@@ -1,0 +1,19 @@
+"""Tolls (marsad.events.fatalities), on real news sentences."""
+import marsad
+
+
+def test_dead_added_with_idafatan_ila_count_in_the_toll(one):
+    # "إضافة إلى" after a toll adds more dead of the same bombing (15 such sentences in the corpus)
+    one("حدث تفجير في جموع المصلين في مسجد مقر قوات الطوارئ بمنطقة عسير نتج عنه استشهاد 12 من منسوبي القوات "
+        "إضافة إلى ثلاثة من العاملين في الموقع وإصابة سبعة آخرين.", "2015-08-07", fatalities=15)
+
+
+def test_the_added_count_may_follow_a_comma(one):
+    one("وأدت الاشتباكات في منطقة قرن الصابحية بلحج إلى مقتل تسعة من الحوثيين وقوات صالح، بالإضافة إلى أحد أفراد "
+        "المقاومة.", "2015-08-07", fatalities=10)
+
+
+def test_wounded_added_with_idafatan_ila_are_not_dead():
+    events = marsad.extract("قتل خمسة جنود في تفجير عبوة ناسفة في مدينة العريش أمس إضافة إلى إصابة ثلاثة آخرين.",
+                            published="2015-08-07")
+    assert [e.fatalities for e in events] == [5]
