@@ -17,3 +17,8 @@ def test_wounded_added_with_idafatan_ila_are_not_dead():
     events = marsad.extract("قتل خمسة جنود في تفجير عبوة ناسفة في مدينة العريش أمس إضافة إلى إصابة ثلاثة آخرين.",
                             published="2015-08-07")
     assert [e.fatalities for e in events] == [5]
+
+
+def test_a_toll_that_rose_to_n_is_the_running_total_not_more_dead(one):
+    one("أسفر القصف عن مقتل 7 مدنيين وجرح 20 آخرين في مدينة دوما أمس، وارتفعت الحصيلة لاحقا إلى 9 قتلى.",
+        "2015-08-07", fatalities=9)

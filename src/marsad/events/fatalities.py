@@ -248,8 +248,25 @@ def assign_fatalities(doc: Doc, idx: MentionIndex, s: int, drafts: list[Draft], 
     for kill, count, spans in kill_counts(doc, idx, s, lex):
         target = draft_for_kill(idx, drafts, kill)
         if target is not None:
-            target.fatalities = (target.fatalities or 0) + count
+            if target.fatalities and is_running_total(doc, spans[0]):
+                target.fatalities = max(target.fatalities, count)  # the toll rose to it: the same dead
+            else:
+                target.fatalities = (target.fatalities or 0) + count
             target.fatality_spans.extend(spans)
+
+
+TOLL_RISE = MARKERS["toll_rise"]
+RISE_REACH = 6  # tokens from "ارتفعت" to the "إلى" before the count
+
+
+def is_running_total(doc: Doc, count: Mention) -> bool:
+    """A count after "ارتفع(ت) … إلى" ("وارتفعت الحصيلة لاحقا إلى 9 قتلى"): the toll so far, which
+    includes the dead already counted in the sentence."""
+    toks = doc.tokens
+    i = count.token_start
+    if count.kind != "number" or i == 0 or toks[i - 1].norm not in ("الي", "إلى"):
+        return False
+    return any(t.forms[-1] in TOLL_RISE or t.norm in TOLL_RISE for t in toks[max(0, i - 1 - RISE_REACH):i - 1])
 
 
 def carried_toll(doc: Doc, idx: MentionIndex, s: int, prev: Draft, lex: Any) -> tuple[int | None, list[Mention]]:
