@@ -55,6 +55,15 @@ def test_relative_days(phrase, delta):
     assert text == phrase and r.start == THU + dt.timedelta(days=delta) and r.precision == 1
 
 
+@pytest.mark.parametrize("phrase, day", [
+    ("الخميس الماضي", dt.date(2017, 10, 5)), ("الخميس قبل الماضي", dt.date(2017, 9, 28)),
+    ("الجمعة قبل الماضية", dt.date(2017, 9, 29)),
+])
+def test_weekday_before_last_is_a_week_before_last_weeks(phrase, day):
+    text, _, _, r = one(f"وأعلنت الشرطة أنها اعتقلت {phrase} ثلاثة أشخاص يشتبه في انتمائهم إلى التنظيم")
+    assert text == phrase and r.start == day
+
+
 def test_today_that_is_not_the_publication_day():
     assert dates("وقال مراسل روسيا اليوم إن القصف استمر حتى اليوم التالي") == []
 

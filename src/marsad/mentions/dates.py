@@ -161,7 +161,7 @@ def _rx() -> _Rx:
         weekday=re.compile(
             rf"{_B}{_PFX}(?:(?P<part>{parts})\s+)?(?:(?:يوم|نهار)\s+)?(?P<wd>{wd}){_E}"
             rf"(?:\s*(?:[-–/]|و|الي)?\s*(?P<wd2>{wd}){_E})?"
-            rf"(?:\s+(?P<rel>{mrel}){_E})?"
+            rf"(?:\s+(?:(?P<rel>{mrel})|(?P<before_last>قبل\s+الماضيه?)){_E})?"
         ),
         window=re.compile(rf"{_B}(?:و?(?:خلال|في|طيله|طوال)\s+)?(?P<win>{wins}){_E}"),
         num_window=re.compile(
@@ -334,6 +334,8 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx, tokens: Sequence[Token] | None
         r = " ".join(m["rel"].split()) if m["rel"] else None
         future = bool(r and r in cal.month_next)
         offset = -1 if (r and r in cal.month_past) else 0
+        if m["before_last"]:
+            offset = -8  # "الجمعة قبل الماضية": the one a week before last Friday
         meta = {"part": part} if part else {}
         if future:
             meta["future"] = True
