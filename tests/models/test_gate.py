@@ -169,3 +169,15 @@ def test_a_sentence_longer_than_any_labelled_one_keeps_the_rule_sub_types() -> N
     doc = marsad.extract_doc(PARAGRAPH_SENTENCE, published="2015-08-03")
     reasons = [why.reason for why in doc.layers.get("scores", {}).values()]
     assert doc.events and not [r for r in reasons if "(model)" in r]
+
+
+def test_ground_regained_from_rebels_keeps_no_civilians_the_killing_rule_implied():
+    # the rules read "تصفية" (liquidation) as a killing, with the civilians it implies as its victims; the
+    # sub-type model retypes the clause as ground regained, which is never taken from civilians
+    text = ("وأوضح المحافظ في حديث لـ «سكاي نيوز عربية» أن كل مديريات عدن أصبحت تحت سيطرة المقاومة الشعبية في "
+            "المدينة، بينما يقوم عناصر المقاومة بتمشيط وتصفية آخر جيوب المتمردين الحوثيين وقوات الرئيس السابق "
+            "علي عبد الله صالح في جعولة وبئر أحمد.")
+    events = marsad.extract(text, published="2015-07-22")
+    assert events and all(not (e.actor2 or "").startswith("Civilians") for e in events)
+    regained = [e for e in events if e.sub_event_type == "Government regains territory"]
+    assert regained and regained[0].actor1 == "Popular Resistance" and regained[0].interaction == 30

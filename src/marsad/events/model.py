@@ -120,6 +120,14 @@ class Event:
         for sp in self.spans:
             sp.role = other.get(sp.role, sp.role)
 
+    def drop_implied_actor2(self) -> None:
+        """Forget a side acted on that no words name (a default "Civilians (X)" put in by a rule for a
+        sub-type that needs one), when the event is retyped to one it does not fit."""
+        self.actor2 = self.actor2_ar = self.assoc_actor_2 = None
+        self.inter2 = None
+        self.interaction = interaction_code(self.inter1, None)
+        self.spans = [sp for sp in self.spans if sp.role not in ("actor2", "assoc_actor_2")]
+
     def compute_id(self) -> str:
         """A stable id from the article and the event's unit (type, place, day, actors)."""
         key = "|".join(str(x) for x in (

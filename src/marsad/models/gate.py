@@ -122,11 +122,16 @@ def apply_gate(doc: Doc, events: list[Any], relevance: ArticleScore | None,
             dropped.append((ev, why))
             continue
         sub_p = best.subtypes.get(rule_sub, 0.0)
-        cand, cand_p = override_candidate(best.subtypes, rule_sub, ev.inter1, ev.inter2)
+        # a side acted on that no words name (the rule's default civilians of a killing) does not
+        # bind the sub-type: "تصفية آخر جيوب المتمردين" retyped as ground regained loses it
+        implied2 = bool(ev.actor2) and not ev.actor2_ar
+        cand, cand_p = override_candidate(best.subtypes, rule_sub, ev.inter1, None if implied2 else ev.inter2)
         sent = doc.sentences[best_i]
         # a sentence longer than any the model learned from (a paragraph of clauses told as one) has a
         # sub-type distribution about the whole paragraph, not about this event's clause: the rule keeps it
         if sent.end - sent.start <= LONGEST_LABELLED_SENTENCE and wants_override(meta, best.subtypes, rule_sub, cand):
+            if implied2 and fitting_order(cand, ev.inter1, ev.inter2) is None:
+                ev.drop_implied_actor2()
             order = fitting_order(cand, ev.inter1, ev.inter2)
             ev.sub_event_type, ev.event_type = cand, SUB_TO_TYPE[cand]
             sub_p = cand_p
