@@ -64,6 +64,13 @@ def test_weekday_before_last_is_a_week_before_last_weeks(phrase, day):
     assert text == phrase and r.start == day
 
 
+def test_hijri_date_written_with_spaced_slashes():
+    # Saudi outlets write "8/ 2/ 1433هـ" and "26 / 9 / 1436هـ" (about 570 corpus articles)
+    _, expr, _, r = one("حيث أعلنت وزارة الداخلية بتاريخ 8/ 2/ 1433هـ، قائمة بأسماء (23) مطلوباً")
+    assert expr.calendar == "hijri" and (expr.year, expr.month, expr.day) == (1433, 2, 8)
+    assert abs((r.start - dt.date(2012, 1, 2)).days) <= 1
+
+
 def test_today_that_is_not_the_publication_day():
     assert dates("وقال مراسل روسيا اليوم إن القصف استمر حتى اليوم التالي") == []
 

@@ -135,7 +135,9 @@ def _rx() -> _Rx:
         ),
         numeric=re.compile(
             r"(?<![\d/.\-])(?:(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
-            r"|(?P<y2>\d{4})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2}))(?![\d/.\-]\d)"
+            r"|(?P<y2>\d{4})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2})"
+            # spaced slashes, as Saudi outlets write Hijri dates ("8/ 2/ 1433هـ", "26 / 9 / 1436هـ")
+            r"|(?P<d3>\d{1,2}) ?/ ?(?P<m3>\d{1,2}) ?/ ?(?P<y3>\d{4}))(?![\d/.\-]\d)"
             rf"(?:\s*(?P<era>{hera}|{gera}){_E})?"
         ),
         month=re.compile(
@@ -198,7 +200,7 @@ def _year_ok(y: int | None) -> bool:
 
 
 _WORD = re.compile(r"\w+")
-_NUMERIC_HINT = re.compile(r"\d[/.\-]\d")
+_NUMERIC_HINT = re.compile(r"\d[/.\-]\d|\d ?/ ?\d")
 
 
 def _windows(text: str, tokens: Sequence[Token] | None, rx: _Rx) -> dict[str, list[tuple[int, int]]] | None:
@@ -269,6 +271,8 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx, tokens: Sequence[Token] | None
     for m in finditer("numeric"):
         if m["d"]:
             d, mo, y = int(m["d"]), int(m["m"]), m["y"]
+        elif m["d3"]:
+            d, mo, y = int(m["d3"]), int(m["m3"]), m["y3"]
         else:
             d, mo, y = int(m["d2"]), int(m["m2"]), m["y2"]
         year = int(y) + (2000 if len(y) == 2 else 0)
