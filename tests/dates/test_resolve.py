@@ -65,3 +65,12 @@ def test_hijri_conversion_is_within_a_day_of_the_printed_twin():
 def test_default_date_is_the_day_before_and_of_publication():
     assert default_date(dt.date(2015, 7, 26)) == ResolvedDate(dt.date(2015, 7, 25), dt.date(2015, 7, 26), 2)
     assert default_date(dt.datetime(2015, 7, 26, 9, 30)).end == dt.date(2015, 7, 26)
+
+
+def test_hijri_day_and_month_without_a_year_is_the_most_recent_one():
+    # "يوم 12 محرم" in an article of 2017-10-12: 12 Muharram 1439 (2 October 2017, ±1 day)
+    r = resolve(DateExpr("explicit", day=12, month=1, calendar="hijri"), dt.date(2017, 10, 12))
+    assert r.start <= dt.date(2017, 10, 2) <= r.end and r.precision == 2
+    # "العاشر من محرم" in an article of 2015-08-08 is Ashura 1436 (3 November 2014), not a future one
+    r = resolve(DateExpr("explicit", day=10, month=1, calendar="hijri"), dt.date(2015, 8, 8))
+    assert r.start <= dt.date(2014, 11, 3) <= r.end

@@ -25,6 +25,16 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
     return dt.date.fromordinal(int(jd - 1721424.5))
 
 
+def _nearest_hijri(month: int, day: int, published: dt.date, future: bool) -> dt.date:
+    """A Hijri day and month without a year ("العاشر من محرم"): the most recent one on or before
+    publication (the next one on or after it when ``future``), like a Gregorian date without a year."""
+    approx = round((published.year - 621.57) * 365.2425 / 354.367)  # the Hijri year of the publication
+    dates = [hijri_to_gregorian(y, month, day) for y in range(approx - 2, approx + 3)]
+    if future:
+        return min(d for d in dates if d >= published)
+    return max(d for d in dates if d <= published)
+
+
 def _days(start: dt.date, end: dt.date) -> int:
     span = (end - start).days + 1
     return 1 if span <= 1 else 2 if span <= 7 else 3
@@ -77,10 +87,13 @@ def _resolve(expr: DateExpr, published: dt.date | None, future: bool = False) ->
 
     if k == "explicit" and expr.month and expr.day:
         if expr.calendar == "hijri":
-            if not expr.year:
-                return None
             try:
-                g = hijri_to_gregorian(expr.year, expr.month, expr.day)
+                if expr.year:
+                    g = hijri_to_gregorian(expr.year, expr.month, expr.day)
+                elif published is not None:
+                    g = _nearest_hijri(expr.month, expr.day, published, future)
+                else:
+                    return None
             except (ValueError, OverflowError):
                 return None
             return ResolvedDate(g - _ONE, g + _ONE, 2)  # tabular conversion is ±1 day
