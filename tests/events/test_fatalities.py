@@ -22,3 +22,15 @@ def test_wounded_added_with_idafatan_ila_are_not_dead():
 def test_a_toll_that_rose_to_n_is_the_running_total_not_more_dead(one):
     one("أسفر القصف عن مقتل 7 مدنيين وجرح 20 آخرين في مدينة دوما أمس، وارتفعت الحصيلة لاحقا إلى 9 قتلى.",
         "2015-08-07", fatalities=9)
+
+
+def test_two_sources_figures_for_one_attack_give_the_lower_not_the_sum(one):
+    # GUIDELINES: "When sources differ, the lower figure" ("بينما أفادت مصادر الجيش بأن الهجوم أسفر عن مقتل 58")
+    one("كما أفادت مصادر التنظيم بأن 113 من مليشيا الحشد الشعبي قـُتلوا في هجوم للتنظيم على موقع للحشد في محيط "
+        "الصقلاوية شمال شرق الفلوجة، بينما أفادت مصادر في الجيش العراقي بأن الهجوم أسفر عن مقتل 58 وإصابة العشرات "
+        "من أفراد الجيش ومليشيا الحشد.", "2015-08-08", fatalities=58)
+
+
+def test_another_source_telling_more_dead_still_adds_up(one):
+    one("أفادت مصادر أمنية بأن 3 جنود قتلوا في هجوم على حاجز للجيش في مدينة العريش أمس، فيما قالت مصادر طبية "
+        "إن الهجوم أسفر عن مقتل جنديين آخرين.", "2015-08-08", fatalities=5)

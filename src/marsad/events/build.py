@@ -15,7 +15,7 @@ from typing import Any
 from ..doc import Doc, Mention
 from ..lexicon.cues import Cue, load_cues
 from .control import control_statements, one_per_claim
-from .fatalities import assign_fatalities, carried_toll
+from .fatalities import assign_fatalities, carried_toll, other_source
 from .index import (
     Draft,
     MentionIndex,
@@ -444,6 +444,9 @@ def _merge(drafts: list[Draft], doc: Doc | None = None) -> list[Draft]:
                 # عسكري تركي"); two counts in one sentence add up. (Across sources, fusion keeps the lower.)
                 if e.fatalities is None:
                     e.fatalities = d.fatalities
+                elif e.sentence == d.sentence and e.fatality_spans and d.fatality_spans and other_source(
+                        doc, e.fatality_spans[-1], d.fatality_spans[0]):
+                    e.fatalities = min(e.fatalities, d.fatalities)  # two sources' figures: the lower
                 elif e.sentence == d.sentence:
                     e.fatalities += d.fatalities
                 else:

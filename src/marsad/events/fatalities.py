@@ -245,14 +245,42 @@ def assign_fatalities(doc: Doc, idx: MentionIndex, s: int, drafts: list[Draft], 
     مرور أسفر عن وفاة شخص")."""
     if idx.get(s, "accident"):
         return
+    last_kill: dict[int, Mention] = {}
     for kill, count, spans in kill_counts(doc, idx, s, lex):
         target = draft_for_kill(idx, drafts, kill)
         if target is not None:
             if target.fatalities and is_running_total(doc, spans[0]):
                 target.fatalities = max(target.fatalities, count)  # the toll rose to it: the same dead
+            elif target.fatalities and id(target) in last_kill and other_source(doc, last_kill[id(target)], kill):
+                target.fatalities = min(target.fatalities, count)  # sources differ: the lower figure
             else:
                 target.fatalities = (target.fatalities or 0) + count
             target.fatality_spans.extend(spans)
+            last_kill[id(target)] = kill
+
+
+CONTRAST = MARKERS["contrast"]
+ANNOUNCE = MARKERS["announce"]
+
+
+def other_source(doc: Doc, before: Mention, kill: Mention) -> bool:
+    """Is ``kill`` another source's figure for the dead ``before`` counted? "أعلنت سلطات الإقليم عن ستة
+    قتلى، فيما تحدثت وسائل إعلام تركية عن «مجزرة» راح ضحيتها تسعة قتلى": a contrast ("بينما/فيما"),
+    then a verb of saying, then a noun naming the same event or its toll (GUIDELINES: the lower figure)."""
+    toks = doc.tokens[before.token_end:kill.token_end]
+    contrast = next((i for i, t in enumerate(toks) if t.norm in CONTRAST), None)
+    if contrast is None:
+        return False
+    rest = toks[contrast + 1:]
+    said = next((i for i, t in enumerate(rest[:3]) if t.norm in ANNOUNCE or t.forms[-1] in ANNOUNCE), None)
+    if said is None:
+        return False
+    if any(t.norm in ANOTHER for t in doc.tokens[kill.token_start:kill.token_end + 4]):
+        return False  # "جنديين آخرين": more dead, not another figure for the same
+    return any(t.norm in EVENT_REFS or t.forms[-1] in EVENT_REFS or t.norm in TOLL_NOUNS for t in rest[said + 1:])
+
+
+ANOTHER = MARKERS["additional"]
 
 
 TOLL_RISE = MARKERS["toll_rise"]
