@@ -33,6 +33,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "marsad.models.gate:gate_events",  # only events of event-report sentences; calibrated confidence
     "marsad.models.propose:propose_events",  # learned: one event for a sure article the rules missed
     "marsad.events.dedupe:merge_sentence_duplicates",  # a unit retyped into another of its sentence's: one event
+    "marsad.events.references:attach_references",  # "تلك الغارات" told again: evidence of the event, not one
 )
 
 

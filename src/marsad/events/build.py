@@ -35,7 +35,7 @@ from .placing import (
 )
 from .roles import (BOMB_SUBS, CLAIM_REACH, apply_claims, assign_roles, default_actor, is_air, is_target,
                     is_pro_government, localised_actor, parties)
-from .timing import anchor_date, assign_date, is_history, is_reference
+from .timing import anchor_date, assign_date, is_history, is_reference, points_back
 
 
 # ---------------------------------------------------------------------------------------------
@@ -77,6 +77,7 @@ def build_events(doc: Doc) -> None:
             if dead and armed:
                 by_clause[idx.clause(kills[0])] = [kills[0]]
         sent_drafts: list[Draft] = []
+        referring: list[Mention] = []  # event nouns of the sentence that point back ("تلك الغارات")
         # background told in an earlier clause ("منذ أسابيع") governs later clauses with no date of their own
         background = [idx.clause(m) for m in idx.get(s, "date") if m.meta.get("background")]
         for clause in sorted(by_clause):
@@ -85,6 +86,14 @@ def build_events(doc: Doc) -> None:
             cues = _unblocked(idx, s, clause, cues)
             if not cues or (not own_dates and any(b < clause for b in background)):
                 continue
+            # "وتأتي تلك الغارات مع …", "أحصوا ثمانية قتلى في هذا الهجوم": the event told before, not a
+            # new one (its toll is carried to it); another event word of the clause still tells its own
+            # ("وقبل 24 ساعة على هذا الهجوم دمر انفجار شاحنة مفخخة حيا سكنيا")
+            if any(points_back(doc, c) for c in cues):
+                referring.extend(c for c in cues if points_back(doc, c))
+                cues = [c for c in cues if not points_back(doc, c)]
+                if all(c.value.sub in ("kill", "wound") for c in cues):
+                    continue
             sent_drafts.extend(_drafts_for_clause(doc, idx, s, clause, cues, lex))
         sent_drafts = _one_seizure(sent_drafts)
         if idx.get(s, "claim") and any(0 < s - d.sentence <= CLAIM_REACH for d in drafts):
@@ -92,6 +101,8 @@ def build_events(doc: Doc) -> None:
             sent_drafts = [d for d in sent_drafts if not all(c.value.needs_actor for c in d.cues)]
         if not sent_drafts:
             _carry_toll(doc, idx, s, drafts, lex)
+            if referring:
+                _refer_back(doc, idx, s, drafts, referring[0])
             continue
         assign_fatalities(doc, idx, s, sent_drafts, lex)
         split = [nd for d in sent_drafts for nd in place_draft(doc, idx, s, d, context_places)]
@@ -331,6 +342,29 @@ def _carry_toll(doc: Doc, idx: MentionIndex, s: int, drafts: list[Draft], lex: A
             if (sent.start, sent.end) not in d.evidence:
                 d.evidence.append((sent.start, sent.end))
             break
+
+
+REFER_REACH = 3  # sentences back from "تلك الغارات" to the strikes it names
+
+
+def _refer_back(doc: Doc, idx: MentionIndex, s: int, drafts: list[Draft], noun: Mention) -> None:
+    """A sentence about an event told just before ("وقتل 260 مقاتلا في هذه الغارات", "وتأتي تلك الغارات
+    مع …") is more evidence of that event, not an event of its own: the last draft of the same family
+    within a few sentences of the story. Kept aside (``doc.layers["reference_sentences"]``, by the
+    draft's cue) and joined to the published event after the learned gate, which judges an event by
+    the sentences that tell it, not by those that mention it again (``events.references``)."""
+    from .roles import family_of_sub
+
+    family = family_of_sub(noun.value.sub)
+    for d in reversed(drafts):
+        if s - d.sentence > REFER_REACH or d.sentence < idx.story_start:
+            return
+        if family_of_sub(d.sub) == family or noun.value.sub == "attack":
+            sent = doc.sentences[s]
+            refs = doc.layers.setdefault("reference_sentences", {}).setdefault((d.cue.start, d.cue.end), [])
+            if (sent.start, sent.end) not in refs:
+                refs.append((sent.start, sent.end))
+            return
 
 
 def _air_bombardment(doc: Doc, idx: MentionIndex, s: int, d: Draft) -> None:

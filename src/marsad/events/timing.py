@@ -198,6 +198,23 @@ def _told_dated_before(idx: MentionIndex, s: int, d: Draft) -> bool:
     return False
 
 
+DEMONSTRATIVES = MARKERS["demonstrative"]
+PARTITIVES = MARKERS["partitive"]
+
+
+def points_back(doc: Doc, cue: Mention) -> bool:
+    """A definite event noun after a demonstrative ("تلك الغارات", "هذا الهجوم"): the event already told,
+    not a new one; "أحد هذه الهجمات" (one of them) tells one of its own."""
+    toks = doc.tokens
+    i = cue.token_start
+    if i == 0 or not toks[i].norm.lstrip("وفبل").startswith("ال"):
+        return False
+    if toks[i - 1].norm not in DEMONSTRATIVES or toks[i - 1].sentence != toks[i].sentence:
+        return False
+    # "أحد هذه الهجمات", "ستا من هذه الغارات": some of them, told with their own detail
+    return not (i >= 2 and (toks[i - 2].norm in PARTITIVES or toks[i - 2].norm == "من"))
+
+
 def is_reference(doc: Doc, cue: Mention) -> bool:
     """A definite event noun followed (after at most one adjective) by a relative pronoun:
     "التفجير الذي …", "الهجوم الإرهابي الذي …"."""
