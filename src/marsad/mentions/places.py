@@ -537,7 +537,9 @@ def _support_doubts(doc: Doc, gaz: Gazetteer, raws: list[_Raw], weights: dict[st
     """Keep a doubtful name (mostly a word in the corpus) only when the article backs it as a place:
     listed with a place ("حلب والباب"), or a same-name place in a country the article names lies
     near a place the article names without doubt (الميادين in a Deir ez-Zor story, not in
-    "الشوارع والميادين" in a Cairo one). Its candidates shrink to the supported ones."""
+    "الشوارع والميادين" in a Cairo one). A big town read without its "ب" ("بنابل": in Nabeul) is also
+    backed by lying in the article's country; a name read without
+    its "و" ("وجدة": and Jeddah) only by a list. Its candidates shrink to the supported ones."""
     sure = [r for r in raws if not r.doubt and not r.unknown and not r.dateline]
     if not any(r.doubt for r in raws):
         return raws
@@ -871,8 +873,8 @@ def _list_end(doc: Doc, tok: Token) -> bool:
 
 def _vote(r: _Raw) -> tuple[str, float] | None:
     """The country a mention says the article is about, and how strongly (None: it says nothing)."""
-    if r.dateline or r.unknown:
-        return None
+    if r.dateline or r.unknown or r.reasons and r.reasons[0].startswith("spelling"):
+        return None  # a spelling variant is a guess (المشنية → the Yemeni district المشنة): no evidence of a country
     # small same-name villages elsewhere (Who's On First has a الكويت in Yemen) do not blur the evidence
     big = {p.country_code for p in r.cands
            if p.kind == "country" or p.population >= 100000 or p.feature_code in ("PPLC", "PPLA") or p.is_admin}
