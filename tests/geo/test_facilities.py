@@ -58,3 +58,19 @@ def test_camps_and_mountains_are_placed_in_their_governorate():
     assert by["جبل سمامة"].place.country_code == "TN" and by["جبل سمامة"].precision == 3
     by = places("كما أحكمت المقاومة سيطرتها على مبنى المحافظة في منطقة سناح بعد فرار جماعي للحوثيين وقوات صالح.")
     assert by["سناح"].place.admin1 == "Aḑ Ḑāli‘"
+
+
+def test_spellings_news_gives_towns_of_the_sources():
+    # aliases of GeoNames towns, and towns Who's On First has without an Arabic name (overrides ``places``)
+    cases = [
+        ("هجوم انتحاري نسب إلى تنظيم داعش وضرب مدينة سوروج بالقرب من الحدود السورية", "سوروج", "Suruç"),
+        ("في ساعة متأخرة ليلة أول من أمس في مدينة كويتا عاصمة إقليم بلوشستان جنوب شرقي باكستان.", "كويتا", "Quetta"),
+        ("انتحاريًا اقتحم بجرار مفخخ باكرا صباح اليوم، مركزا للدرك في محيط مدينة دوغوبيازيد في شرق البلاد.",
+         "دوغوبيازيد", "Doğubayazıt"),
+        ("وصلوا على متن دراجات نارية وهاجموا ثلاثة فنادق على الأقل في بلدة سيفاري, مشيرًا إلى أنه تم نشر جنود",
+         "سيفاري", "Sévaré"),
+        ("وأوضحت المصادر أن الاشتباكات اندلعت في قرية الجنادبة بعد مهاجمة الحوثيين القرية لتنفيذ حملة اختطاف",
+         "الجنادبة", "Al Janadibah (Arhab)"),
+    ]
+    for text, name, english in cases:
+        assert places(text)[name].place.name_en == english, text
