@@ -617,6 +617,37 @@ def build_usage(artefact: Path, corpus: Path, dev: Path, out: Path) -> None:
 
 
 WOF_SKIP_SUFFIXES = ("الجويه", "العسكريه", "العسكري", "الدولي", "المحلي", "الاقليمي", "الجوي")
+# News names one air base "مطار X", "قاعدة X", "مطار X العسكري", "قاعدة X الجوية" by turns, and one border
+# crossing "معبر X", "منفذ X", "منفذ X البري": each facility gets every form of its kind (``facility_keys``).
+FACILITY_FORMS = (
+    (("مطار", "قاعده"), ("مطار {}", "قاعده {}", "مطار {} العسكري", "قاعده {} الجويه", "قاعده {} العسكريه",
+                         "قاعده {} الجويه العسكريه")),
+    (("معبر", "منفذ"), ("معبر {}", "منفذ {}", "معبر {} الحدودي", "منفذ {} الحدودي", "منفذ {} البري")),
+)
+FACILITY_SUFFIXES = WOF_SKIP_SUFFIXES + ("الحدودي", "البري", "الاستراتيجيه")
+MILITARY_MARKERS = ("قاعده", "العسكري", "العسكريه", "الجويه")
+
+
+def facility_keys(name: str, military: bool = False) -> set[str]:
+    """All the forms news gives a military air base or a border crossing named ``name`` ("قاعدة العند"
+    → مطار العند، قاعدة العند الجوية ...); nothing for other names. An airport is taken for a military
+    one when ``military`` (the overrides' bases) or its name says so; a civil airport ("مطار الكويت
+    الدولي") keeps its own name: "قاعدة الكويت" would be no airport."""
+    words = key_of(name).split()
+    if len(words) < 2:
+        return set()
+    for heads, forms in FACILITY_FORMS:
+        if words[0] not in heads:
+            continue
+        if heads[0] == "مطار" and not military and not any(w in MILITARY_MARKERS for w in words):
+            return set()
+        core = words[1:]
+        while len(core) > 1 and core[-1] in FACILITY_SUFFIXES:
+            core.pop()
+        if core[0] in ("الملك", "الامير", "الشيخ"):
+            return set()  # "قاعدة الملك خالد الجوية" (Khamis Mushait) is no "مطار الملك خالد" (Riyadh)
+        return {f.format(" ".join(core)) for f in forms}
+    return set()
 DEDUP_KM = 8.0
 
 
@@ -699,6 +730,7 @@ def add_whosonfirst(b: "Builder", src: Path) -> int:
                         bare = bare[3:]
                     keys |= key_variants(bare)
                     if ptype == "campus":
+                        keys |= facility_keys(n)
                         words = key_of(n).split()
                         while len(words) > 2 and words[-1] in WOF_SKIP_SUFFIXES:
                             words.pop()
@@ -815,7 +847,7 @@ def apply_overrides(b: Builder, ov: dict) -> None:
         base = need(r["near"], f"bases[{i}] ({r.get('name_ar')})")
         keys = set()
         for n in [r["name_ar"]] + list(r.get("also") or []):
-            keys |= key_variants(n)
+            keys |= key_variants(n) | facility_keys(n, military=True)
         b.add(r["id"], name_en=r["name_en"], name_ar=r["name_ar"], lat=base["lat"], lon=base["lon"], cc=base["cc"],
               admin1=base.get("admin1", ""), admin2=base.get("admin2", ""), admin3=base.get("admin3", ""),
               kind="camp", pop=0, fcode="BASE", a1code=base.get("a1code", ""), a2code=base.get("a2code", ""), keys=keys)

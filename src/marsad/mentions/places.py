@@ -93,6 +93,7 @@ class PlaceContext:
     person_titles: frozenset[str]
     given_names: frozenset[str]
     speaker_verbs: frozenset[str]
+    short_heads: frozenset[str]
     # the given names as written, final ى / ئ kept apart from ي (see ``spelling``): "على" is no "علي"
     given_spellings: frozenset[str] = frozenset()
 
@@ -163,7 +164,8 @@ def locative_context(doc: Doc, tok0: int, tok1: int, ctx: PlaceContext | None = 
     w = toks[tok0].norm
     if w[:1] == "و":
         w = w[1:]
-    return 1 if w[:1] == "ب" and w[1:] in toks[tok0].forms else 0  # بالميادين: in al-Mayadin
+    # بالميادين: in al-Mayadin; ببن قردان: in Ben Gardane (no clitic is peeled off a two-letter word)
+    return 1 if w[:1] == "ب" and (w[1:] in toks[tok0].forms or w[1:] in ctx.short_heads) else 0
 
 
 def blocked_context(doc: Doc, tok0: int, ctx: PlaceContext | None = None, country: bool = False,
@@ -366,6 +368,7 @@ class _Raw:
     meta_area: bool = False  # found after منطقة: only kept when a known place follows it
     list_cue: bool = False  # named after a plural area word (محافظتي، محافظات) that also covers the names listed next
     doubt: bool = False  # mostly a word in the corpus: kept only if the article's other places support it
+    proclitic: str = ""  # peeled off a word that is itself another place's name (``_stripped_reading``)
 
 
 def _stem_start(doc: Doc, tok: Token, stem: str) -> int:
@@ -534,11 +537,14 @@ def _support_doubts(doc: Doc, gaz: Gazetteer, raws: list[_Raw], weights: dict[st
     """Keep a doubtful name (mostly a word in the corpus) only when the article backs it as a place:
     listed with a place ("حلب والباب"), or a same-name place in a country the article names lies
     near a place the article names without doubt (الميادين in a Deir ez-Zor story, not in
-    "الشوارع والميادين" in a Cairo one). Its candidates shrink to the supported ones."""
+    "الشوارع والميادين" in a Cairo one). A big town read without its "ب" ("بنابل": in Nabeul) is also
+    backed by lying in the article's country; a name read without
+    its "و" ("وجدة": and Jeddah) only by a list. Its candidates shrink to the supported ones."""
     sure = [r for r in raws if not r.doubt and not r.unknown and not r.dateline]
     if not any(r.doubt for r in raws):
         return raws
     anchors = [p for r in sure for p in r.cands if p.kind != "country" and len({q.country_code for q in r.cands}) == 1]
+    focus = country_focus(weights)
     out = []
     for r in raws:
         if not r.doubt:
@@ -546,9 +552,15 @@ def _support_doubts(doc: Doc, gaz: Gazetteer, raws: list[_Raw], weights: dict[st
             continue
         listed = any(r2.sent == r.sent and (r2.tok1 == r.tok0 and _joined(doc, r2, r) or r2.tok0 == r.tok1
                                             and _joined(doc, r, r2)) for r2 in sure)
-        near = [p for p in r.cands if weights.get(p.country_code, 0) > 0 and any(
-            haversine(p.lat, p.lon, a.lat, a.lon) < (DOUBT_SUPPORT_KM if is_big(p) else DOUBT_SUPPORT_KM / 5)
-            for a in anchors if a.country_code == p.country_code and a is not p)]
+        if r.proclitic and not _LOCATIVE_PROCLITICS.intersection(r.proclitic):
+            near = []  # "وجده أهله" (his family found him): only a list makes "و" + a name "and Jeddah"
+        else:
+            near = [p for p in r.cands if weights.get(p.country_code, 0) > 0 and any(
+                haversine(p.lat, p.lon, a.lat, a.lon) < (DOUBT_SUPPORT_KM if is_big(p) else DOUBT_SUPPORT_KM / 5)
+                for a in anchors if a.country_code == p.country_code and a is not p)]
+            if r.proclitic and not near and focus:
+                # "الإدارة الجهوية للتجارة بنابل" in a Tunisian paper: "in" a town of the article's country
+                near = [p for p in r.cands if p.country_code == focus and is_big(p)]
         if near:
             r.cands = near
             r.reasons.append("supported by the places around it")
@@ -581,6 +593,12 @@ def _across_border(doc: Doc, r: _Raw, other: _Raw) -> bool:
     return any(_has_form(toks[j], _BORDER_WORDS) for j in range(r.tok1, k))
 
 
+def _coordinated(doc: Doc, r: _Raw) -> bool:
+    """The mention starts with the conjunction و ("وجدة"، "وريف حماة"), not a name's own و (واسط، وادي السير)."""
+    w = doc.tokens[r.span_tok0].norm
+    return w[:1] == "و" and (r.span_tok0 != r.tok0 or not r.key.startswith("و"))
+
+
 def _in_country(doc: Doc, r: _Raw, country: _Raw) -> bool:
     """"X في الكويت" / "X بالكويت" / "X، الكويت": the country right after the name is where it lies."""
     gap = country.tok0 - r.tok1
@@ -589,75 +607,164 @@ def _in_country(doc: Doc, r: _Raw, country: _Raw) -> bool:
     return gap == 1 and doc.tokens[r.tok1].norm == "في"
 
 
+_SHORT_HEAD_CLITICS = ("و", "ب", "ف", "وب", "فب")  # not ل: "لبن" is milk, "لأم" for a mother
+_CLITIC_LETTERS = frozenset("وفبل")
+_LOCATIVE_PROCLITICS = frozenset("بل")  # "بنابل" is "in Nabeul"; "و" / "ف" say nothing of place
+
+
+def _matches(doc: Doc, idx: _Index, pctx: PlaceContext) -> list[PhraseMatch]:
+    """The name matches of the article, left to right: the shared matcher's, plus names whose two-letter
+    first word carries a proclitic (``_short_head_matches``: "ببن قردان", "وتل رفعت"), which the
+    tokeniser leaves unpeeled (it peels no clitic off a word shorter than three letters)."""
+    found = list(doc.match(idx.matcher))
+    extra = _short_head_matches(doc, idx, pctx)
+    if not extra:
+        return found
+    keep = []
+    for e in extra:
+        if any(m.token_start <= e.token_start and m.token_end >= e.token_end for m in found):
+            continue  # a longer name already holds these words
+        found = [m for m in found if m.token_end <= e.token_start or m.token_start >= e.token_end]
+        keep.append(e)
+    return sorted(found + keep, key=lambda m: m.token_start)
+
+
+def _short_head_matches(doc: Doc, idx: _Index, pctx: PlaceContext) -> list[PhraseMatch]:
+    """Names of two words or more whose first word is a short head (``short_heads``: تل، أم، بن، ذي)
+    written with a proclitic: "ببن قردان" (in Ben Gardane), "وتل رفعت", "بأم قصر"."""
+    heads = _short_head_forms(pctx.short_heads)
+    toks = doc.tokens
+    norms = doc.token_norms()
+    out = []
+    for i in [k for k, w in enumerate(norms) if w in heads]:
+        stem = heads[norms[i]]
+        tails = idx.matcher._tails.get(stem)
+        if not tails:
+            continue
+        end = doc.sentences[toks[i].sentence].token_end
+        for n in idx.matcher._lens.get(stem, ()):
+            if n == 0 or i + 1 + n > end:
+                continue
+            hit = tails.get(tuple(norms[i + 1:i + 1 + n]))
+            if hit is not None:
+                out.append(PhraseMatch(i, i + 1 + n, _stem_start(doc, toks[i], stem), toks[i + n].end, hit[0], hit[1]))
+                break
+    return out
+
+
+@lru_cache(maxsize=4)
+def _short_head_forms(heads: frozenset[str]) -> dict[str, str]:
+    """Written form → short head: وتل → تل, ببن → بن."""
+    return {c + h: h for h in heads for c in _SHORT_HEAD_CLITICS}
+
+
+def _stripped_reading(doc: Doc, idx: _Index, m: PhraseMatch) -> tuple[PhraseMatch, str] | None:
+    """A one-word match read as written (the whole word is a gazetteer key) read again without its
+    proclitic, when that is a gazetteer key too: (the match of the stem, the proclitic), else None.
+    Only proclitics are peeled (و ف ب ل), not the article: بالحسكة is handled as written."""
+    if m.token_end - m.token_start != 1:
+        return None
+    tok = doc.tokens[m.token_start]
+    if m.key != tok.norm:
+        return None
+    for f in tok.forms[1:]:
+        cut = len(tok.norm) - len(f)
+        prefix = tok.norm[:cut]
+        if (0 < cut <= 2 and tok.norm.endswith(f) and _CLITIC_LETTERS.issuperset(prefix)
+                and (cut == 1 or prefix[0] in "وف" and prefix[1] in "بل") and idx.gaz.lookup_key(f)):
+            return PhraseMatch(m.token_start, m.token_end, _stem_start(doc, tok, f), m.end, f, f), prefix
+    return None
+
+
+def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: PlaceContext) -> _Raw | None:
+    """The place a name match stands for in its context (cue, qualifiers, candidates), or None when it
+    is no place here (a word, a person's name, a nationality adjective ...). ``raws``: those found before."""
+    gaz = idx.gaz
+    tok = doc.tokens[m.token_start]
+    no_cue = (m.token_start == doc.sentences[tok.sentence].token_start
+              or _CUES_ANY.isdisjoint(doc.tokens[m.token_start - 1].forms))
+    if no_cue and (m.key in idx.words or _needs(idx, m.key) > locative_context(doc, m.token_start, m.token_end, pctx, True)
+                   and not _NEAR_OR_PART.intersection(doc.tokens[m.token_start - 1].forms)):
+        return None  # a word (زخم، اللوم، الري) with no place word before it: skip it cheaply
+    if (not no_cue and m.key in gaz.demonyms
+            and any(f in _CUES_ANY and not f.startswith("ال") for f in doc.tokens[m.token_start - 1].forms)):
+        return None  # "بولايات تركية", "مدينة سورية": a nationality adjective of an indefinite place noun
+    if (m.key in _IDAFA_HEADS and m.token_end < doc.sentences[tok.sentence].token_end
+            and doc.tokens[m.token_end].norm.startswith("ال") and doc.tokens[m.token_end].norm not in DIRECTION_ADJ):
+        return None  # خراب الشحم، تل جورة: the first word of a longer name, not the village خراب
+    cands = gaz.lookup_key(m.key)
+    capital = _capital_city(gaz, m.key) if m.token_end - m.token_start > 1 else None
+    if capital:
+        # "العاصمة صنعاء": the capital city named in apposition, though a source names its governorate so
+        m = PhraseMatch(m.token_start + 1, m.token_end, doc.tokens[m.token_start + 1].start, m.end,
+                        m.key.split(" ", 1)[1], m.key.split(" ", 1)[1])
+        tok, cands = doc.tokens[m.token_start], capital
+    raw = _Raw(m.start, m.end, m.token_start, m.token_end, tok.sentence, m.key, list(cands))
+    if capital:
+        raw.cue = "town"
+        raw.reasons.append("العاصمة X: the city X")
+    w0 = m.key.split(" ", 1)[0]
+    if not w0.startswith("ال") and ("ال" + w0) in tok.forms:
+        # written with the article, indexed without it: only trust that for well-known places
+        raw.cands = [p for p in raw.cands if p.population >= 50000 or p.kind in ("governorate", "country")
+                     or p.feature_code in ("PPLC", "PPLA", "PPLA2")]
+        if not raw.cands:
+            return None
+        raw.reasons.append("matched without the article ال")
+    _context(doc, raw, doc.sentences[tok.sentence].token_start)
+    if key_is_not_a_name(m.key, pctx) or not _TANWEEN.isdisjoint(doc.text[m.start:m.end + 2]):
+        return None  # الملك، الأمير (a title, not a place); دوماً (an adverb: names take no tanween)
+    if raw.cue not in _STRONG_CUES and raw.qualifier != "rural":
+        strong = [p for p in raw.cands if not gaz.is_weak(m.key, p)]
+        if not strong:
+            return None
+        raw.cands = strong
+        if raw.qualifier is None and (blocked_context(doc, m.token_start, pctx, all(p.kind == "country" for p in raw.cands),
+                                                           _ends_place(raws, m.token_start, pctx)) or ordinal_after(doc, m.token_end, pctx)):
+            return None  # الرئيس عون، نادي برشلونة، حكومة بغداد، محمد الحلبي، الباب الثالث
+        verdict, why = usage_verdict(gaz, m.key, raw.cands, 2 if raw.qualifier is not None else
+                                     locative_context(doc, m.token_start, m.token_end, pctx, True))
+        if verdict == "word":
+            return None
+        raw.doubt = verdict == "doubt"
+        raw.reasons.append(why)
+    if raw.cue in ("admin2", "admin3") and not any(p.kind in KIND_FIT[raw.cue] or p.kind == "city" for p in raw.cands):
+        n, loc, _ = gaz.usage_of(m.key)
+        if n >= 30 and (loc + 1) / (n + 3) < USAGE_PLACE_SHARE:
+            return None  # لواء العدل، مديرية التعليم: no district of that name, and mostly a word
+    if raw.cue is not None and raw.cue != "admin1" and not m.key.startswith("ال") and _all_small(raw.cands):
+        n, loc, _ = gaz.usage_of(m.key)
+        if n >= 30 and (loc + 1) / (n + 3) < USAGE_WORD_AFTER_CUE:
+            return None  # مدينة صناعية، مدينة ذكية: an indefinite adjective after the place word
+    raw.dateline = _is_dateline(doc, raw.start, raw.end)
+    return raw
+
+
 def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
     gaz = idx.gaz
     pctx = place_context()
     raws: list[_Raw] = []
     covered: set[int] = set()
     demonyms: list[str] = []
-    for m in doc.match(idx.matcher):
+    for m in _matches(doc, idx, pctx):
         if isinstance(m.payload, _Demonym):
             demonyms.append(m.payload.country)
             continue
-        tok = doc.tokens[m.token_start]
-        no_cue = (m.token_start == doc.sentences[tok.sentence].token_start
-                  or _CUES_ANY.isdisjoint(doc.tokens[m.token_start - 1].forms))
-        if no_cue and (m.key in idx.words or _needs(idx, m.key) > locative_context(doc, m.token_start, m.token_end, pctx, True)
-                       and not _NEAR_OR_PART.intersection(doc.tokens[m.token_start - 1].forms)):
-            continue  # a word (زخم، اللوم، الري) with no place word before it: skip it cheaply
-        if (not no_cue and m.key in gaz.demonyms
-                and any(f in _CUES_ANY and not f.startswith("ال") for f in doc.tokens[m.token_start - 1].forms)):
-            continue  # "بولايات تركية", "مدينة سورية": a nationality adjective of an indefinite place noun
-        if (m.key in _IDAFA_HEADS and m.token_end < doc.sentences[tok.sentence].token_end
-                and doc.tokens[m.token_end].norm.startswith("ال") and doc.tokens[m.token_end].norm not in DIRECTION_ADJ):
-            continue  # خراب الشحم، تل جورة: the first word of a longer name, not the village خراب
-        cands = gaz.lookup_key(m.key)
-        capital = _capital_city(gaz, m.key) if m.token_end - m.token_start > 1 else None
-        if capital:
-            # "العاصمة صنعاء": the capital city named in apposition, though a source names its governorate so
-            m = PhraseMatch(m.token_start + 1, m.token_end, doc.tokens[m.token_start + 1].start, m.end,
-                            m.key.split(" ", 1)[1], m.key.split(" ", 1)[1])
-            tok, cands = doc.tokens[m.token_start], capital
-        raw = _Raw(m.start, m.end, m.token_start, m.token_end, tok.sentence, m.key, list(cands))
-        if capital:
-            raw.cue = "town"
-            raw.reasons.append("العاصمة X: the city X")
-        w0 = m.key.split(" ", 1)[0]
-        if not w0.startswith("ال") and ("ال" + w0) in tok.forms:
-            # written with the article, indexed without it: only trust that for well-known places
-            raw.cands = [p for p in raw.cands if p.population >= 50000 or p.kind in ("governorate", "country")
-                         or p.feature_code in ("PPLC", "PPLA", "PPLA2")]
-            if not raw.cands:
-                continue
-            raw.reasons.append("matched without the article ال")
-        _context(doc, raw, doc.sentences[tok.sentence].token_start)
-        if key_is_not_a_name(m.key, pctx) or not _TANWEEN.isdisjoint(doc.text[m.start:m.end + 2]):
-            continue  # الملك، الأمير (a title, not a place); دوماً (an adverb: names take no tanween)
-        if raw.cue not in _STRONG_CUES and raw.qualifier != "rural":
-            strong = [p for p in raw.cands if not gaz.is_weak(m.key, p)]
-            if not strong:
-                continue
-            raw.cands = strong
-            if raw.qualifier is None and (blocked_context(doc, m.token_start, pctx, all(p.kind == "country" for p in raw.cands),
-                                                               _ends_place(raws, m.token_start, pctx)) or ordinal_after(doc, m.token_end, pctx)):
-                continue  # الرئيس عون، نادي برشلونة، حكومة بغداد، محمد الحلبي، الباب الثالث
-            verdict, why = usage_verdict(gaz, m.key, raw.cands, 2 if raw.qualifier is not None else
-                                         locative_context(doc, m.token_start, m.token_end, pctx, True))
-            if verdict == "word":
-                continue
-            raw.doubt = verdict == "doubt"
-            raw.reasons.append(why)
-        if raw.cue in ("admin2", "admin3") and not any(p.kind in KIND_FIT[raw.cue] or p.kind == "city" for p in raw.cands):
-            n, loc, _ = gaz.usage_of(m.key)
-            if n >= 30 and (loc + 1) / (n + 3) < USAGE_PLACE_SHARE:
-                continue  # لواء العدل، مديرية التعليم: no district of that name, and mostly a word
-        if raw.cue is not None and raw.cue != "admin1" and not m.key.startswith("ال") and _all_small(raw.cands):
-            n, loc, _ = gaz.usage_of(m.key)
-            if n >= 30 and (loc + 1) / (n + 3) < USAGE_WORD_AFTER_CUE:
-                continue  # مدينة صناعية، مدينة ذكية: an indefinite adjective after the place word
-        raw.dateline = _is_dateline(doc, raw.start, raw.end)
+        raw = _accept(doc, idx, m, raws, pctx)
+        if raw is None:
+            # "بنابل" is a Syrian village to the gazetteer but "in Nabeul" to a Tunisian paper, "وجدة" the
+            # Moroccan city or "and Jeddah": when the word as written is no place here, try it without
+            # its proclitic, kept only where the article backs it (``_support_doubts``)
+            stripped = _stripped_reading(doc, idx, m)
+            if stripped is not None:
+                raw = _accept(doc, idx, stripped[0], raws, pctx)
+                if raw is not None:
+                    raw.doubt, raw.proclitic = True, stripped[1]
+                    raw.reasons.append(f"read without the proclitic {stripped[1]}")
+        if raw is None:
+            continue
         raws.append(raw)
-        covered.update(range(m.token_start, m.token_end))
+        covered.update(range(raw.tok0, m.token_end))
     for a, b in zip(raws, raws[1:]):
         # "محافظتي لحج والضالع", "محافظات تعز والضالع وإب": the plural area word covers the whole list
         if (a.list_cue or a.cue in _ADMIN_CUE_KINDS and a.tok0 > 0 and _has_form(doc.tokens[a.tok0 - 1], _PLURAL_ADMIN)) and (
@@ -766,8 +873,8 @@ def _list_end(doc: Doc, tok: Token) -> bool:
 
 def _vote(r: _Raw) -> tuple[str, float] | None:
     """The country a mention says the article is about, and how strongly (None: it says nothing)."""
-    if r.dateline or r.unknown:
-        return None
+    if r.dateline or r.unknown or r.reasons and r.reasons[0].startswith("spelling"):
+        return None  # a spelling variant is a guess (المشنية → the Yemeni district المشنة): no evidence of a country
     # small same-name villages elsewhere (Who's On First has a الكويت in Yemen) do not blur the evidence
     big = {p.country_code for p in r.cands
            if p.kind == "country" or p.population >= 100000 or p.feature_code in ("PPLC", "PPLA") or p.is_admin}
@@ -846,6 +953,7 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
             by_edge[(r2.sent, -1 - r2.tok0)] = r2
     for k, r in enumerate(known):
         within = []
+        listed = []  # the next towns of a list ("في مدن الرياض وجدة"): near it, but not the area it lies in
         for r2 in known[k + 1:]:
             if r2.sent != r.sent or r2.tok0 - r.tok1 > 6:
                 break
@@ -855,18 +963,20 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
                     continue  # "البوكمال الحدودية مع العراق": a country named nearby is not where it lies
                 if _across_border(doc, r, r2):
                     continue  # "رفح على الحدود مع قطاع غزة": the neighbour, not the area it lies in
-                within.append(gaz.admin1_of(p2) or p2 if r2.qualifier == "rural" else p2)
-        if within:
+                (listed if _coordinated(doc, r2) else within).append(
+                    gaz.admin1_of(p2) or p2 if r2.qualifier == "rural" else p2)
+        if within or listed:
             # a village named next to an area lies in that area: drop same-name villages elsewhere
             near = [p for p in r.cands if p.kind not in ("village",) or any(
-                a.country_code == p.country_code and (a.kind == "country" or a.admin1_code == p.admin1_code) for a in within)]
+                a.country_code == p.country_code and (a.kind == "country" or a.admin1_code == p.admin1_code)
+                for a in within + listed)]
             if not near:
                 r.unknown, r.result = True, []
                 continue
             r.cands = near
         partners = [r2.result[0].place for r2 in (by_edge.get((r.sent, r.tok0)), by_edge.get((r.sent, -1 - r.tok1)))
                     if r2 is not None and r2 is not r and r2.result]
-        if len(r.cands) > 1 or within:
+        if len(r.cands) > 1 or within or listed:
             others = grid.without(c.place.id for c in r.result)
             r.result = rank(gaz, r.cands, r.cue, Context(focus, dict(weights), others, within, partners))
 
