@@ -55,7 +55,10 @@ class WordVectors:
     def text_vector(self, tokens: Iterable[Token]) -> np.ndarray:
         """Normalised mean vector of the tokens' stems (zeros when none has a vector)."""
         # the stems (``stem``) looked up in one pass: this runs for every sentence scored
-        stems = [t.forms[-1] if t.forms else t.norm for t in tokens]
+        return self.stems_vector([t.forms[-1] if t.forms else t.norm for t in tokens])
+
+    def stems_vector(self, stems: Iterable[str]) -> np.ndarray:
+        """``text_vector`` of tokens with these stems (``stem``), in order."""
         rows = [i for i in map(self.index.get, stems) if i is not None]
         if not rows:
             return np.zeros(self.dims, dtype=np.float32)

@@ -157,6 +157,11 @@ def tokenise(norm: NormText) -> list[Token]:
     return list(map(Token, starts, ends, words, nstarts, map(_FORMS.__getitem__, words), repeat(0)))
 
 
+def words(norm: NormText) -> list[str]:
+    """The matching forms of the words of ``norm``: ``[t.norm for t in tokenise(norm)]`` without a Token each."""
+    return _split_words(norm.text)[1::2]
+
+
 def lead_words(norm: NormText, limit: int, max_words: int | None = None) -> list[str]:
     """The matching forms of the words of ``norm`` that start before offset ``limit`` of the original text,
     at most ``max_words`` of them: ``[t.norm for t in tokenise(norm)[:max_words] if t.start < limit]``
