@@ -137,6 +137,10 @@ class LinearModel:
         ww = self.word_weights()
         terms = [*filter(None, map(ww.surface.get, surfaces)), *filter(None, map(ww.stem.get, stems)),
                  *filter(None, map(ww.bigram.get, pairs))]
+        return self.raw_terms(terms, vector)
+
+    def raw_terms(self, terms: Iterable[float], vector: np.ndarray | None = None) -> float:
+        """``raw`` of features whose known weights are ``terms`` (one per distinct feature)."""
         s = self._b + math.fsum(terms)
         if vector is not None and self._dense is not None:
             s += float(vector @ self._dense[:, 0])

@@ -6,14 +6,17 @@ Runs first, on the title and lead only. An article judged not relevant stops the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import chain
+from operator import add, itemgetter
+
+import numpy as np
 
 from ..doc import Doc
 from ..text.normalise import normalise
 from ..text.segment import lead_words, word_forms, words
 from .features import ARTICLE_VECTOR_SCALE, LEAD_CHARS
-from .linear import LinearModel, load_models
-from .vectors import load_word_vectors
+from .linear import LinearModel, WordWeights, load_models
+from .vectors import WordVectors, load_word_vectors
 
 
 @dataclass(frozen=True)
@@ -58,19 +61,72 @@ def article_words(doc: Doc) -> tuple[list[str], list[str]]:
     return title, lead
 
 
-_last = itemgetter(-1)
+class _WordEntries(dict):
+    """word (matching form) → what scoring an article needs of it, filled on first sight:
+    ``(surface weight, stem, stem weight, vector row + 1, first key, second id)``, a weight None and the
+    row 0 when there is none. Stem pairs are read by number: the stems that begin a known pair are
+    numbered 1, 2, … and so are those that end one (0 for the others); a pair of stems is then the int
+    ``first id × K + second id`` (the first key plus the second id), which is a key of ``pairs`` only
+    when both ids are those of a known pair, and equal for two pairs only when they are the same pair.
+
+    One lookup per token then stands for its clitic forms, its three weights and its vector row. Stops
+    growing at ``_ENTRIES_MAX`` words (later new words are answered without being stored), so memory
+    stays flat and the frequent words, met first, stay in.
+    """
+
+    __slots__ = ("weights", "vectors", "firsts", "seconds", "width", "pairs")
+
+    def __init__(self, weights: WordWeights, vectors: WordVectors) -> None:
+        super().__init__()
+        self.weights = weights
+        self.vectors = vectors
+        self.firsts: dict[str, int] = {}
+        self.seconds: dict[str, int] = {}
+        for a, b in weights.bigram:
+            self.firsts.setdefault(a, len(self.firsts) + 1)
+            self.seconds.setdefault(b, len(self.seconds) + 1)
+        self.width = len(self.seconds) + 1
+        self.pairs = {self.firsts[a] * self.width + self.seconds[b]: w for (a, b), w in weights.bigram.items()}
+
+    def __missing__(self, word: str) -> tuple[float | None, str, float | None, int, int, int]:
+        stem = word_forms(word)[-1]  # a token's stem: the last of its clitic forms
+        row = self.vectors.index.get(stem)
+        entry = (self.weights.surface.get(word), stem, self.weights.stem.get(stem), 0 if row is None else row + 1,
+                 self.firsts.get(stem, 0) * self.width, self.seconds.get(stem, 0))
+        if len(self) < _ENTRIES_MAX:
+            self[word] = entry
+        return entry
+
+
+_ENTRIES_MAX = 100_000
+_surface_weight, _row1, _first_key, _second_id = itemgetter(0), itemgetter(3), itemgetter(4), itemgetter(5)
+_stem_and_weight = itemgetter(1, 2)
+
+
+def _entries(model: LinearModel) -> _WordEntries:
+    vectors = load_word_vectors()
+    entries = model.__dict__.get("_relevance_entries")
+    if entries is None or entries.vectors is not vectors:
+        entries = model.__dict__["_relevance_entries"] = _WordEntries(model.word_weights(), vectors)
+    return entries
 
 
 def article_raw(doc: Doc, model: LinearModel) -> float:
     """``model.raw(*features.article_input(doc))`` for a binary model, the same float."""
     title, lead = article_words(doc)
-    tstems = list(map(_last, map(word_forms, title)))  # a token's stem: the last of its clitic forms
-    lstems = list(map(_last, map(word_forms, lead)))
-    surfaces = set(title)
-    surfaces.update(lead)
-    stems = set(tstems)
-    stems.update(lstems)
-    pairs = set(zip(tstems, tstems[1:]))  # no pair across the title and the lead
-    pairs.update(zip(lstems, lstems[1:]))
-    vector = load_word_vectors().stems_vector(tstems + lstems) * ARTICLE_VECTOR_SCALE
-    return model.raw_words(surfaces, stems, pairs, vector)
+    entries = _entries(model)
+    tents = list(map(entries.__getitem__, title))
+    lents = list(map(entries.__getitem__, lead))
+    by_word = dict(zip(title, tents))  # the distinct words
+    by_word.update(zip(lead, lents))
+    stem_weights = dict(map(_stem_and_weight, by_word.values()))  # the distinct stems
+    # the distinct stem pairs (none across the title and the lead), by number
+    pairs = set(map(add, map(_first_key, tents), map(_second_id, tents[1:])))
+    pairs.update(map(add, map(_first_key, lents), map(_second_id, lents[1:])))
+    # the tokens' vector rows in order (row + 1 in the entries, so that filter drops the stems without one)
+    rows = np.fromiter(filter(None, map(_row1, chain(tents, lents))), np.intp)
+    rows -= 1
+    vector = entries.vectors.rows_vector(rows) * ARTICLE_VECTOR_SCALE
+    terms = [*filter(None, map(_surface_weight, by_word.values())), *filter(None, stem_weights.values()),
+             *filter(None, map(entries.pairs.get, pairs))]
+    return model.raw_terms(terms, vector)
