@@ -63,23 +63,26 @@ def article_words(doc: Doc) -> tuple[list[str], list[str]]:
 
 class _WordEntries(dict):
     """word (matching form) → what scoring an article needs of it, filled on first sight:
-    ``(surface weight, stem, stem weight, vector row + 1, first key, second id)``, a weight None and the
-    row 0 when there is none. Stem pairs are read by number: the stems that begin a known pair are
-    numbered 1, 2, … and so are those that end one (0 for the others); a pair of stems is then the int
-    ``first id × K + second id`` (the first key plus the second id), which is a key of ``pairs`` only
-    when both ids are those of a known pair, and equal for two pairs only when they are the same pair.
+    ``(surface weight, stem id, vector row + 1, first key, second id)``, the weight None and the row 0
+    when there is none. The stems with a weight are numbered 1, 2, … (``stem_weights[id]``), the others
+    0 (``stem_weights[0]`` is None). Stem pairs are read by number too: the stems that begin a known pair
+    are numbered 1, 2, … and so are those that end one (0 for the others); a pair of stems is then the
+    int ``first id × K + second id`` (the first key plus the second id), a key of ``pairs`` only when
+    both ids are those of a known pair, and equal for two pairs only when they are the same pair.
 
     One lookup per token then stands for its clitic forms, its three weights and its vector row. Stops
     growing at ``_ENTRIES_MAX`` words (later new words are answered without being stored), so memory
     stays flat and the frequent words, met first, stay in.
     """
 
-    __slots__ = ("weights", "vectors", "firsts", "seconds", "width", "pairs")
+    __slots__ = ("weights", "vectors", "stem_ids", "stem_weights", "firsts", "seconds", "width", "pairs")
 
     def __init__(self, weights: WordWeights, vectors: WordVectors) -> None:
         super().__init__()
         self.weights = weights
         self.vectors = vectors
+        self.stem_ids = {stem: k for k, stem in enumerate(weights.stem, 1)}
+        self.stem_weights: list[float | None] = [None, *weights.stem.values()]
         self.firsts: dict[str, int] = {}
         self.seconds: dict[str, int] = {}
         for a, b in weights.bigram:
@@ -88,10 +91,10 @@ class _WordEntries(dict):
         self.width = len(self.seconds) + 1
         self.pairs = {self.firsts[a] * self.width + self.seconds[b]: w for (a, b), w in weights.bigram.items()}
 
-    def __missing__(self, word: str) -> tuple[float | None, str, float | None, int, int, int]:
+    def __missing__(self, word: str) -> tuple[float | None, int, int, int, int]:
         stem = word_forms(word)[-1]  # a token's stem: the last of its clitic forms
         row = self.vectors.index.get(stem)
-        entry = (self.weights.surface.get(word), stem, self.weights.stem.get(stem), 0 if row is None else row + 1,
+        entry = (self.weights.surface.get(word), self.stem_ids.get(stem, 0), 0 if row is None else row + 1,
                  self.firsts.get(stem, 0) * self.width, self.seconds.get(stem, 0))
         if len(self) < _ENTRIES_MAX:
             self[word] = entry
@@ -99,8 +102,7 @@ class _WordEntries(dict):
 
 
 _ENTRIES_MAX = 100_000
-_surface_weight, _row1, _first_key, _second_id = itemgetter(0), itemgetter(3), itemgetter(4), itemgetter(5)
-_stem_and_weight = itemgetter(1, 2)
+_surface_weight, _stem_id, _row1, _first_key, _second_id = map(itemgetter, range(5))
 
 
 def _entries(model: LinearModel) -> _WordEntries:
@@ -119,7 +121,7 @@ def article_raw(doc: Doc, model: LinearModel) -> float:
     lents = list(map(entries.__getitem__, lead))
     by_word = dict(zip(title, tents))  # the distinct words
     by_word.update(zip(lead, lents))
-    stem_weights = dict(map(_stem_and_weight, by_word.values()))  # the distinct stems
+    stem_ids = set(map(_stem_id, by_word.values()))  # the distinct stems (with a weight; 0 for the others)
     # the distinct stem pairs (none across the title and the lead), by number
     pairs = set(map(add, map(_first_key, tents), map(_second_id, tents[1:])))
     pairs.update(map(add, map(_first_key, lents), map(_second_id, lents[1:])))
@@ -127,6 +129,7 @@ def article_raw(doc: Doc, model: LinearModel) -> float:
     rows = np.fromiter(filter(None, map(_row1, chain(tents, lents))), np.intp)
     rows -= 1
     vector = entries.vectors.rows_vector(rows) * ARTICLE_VECTOR_SCALE
-    terms = [*filter(None, map(_surface_weight, by_word.values())), *filter(None, stem_weights.values()),
+    terms = [*filter(None, map(_surface_weight, by_word.values())),
+             *filter(None, map(entries.stem_weights.__getitem__, stem_ids)),
              *filter(None, map(entries.pairs.get, pairs))]
     return model.raw_terms(terms, vector)

@@ -178,7 +178,8 @@ def lead_words(norm: NormText, limit: int, max_words: int | None = None) -> list
     text = norm.text
     # the offset map never decreases: a word starts before ``limit`` in the original when it starts
     # before the first normalised character that maps to ``limit`` or beyond
-    cut = bisect_left(norm.to_orig, limit)
+    to_orig = norm.to_orig
+    cut = to_orig.bisect_left(limit) if isinstance(to_orig, ShiftedOffsets) else bisect_left(to_orig, limit)
     end = cut
     if 0 < cut < len(text):
         pattern = _word_re(text)
