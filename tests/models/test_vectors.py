@@ -35,6 +35,21 @@ def test_a_text_of_unknown_words_has_a_zero_vector() -> None:
     assert not load_word_vectors().text_vector(tokenise(normalise("zzzq qqqz"))).any()
 
 
+def test_a_text_vector_is_the_normalised_mean_of_its_stems_rows_to_the_bit() -> None:
+    """The models were trained on vectors made with ``mean`` and ``linalg.norm``; the ufunc calls that
+    stand for them give the same float32 bits."""
+    wv = load_word_vectors()
+    text = "قصفت الطائرات الحربية مواقع المسلحين في ريف الرقة وقتل خمسة مدنيين بينهم طفلان"
+    tokens = tokenise(normalise(text))
+    for i, j in ((0, len(tokens)), (0, 1), (2, 7), (5, 6)):
+        rows = [wv.index[t.forms[-1]] for t in tokens[i:j] if t.forms[-1] in wv.index]
+        expected = wv.matrix[rows].mean(axis=0)
+        expected = expected / float(np.linalg.norm(expected))
+        got = wv.text_vector(tokens[i:j])
+        assert got.dtype == np.float32 and got.tobytes() == expected.tobytes()
+        assert wv.rows_vector(np.array(rows, dtype=np.intp)).tobytes() == expected.tobytes()
+
+
 def test_shipped_vectors_are_current() -> None:
     info = json.loads(ARTEFACT.with_suffix(".json").read_text(encoding="utf-8"))
     assert info["settings"] == VECTOR_SETTINGS, "settings changed: run scripts/build_word_vectors.py"

@@ -73,6 +73,8 @@ def test_offset_map_built_from_dropped_marks_reads_like_the_per_character_one():
     assert fast.to_orig[-1] == expected[-1] and fast.to_orig[3:9] == expected[3:9]
     assert fast.to_orig == expected and len(fast.to_orig) == len(fast.text)
     assert [bisect_left(fast.to_orig, k) for k in range(len(text))] == [bisect_left(expected, k) for k in range(len(text))]
+    offsets = range(-2, len(text) + 3)
+    assert [fast.to_orig.bisect_left(k) for k in offsets] == [bisect_left(expected, k) for k in offsets]
     with pytest.raises(IndexError):
         fast.to_orig[len(fast.text)]
     assert normalise("قصف على حلب").to_orig == range(len("قصف على حلب"))  # nothing dropped: the identity

@@ -75,3 +75,13 @@ def test_words_of_any_script_split_as_the_unicode_word_class_says():
 
     for text in ("قال مودي (मोदी) في بكين 北京 إن 𝐀𝐁 ٣ قتلى_جرحى", "قصف على حلب، ومقتل 3 أشخاص"):
         assert [(t.start, t.end, t.norm) for t in tokenise(normalise(text))] == _by_the_map(text)
+
+
+def test_words_are_the_norms_of_the_tokens():
+    from marsad.text.normalise import normalise
+    from marsad.text.segment import tokenise, words
+
+    for text in ("قصفت الطائرات الحربيّة مدينة الرقـــة، وقُتل 12 مدنيا", "", "  ...  ", "ﻻ تقدم في Raqqa"):
+        norm = normalise(text)
+        assert words(norm) == [t.norm for t in tokenise(norm)]
+    assert words(normalise("قوات النظام تسيطر")) == ["قوات", "النظام", "تسيطر"]

@@ -50,6 +50,34 @@ def write_npz(path: Path, **arrays: np.ndarray) -> None:
             zf.writestr(info, buf.getvalue())
 
 
+@dataclass(frozen=True)
+class WordWeights:
+    """A binary model's weights of the word features (``features.token_features``), keyed by what a text
+    gives without building the feature strings: the surface form (``s:``), the stem (``w:``) and the
+    pair of stems (``b:``). Features the model does not know are absent, as they weigh nothing."""
+
+    surface: dict[str, float]
+    stem: dict[str, float]
+    bigram: dict[tuple[str, str], float]
+
+    @classmethod
+    def of(cls, weights: Mapping[str, float]) -> "WordWeights":
+        surface: dict[str, float] = {}
+        stem: dict[str, float] = {}
+        bigram: dict[tuple[str, str], float] = {}
+        for name, w in weights.items():
+            kind, body = name[:2], name[2:]
+            if kind == "s:":
+                surface[body] = w
+            elif kind == "w:":
+                stem[body] = w
+            elif kind == "b:":
+                pair = body.split(" ")
+                if len(pair) == 2:  # words hold no space: "b:a b" is only ever built from the pair (a, b)
+                    bigram[(pair[0], pair[1])] = w
+        return cls(surface, stem, bigram)
+
+
 @dataclass
 class LinearModel:
     """A (binary or multi-class) linear classifier over string features.
@@ -93,6 +121,37 @@ class LinearModel:
         if vector is not None and self._dense is not None:
             s += float(vector @ self._dense[:, 0])
         return s
+
+    def word_weights(self) -> WordWeights:
+        """The binary model's word-feature weights by surface form, stem and stem pair (built once)."""
+        ww = self.__dict__.get("_word_weights")
+        if ww is None:
+            ww = self._word_weights = WordWeights.of(self._w)
+        return ww
+
+    def raw_words(self, surfaces: Iterable[str], stems: Iterable[str], pairs: Iterable[tuple[str, str]],
+                  vector: np.ndarray | None = None) -> float:
+        """``raw`` of the features ``token_features`` makes of these distinct surface forms, stems and stem
+        pairs (sets), without making them: the same weights summed, by ``math.fsum``, which is exact, so
+        leaving out the features the model does not know (weight 0.0) gives the same float."""
+        ww = self.word_weights()
+        terms = [*filter(None, map(ww.surface.get, surfaces)), *filter(None, map(ww.stem.get, stems)),
+                 *filter(None, map(ww.bigram.get, pairs))]
+        return self.raw_terms(terms, vector)
+
+    def raw_terms(self, terms: Iterable[float], vector: np.ndarray | None = None) -> float:
+        """``raw`` of features whose known weights are ``terms`` (one per distinct feature)."""
+        s = self._b + math.fsum(terms)
+        if vector is not None and self._dense is not None:
+            s += float(vector @ self._dense[:, 0])
+        return s
+
+    def calibrated(self, s: float) -> float:
+        """The probability of the raw score ``s`` (``probability`` of features whose ``raw`` is ``s``)."""
+        if self.calibration:
+            a, b = self.calibration
+            return _sigmoid(a * s + b)
+        return _sigmoid(s)
 
     def probability(self, features: Iterable[str] | Mapping[str, float], vector: np.ndarray | None = None) -> float:
         """P(positive class), calibrated when the model carries a calibration."""

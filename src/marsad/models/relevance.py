@@ -6,10 +6,17 @@ Runs first, on the title and lead only. An article judged not relevant stops the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
+from operator import add, itemgetter
+
+import numpy as np
 
 from ..doc import Doc
-from .features import article_input
-from .linear import LinearModel, load_models
+from ..text.normalise import normalise
+from ..text.segment import lead_words, word_forms, words
+from .features import ARTICLE_VECTOR_SCALE, LEAD_CHARS
+from .linear import LinearModel, WordWeights, load_models
+from .vectors import WordVectors, load_word_vectors
 
 
 @dataclass(frozen=True)
@@ -31,5 +38,98 @@ def score_relevance(doc: Doc) -> None:
 
 
 def article_score(doc: Doc, model: LinearModel) -> ArticleScore:
-    feats, vector = article_input(doc)
-    return ArticleScore(round(model.probability(feats, vector), 4), model.threshold)
+    # the score of ``article_input(doc)``'s features and vector, computed without building them
+    return ArticleScore(round(model.calibrated(article_raw(doc, model)), 4), model.threshold)
+
+
+# The model reads ``features.article_input(doc)``: the features ``token_features`` makes of the title's
+# and the lead's tokens, and their scaled word vector. Scoring builds neither the tokens nor the feature
+# strings: from the words and their stems, the model sums the same weights (``LinearModel.raw_words``).
+# Kept here, not in ``features.py``, whose code is part of the trained models' identity;
+# ``tests/models/test_relevance.py`` checks that both give the same float.
+def article_words(doc: Doc) -> tuple[list[str], list[str]]:
+    """The matching forms of the title's words and of the lead's (``features.lead_tokens``)."""
+    title = words(normalise(doc.title)) if doc.title else []
+    if doc.is_segmented:
+        lead = [t.norm for t in doc.tokens[:400] if t.start < LEAD_CHARS]
+    elif len(doc.text) <= LEAD_CHARS + 200:
+        # the whole text's normal form, which the later stages read too (segmenting waits for them)
+        lead = lead_words(doc.norm, LEAD_CHARS, 400)
+    else:  # an opening cut at a space well past the lead, as lead_tokens cuts it
+        cut = doc.text.find(" ", LEAD_CHARS + 100)
+        lead = lead_words(normalise(doc.text if cut < 0 else doc.text[:cut]), LEAD_CHARS, 400)
+    return title, lead
+
+
+class _WordEntries(dict):
+    """word (matching form) → what scoring an article needs of it, filled on first sight:
+    ``(surface weight, stem id, vector row + 1, first key, second id)``, the weight None and the row 0
+    when there is none. The stems with a weight are numbered 1, 2, … (``stem_weights[id]``), the others
+    0 (``stem_weights[0]`` is None). Stem pairs are read by number too: the stems that begin a known pair
+    are numbered 1, 2, … and so are those that end one (0 for the others); a pair of stems is then the
+    int ``first id × K + second id`` (the first key plus the second id), a key of ``pairs`` only when
+    both ids are those of a known pair, and equal for two pairs only when they are the same pair.
+
+    One lookup per token then stands for its clitic forms, its three weights and its vector row. Stops
+    growing at ``_ENTRIES_MAX`` words (later new words are answered without being stored), so memory
+    stays flat and the frequent words, met first, stay in.
+    """
+
+    __slots__ = ("weights", "vectors", "stem_ids", "stem_weights", "firsts", "seconds", "width", "pairs")
+
+    def __init__(self, weights: WordWeights, vectors: WordVectors) -> None:
+        super().__init__()
+        self.weights = weights
+        self.vectors = vectors
+        self.stem_ids = {stem: k for k, stem in enumerate(weights.stem, 1)}
+        self.stem_weights: list[float | None] = [None, *weights.stem.values()]
+        self.firsts: dict[str, int] = {}
+        self.seconds: dict[str, int] = {}
+        for a, b in weights.bigram:
+            self.firsts.setdefault(a, len(self.firsts) + 1)
+            self.seconds.setdefault(b, len(self.seconds) + 1)
+        self.width = len(self.seconds) + 1
+        self.pairs = {self.firsts[a] * self.width + self.seconds[b]: w for (a, b), w in weights.bigram.items()}
+
+    def __missing__(self, word: str) -> tuple[float | None, int, int, int, int]:
+        stem = word_forms(word)[-1]  # a token's stem: the last of its clitic forms
+        row = self.vectors.index.get(stem)
+        entry = (self.weights.surface.get(word), self.stem_ids.get(stem, 0), 0 if row is None else row + 1,
+                 self.firsts.get(stem, 0) * self.width, self.seconds.get(stem, 0))
+        if len(self) < _ENTRIES_MAX:
+            self[word] = entry
+        return entry
+
+
+_ENTRIES_MAX = 100_000
+_surface_weight, _stem_id, _row1, _first_key, _second_id = map(itemgetter, range(5))
+
+
+def _entries(model: LinearModel) -> _WordEntries:
+    vectors = load_word_vectors()
+    entries = model.__dict__.get("_relevance_entries")
+    if entries is None or entries.vectors is not vectors:
+        entries = model.__dict__["_relevance_entries"] = _WordEntries(model.word_weights(), vectors)
+    return entries
+
+
+def article_raw(doc: Doc, model: LinearModel) -> float:
+    """``model.raw(*features.article_input(doc))`` for a binary model, the same float."""
+    title, lead = article_words(doc)
+    entries = _entries(model)
+    tents = list(map(entries.__getitem__, title))
+    lents = list(map(entries.__getitem__, lead))
+    by_word = dict(zip(title, tents))  # the distinct words
+    by_word.update(zip(lead, lents))
+    stem_ids = set(map(_stem_id, by_word.values()))  # the distinct stems (with a weight; 0 for the others)
+    # the distinct stem pairs (none across the title and the lead), by number
+    pairs = set(map(add, map(_first_key, tents), map(_second_id, tents[1:])))
+    pairs.update(map(add, map(_first_key, lents), map(_second_id, lents[1:])))
+    # the tokens' vector rows in order (row + 1 in the entries, so that filter drops the stems without one)
+    rows = np.fromiter(filter(None, map(_row1, chain(tents, lents))), np.intp)
+    rows -= 1
+    vector = entries.vectors.rows_vector(rows) * ARTICLE_VECTOR_SCALE
+    terms = [*filter(None, map(_surface_weight, by_word.values())),
+             *filter(None, map(entries.stem_weights.__getitem__, stem_ids)),
+             *filter(None, map(entries.pairs.get, pairs))]
+    return model.raw_terms(terms, vector)

@@ -55,12 +55,21 @@ class WordVectors:
     def text_vector(self, tokens: Iterable[Token]) -> np.ndarray:
         """Normalised mean vector of the tokens' stems (zeros when none has a vector)."""
         # the stems (``stem``) looked up in one pass: this runs for every sentence scored
-        stems = [t.forms[-1] if t.forms else t.norm for t in tokens]
-        rows = [i for i in map(self.index.get, stems) if i is not None]
-        if not rows:
+        return self.stems_vector([t.forms[-1] if t.forms else t.norm for t in tokens])
+
+    def stems_vector(self, stems: Iterable[str]) -> np.ndarray:
+        """``text_vector`` of tokens with these stems (``stem``), in order."""
+        return self.rows_vector([i for i in map(self.index.get, stems) if i is not None])
+
+    def rows_vector(self, rows: Sequence[int] | np.ndarray) -> np.ndarray:
+        """The normalised mean of these rows of the matrix, in order (zeros when there are none)."""
+        if not len(rows):
             return np.zeros(self.dims, dtype=np.float32)
-        v = self.matrix[rows].mean(axis=0)
-        n = float(np.linalg.norm(v))
+        # ``self.matrix[rows].mean(axis=0)`` and ``np.linalg.norm`` spelled as the ufunc calls they make
+        # (numpy's _methods._mean, linalg.norm of a vector), without their Python-level argument handling
+        v = np.add.reduce(self.matrix[rows], 0)
+        np.true_divide(v, np.intp(len(rows)), out=v, casting="unsafe", subok=False)
+        n = float(np.sqrt(v.dot(v)))
         return v / n if n > 0 else v
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, repeat
 from operator import sub
@@ -153,6 +153,15 @@ class ShiftedOffsets(Sequence[int]):
 
     def __repr__(self) -> str:
         return repr(self.as_list())
+
+    def bisect_left(self, offset: int) -> int:
+        """``bisect.bisect_left(self, offset)``: the first normalised position that maps to ``offset`` of the
+        original text or beyond; without a Python call per probe. The ``k``-th dropped character sat at
+        ``shifts[k] + k`` in the original (strictly increasing), so the kept characters before ``offset``
+        are ``offset`` less the dropped ones before it."""
+        shifts = self.shifts
+        dropped = bisect_left(range(len(shifts)), offset, key=lambda k: shifts[k] + k)
+        return max(0, min(offset - dropped, self._n))
 
     def as_list(self) -> list[int]:
         """Every offset, as a list (built once)."""

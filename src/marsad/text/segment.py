@@ -97,6 +97,7 @@ _WORD_SPLIT_RE = re.compile(r"([^\W_]+)", re.UNICODE)  # _TOKEN_RE with a group:
 _BLOCKS = "".join(map(chr, [*range(0x0000, 0x0780), *range(0x2000, 0x2070)]))
 _BLOCK_WORD_SPLIT_RE = re.compile("([" + _class("".join(_TOKEN_RE.findall(_BLOCKS))) + "]+)")
 _OUTSIDE_BLOCKS_RE = re.compile("[^" + _class(_BLOCKS) + "]")
+_BLOCK_WORD_RE = re.compile(_BLOCK_WORD_SPLIT_RE.pattern[1:-1])  # without the group: what findall returns
 _MAX_SHIFTS = 64  # dropped characters up to which token offsets are mapped by shifts, not through the map
 _plus_one = (1).__add__
 _minus_one = (-1).__add__
@@ -157,19 +158,39 @@ def tokenise(norm: NormText) -> list[Token]:
     return list(map(Token, starts, ends, words, nstarts, map(_FORMS.__getitem__, words), repeat(0)))
 
 
+def _word_re(text: str, end: int | None = None) -> re.Pattern[str]:
+    """The pattern whose matches are the words of ``text[:end]`` (``_split_words``'s choice, as a findall)."""
+    if _OUTSIDE_BLOCKS_RE.search(text, 0, len(text) if end is None else end) is None:
+        return _BLOCK_WORD_RE
+    return _TOKEN_RE
+
+
+def words(norm: NormText) -> list[str]:
+    """The matching forms of the words of ``norm``: ``[t.norm for t in tokenise(norm)]`` without a Token each."""
+    return _word_re(norm.text).findall(norm.text)
+
+
 def lead_words(norm: NormText, limit: int, max_words: int | None = None) -> list[str]:
     """The matching forms of the words of ``norm`` that start before offset ``limit`` of the original text,
     at most ``max_words`` of them: ``[t.norm for t in tokenise(norm)[:max_words] if t.start < limit]``
     without building a Token per word (what a step needs that reads only the words of an opening, as
     the relevance model does; the clitic forms of a word are ``word_forms(word)``)."""
-    parts = _split_words(norm.text)
+    text = norm.text
     # the offset map never decreases: a word starts before ``limit`` in the original when it starts
     # before the first normalised character that maps to ``limit`` or beyond
-    cut = bisect_left(norm.to_orig, limit)
-    k = bisect_left(list(accumulate(map(len, parts)))[0:-1:2], cut)
-    if max_words is not None and max_words < k:
-        k = max(max_words, 0)
-    return parts[1:2 * k:2]
+    to_orig = norm.to_orig
+    cut = to_orig.bisect_left(limit) if isinstance(to_orig, ShiftedOffsets) else bisect_left(to_orig, limit)
+    end = cut
+    if 0 < cut < len(text):
+        pattern = _word_re(text)
+        if pattern.match(text, cut - 1) is not None:  # a word starts before the cut and runs on: read it whole
+            run = pattern.match(text, cut)
+            if run is not None:
+                end = run.end()
+    else:
+        pattern = _word_re(text, end)
+    found = pattern.findall(text, 0, end)
+    return found if max_words is None or max_words >= len(found) else found[:max(max_words, 0)]
 
 
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
