@@ -23,6 +23,8 @@ from .index import (
     draft_place_key,
     is_event_place,
     precision_of,
+    purpose_cue,
+    purpose_lam,
     side_of,
 )
 from .model import SUB_TO_TYPE, Event, Evidence, Span, interaction_code
@@ -157,6 +159,12 @@ def _skip_sentence(doc: Doc, s: int) -> bool:
 SHORT_BLOCKERS = {"since": 1, "since_start": 3, "series": 2}
 
 
+# Cues the ل of purpose does not make an aim: a death or a wound is told as such, and people gather
+# "للاحتجاج" or "للتظاهر" when they protest.
+PURPOSE_FREE = frozenset({"kill", "wound", "Peaceful protest", "Protest with intervention", "Violent demonstration",
+                          "Mob violence", "Excessive force against protesters"})
+
+
 def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> list[Mention]:
     """The cues of a clause not governed by a plan, threat, denial, guess or background marker.
 
@@ -168,6 +176,8 @@ def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> l
     blockers = idx.in_clause(s, "blocker", clause)
     out = []
     for c in cues:
+        if c.value.sub not in PURPOSE_FREE and purpose_cue(idx.doc, c):
+            continue  # "لاستهداف", "لتحرير": an aim
         governed = False
         for b in blockers:
             if b.token_start > c.token_start:
@@ -258,9 +268,7 @@ def _subject_before(doc: Doc, idx: MentionIndex, s: int, cue: Mention, sent_acto
     as an act, and with ل it is a purpose ("لتحريرها", "لاستعادة السيطرة")."""
     if any(a.token_start > cue.token_start for a in sent_actors) or not idx.get(s, "date"):
         return []
-    tok = doc.tokens[cue.token_start]
-    proclitics = doc.text[tok.start:cue.start]
-    if proclitics.endswith("ل") and not proclitics.endswith("ال"):
+    if purpose_lam(doc, cue):
         return []  # the preposition ل, not the article's ل ("التحرير")
     before = [a for a in sent_actors if a.value is not None and a.token_end <= cue.token_start
               and side_of(a.value) in ("state", "armed") and not is_target(idx, a)]

@@ -128,6 +128,47 @@ class MentionIndex:
         return [m for m in self.get(sentence, kind) if self.clause_of[m.token_start] == clause]
 
 
+PURPOSE_REAL = MARKERS["purpose_real"]
+EXPOSED = MARKERS["exposed"]
+PURPOSE_NEVER = MARKERS["purpose_never"]
+# verbal nouns of condemnation, with or without their owner ("إدانته", "استنكارها"): ل after them is "of"
+REACTION_STEMS = tuple(sorted({w[:-1] if w.endswith("ه") else w for w in MARKERS["reaction_noun"]}))
+# how far before an event word "تعرض" may stand ("تعرض موكب … في منطقة … لإطلاق نار")
+EXPOSED_REACH = 20
+
+
+def purpose_lam(doc: Doc, cue: Mention) -> bool:
+    """Does the cue word carry the preposition ل, not the article's ل ("لتحريرها", "للهجوم على", but
+    "التحرير" matched as تحرير)?"""
+    tok = doc.tokens[cue.token_start]
+    proclitics = doc.text[tok.start:cue.start]
+    return proclitics.endswith("ل") and not proclitics.endswith("ال")
+
+
+def purpose_cue(doc: Doc, cue: Mention) -> bool:
+    """An event word with the ل of purpose: an aim, not a report ("حشدت قواتها لاستهداف", "تستعد
+    لتحرير"). Not when it names what someone suffered or did: the word right before tells an outcome
+    ("ضحية لهجوم", "نتيجة لقصف", "عمدت لاختطاف") or "تعرض" comes shortly before ("تعرضت دورية … لإطلاق
+    نار"); nor after a definite word or a picture, where ل is "of" ("الأسبوع الثالث للمعارك", "صورا لقصف
+    جوي"), nor on a weapon ("قصف مكثف للمدفعية")."""
+    if not purpose_lam(doc, cue) or fold(cue.text).split()[0] in PURPOSE_NEVER:
+        return False
+    toks = doc.tokens
+    k = cue.token_start
+    if k > 0 and toks[k - 1].sentence == toks[k].sentence:
+        prev = toks[k - 1]
+        if prev.norm in PURPOSE_REAL or prev.forms[-1] in PURPOSE_REAL:
+            return False
+        if prev.norm.startswith("ال"):
+            return False  # "of" after a definite word: "الأسبوع الثالث للمعارك", "منفذ العملية" -> "المنفذ للهجوم"
+        if prev.norm.lstrip("و").startswith(REACTION_STEMS):
+            return False  # the object of a condemnation ("استنكاره للتفجير"): the reaction rules judge it
+    for j in range(max(0, k - EXPOSED_REACH), k):
+        if toks[j].sentence == toks[k].sentence and any(f in EXPOSED for f in toks[j].forms):
+            return False
+    return True
+
+
 def named_places_in(idx: MentionIndex, s: int) -> list[Mention]:
     """Place mentions of a sentence that are places, not words inside an actor's name."""
     return [p for p in idx.get(s, "place") if id(p) not in idx.in_name]
