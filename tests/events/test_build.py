@@ -352,3 +352,25 @@ def test_the_lam_after_a_condemnation_names_what_is_condemned_not_an_aim():
     # such a reaction is an event is the reaction rules' call, not the purpose rule's
     text = "وأبدى اللواء اليحيى استنكاره للتفجير العدواني الغاشم، الذي استهدف مسجد قوات الطوارئ بعسير."
     assert _rule_events(text, "2015-08-10")
+
+
+def test_fireworks_that_explode_are_no_bomb():
+    # snn-3alyoum-69f23e579b37 and snn-okaz-2be411815a38 (corpus, outside dev/train)
+    for text in ("يذكر أن الجندي من منسوبي إدارة الدفاع المدني بمحافظة جدة وتعرض لإصابة أثناء إنقاذ أطفال من الألعاب "
+                 "النارية، فيما انفجرت إحداها في وجهه.",
+                 "وكان الجندي عبدالمحسن الحارثي من منسوبي الدفاع المدني بمنطقة مكة المكرمة أصيب في إحدى عينيه خلال "
+                 "إنقاذه أطفالا من الألعاب النارية، حيث انفجرت إحداها في وجهه ما أدى إلى فقده عينه اليسرى."):
+        assert not _rule_events(text, "2015-08-04"), text[:40]
+
+
+def test_aircraft_sent_to_a_base_to_take_part_in_a_war_is_no_strike_there():
+    # snn-aawsat-aef975017d23 (corpus, outside dev/train): F-16s deployed at Incirlik; the air strikes told
+    # after "في حين" are Turkey's, in northern Iraq
+    text = ("وفي غضون ذلك نشرت الولايات المتحدة الأحد مقاتلات من طراز «إف- 16» في قاعدة إنغرليك بجنوب تركيا للمشاركة "
+            "في الحرب ضد تنظيم داعش، في حين أوقعت الغارات الجوية التركية على مواقع للمتمردين الأكراد في شمال العراق "
+            "حتى الآن أكثر من 400 قتيل.")
+    assert all(e.event_type != "Battles" for e in _rule_events(text, "2015-08-10"))
+    # ant-JA-internationalNews-215-20170210: a plot to launch an attack; the arrest is the event
+    events = _rule_events("أعلنت الشرطة الفرنسية عن اعتقال 4 أشخاص، بينهم فتاة في مدينة مونبيلييه، يشتبه في تخطيطهم لشن "
+                          "هجوم إرهابي على موقع سياحي.", "2017-02-10")
+    assert [e.sub_event_type for e in events] == ["Arrests"]

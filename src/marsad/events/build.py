@@ -66,6 +66,9 @@ def build_events(doc: Doc) -> None:
             # its tolls are totals, the incidents themselves are told elsewhere
             continue
         typed = [c for c in idx.get(s, "cue") if c.value.sub not in ("kill", "wound") and not _inside_actor(idx, s, c)]
+        if idx.get(s, "fireworks"):
+            # "إنقاذ أطفال من الألعاب النارية، فيما انفجرت إحداها": a firework exploded, no bomb
+            typed = [c for c in typed if c.value.sub != "Remote explosive/landmine/IED"]
         kills = [c for c in idx.get(s, "cue") if c.value.sub == "kill"]
         by_clause: dict[int, list[Mention]] = {}
         for c in typed:
