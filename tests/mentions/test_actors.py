@@ -61,6 +61,17 @@ def test_supported_by_washington_and_led_by_russian_forces():
     assert sup.text == "بقيادة القوات الروسية" and sup.value.key == "military:RU"
 
 
+def test_a_backer_whose_name_opens_with_a_filler_word_is_the_support():
+    # snn-aawsat (corpus, outside dev/train): "مقاتلي" is both a filler before a backer and the start of
+    # the tribal fighters' own name; they back the army, they are not the side it attacks
+    doc = actors("إن القطعات العسكرية المدعومة بمقاتلي العشائر شرعت بشن عدة هجمات مباغتة في مناطق جزيرة الخالدية", "IQ")
+    assert not [m for m in doc.mentions_of("actor") if m.value.name == "Tribal Mobilization Forces (Iraq)"]
+    doc = actors("وشنت قوات الجيش العراقي المدعومة بمقاتلي العشائر هجمات على مواقع تنظيم داعش في الخالدية", "IQ")
+    (sup,) = doc.mentions_of("support")
+    assert sup.value.name == "Tribal Mobilization Forces (Iraq)" and "مقاتلي العشائر" in sup.text
+    assert doc.mentions[sup.meta["supported"]].value.name == "Military Forces of Iraq"
+
+
 def test_coalition_led_by_saudi_is_not_a_support_relation():
     doc = actors("وتمكنت القوات الموالية للرئيس هادي بدعم من طائرات التحالف الذي تقوده السعودية من استعادة "
                  "السيطرة على معظم المدينة", "YE")

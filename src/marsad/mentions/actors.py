@@ -128,17 +128,21 @@ def _supporter_at(doc: Doc, lex: ActorLexicon, j: int, end: int, doc_cc: str | N
     """The backer named at token j (after fillers): an actor phrase, or a country word/adjective."""
     tokens: list[Token] = doc.tokens
     skipped = 0
-    while j < end and tokens[j].norm in lex.fillers and skipped < _MAX_FILLERS:
+    while j < end:
+        # a filler may open the backer's own name ("المدعومة بمقاتلي العشائر": مقاتلي العشائر is the
+        # actor), so the actor is looked for before each filler is skipped
+        r = _resolve_at(doc, lex, j, end, doc_cc)
+        if r is not None and isinstance(r[1], Candidate) and r[1].backref is None:
+            _, cand, adj_cc, t_end = r
+            a = lex.fill(cand.key, adj_cc or doc_cc)
+            if a is not None and a.kind not in ("civilians", "protesters", "rioters"):
+                return _ref(lex, a, doc_cc), t_end
+        if tokens[j].norm not in lex.fillers or skipped >= _MAX_FILLERS:
+            break
         j += 1
         skipped += 1
     if j >= end:
         return None
-    r = _resolve_at(doc, lex, j, end, doc_cc)
-    if r is not None and isinstance(r[1], Candidate) and r[1].backref is None:
-        _, cand, adj_cc, t_end = r
-        a = lex.fill(cand.key, adj_cc or doc_cc)
-        if a is not None and a.kind not in ("civilians", "protesters", "rioters"):
-            return _ref(lex, a, doc_cc), t_end
     for form in tokens[j].forms:
         cc = lex.support_words.get(form)
         if cc:
