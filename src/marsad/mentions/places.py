@@ -658,9 +658,14 @@ def _short_head_forms(heads: frozenset[str]) -> dict[str, str]:
     return {c + h: h for h in heads for c in _SHORT_HEAD_CLITICS}
 
 
+# The stem of a word read without its proclitic must be a name the corpus often writes as a place.
+STRIPPED_MIN_SHARE = 0.125
+
+
 def _stripped_reading(doc: Doc, idx: _Index, m: PhraseMatch) -> tuple[PhraseMatch, str] | None:
     """A one-word match read as written (the whole word is a gazetteer key) read again without its
-    proclitic, when that is a gazetteer key too: (the match of the stem, the proclitic), else None.
+    proclitic, when that is a gazetteer key too and one the corpus often writes as a place (a share of
+    ``STRIPPED_MIN_SHARE`` of at least five uses): (the match of the stem, the proclitic), else None.
     Only proclitics are peeled (و ف ب ل), not the article: بالحسكة is handled as written."""
     if m.token_end - m.token_start != 1:
         return None
@@ -672,6 +677,9 @@ def _stripped_reading(doc: Doc, idx: _Index, m: PhraseMatch) -> tuple[PhraseMatc
         prefix = tok.norm[:cut]
         if (0 < cut <= 2 and tok.norm.endswith(f) and _CLITIC_LETTERS.issuperset(prefix)
                 and (cut == 1 or prefix[0] in "وف" and prefix[1] in "بل") and idx.gaz.lookup_key(f)):
+            n, loc, _ = idx.gaz.usage_of(f)
+            if n < USAGE_MIN_USES or (loc + 1) / (n + 3) < STRIPPED_MIN_SHARE:
+                return None  # "بداية" (beginning) is no "in Dayah", "بالوجه المأمول" no "in al-Wajh"
             return PhraseMatch(m.token_start, m.token_end, _stem_start(doc, tok, f), m.end, f, f), prefix
     return None
 
@@ -751,16 +759,18 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
             demonyms.append(m.payload.country)
             continue
         raw = _accept(doc, idx, m, raws, pctx)
-        if raw is None:
+        if raw is None or not any(is_big(p) for p in raw.cands):
             # "بنابل" is a Syrian village to the gazetteer but "in Nabeul" to a Tunisian paper, "وجدة" the
-            # Moroccan city or "and Jeddah": when the word as written is no place here, try it without
-            # its proclitic, kept only where the article backs it (``_support_doubts``)
+            # Moroccan city or "and Jeddah", "بأبين" the Yemeni village Babin or "in Abyan": when the word
+            # as written is no place here, or only a village while without its proclitic it is a town or
+            # an area, read it without, kept only where the article backs it (``_support_doubts``)
             stripped = _stripped_reading(doc, idx, m)
             if stripped is not None:
-                raw = _accept(doc, idx, stripped[0], raws, pctx)
-                if raw is not None:
-                    raw.doubt, raw.proclitic = True, stripped[1]
-                    raw.reasons.append(f"read without the proclitic {stripped[1]}")
+                alt = _accept(doc, idx, stripped[0], raws, pctx)
+                if alt is not None and (raw is None or any(is_big(p) for p in alt.cands)):
+                    alt.doubt, alt.proclitic = True, stripped[1]
+                    alt.reasons.append(f"read without the proclitic {stripped[1]}")
+                    raw = alt
         if raw is None:
             continue
         raws.append(raw)
