@@ -31,7 +31,7 @@ from ..geo.resolve import (
     ADMIN1_CUES, ADMIN2_CUES, ADMIN3_CUES, AREA_CUES, CAMP_CUES, DIRECTION_ADJ, NEAR_CUES, TOWN_CUES,
     KIND_FIT, AnchorGrid, Candidate, Context, ResolvedPlace, country_focus, rank,
 )
-from ..text.matcher import LazyTails, PhraseMatch, PhraseMatcher
+from ..text.matcher import LazyTails, PhraseMatch, PhraseMatcher, _start as _form_start
 from ..text.normalise import fold
 from ..text.segment import Token, word_forms
 
@@ -658,6 +658,39 @@ def _short_head_forms(heads: frozenset[str]) -> dict[str, str]:
     return {c + h: h for h in heads for c in _SHORT_HEAD_CLITICS}
 
 
+_DIRECTION_WORDS = frozenset({"شرقي", "غربي", "شمالي", "جنوبي"})
+
+
+def _ends_in_direction(doc: Doc, idx: _Index, m: PhraseMatch) -> bool:
+    """A name of two words or more whose last word is a bare direction ("east of") followed right away by
+    a place name ("الباب شرقي حلب"): the direction locates the first words relative to that place. Not
+    شرق alone, which ends names ("القنطرة شرق", "سوق شرق")."""
+    if m.token_end - m.token_start < 2 or m.key.rpartition(" ")[2] not in _DIRECTION_WORDS:
+        return False
+    toks = doc.tokens
+    j = m.token_end
+    if j >= doc.sentences[toks[j - 1].sentence].token_end or doc.text[toks[j - 1].end:toks[j].start].strip():
+        return False
+    nxt = toks[j]
+    return nxt.norm[:1] != "و" and any(idx.matcher._tails.get(f) for f in nxt.forms)
+
+
+def _shorter_match(doc: Doc, idx: _Index, m: PhraseMatch) -> PhraseMatch | None:
+    """The longest name shorter than ``m`` that starts at its first token (any clitic form), or None."""
+    toks = doc.tokens
+    i = m.token_start
+    norms = doc.token_norms()
+    for n in range(m.token_end - i - 1, 0, -1):
+        rest = tuple(norms[i + 1:i + n])
+        for form in toks[i].forms:
+            tails = idx.matcher._tails.get(form)
+            hit = tails.get(rest) if tails else None
+            if hit is not None and not isinstance(hit[0], _Demonym):
+                return PhraseMatch(i, i + n, _form_start(toks[i], form, doc.norm.to_orig), toks[i + n - 1].end,
+                                   hit[0], hit[1])
+    return None
+
+
 # The stem of a word read without its proclitic must be a name the corpus often writes as a place.
 STRIPPED_MIN_SHARE = 0.125
 
@@ -758,6 +791,9 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
         if isinstance(m.payload, _Demonym):
             demonyms.append(m.payload.country)
             continue
+        if _ends_in_direction(doc, idx, m):
+            # "مدينة الباب شرقي حلب" is al-Bab east of Aleppo, not Bab Sharqi (a district of Alexandria)
+            m = _shorter_match(doc, idx, m) or m
         raw = _accept(doc, idx, m, raws, pctx)
         if raw is None or not any(is_big(p) for p in raw.cands):
             # "بنابل" is a Syrian village to the gazetteer but "in Nabeul" to a Tunisian paper, "وجدة" the
