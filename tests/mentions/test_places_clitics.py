@@ -62,3 +62,17 @@ def test_listed_villages_still_keep_to_the_area_of_their_list():
     by = places("وفي محافظة مأرب شرق اليمن أوضحت مصادر ميدانية أن مليشيات الحوثي قامت بمهاجمة مواقع المقاومة "
                 "في مناطق الجدعان والجفينة وصرواح")
     assert by["الجدعان"].place.admin1 == "Ma’rib" and by["الجفينة"].place.admin1 == "Ma’rib"
+
+
+def test_b_and_a_governorate_beats_a_village_of_the_same_letters():
+    # "بأبين" as written is the Yemeni village Babin; here it is "in Abyan", the governorate
+    by = places("وفي الوقت ذاته، ما زالت المعاركة محتدمة في جبهة مديرية لودر، وقال مصدر في المقاومة بأبين "
+                "لـ«الشرق الأوسط» إن المقاومة الشعبية الجنوبية")
+    assert by["أبين"].place.name_en == "Abyan Governorate"
+
+
+def test_a_stem_the_corpus_never_writes_as_a_place_is_not_read():
+    # "بداية" (beginning) is no "in Dayah" (a quarter of an Emirati town)
+    by = places("وتقام ماراثونات أوسلو وموسكو وبرلين ووارسو خلال شهر سبتمبر المقبل بينما يزدحم شهر أكتوبر (تشرين الأول) "
+                "المقبل بالماراثونات الأوروبية بداية من بروكسل وكولون وبودابست في بداية الشهر")
+    assert not any("داية" in name for name in by)

@@ -28,3 +28,9 @@ def test_unknown_village_west_of_a_region_is_placed_in_the_region():
 def test_known_village_in_the_countryside_of_a_governorate():
     by = places("كما قصفت قوات النظام بعدد من القذائف مناطق في قرية عبطين بريف حلب الجنوبي، بموازاة اشتباكات متقطعة")
     assert by["عبطين"].place.admin1 == "Aleppo" and by["عبطين"].precision == 1
+
+
+def test_a_bare_direction_before_a_place_locates_the_name_before_it():
+    # "الباب شرقي حلب" is al-Bab east of Aleppo, not Bab Sharqi (a district of Alexandria) nor unknown
+    by = places("كما استهدف الطيران الحربي قرية الإمام في ريف مدينة الباب شرقي حلب، مما أدى إلى مقتل")
+    assert by["الباب"].place.name_en == "Al Bāb" and "باب شرقي" not in by

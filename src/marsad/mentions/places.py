@@ -31,7 +31,7 @@ from ..geo.resolve import (
     ADMIN1_CUES, ADMIN2_CUES, ADMIN3_CUES, AREA_CUES, CAMP_CUES, DIRECTION_ADJ, NEAR_CUES, TOWN_CUES,
     KIND_FIT, AnchorGrid, Candidate, Context, ResolvedPlace, country_focus, rank,
 )
-from ..text.matcher import LazyTails, PhraseMatch, PhraseMatcher
+from ..text.matcher import LazyTails, PhraseMatch, PhraseMatcher, _start as _form_start
 from ..text.normalise import fold
 from ..text.segment import Token, word_forms
 
@@ -658,9 +658,47 @@ def _short_head_forms(heads: frozenset[str]) -> dict[str, str]:
     return {c + h: h for h in heads for c in _SHORT_HEAD_CLITICS}
 
 
+_DIRECTION_WORDS = frozenset({"شرقي", "غربي", "شمالي", "جنوبي"})
+
+
+def _ends_in_direction(doc: Doc, idx: _Index, m: PhraseMatch) -> bool:
+    """A name of two words or more whose last word is a bare direction ("east of") followed right away by
+    a place name ("الباب شرقي حلب"): the direction locates the first words relative to that place. Not
+    شرق alone, which ends names ("القنطرة شرق", "سوق شرق")."""
+    if m.token_end - m.token_start < 2 or m.key.rpartition(" ")[2] not in _DIRECTION_WORDS:
+        return False
+    toks = doc.tokens
+    j = m.token_end
+    if j >= doc.sentences[toks[j - 1].sentence].token_end or doc.text[toks[j - 1].end:toks[j].start].strip():
+        return False
+    nxt = toks[j]
+    return nxt.norm[:1] != "و" and any(idx.matcher._tails.get(f) for f in nxt.forms)
+
+
+def _shorter_match(doc: Doc, idx: _Index, m: PhraseMatch) -> PhraseMatch | None:
+    """The longest name shorter than ``m`` that starts at its first token (any clitic form), or None."""
+    toks = doc.tokens
+    i = m.token_start
+    norms = doc.token_norms()
+    for n in range(m.token_end - i - 1, 0, -1):
+        rest = tuple(norms[i + 1:i + n])
+        for form in toks[i].forms:
+            tails = idx.matcher._tails.get(form)
+            hit = tails.get(rest) if tails else None
+            if hit is not None and not isinstance(hit[0], _Demonym):
+                return PhraseMatch(i, i + n, _form_start(toks[i], form, doc.norm.to_orig), toks[i + n - 1].end,
+                                   hit[0], hit[1])
+    return None
+
+
+# The stem of a word read without its proclitic must be a name the corpus often writes as a place.
+STRIPPED_MIN_SHARE = 0.125
+
+
 def _stripped_reading(doc: Doc, idx: _Index, m: PhraseMatch) -> tuple[PhraseMatch, str] | None:
     """A one-word match read as written (the whole word is a gazetteer key) read again without its
-    proclitic, when that is a gazetteer key too: (the match of the stem, the proclitic), else None.
+    proclitic, when that is a gazetteer key too and one the corpus often writes as a place (a share of
+    ``STRIPPED_MIN_SHARE`` of at least five uses): (the match of the stem, the proclitic), else None.
     Only proclitics are peeled (و ف ب ل), not the article: بالحسكة is handled as written."""
     if m.token_end - m.token_start != 1:
         return None
@@ -672,6 +710,9 @@ def _stripped_reading(doc: Doc, idx: _Index, m: PhraseMatch) -> tuple[PhraseMatc
         prefix = tok.norm[:cut]
         if (0 < cut <= 2 and tok.norm.endswith(f) and _CLITIC_LETTERS.issuperset(prefix)
                 and (cut == 1 or prefix[0] in "وف" and prefix[1] in "بل") and idx.gaz.lookup_key(f)):
+            n, loc, _ = idx.gaz.usage_of(f)
+            if n < USAGE_MIN_USES or (loc + 1) / (n + 3) < STRIPPED_MIN_SHARE:
+                return None  # "بداية" (beginning) is no "in Dayah", "بالوجه المأمول" no "in al-Wajh"
             return PhraseMatch(m.token_start, m.token_end, _stem_start(doc, tok, f), m.end, f, f), prefix
     return None
 
@@ -750,17 +791,22 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
         if isinstance(m.payload, _Demonym):
             demonyms.append(m.payload.country)
             continue
+        if _ends_in_direction(doc, idx, m):
+            # "مدينة الباب شرقي حلب" is al-Bab east of Aleppo, not Bab Sharqi (a district of Alexandria)
+            m = _shorter_match(doc, idx, m) or m
         raw = _accept(doc, idx, m, raws, pctx)
-        if raw is None:
+        if raw is None or not any(is_big(p) for p in raw.cands):
             # "بنابل" is a Syrian village to the gazetteer but "in Nabeul" to a Tunisian paper, "وجدة" the
-            # Moroccan city or "and Jeddah": when the word as written is no place here, try it without
-            # its proclitic, kept only where the article backs it (``_support_doubts``)
+            # Moroccan city or "and Jeddah", "بأبين" the Yemeni village Babin or "in Abyan": when the word
+            # as written is no place here, or only a village while without its proclitic it is a town or
+            # an area, read it without, kept only where the article backs it (``_support_doubts``)
             stripped = _stripped_reading(doc, idx, m)
             if stripped is not None:
-                raw = _accept(doc, idx, stripped[0], raws, pctx)
-                if raw is not None:
-                    raw.doubt, raw.proclitic = True, stripped[1]
-                    raw.reasons.append(f"read without the proclitic {stripped[1]}")
+                alt = _accept(doc, idx, stripped[0], raws, pctx)
+                if alt is not None and (raw is None or any(is_big(p) for p in alt.cands)):
+                    alt.doubt, alt.proclitic = True, stripped[1]
+                    alt.reasons.append(f"read without the proclitic {stripped[1]}")
+                    raw = alt
         if raw is None:
             continue
         raws.append(raw)
