@@ -56,7 +56,7 @@ def article_score(doc: Doc, model: LinearModel) -> ArticleScore:
 
 # The model reads ``features.article_input(doc)``: the features ``token_features`` makes of the title's
 # and the lead's tokens, and their scaled word vector. Scoring builds neither the tokens nor the feature
-# strings: from the words and their stems, the model sums the same weights (``LinearModel.raw_words``).
+# strings: from the words and their stems, the model sums the same weights (``LinearModel.raw_terms``).
 # Kept here, not in ``features.py``, whose code is part of the trained models' identity;
 # ``tests/models/test_relevance.py`` checks that both give the same float.
 def article_words(doc: Doc) -> tuple[list[str], list[str]]:
