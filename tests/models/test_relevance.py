@@ -44,3 +44,20 @@ def test_word_weights_split_the_features_by_kind():
     assert ww.surface == {"وقصفت": 1.0}
     assert ww.stem == {"قصف": 2.0}
     assert ww.bigram == {("قصف", "طيران"): 3.0}
+
+
+def test_the_first_articles_are_scored_by_their_features_the_later_ones_by_their_words():
+    from marsad.models.linear import LinearModel
+    from marsad.models.relevance import WARM_UP_ARTICLES, article_score
+
+    shipped = load_models().relevance
+    model = LinearModel(shipped.name, shipped.classes, shipped.vocab, shipped.weights, shipped.intercept,
+                        shipped.calibration, shipped.threshold)
+    texts = [(LEAD, "قوات النظام تسيطر على أحياء في الميادين"), (OTHER * 9, None)]
+    first = [article_score(Doc(t, title=h), model) for t, h in texts]
+    for _ in range(WARM_UP_ARTICLES - len(texts)):
+        article_score(Doc(OTHER), model)
+    assert "_relevance_entries" not in model.__dict__  # no table built yet
+    assert [article_score(Doc(t, title=h), model) for t, h in texts] == first
+    assert "_relevance_entries" in model.__dict__
+    assert first[0].relevant and not first[1].relevant

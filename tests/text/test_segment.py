@@ -85,3 +85,12 @@ def test_words_are_the_norms_of_the_tokens():
         norm = normalise(text)
         assert words(norm) == [t.norm for t in tokenise(norm)]
     assert words(normalise("قوات النظام تسيطر")) == ["قوات", "النظام", "تسيطر"]
+
+
+def test_form_cache_gives_the_clitic_forms_also_for_words_it_answers_without_peeling():
+    from marsad.text.segment import _FormCache
+
+    cache = _FormCache()
+    for word in ("قصف", "مدينه", "وبالميادين", "للتنظيم", "فالقوات", "الرقه", "كتيبه", "بيروت", "ا", "", "isis"):
+        assert cache[word] == (clitic_forms(word) if not word.isascii() else (word,)), word
+    assert cache["قصف"] == ("قصف",) and cache["وبالميادين"][-1] == "ميادين"

@@ -129,18 +129,9 @@ class LinearModel:
             ww = self._word_weights = WordWeights.of(self._w)
         return ww
 
-    def raw_words(self, surfaces: Iterable[str], stems: Iterable[str], pairs: Iterable[tuple[str, str]],
-                  vector: np.ndarray | None = None) -> float:
-        """``raw`` of the features ``token_features`` makes of these distinct surface forms, stems and stem
-        pairs (sets), without making them: the same weights summed, by ``math.fsum``, which is exact, so
-        leaving out the features the model does not know (weight 0.0) gives the same float."""
-        ww = self.word_weights()
-        terms = [*filter(None, map(ww.surface.get, surfaces)), *filter(None, map(ww.stem.get, stems)),
-                 *filter(None, map(ww.bigram.get, pairs))]
-        return self.raw_terms(terms, vector)
-
     def raw_terms(self, terms: Iterable[float], vector: np.ndarray | None = None) -> float:
-        """``raw`` of features whose known weights are ``terms`` (one per distinct feature)."""
+        """``raw`` of distinct features whose known weights are ``terms``: summed by ``math.fsum``, which is
+        exact, so leaving out the features the model does not know (weight 0.0) gives the same float."""
         s = self._b + math.fsum(terms)
         if vector is not None and self._dense is not None:
             s += float(vector @ self._dense[:, 0])

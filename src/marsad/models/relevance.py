@@ -14,7 +14,7 @@ import numpy as np
 from ..doc import Doc
 from ..text.normalise import normalise
 from ..text.segment import lead_words, word_forms, words
-from .features import ARTICLE_VECTOR_SCALE, LEAD_CHARS
+from .features import ARTICLE_VECTOR_SCALE, LEAD_CHARS, article_input
 from .linear import LinearModel, WordWeights, load_models
 from .vectors import WordVectors, load_word_vectors
 
@@ -37,14 +37,26 @@ def score_relevance(doc: Doc) -> None:
         doc.layers["stop"] = f"article not relevant (p={score.probability:.2f} < {score.threshold:.2f})"
 
 
+# The fast path's tables (the model's ~40,000 weights by kind, its pairs by number) take about what scoring
+# a hundred articles by their features takes: a process scores its first articles by their features (the
+# same floats), so a run of one article (``marsad extract`` of a file, a request to ``marsad serve``) does
+# not start slower.
+WARM_UP_ARTICLES = 32
+
+
 def article_score(doc: Doc, model: LinearModel) -> ArticleScore:
-    # the score of ``article_input(doc)``'s features and vector, computed without building them
-    return ArticleScore(round(model.calibrated(article_raw(doc, model)), 4), model.threshold)
+    scored = model.__dict__.get("_relevance_scored", 0)
+    if scored < WARM_UP_ARTICLES:
+        model.__dict__["_relevance_scored"] = scored + 1
+        raw = model.raw(*article_input(doc))
+    else:  # the score of ``article_input(doc)``'s features and vector, computed without building them
+        raw = article_raw(doc, model)
+    return ArticleScore(round(model.calibrated(raw), 4), model.threshold)
 
 
 # The model reads ``features.article_input(doc)``: the features ``token_features`` makes of the title's
 # and the lead's tokens, and their scaled word vector. Scoring builds neither the tokens nor the feature
-# strings: from the words and their stems, the model sums the same weights (``LinearModel.raw_words``).
+# strings: from the words and their stems, the model sums the same weights (``LinearModel.raw_terms``).
 # Kept here, not in ``features.py``, whose code is part of the trained models' identity;
 # ``tests/models/test_relevance.py`` checks that both give the same float.
 def article_words(doc: Doc) -> tuple[list[str], list[str]]:
