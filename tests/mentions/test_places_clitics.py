@@ -3,17 +3,8 @@ is one place's name as written and another's without its و / ب (وجدة، ب�
 Sentences are quoted from corpus articles outside the dev and training sets."""
 from __future__ import annotations
 
-from marsad.doc import Doc
-from marsad.mentions.places import find_places
 
-
-def places(text: str) -> dict:
-    doc = Doc(text)
-    find_places(doc)
-    return {m.text: m.value for m in doc.mentions_of("place")}
-
-
-def test_proclitic_before_a_two_letter_first_word():
+def test_proclitic_before_a_two_letter_first_word(places):
     by = places("وكان الاتحاد المحلي للشغل ببن قردان اصدر بيانا بالمناسبة")
     assert by["بن قردان"].place.name_en == "Ben Gardane"
     by = places("وخلال الشهر الماضي تسلل مقاتلون من تنظيم الدولة إلى مدينتي عين العرب وتل أبيض ونفذوا فيهما هجمات")
@@ -23,14 +14,14 @@ def test_proclitic_before_a_two_letter_first_word():
     assert {"البصرة", "الحلة", "النجف", "كربلاء", "الديوانية"} <= set(by)
 
 
-def test_two_letter_words_that_start_no_place_stay_words():
+def test_two_letter_words_that_start_no_place_stay_words(places):
     # لكن (but) + علي is no Iraqi village "كن علي"
     by = places("وحقيقة لم نكن نرغب الوصول إلى هذا الحال، ولكن علي عبدالله صالح وعبدالملك الحوثي وأتباعهما من الجهلة "
                 "هم من أجبروا اليمنيين على حمل السلاح")
     assert not by
 
 
-def test_and_jeddah_in_a_list_of_towns():
+def test_and_jeddah_in_a_list_of_towns(places):
     by = places("الرحلات المنتظمة التي تسيرها الشركة من مطارات المملكة الدولية في مدن الرياض وجدة والدمام "
                 "والمدينة المنورة")
     assert by["جدة"].place.name_en == "Jeddah"
@@ -38,7 +29,7 @@ def test_and_jeddah_in_a_list_of_towns():
     assert by["الرياض"].place.name_en == "Riyadh" and by["الرياض"].place.kind == "city"
 
 
-def test_wjdh_the_verb_is_no_place():
+def test_wjdh_the_verb_is_no_place(places):
     # "وجده" as written is Oujda, without its و Jeddah; here it is "(found) his grandfather"
     by = places("ولكن والده كان مهتمًا اهتماما كبيرًا ببناء جيش بروسي قوى ورثه من والده وجده منذ حرب الثلاثين عامًا")
     assert not by
@@ -48,7 +39,7 @@ def test_wjdh_the_verb_is_no_place():
     assert set(by) == {"الرياض"}
 
 
-def test_a_country_listed_after_another_is_not_where_it_lies():
+def test_a_country_listed_after_another_is_not_where_it_lies(places):
     # "سورية والعراق": Syria, not the Iraqi village Surye "inside Iraq named next to it"
     by = places("تمكنت الكويت من وضع يدها على شبكة إرهابية تتبع تنظيم داعش، مكونة من خمسة من مواطنيها، وتلقى أفرادها "
                 "دورات في علوم التنظيم الإرهابي، وشاركوا بأعمال قتالية في كل من سورية والعراق.\n"
@@ -57,21 +48,21 @@ def test_a_country_listed_after_another_is_not_where_it_lies():
     assert by["سورية"].place.kind == "country" and by["سورية"].place.country_code == "SY"
 
 
-def test_listed_villages_still_keep_to_the_area_of_their_list():
+def test_listed_villages_still_keep_to_the_area_of_their_list(places):
     # الجدعان: no village of that name in Marib (the Omran one is 150 km off): placed at the governorate
     by = places("وفي محافظة مأرب شرق اليمن أوضحت مصادر ميدانية أن مليشيات الحوثي قامت بمهاجمة مواقع المقاومة "
                 "في مناطق الجدعان والجفينة وصرواح")
     assert by["الجدعان"].place.admin1 == "Ma’rib" and by["الجفينة"].place.admin1 == "Ma’rib"
 
 
-def test_b_and_a_governorate_beats_a_village_of_the_same_letters():
+def test_b_and_a_governorate_beats_a_village_of_the_same_letters(places):
     # "بأبين" as written is the Yemeni village Babin; here it is "in Abyan", the governorate
     by = places("وفي الوقت ذاته، ما زالت المعاركة محتدمة في جبهة مديرية لودر، وقال مصدر في المقاومة بأبين "
                 "لـ«الشرق الأوسط» إن المقاومة الشعبية الجنوبية")
     assert by["أبين"].place.name_en == "Abyan Governorate"
 
 
-def test_a_stem_the_corpus_never_writes_as_a_place_is_not_read():
+def test_a_stem_the_corpus_never_writes_as_a_place_is_not_read(places):
     # "بداية" (beginning) is no "in Dayah" (a quarter of an Emirati town)
     by = places("وتقام ماراثونات أوسلو وموسكو وبرلين ووارسو خلال شهر سبتمبر المقبل بينما يزدحم شهر أكتوبر (تشرين الأول) "
                 "المقبل بالماراثونات الأوروبية بداية من بروكسل وكولون وبودابست في بداية الشهر")

@@ -3,34 +3,25 @@ precision 2 next to a town, 3 in a governorate), never dropped, never at a guess
 Sentences are quoted from corpus articles outside the dev and training sets."""
 from __future__ import annotations
 
-from marsad.doc import Doc
-from marsad.mentions.places import find_places
 
-
-def places(text: str) -> dict:
-    doc = Doc(text)
-    find_places(doc)
-    return {m.text: m.value for m in doc.mentions_of("place")}
-
-
-def test_unknown_village_south_of_a_town_is_placed_near_the_town():
+def test_unknown_village_south_of_a_town_is_placed_near_the_town(places):
     by = places("وطالبت الإدارة الأميركية إسرائيل بوقف هدم البيوت ومصادرة الأراضي في قرية سوسية جنوب جبال الخليل.")
     assert by["سوسية"].place.name_en == "Hebron" and by["سوسية"].precision == 2
 
 
-def test_unknown_village_west_of_a_region_is_placed_in_the_region():
+def test_unknown_village_west_of_a_region_is_placed_in_the_region(places):
     # المشنية is no spelling of the Yemeni district المشنة: a guessed variant names no country, and the
     # village lies in the Saudi region named next to it
     by = places("فتح مخفر شرطة البتراء تحقيقاً في وفاة طفلة في بلدة المشنية غرب منطقة القصيم على أثر اختناقها")
     assert by["المشنية"].place.name_en == "Al-Qassim Region" and by["المشنية"].precision == 3
 
 
-def test_known_village_in_the_countryside_of_a_governorate():
+def test_known_village_in_the_countryside_of_a_governorate(places):
     by = places("كما قصفت قوات النظام بعدد من القذائف مناطق في قرية عبطين بريف حلب الجنوبي، بموازاة اشتباكات متقطعة")
     assert by["عبطين"].place.admin1 == "Aleppo" and by["عبطين"].precision == 1
 
 
-def test_a_bare_direction_before_a_place_locates_the_name_before_it():
+def test_a_bare_direction_before_a_place_locates_the_name_before_it(places):
     # "الباب شرقي حلب" is al-Bab east of Aleppo, not Bab Sharqi (a district of Alexandria) nor unknown
     by = places("كما استهدف الطيران الحربي قرية الإمام في ريف مدينة الباب شرقي حلب، مما أدى إلى مقتل")
     assert by["الباب"].place.name_en == "Al Bāb" and "باب شرقي" not in by
