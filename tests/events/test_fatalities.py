@@ -34,3 +34,10 @@ def test_two_sources_figures_for_one_attack_give_the_lower_not_the_sum(one):
 def test_another_source_telling_more_dead_still_adds_up(one):
     one("أفادت مصادر أمنية بأن 3 جنود قتلوا في هجوم على حاجز للجيش في مدينة العريش أمس، فيما قالت مصادر طبية "
         "إن الهجوم أسفر عن مقتل جنديين آخرين.", "2015-08-08", fatalities=5)
+
+
+def test_a_toll_near_a_truce_belongs_to_the_attack_of_the_sentence(one):
+    # snn-aljazirah (corpus, outside dev/train): the dead of the Suruç bombing, not of the truce it ended
+    one("وشكل الهجوم الذي وقع في سوروتش (جنوب تركيا) في 20 تموز/يوليو واوقع 32 قتيلا ونسب لتنظيم داعش، شرارة اندلاع "
+        "اعمال العنف في تركيا لتنتهي بذلك هدنة بين انقرة والمتمردين الاكراد تعود الى العام 2013.", "2015-08-10",
+        fatalities=32)

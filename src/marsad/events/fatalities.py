@@ -6,6 +6,7 @@ from typing import Any
 from ..doc import Doc, Mention
 from ..text.normalise import fold
 from .index import MARKERS, Draft, MentionIndex
+from .model import SUB_TO_TYPE
 from .timing import is_span_date
 
 
@@ -335,9 +336,15 @@ def carried_toll(doc: Doc, idx: MentionIndex, s: int, prev: Draft, lex: Any) -> 
 CONSEQUENCE_OPENERS = tuple(fold(w) for w in ("أسفر", "أسفرت", "أدى", "أدت", "أودى", "أودت"))
 
 
+# Event types whose events have no dead of their own: a toll near a truce or an arrest belongs to the
+# violent event of the sentence ("الهجوم … واوقع 32 قتيلا …، لتنتهي بذلك هدنة").
+NO_TOLL_TYPES = frozenset({"Strategic developments", "Protests"})
+
+
 def draft_for_kill(idx: MentionIndex, drafts: list[Draft], m: Mention) -> Draft | None:
     clause = idx.clause(m)
     same = [d for d in drafts if d.clause == clause]
     if same:
         return same[0]
-    return min(drafts, key=lambda d: abs(d.cue.token_start - m.token_start)) if drafts else None
+    violent = [d for d in drafts if SUB_TO_TYPE.get(d.sub) not in NO_TOLL_TYPES]
+    return min(violent or drafts, key=lambda d: abs(d.cue.token_start - m.token_start)) if drafts else None
