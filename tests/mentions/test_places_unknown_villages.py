@@ -25,3 +25,10 @@ def test_a_bare_direction_before_a_place_locates_the_name_before_it(places):
     # "الباب شرقي حلب" is al-Bab east of Aleppo, not Bab Sharqi (a district of Alexandria) nor unknown
     by = places("كما استهدف الطيران الحربي قرية الإمام في ريف مدينة الباب شرقي حلب، مما أدى إلى مقتل")
     assert by["الباب"].place.name_en == "Al Bāb" and "باب شرقي" not in by
+
+
+def test_an_unknown_wadi_of_a_named_town_is_placed_at_the_town(places):
+    # ant-JA-localNews-1090-20160312 (corpus, outside dev/train): the town named right after, with its place
+    # word, is closer than the governorate around both
+    by = places("كان مختبئا بمنزل عائلته بوادي الربايع من مدينة بن ڤردان فيما تمكن مرافقه من الفرار")
+    assert by["الربايع"].place.name_en == "Ben Gardane" and by["الربايع"].precision == 2

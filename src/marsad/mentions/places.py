@@ -1210,7 +1210,10 @@ def _enclosing(gaz: Gazetteer, r: _Raw, resolved: list[tuple[_Raw, ResolvedPlace
     else:
         return None
     p = rp2.place
-    if rp2.qualifier == "near" and p.kind in ("city", "village") and r2 in [a for a, _ in after]:
+    if p.kind in ("city", "village") and r2 in [a for a, _ in after] and (
+            rp2.qualifier == "near" or rp2.qualifier != "rural" and r2.cue is not None):
+        # "بوادي الربايع من مدينة بن قردان": a town named (with its place word) right after the unknown
+        # name is where it lies, closer than the governorate around both
         return ResolvedPlace(p, 2, [], why, "near", False, r.key)
     if not p.is_admin:
         p = gaz.admin1_of(p) or p
