@@ -374,3 +374,12 @@ def test_aircraft_sent_to_a_base_to_take_part_in_a_war_is_no_strike_there():
     events = _rule_events("أعلنت الشرطة الفرنسية عن اعتقال 4 أشخاص، بينهم فتاة في مدينة مونبيلييه، يشتبه في تخطيطهم لشن "
                           "هجوم إرهابي على موقع سياحي.", "2017-02-10")
     assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_a_bare_blast_whose_sentence_names_suicide_belts_is_a_suicide_bombing():
+    # snn-alriyadh (corpus, outside dev/train): "حدث تفجير" told first, the belts after "كما" in the same sentence
+    text = ("صرح المتحدث الأمني بوزارة الداخلية أنه أثناء قيام مجموعة من منسوبي قوات الطوارىء الخاصة بمنطقة عسير "
+            "بأداء صلاة الظهر جماعة في مسجد مقر القوات، حدث تفجير في جموع المصلين نتج عنه استشهاد 12 من منسوبي "
+            "القوات إضافة إلى ثلاثة من العاملين في الموقع وإصابة سبعة آخرين، كما عثر في الموقع على أشلاء يعتقد أنها "
+            "ناتجة عن تفجير بأحزمة ناسفة.")
+    assert [(e.sub_event_type, e.fatalities) for e in _rule_events(text, "2015-08-07")] == [("Suicide bomb", 15)]

@@ -16,7 +16,9 @@ from ..doc import Doc, Mention
 from ..lexicon.cues import Cue, load_cues
 from .control import control_statements, one_per_claim
 from .fatalities import assign_fatalities, carried_toll, other_source
+from ..text.normalise import fold
 from .index import (
+    MARKERS,
     Draft,
     MentionIndex,
     dedupe_places,
@@ -220,6 +222,10 @@ def _family(cue: Mention) -> str:
     return "Battles" if sub == "territory" else SUB_TO_TYPE.get(sub, sub)  # "attack" is its own family
 
 
+# Explosion words that name no device: what exploded is told elsewhere in the sentence, if at all.
+BARE_BLASTS = MARKERS["bare_blast"]
+
+
 def _drafts_for_clause(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list[Mention], lex: Any) -> list[Draft]:
     """One draft per event type cued in the clause ("غارات ... مع استمرار الاشتباكات" is two events)."""
     families: dict[str, list[Mention]] = {}
@@ -298,6 +304,11 @@ def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list
     ):
         sub = "Air/drone strike"
     if sub == "Remote explosive/landmine/IED" and any(c.value.sub == "Suicide bomb" for c in cues):
+        sub = "Suicide bomb"
+    elif sub == "Remote explosive/landmine/IED" and all(fold(c.text) in BARE_BLASTS for c in cues if c.value.sub == sub) \
+            and any(c.value.sub == "Suicide bomb" for c in idx.get(s, "cue")):
+        # a bare "تفجير" whose sentence tells the bomber or his belt ("…، كما عثر في الموقع على أشلاء يعتقد
+        # أنها ناتجة عن تفجير بأحزمة ناسفة"): a suicide bombing, not a roadside bomb
         sub = "Suicide bomb"
     if all(c.value.needs_actor for c in cues) and not clause_actors:
         if sub != "territory":
