@@ -41,3 +41,16 @@ def test_a_toll_near_a_truce_belongs_to_the_attack_of_the_sentence(one):
     one("وشكل الهجوم الذي وقع في سوروتش (جنوب تركيا) في 20 تموز/يوليو واوقع 32 قتيلا ونسب لتنظيم داعش، شرارة اندلاع "
         "اعمال العنف في تركيا لتنتهي بذلك هدنة بين انقرة والمتمردين الاكراد تعود الى العام 2013.", "2015-08-10",
         fatalities=32)
+
+
+def test_thousands_at_a_funeral_and_the_wounded_after_the_dead_are_no_toll(one):
+    # snn-okaz (corpus, outside dev/train): "شيّع الآلاف" mourn; "و40 مصاباً" are wounded
+    one("شيّع الألاف من أهالي منطقة عسير وذوي الشهداء وعدد كبير من رجال الأمن، شهداء تفجير مسجد الطوارئ بأبها، الذين "
+        "قضوا يوم أمس على يد إرهابي فجر نفسه بحزام ناسف في جريمة راح ضحيتها قرابة الـ 15 شهيدا و40 مصاباً.",
+        "2015-08-08", fatalities=15)
+
+
+def test_a_large_count_in_a_sentence_naming_months_is_a_running_figure(one):
+    # snn-alyaum (corpus, outside dev/train): the period sits after a bracket, in another clause
+    one("أفاد المرصد السوري لحقوق الإنسان بأن طائرات التحالف الدولي قتلت 3042 من تنظيم داعش وجبهة النصرة (تنظيم "
+        "القاعدة في بلاد الشام) بينهم عشرات القياديين خلال 10 أشهر.", "2015-07-24", fatalities=0)

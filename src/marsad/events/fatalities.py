@@ -27,6 +27,10 @@ def victim_count(doc: Doc, i: int, lex: Any) -> int | None:
 TOLL_NOUNS = MARKERS["toll_noun"]
 
 TOLL_WINDOW = 14
+VAGUE_WINDOW = 2  # tokens between a vague amount (العشرات، الآلاف) and the death word it counts
+# A toll this large in a sentence that names a long period anywhere is a running figure, not one event's.
+CUMULATIVE_AT_LEAST = 100
+WOUNDED_NOUNS = MARKERS["wounded_noun"]
 
 
 COMPANIONS = MARKERS["companion"]
@@ -73,6 +77,8 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
             dist = n.token_start - kill.token_end if n.start >= kill.end else kill.token_start - n.token_end
             if dist > (TOLL_WINDOW if kill.text and fold(kill.text) in TOLL_NOUNS else 5):
                 continue
+            if n.meta.get("vague") and dist > VAGUE_WINDOW and fold(kill.text) in TOLL_NOUNS:
+                continue  # "شيّع الآلاف من أهالي المنطقة … الشهداء": the thousands mourn; "مقتل العشرات" counts
             wdist = min((abs(n.token_start - w.token_start) for w in wounds), default=99)
             if wdist < dist:
                 continue
@@ -112,6 +118,8 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
                     break
         if count is None:
             continue
+        if count >= CUMULATIVE_AT_LEAST and long_spans:
+            continue  # "قتلت 3042 من تنظيم داعش … خلال 10 أشهر": the period sits past a comma or bracket
         # "قتل 3 من أفراد الشرطة ومدني": each further victim noun joined by و adds one
         for i in range(end_tok, min(end_tok + 6, len(doc.tokens))):
             tok = doc.tokens[i]
@@ -165,6 +173,9 @@ def joined_counts(doc: Doc, n: Mention, numbers: list[Mention], used: set[int],
                                     for t in toks[b.token_start:b.token_end])
 
     def wounded(b: Mention) -> bool:
+        """b counts the wounded: a wounding cue right after it, or a wounded noun ("و40 مصاباً")."""
+        if b.token_end < len(toks) and toks[b.token_end].norm in WOUNDED_NOUNS:
+            return True
         return any(b.token_end <= w.token_start <= b.token_end + 1 for w in wounds)
 
     out: list[Mention] = []
