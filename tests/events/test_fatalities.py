@@ -54,3 +54,15 @@ def test_a_large_count_in_a_sentence_naming_months_is_a_running_figure(one):
     # snn-alyaum (corpus, outside dev/train): the period sits after a bracket, in another clause
     one("أفاد المرصد السوري لحقوق الإنسان بأن طائرات التحالف الدولي قتلت 3042 من تنظيم داعش وجبهة النصرة (تنظيم "
         "القاعدة في بلاد الشام) بينهم عشرات القياديين خلال 10 أشهر.", "2015-07-24", fatalities=0)
+
+
+def test_a_large_count_told_with_no_day_is_a_running_figure():
+    # snn-aawsat (corpus, outside dev/train): executions over a year, not one event's dead
+    events = marsad.extract("أعدم تنظيم داعش أكثر من 2000 مواطن من سكان مدينة الموصل بحسب ما أكده مسؤول الإعلام في "
+                            "الاتحاد الوطني الكردستاني بنينوى.", published="2015-07-21")
+    assert all(e.fatalities == 0 for e in events)
+
+
+def test_a_large_toll_of_yesterday_stays(one):
+    one("قتل 120 شخصا على الأقل أمس في تفجير انتحاري استهدف سوقا شعبية في مدينة خان بني سعد شمال شرق بغداد.",
+        "2015-07-18", fatalities=120)

@@ -28,7 +28,8 @@ TOLL_NOUNS = MARKERS["toll_noun"]
 
 TOLL_WINDOW = 14
 VAGUE_WINDOW = 2  # tokens between a vague amount (العشرات، الآلاف) and the death word it counts
-# A toll this large in a sentence that names a long period anywhere is a running figure, not one event's.
+# A toll this large in a sentence that names a long period anywhere, or no day at all, is a running
+# figure, not one event's.
 CUMULATIVE_AT_LEAST = 100
 WOUNDED_NOUNS = MARKERS["wounded_noun"]
 
@@ -56,6 +57,7 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
     used: set[int] = set()
     out: list[tuple[Mention, int, list[Mention]]] = []
     first_period = min([idx.clause(m) for m in idx.get(s, "period")], default=None)
+    dated = any(not m.meta.get("background") for m in idx.get(s, "date"))
     long_spans = period_clauses(doc, idx, s)
     for kill in kills:
         clause = idx.clause(kill)
@@ -118,8 +120,10 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
                     break
         if count is None:
             continue
-        if count >= CUMULATIVE_AT_LEAST and long_spans:
-            continue  # "قتلت 3042 من تنظيم داعش … خلال 10 أشهر": the period sits past a comma or bracket
+        if count >= CUMULATIVE_AT_LEAST and (long_spans or not dated):
+            # "قتلت 3042 من تنظيم داعش … خلال 10 أشهر" (the period past a comma or bracket), "أعدم تنظيم
+            # داعش أكثر من 2000 مواطن": a count this large told with no day is a running figure
+            continue
         # "قتل 3 من أفراد الشرطة ومدني": each further victim noun joined by و adds one
         for i in range(end_tok, min(end_tok + 6, len(doc.tokens))):
             tok = doc.tokens[i]
