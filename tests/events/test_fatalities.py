@@ -66,3 +66,15 @@ def test_a_large_count_told_with_no_day_is_a_running_figure():
 def test_a_large_toll_of_yesterday_stays(one):
     one("قتل 120 شخصا على الأقل أمس في تفجير انتحاري استهدف سوقا شعبية في مدينة خان بني سعد شمال شرق بغداد.",
         "2015-07-18", fatalities=120)
+
+
+def test_a_rank_before_a_named_victim_counts_one(one):
+    # snn-okaz (corpus, outside dev/train): "استشهاد رقيب أول شرطة محمد …"
+    one("وقال إن ذلك أسفر عن استشهاد رقيب أول شرطة محمد سيد عبد العال وإصابة ثلاثة مجندين بأعيرة نارية في هجوم "
+        "على قوة أمنية بالوادي الجديد.", "2015-08-08", fatalities=1)
+
+
+def test_an_arrest_carries_no_toll_of_the_crime_it_is_for(one):
+    # "سانا" via snn-alwatan (corpus, outside dev/train): the colonel was killed before; the arrest kills no one
+    one("قالت وكالة الأنباء السورية سانا إن الأجهزة الأمنية ألقت القبض على المشتبه به سليمان الأسد قريب بشار الأسد، "
+        "على خلفية جريمة قتل العقيد حسان الشيخ في مدينة اللاذقية.", "2015-08-10", sub_event_type="Arrests", fatalities=0)

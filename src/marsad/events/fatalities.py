@@ -264,7 +264,7 @@ def assign_fatalities(doc: Doc, idx: MentionIndex, s: int, drafts: list[Draft], 
     last_kill: dict[int, Mention] = {}
     for kill, count, spans in kill_counts(doc, idx, s, lex):
         target = draft_for_kill(idx, drafts, kill)
-        if target is not None:
+        if target is not None and target.sub not in NO_TOLL_SUBS:
             if target.fatalities and is_running_total(doc, spans[0]):
                 target.fatalities = max(target.fatalities, count)  # the toll rose to it: the same dead
             elif target.fatalities and id(target) in last_kill and other_source(doc, last_kill[id(target)], kill):
@@ -354,6 +354,9 @@ CONSEQUENCE_OPENERS = tuple(fold(w) for w in ("أسفر", "أسفرت", "أدى"
 # Event types whose events have no dead of their own: a toll near a truce or an arrest belongs to the
 # violent event of the sentence ("الهجوم … واوقع 32 قتيلا …، لتنتهي بذلك هدنة").
 NO_TOLL_TYPES = frozenset({"Strategic developments", "Protests"})
+# Sub-types that never carry a toll even alone in their sentence: the dead beside an arrest are those of
+# the crime it is for ("القبض على المشتبه به … على خلفية جريمة قتل العقيد")
+NO_TOLL_SUBS = frozenset({"Arrests", "Agreement"})
 
 
 def draft_for_kill(idx: MentionIndex, drafts: list[Draft], m: Mention) -> Draft | None:
