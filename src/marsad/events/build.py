@@ -14,9 +14,9 @@ from typing import Any
 
 from ..doc import Doc, Mention
 from ..lexicon.cues import Cue, load_cues
+from ..text.normalise import fold
 from .control import control_statements, one_per_claim
 from .fatalities import assign_fatalities, carried_toll, other_source
-from ..text.normalise import fold
 from .index import (
     MARKERS,
     Draft,
@@ -37,8 +37,8 @@ from .placing import (
     nested_draft,
     place_draft,
 )
-from .roles import (BOMB_SUBS, CLAIM_REACH, apply_claims, assign_roles, default_actor, is_air, is_target,
-                    is_pro_government, localised_actor, parties)
+from .roles import (BOMB_SUBS, CLAIM_REACH, apply_claims, assign_roles, default_actor, family_of_sub, is_air,
+                    is_pro_government, is_target, localised_actor, parties)
 from .timing import anchor_date, assign_date, is_history, is_reference, points_back
 
 
@@ -96,9 +96,10 @@ def build_events(doc: Doc) -> None:
             # "وتأتي تلك الغارات مع …", "أحصوا ثمانية قتلى في هذا الهجوم": the event told before, not a
             # new one (its toll is carried to it); another event word of the clause still tells its own
             # ("وقبل 24 ساعة على هذا الهجوم دمر انفجار شاحنة مفخخة حيا سكنيا")
-            if any(points_back(doc, c) for c in cues):
-                referring.extend(c for c in cues if points_back(doc, c))
-                cues = [c for c in cues if not points_back(doc, c)]
+            back = [c for c in cues if points_back(doc, c)]
+            if back:
+                referring.extend(back)
+                cues = [c for c in cues if c not in back]
                 if all(c.value.sub in ("kill", "wound") for c in cues):
                     continue
             sent_drafts.extend(_drafts_for_clause(doc, idx, s, clause, cues, lex))
@@ -375,8 +376,6 @@ def _refer_back(doc: Doc, idx: MentionIndex, s: int, drafts: list[Draft], noun: 
     within a few sentences of the story. Kept aside (``doc.layers["reference_sentences"]``, by the
     draft's cue) and joined to the published event after the learned gate, which judges an event by
     the sentences that tell it, not by those that mention it again (``events.references``)."""
-    from .roles import family_of_sub
-
     family = family_of_sub(noun.value.sub)
     for d in reversed(drafts):
         if s - d.sentence > REFER_REACH or d.sentence < idx.story_start:

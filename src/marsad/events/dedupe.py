@@ -55,9 +55,7 @@ def _merge_unnamed_retellings(events: list[Event]) -> list[Event]:
     whose sides are named, is that event told again (its toll, a detail), not a second unit."""
     by_place: dict[tuple, list[Event]] = {}
     for e in events:
-        first = e.evidence[0].start if e.evidence else None
-        by_place.setdefault((first, e.sub_event_type, e.event_date, e.location_id or e.location,
-                             e.location_ar), []).append(e)
+        by_place.setdefault(_unit(e)[:-1], []).append(e)  # the unit but for actor1
     dropped: set[int] = set()
     for group in by_place.values():
         if len(group) < 2:

@@ -277,6 +277,7 @@ def assign_fatalities(doc: Doc, idx: MentionIndex, s: int, drafts: list[Draft], 
 
 CONTRAST = MARKERS["contrast"]
 ANNOUNCE = MARKERS["announce"]
+ANOTHER = MARKERS["additional"]
 
 
 def other_source(doc: Doc, before: Mention, kill: Mention) -> bool:
@@ -296,11 +297,9 @@ def other_source(doc: Doc, before: Mention, kill: Mention) -> bool:
     return any(t.norm in EVENT_REFS or t.forms[-1] in EVENT_REFS or t.norm in TOLL_NOUNS for t in rest[said + 1:])
 
 
-ANOTHER = MARKERS["additional"]
-
-
 TOLL_RISE = MARKERS["toll_rise"]
 RISE_REACH = 6  # tokens from "ارتفعت" to the "إلى" before the count
+ILA = fold("إلى")
 
 
 def is_running_total(doc: Doc, count: Mention) -> bool:
@@ -308,7 +307,7 @@ def is_running_total(doc: Doc, count: Mention) -> bool:
     includes the dead already counted in the sentence."""
     toks = doc.tokens
     i = count.token_start
-    if count.kind != "number" or i == 0 or toks[i - 1].norm not in ("الي", "إلى"):
+    if count.kind != "number" or i == 0 or toks[i - 1].norm != ILA:
         return False
     return any(t.forms[-1] in TOLL_RISE or t.norm in TOLL_RISE for t in toks[max(0, i - 1 - RISE_REACH):i - 1])
 

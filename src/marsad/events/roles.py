@@ -7,7 +7,7 @@ from typing import Any
 
 from ..doc import Doc, Mention
 from ..text.normalise import fold
-from .index import MARKERS, Draft, MentionIndex, side_of
+from .index import MARKERS, RELATIVES, Draft, MentionIndex, side_of
 from .model import SUB_TO_TYPE
 
 # Words right before an actor that mark it as the one acted on ("على مواقع التنظيم").
@@ -30,6 +30,13 @@ SPEAKER_MARKERS = MARKERS["speaker"]
 # violence against civilians, explosions and protests).
 ARMED_SIDES_ONLY = frozenset({"Armed clash", "territory", "Government regains territory",
                               "Non-state actor overtakes territory"})
+
+
+
+def can_be_fought(d: Draft, a: Mention) -> bool:
+    """May ``a`` be the side acted on in ``d``? Not civilians in a battle or a territory change."""
+    return d.sub not in ARMED_SIDES_ONLY or side_of(a.value) != "civ"
+
 
 # Event types told as a series (a generic "استهداف" right after them is one more of the same).
 CAMPAIGN_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
@@ -252,17 +259,15 @@ def assign_roles(doc: Doc, idx: MentionIndex, s: int, d: Draft, actors: list[Men
                     a for a in sent_actors if abs(idx.clause(a) - d.clause) <= 1]
                 opp = [a for a in near if getattr(a.value, "name", None) != name1 and side_of(a.value) != side1
                        and not are_allies(d.actor1, a)]
-            if d.sub in ARMED_SIDES_ONLY:
-                opp = [a for a in opp if side_of(a.value) != "civ"]
+            opp = [a for a in opp if can_be_fought(d, a)]
             victims = [a for a in opp if is_target(idx, a)]
             d.actor2 = (victims or opp or [None])[0]
-        elif rest and not (d.sub in ARMED_SIDES_ONLY and side_of(rest[0].value) == "civ"):
+        elif rest and can_be_fought(d, rest[0]):
             d.actor2 = rest[0]
         elif family in ("Explosions/Remote violence", "Battles"):
             # an unnamed attacker: the side acted on may be the dead named in another clause
             # ("وقتل 15 شخصا …، في هجوم بشاحنة مفخخة")
-            dead = [a for a in sent_actors if a.value is not None and id(a) in idx.victims
-                    and not (d.sub in ARMED_SIDES_ONLY and side_of(a.value) == "civ")]
+            dead = [a for a in sent_actors if a.value is not None and id(a) in idx.victims and can_be_fought(d, a)]
             d.actor2 = dead[0] if dead else None
     if d.sub == "attack":
         # a generic "هجوم": on civilians it is violence against civilians, on armed men a battle
@@ -384,7 +389,6 @@ def inherit_actor(idx: MentionIndex, d: Draft) -> tuple[Mention | None, Draft | 
 
 ARRESTER_REACH = 4  # tokens between an arrest cue and the group named just before it as its subject
 CLAUSE_PUNCTUATION = frozenset("،,.;:؛؟?!()")
-RELATIVE_WORDS = MARKERS["relative"]
 PASSIVE_AUXILIARIES = MARKERS["passive_auxiliary"]
 
 
@@ -406,7 +410,7 @@ def armed_arrester(doc: Doc, idx: MentionIndex, d: Draft, actors: list[Mention])
     if any(ch in doc.text[nearest.end:cue.start] for ch in CLAUSE_PUNCTUATION):
         return None
     between = doc.tokens[nearest.token_end:cue.token_start + 1]
-    if any(t.norm in RELATIVE_WORDS or t.norm in PASSIVE_AUXILIARIES for t in between):
+    if any(t.norm in RELATIVES or t.norm in PASSIVE_AUXILIARIES for t in between):
         return None
     if is_target(idx, nearest) or is_beneficiary(idx, nearest):
         return None
