@@ -48,3 +48,29 @@ def test_mines_named_without_an_explosion_and_kilograms_are_no_cue():
     assert cues("الخندق الذي يحفره الجنود في منطقة الألغام المتاخمة للحدود") == []
     assert cues("وواصلت الفرق الهندسية نزع الألغام في عدن") == []
     assert ("لغم أرضي", "Remote explosive/landmine/IED") in cues("قتل جنديان بانفجار لغم أرضي")
+
+
+def _with_numbers(text: str) -> Doc:
+    from marsad.mentions.numbers import find_numbers
+
+    doc = Doc(text)
+    find_numbers(doc)
+    find_cues(doc)
+    return doc
+
+
+def test_doing_away_with_counted_fighters_is_a_death_but_with_corruption_is_not():
+    # Tunisian and Algerian security reports tell their dead as "القضاء على N إرهابيين"
+    kills = lambda text: [m.text for m in _with_numbers(text).mentions if m.kind == "cue" and m.value.sub == "kill"]
+    assert kills("أفضت العملية الأمنية بجهة مطماطة إلى القضاء على ثلاثة إرهابيين") == ["القضاء على"]
+    assert kills("تمكنت الدورية الأمنية من صد الهجوم والقضاء على إرهابيين اثنين") == ["القضاء على"]
+    assert kills("أسفرت المواجهات عن القضاء على عنصرين مسلحين وإصابة رجلي شرطة") == ["القضاء على"]
+    assert kills("وتعمل الحكومة على القضاء على الفساد الإداري في الجهات") == []
+
+
+def test_a_province_is_not_the_word_any():
+    # "ولاية" folds, clitics peeled, into "أية": it must not block the clause it names the place of
+    doc = _with_numbers("أفضت العملية التي قامت بها وحدات الحرس الوطني بجهة مطماطة ولاية قابس إلى القضاء على ثلاثة إرهابيين")
+    assert not [m for m in doc.mentions if m.kind == "blocker"]
+    doc = _with_numbers("لم تعلن أية جهة مسؤوليتها عن الهجوم")
+    assert [m.value for m in doc.mentions if m.kind == "blocker"] == ["negation", "hypothetical"]

@@ -3,6 +3,21 @@ from __future__ import annotations
 
 from ..doc import Doc
 from ..lexicon.cues import load_cues
+from ..text.matcher import PhraseMatch
+
+
+def _object_missing(doc: Doc, m: PhraseMatch, markers: dict[str, frozenset[str]]) -> bool:
+    """A cue that names a death only by what it is done to ("القضاء على" 5 إرهابيين / على الفساد): true
+    when its first word is a ``kill_object_cue`` and neither a count nor a ``kill_object`` noun follows
+    within two words."""
+    tokens = doc.tokens
+    if not set(tokens[m.token_start].forms) & markers["kill_object_cue"]:
+        return False
+    sentence = tokens[m.token_start].sentence
+    follow = range(m.token_end, min(m.token_end + 2, len(tokens)))
+    if any(tokens[i].sentence == sentence and set(tokens[i].forms) & markers["kill_object"] for i in follow):
+        return False
+    return not any(n.token_start in follow for n in doc.mentions_of("number", sentence))
 
 
 def find_cues(doc: Doc) -> None:
@@ -12,10 +27,11 @@ def find_cues(doc: Doc) -> None:
     ``claim``, ``summary``, ``period`` and ``distinct`` (see data/cues.yaml)."""
     lex = load_cues()
     for m in doc.match(lex.cues):
-        if m.payload.sub != "none":
+        if m.payload.sub != "none" and not _object_missing(doc, m, lex.markers):
             doc.add(doc.mention_from_match("cue", m))
     for m in doc.match(lex.blockers):
-        doc.add(doc.mention_from_match("blocker", m))
+        if m.payload != "none":
+            doc.add(doc.mention_from_match("blocker", m))
     for m in doc.match(lex.clause_breaks):
         doc.add(doc.mention_from_match("clause_break", m))
     for m in doc.match(lex.control):
