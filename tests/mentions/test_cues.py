@@ -72,5 +72,5 @@ def test_a_province_is_not_the_word_any():
     # "ولاية" folds, clitics peeled, into "أية": it must not block the clause it names the place of
     doc = _with_numbers("أفضت العملية التي قامت بها وحدات الحرس الوطني بجهة مطماطة ولاية قابس إلى القضاء على ثلاثة إرهابيين")
     assert not [m for m in doc.mentions if m.kind == "blocker"]
-    doc = _with_numbers("لم تعلن أية جهة مسؤوليتها عن الهجوم")
+    doc = _with_numbers("ولم تعلن أية جهة مسؤوليتها عن الهجوم")
     assert [m.value for m in doc.mentions if m.kind == "blocker"] == ["negation", "hypothetical"]
