@@ -127,3 +127,10 @@ def test_a_group_named_before_a_passive_arrest_is_not_the_arrester():
             "الحوثي وصالح والتي تركت مواقعها وتم إلقاء القبض على البعض الآخر.")
     arrests = [e for e in marsad.extract(text, published="2015-08-04") if e.sub_event_type == "Arrests"]
     assert all(e.actor1 != "Houthi Movement" for e in arrests)
+
+
+def test_allies_joined_by_wa_after_a_nationality_adjective_are_one_side(one):
+    # "الجيش الوطني اليمني والمقاومة الشعبية": the adjective between the two names does not split the side
+    one("تمكن الجيش الوطني اليمني والمقاومة الشعبية من استعادة السيطرة على مدينة الحوطة مركز محافظة لحج أمس.",
+        "2015-08-05", sub_event_type="Government regains territory",
+        actor1="Military Forces of Yemen (Hadi faction)", assoc_actor_1="Popular Resistance", actor2=None)

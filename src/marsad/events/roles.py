@@ -184,6 +184,16 @@ def _side_marker(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def _is_nisba(norm: str) -> bool:
+    """A definite relational adjective ("اليمني", "السورية", "الوطنية"): ال + stem + ي / ية."""
+    return norm.startswith("ال") and len(norm) >= 5 and (norm.endswith("ي") or norm.endswith("يه"))
+
+
+def _only_adjectives(doc: Doc, start: int, end: int) -> bool:
+    """Nothing but up to two adjectives between two tokens ("الجيش الوطني [اليمني] والمقاومة")."""
+    return 0 <= end - start <= 2 and all(_is_nisba(t.norm) for t in doc.tokens[start:end])
+
+
 def joined_allies(doc: Doc, actors: list[Mention]) -> dict[int, Mention]:
     """Actors named together as one side: 'قوات الجيش والمقاومة الشعبية', 'ميليشيات الحوثي وقوات
     المخلوع صالح'. Maps id() of the second to the first; 'بين X و Y' names two sides, not one."""
@@ -192,7 +202,7 @@ def joined_allies(doc: Doc, actors: list[Mention]) -> dict[int, Mention]:
     for a, b in zip(ordered, ordered[1:]):
         tok = doc.tokens[b.token_start]
         conj = b.text.startswith("و") or (b.start > tok.start and doc.text[tok.start] == "و")
-        if b.token_start != a.token_end or a.sentence != b.sentence or not conj:
+        if a.sentence != b.sentence or not conj or not _only_adjectives(doc, a.token_end, b.token_start):
             continue
         if getattr(a.value, "name", None) == getattr(b.value, "name", None):
             continue
