@@ -181,3 +181,13 @@ def test_the_family_of_the_dead_is_no_party():
     # snn-alriyadh-860356b113c5: mourners come to the soldier's home "to console the martyr's family"
     doc = actors("والذي استشهد أمس الأول إثر تعرضه لشظايا قذيفة هاون من أجل تقديم واجب المواساة والعزاء إلى أسرة الشهيد", "SA")
     assert names(doc) == []
+
+
+def test_a_force_named_bare_after_its_nationality_keeps_that_nationality():
+    # in an article about Syria, "قوة من الجيش" right after "قيادة الجيش اللبناني" is the Lebanese army
+    doc = Doc("قصفت قوات النظام السوري مدينة الزبداني. وقال بيان صادر عن قيادة الجيش اللبناني: "
+              "إن قوة من الجيش أوقفت في محلة تعنايل 23 شخصا.")
+    doc.layers["country"] = "SY"
+    find_actors(doc)
+    names = [m.value.name for m in doc.mentions if m.kind == "actor" and "الجيش" in m.text]
+    assert names == ["Military Forces of Lebanon", "Military Forces of Lebanon"]

@@ -152,6 +152,9 @@ def _supporter_at(doc: Doc, lex: ActorLexicon, j: int, end: int, doc_cc: str | N
     return None
 
 
+FORCE_REACH = 1  # sentences a nationality carries to the same force named bare
+
+
 def find_actors(doc: Doc) -> None:
     """Add actor and support mentions to ``doc`` (see module docstring)."""
     lex = actor_lexicon()
@@ -161,7 +164,10 @@ def find_actors(doc: Doc) -> None:
     found: list[_Found] = []
     supports: list[tuple[Mention, int | None, bool]] = []  # (support mention, index in found, leadership)
 
-    for s in doc.sentences:
+    # a state force just named with its nationality ("قيادة الجيش اللبناني"): template key -> (country,
+    # sentence); the same force named bare next ("قوة من الجيش أوقفت") is that country's, not the article's
+    named_force: dict[str, tuple[str, int]] = {}
+    for sn, s in enumerate(doc.sentences):
         i, end = s.token_start, s.token_end
         sent_first = len(found)
         last_support_end = -10
@@ -199,6 +205,19 @@ def find_actors(doc: Doc) -> None:
                 men = _mention(doc, "actor", m.token_start, t_end, m.start, None, alias=m.key)
                 found.append(_Found(men, None, None, cand.backref))
             else:
+                tdef = lex.actors.get(cand.key)
+                if tdef is not None and tdef.template and tdef.kind == "state":
+                    if adj_cc:
+                        named_force[cand.key] = (adj_cc, sn)
+                    elif cand.key in named_force and sn - named_force[cand.key][1] <= FORCE_REACH:
+                        adj_cc = None if named_force[cand.key][0] == doc_cc else named_force[cand.key][0]
+                        a = lex.fill(cand.key, adj_cc) if adj_cc else None
+                        if a is not None:
+                            men = _mention(doc, "actor", m.token_start, t_end, m.start, _ref(lex, a, doc_cc),
+                                           alias=m.key, template=True, adjective=None, country_from=adj_cc)
+                            found.append(_Found(men, men.value, a))
+                            i = t_end
+                            continue
                 a = lex.fill(cand.key, adj_cc or doc_cc)
                 if a is not None:
                     tmpl = lex.actors[cand.key].template
