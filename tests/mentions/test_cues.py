@@ -74,3 +74,8 @@ def test_a_province_is_not_the_word_any():
     assert not [m for m in doc.mentions if m.kind == "blocker"]
     doc = _with_numbers("ولم تعلن أية جهة مسؤوليتها عن الهجوم")
     assert [m.value for m in doc.mentions if m.kind == "blocker"] == ["negation", "hypothetical"]
+
+
+def test_a_bomber_blowing_himself_up_is_a_suicide_bombing_cue():
+    assert cues("وقام احد الإرهابيين بتفجير نفسه خلال ملاحقته من طرف الوحدات الأمنية") == [("تفجير نفسه", "Suicide bomb")]
+    assert ("الحزام الناسف", "Suicide bomb") in cues("بعد مساعدته في ارتداء الحزام الناسف")
