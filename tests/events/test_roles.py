@@ -134,3 +134,21 @@ def test_allies_joined_by_wa_after_a_nationality_adjective_are_one_side(one):
     one("تمكن الجيش الوطني اليمني والمقاومة الشعبية من استعادة السيطرة على مدينة الحوطة مركز محافظة لحج أمس.",
         "2015-08-05", sub_event_type="Government regains territory",
         actor1="Military Forces of Yemen (Hadi faction)", assoc_actor_1="Popular Resistance", actor2=None)
+
+
+def test_a_side_of_one_war_is_never_its_own_allys_opponent(one):
+    # the Resistance and the Saudi-led coalition fight on one side (data/alliances.yaml)
+    e = one("ولفت الصبيحي إلى أن المقاومة سيطرت أيضا على القاعدة البحرية بعدن أمس، مؤكدا وجود تنسيق مع "
+            "التحالف العربي عبر غرفة عمليات مشتركة.", "2015-07-20",
+            sub_event_type="Government regains territory", actor1="Popular Resistance")
+    assert e.actor2 != "Military Forces of Saudi Arabia"
+    # ... while the government's army and Saleh's forces do not, though both are Yemen's state forces
+    e = one("وقصفت قوات المخلوع صالح مواقع الجيش الوطني في مدينة تعز أمس.", "2015-08-05",
+            actor1="Military Forces of Yemen (Saleh loyalists)", actor2="Military Forces of Yemen (Hadi faction)")
+
+
+def test_alliances_data_names_only_known_actors():
+    from marsad.lexicon.actors import actor_lexicon
+    from marsad.lexicon.alliances import load_alliances
+
+    assert set(load_alliances()) <= set(actor_lexicon().actors)

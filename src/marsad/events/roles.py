@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..doc import Doc, Mention
+from ..lexicon.alliances import load_alliances
 from ..text.normalise import fold
 from .index import MARKERS, RELATIVES, Draft, MentionIndex, side_of
 from .model import SUB_TO_TYPE
@@ -260,15 +261,14 @@ def assign_roles(doc: Doc, idx: MentionIndex, s: int, d: Draft, actors: list[Men
             d.actor2 = civ[0] if civ else default_actor(doc, d, "civilians")
         elif d.actor1 is not None:
             side1 = side_of(d.actor1.value)
-            opp = [a for a in rest if side_of(a.value) != side1 and not are_allies(d.actor1, a)]
+            opp = [a for a in rest if is_opponent(d.actor1, a, side1)]
             if not opp:
                 # a battle has two sides: the other may be named elsewhere in the sentence; an air
                 # strike or shelling takes a target only from the clause beside it ("معارك بين قوات
                 # النظام والتنظيم، تتزامن مع غارات روسية"), else it is coded without actor2
                 near = sent_actors if (family == "Battles" or d.sub in ("attack", "kill")) else [
                     a for a in sent_actors if abs(idx.clause(a) - d.clause) <= 1]
-                opp = [a for a in near if getattr(a.value, "name", None) != name1 and side_of(a.value) != side1
-                       and not are_allies(d.actor1, a)]
+                opp = [a for a in near if getattr(a.value, "name", None) != name1 and is_opponent(d.actor1, a, side1)]
             opp = [a for a in opp if can_be_fought(d, a)]
             victims = [a for a in opp if is_target(idx, a)]
             d.actor2 = (victims or opp or [None])[0]
@@ -452,13 +452,32 @@ def default_actor(doc: Doc, d: Draft, template: str) -> Mention | None:
                    actor, {"default": True})
 
 
+STATE_FORCES = frozenset({"military", "police"})
+
+
+def is_opponent(a: Mention, b: Mention, side_a: str) -> bool:
+    """Whether ``b`` can be the side ``a`` fights: of another kind of side and not its ally, or of the
+    same kind but on opposite sides of data/alliances.yaml (Hadi's army against Saleh's forces)."""
+    if are_allies(a, b):
+        return False
+    if side_of(b.value) != side_a:
+        return True
+    sides = load_alliances()
+    return bool(sides.get(getattr(a.value, "key", None) or "")) and bool(sides.get(getattr(b.value, "key", None) or ""))
+
+
 def are_allies(a: Mention, b: Mention) -> bool:
-    """Same side: both state forces of the same country, or one supports the other by lexicon."""
+    """Same side: the same actor, state forces of one country, or actors of one side in
+    data/alliances.yaml."""
     va, vb = a.value, b.value
     if getattr(va, "name", None) == getattr(vb, "name", None):
         return True
-    allies = set(getattr(va, "allies", None) or ()) | set(getattr(vb, "allies", None) or ())
-    return getattr(va, "key", None) in allies or getattr(vb, "key", None) in allies
+    ka, kb = getattr(va, "key", None) or "", getattr(vb, "key", None) or ""
+    if ":" in ka and ":" in kb and ka.split(":", 1)[1] == kb.split(":", 1)[1] and ka.split(":", 1)[0] in STATE_FORCES \
+            and kb.split(":", 1)[0] in STATE_FORCES:
+        return True  # the army and the police of one country (not a faction named on its own: Saleh's forces)
+    sides = load_alliances()
+    return bool(sides.get(ka, frozenset()) & sides.get(kb, frozenset()))
 
 LOCAL_TEMPLATES = ("civilians", "protesters", "rioters", "unidentified")
 
