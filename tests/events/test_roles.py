@@ -152,3 +152,8 @@ def test_alliances_data_names_only_known_actors():
     from marsad.lexicon.alliances import load_alliances
 
     assert set(load_alliances()) <= set(actor_lexicon().actors)
+
+
+def test_a_security_man_is_police_and_police_are_those_of_where_it_happens(one):
+    one("أصيب رجل أمن بانفجار قنبلة في قرية العكر الغربي بمملكة البحرين أمس.", "2015-08-11",
+        sub_event_type="Remote explosive/landmine/IED", actor2="Police Forces of Bahrain")

@@ -490,7 +490,9 @@ def localised_actor(m: Mention, country: str | None, country_name: str | None = 
     base = key.split(":", 1)[0]
     # an arrest with no arresting force named is by the police of where it happens ("ألقت السلطات
     # البلجيكية القبض … في بروكسل" in an article about Paris is not by the French police)
-    implied_police = base == "police" and m.meta.get("default")
+    # ... and police named without a nationality are those of where it happens: police act at home
+    # ("مقتل رجلي أمن … في مدينة العريش" in a press review filed under Libya)
+    implied_police = base == "police" and (m.meta.get("default") or m.meta.get("template"))
     if not country or (base not in LOCAL_TEMPLATES and not implied_police) or m.meta.get("adjective") \
             or key == f"{base}:{country}":
         return v
