@@ -79,3 +79,9 @@ def test_a_province_is_not_the_word_any():
 def test_a_bomber_blowing_himself_up_is_a_suicide_bombing_cue():
     assert cues("وقام احد الإرهابيين بتفجير نفسه خلال ملاحقته من طرف الوحدات الأمنية") == [("تفجير نفسه", "Suicide bomb")]
     assert ("الحزام الناسف", "Suicide bomb") in cues("بعد مساعدته في ارتداء الحزام الناسف")
+
+
+def test_taking_a_vehicle_or_putting_out_a_fire_is_no_change_of_territory():
+    assert cues("فيما تمكنت المقاومة الشعبية من السيطرة على عربة للحوثيين في التعزية") == []
+    assert cues("وتمكنت فرق الدفاع المدني من السيطرة على الحريق") == []
+    assert cues("وسيطرت المقاومة على مواقع كان يحتلها الحوثيون") == [("سيطرت", "territory")]

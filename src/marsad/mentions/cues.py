@@ -20,6 +20,19 @@ def _object_missing(doc: Doc, m: PhraseMatch, markers: dict[str, frozenset[str]]
     return not any(n.token_start in follow for n in doc.mentions_of("number", sentence))
 
 
+def _seizes_things(doc: Doc, m: PhraseMatch, markers: dict[str, frozenset[str]]) -> bool:
+    """A territory cue whose object is a thing, not ground ("السيطرة على عربة", "على الحريق"): true when
+    one of the two words after it (past "على") is a ``territory_non_place`` noun."""
+    if m.payload.sub != "territory":
+        return False
+    tokens, sentence = doc.tokens, doc.tokens[m.token_start].sentence
+    i = m.token_end
+    if i < len(tokens) and tokens[i].norm == "علي":
+        i += 1
+    return any(tokens[j].sentence == sentence and set(tokens[j].forms) & markers["territory_non_place"]
+               for j in range(i, min(i + 2, len(tokens))))
+
+
 def find_cues(doc: Doc) -> None:
     """Add ``cue`` mentions (value: Cue), ``blocker`` mentions (value: category), ``clause_break`` and
     ``topic_shift`` (a sentence opening "من جهة أخرى") and ``control`` (value: which side of the
@@ -27,7 +40,7 @@ def find_cues(doc: Doc) -> None:
     ``claim``, ``summary``, ``period`` and ``distinct`` (see data/cues.yaml)."""
     lex = load_cues()
     for m in doc.match(lex.cues):
-        if m.payload.sub != "none" and not _object_missing(doc, m, lex.markers):
+        if m.payload.sub != "none" and not _object_missing(doc, m, lex.markers) and not _seizes_things(doc, m, lex.markers):
             doc.add(doc.mention_from_match("cue", m))
     for m in doc.match(lex.blockers):
         if m.payload != "none":
