@@ -298,6 +298,7 @@ def build_numbers(src: Path, supp: dict[str, Any]) -> dict[str, Any]:
         "percent": _dedup(supp.get("percent", [])),
         "year_words": _dedup(supp.get("year_words", [])),
         "time_words": _dedup(supp.get("time_words", [])),
+        "name_words": _dedup(supp.get("name_words", [])),
     }
 
 

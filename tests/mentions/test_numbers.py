@@ -114,3 +114,10 @@ def test_weekday_names_are_not_numbers():
 def test_nobody_and_phone_numbers_are_not_counts():
     assert numbers("ثق لا أحد يجهل التقنية") == []
     assert [m.meta["role"] for m in numbers("سليمان 0505408146")] == ["code"]
+
+
+def test_a_number_in_a_street_name_is_no_count():
+    # "شارع الستين" is Sixty Street in Taiz: the dead of the battle there are not sixty
+    doc = Doc("وذكر المصدر أن قتلى من الحوثيين سقطوا في معارك عنيفة اندلعت في شارع الستين بمدينة تعز")
+    find_numbers(doc)
+    assert [(m.value, m.meta["role"]) for m in doc.mentions if m.kind == "number"] == [(60, "name")]

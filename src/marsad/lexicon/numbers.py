@@ -33,6 +33,7 @@ class NumberLexicon:
     percent: tuple[tuple[str, ...], ...]
     year_words: frozenset[str]
     time_words: frozenset[str]
+    name_words: frozenset[str]  # a number after these names a street or a gate ("شارع الستين")
 
 
 def _phrases(mapping: dict[str, Any]) -> dict[tuple[str, ...], str]:
@@ -71,6 +72,7 @@ def numbers() -> NumberLexicon:
             percent=tuple(tuple(fold(p).split()) for p in d["percent"]),
             year_words=frozenset(fold(w) for w in d["year_words"]),
             time_words=frozenset(fold(w) for w in d["time_words"]),
+            name_words=frozenset(fold(w) for w in d.get("name_words", ())),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DataFileError(f"{FILE}: unexpected structure ({exc!r}); rebuild with scripts/build_lexicons.py") from None

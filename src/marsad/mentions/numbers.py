@@ -11,7 +11,7 @@ Every mention's ``meta`` has:
   ``approx``    bool: the figure is qualified or vague
   ``vague``     bool: a vague amount (عشرات)
   ``qualifier`` None | about | more_than | at_least | less_than | at_most
-  ``role``      count | year | time | percent | measure | money | duration | decimal | code
+  ``role``      count | year | time | name | percent | measure | money | duration | decimal | code
   ``form``      digits | words | vague | dual | one_of | implicit
 and, where relevant, ``gender`` (m/f, for 3-10 in words), ``noun`` (the singular a dual or
 implicit count counts), ``definite`` (الـ48).
@@ -166,6 +166,8 @@ def _role(ctx: _Ctx, i: int, j: int, value: int, meta: dict[str, Any], digits: s
     prev_forms = _strip1(prev)
     if any(p in lex.time_words for p in prev_forms) or (digits and _TIME_TAIL.match(text, nend)):
         return "time"
+    if any(p in lex.name_words for p in prev_forms):
+        return "name"
     cal = calendar()
     if any(p in lex.year_words for p in prev_forms) or (digits and nxt in cal.hijri_era | cal.gregorian_era and len(digits) == 4):
         return "year"
