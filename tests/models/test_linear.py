@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from marsad.models.linear import LinearModel
-from marsad.models.train import fit_linear, train
+from marsad.models.train import _matrix, fit_linear, train
 
 SHARED_TRAIN = Path(__file__).resolve().parents[3] / "shared" / "train"
 
@@ -71,6 +74,41 @@ def test_training_on_the_same_labels_gives_the_same_files(tmp_path: Path) -> Non
     settings = {"folds": 2, "min_df": 1}
     train(labels, tmp_path / "m1", settings=settings, evaluate=False)
     train(labels, tmp_path / "m2", settings=settings, evaluate=False)
+    for name in ("relevance", "status", "subtype", "confidence"):
+        for ext in ("json", "npz"):
+            assert (tmp_path / "m1" / f"{name}.{ext}").read_bytes() == (tmp_path / "m2" / f"{name}.{ext}").read_bytes()
+
+
+def test_the_training_matrix_does_not_depend_on_the_order_features_come_in() -> None:
+    """A feature set iterates in string-hash order (PYTHONHASHSEED): the matrix the solver sums over must not."""
+    vocab = {f: j for j, f in enumerate(["s:قصفت", "w:قصف", "w:طيران", "b:قصف طيران", "cue:Air/drone strike"])}
+    words = ["w:طيران", "cue:Air/drone strike", "w:قصف", "not in the vocabulary", "s:قصفت", "b:قصف طيران"]
+    a, b = _matrix([words, words[:3]], vocab), _matrix([words[::-1], words[2::-1]], vocab)
+    for x, y in ((a.indptr, b.indptr), (a.indices, b.indices), (a.data, b.data)):
+        assert x.tobytes() == y.tobytes()
+    assert a.indices.tolist() == [0, 1, 2, 3, 4, 1, 2, 4]
+
+
+def test_a_sub_type_distribution_does_not_depend_on_the_order_features_come_in() -> None:
+    rng = np.random.default_rng(0)
+    names = [f"w:{i}" for i in range(200)]
+    model = LinearModel("subtype", ["Attack", "Arrests", "Peaceful protest"], {f: j for j, f in enumerate(names)},
+                        rng.normal(size=(200, 3)), np.zeros(3))
+    assert model.distribution(names) == model.distribution(names[::-1]) == model.distribution(sorted(names, key=hash))
+
+
+def test_training_gives_the_same_files_whatever_the_string_hash_seed(tmp_path: Path) -> None:
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    _tiny_labels(labels)
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    runs = [subprocess.Popen([sys.executable, "-m", "marsad", "train", "--labels", str(labels), "-o",
+                              str(tmp_path / f"m{seed}"), "--no-evaluate"],
+                             env=dict(os.environ, PYTHONHASHSEED=str(seed), PYTHONPATH=src),
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for seed in (1, 2)]
+    for run in runs:
+        _, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err.decode()
     for name in ("relevance", "status", "subtype", "confidence"):
         for ext in ("json", "npz"):
             assert (tmp_path / "m1" / f"{name}.{ext}").read_bytes() == (tmp_path / "m2" / f"{name}.{ext}").read_bytes()

@@ -154,7 +154,9 @@ class LinearModel:
 
     def distribution(self, features: Iterable[str], vector: np.ndarray | None = None) -> dict[str, float]:
         """Multi-class: softmax over classes."""
-        idx = [i for i in map(self.vocab.get, features) if i is not None]  # the same rows in the same order
+        # the rows in sorted order: a set of features iterates in string-hash order, which changes from one
+        # process to the next (PYTHONHASHSEED), and a float sum depends on its order
+        idx = sorted(i for i in map(self.vocab.get, features) if i is not None)
         z = self.intercept + (self.weights[idx].sum(axis=0) if idx else 0.0)
         if vector is not None and self._dense is not None:
             z = z + vector @ self._dense

@@ -249,19 +249,20 @@ def _vocab(feature_sets: Iterable[set[str]], min_df: int) -> list[str]:
 
 
 def _matrix(feature_sets: Sequence[set[str]], vocab: dict[str, int], vectors: Sequence[np.ndarray] | None = None):
-    """Rows of 0/1 features (columns by ``vocab``), with the dense vectors in the last columns."""
+    """Rows of 0/1 features (columns by ``vocab``), with the dense vectors in the last columns.
+
+    Each row's columns are sorted: a feature set iterates in the order of the process's string hashes
+    (``PYTHONHASHSEED``), and the solver's sums follow the stored order, so the matrix must not.
+    """
     from scipy.sparse import csr_matrix, hstack
 
-    rows, cols = [], []
-    for r, fs in enumerate(feature_sets):
-        for f in fs:
-            j = vocab.get(f)
-            if j is not None:
-                rows.append(r)
-                cols.append(j)
-    data = np.ones(len(rows))
+    indptr, cols = [0], []
+    for fs in feature_sets:
+        cols.extend(sorted({j for j in map(vocab.get, fs) if j is not None}))
+        indptr.append(len(cols))
     dims = len(vectors[0]) if vectors is not None else 0
-    sparse = csr_matrix((data, (rows, cols)), shape=(len(feature_sets), len(vocab) - dims))
+    sparse = csr_matrix((np.ones(len(cols)), np.array(cols, dtype=np.int32), np.array(indptr, dtype=np.int32)),
+                        shape=(len(feature_sets), len(vocab) - dims))
     return hstack([sparse, csr_matrix(np.asarray(vectors, dtype=np.float64))]).tocsr() if dims else sparse
 
 
