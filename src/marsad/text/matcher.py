@@ -20,8 +20,14 @@ P = TypeVar("P")
 _norm_of = attrgetter("norm")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class PhraseMatch(Generic[P]):
+    """A phrase found in a document's tokens; read-only by convention.
+
+    Equal and hashed by its fields as a frozen dataclass is, but not frozen: a frozen dataclass's
+    ``__init__`` sets each field through ``object.__setattr__``, three times the cost of a plain one,
+    and documents yield tens of thousands of matches per thousand articles."""
+
     token_start: int
     token_end: int  # exclusive
     start: int  # offset in the original text (after any stripped proclitic)
@@ -204,7 +210,9 @@ class PhraseMatcher(Generic[P]):
         """What trying a token with these clitic forms needs, read from the index once per distinct forms:
         ``(steps, seconds, zero)``: ``steps`` the ``(form, tails, tail lengths)`` of the forms that start
         a phrase, surface first; ``seconds`` the words that may follow the token in a longer phrase;
-        ``zero`` the ``(form, (payload, key))`` of the first form that is a phrase by itself, or None."""
+        ``zero`` the ``(form, (payload, key), cut)`` of the first form that is a phrase by itself, or None,
+        with ``cut`` the characters of the surface form (``forms[0]``) before that form's phrase begins
+        (what ``_start`` finds: 0 when it begins with the word)."""
         plans = self._plans
         if self._plans_of is not self._tails:  # the index was replaced (``_PlaceMatcher.from_groups``)
             plans.clear()
@@ -222,7 +230,7 @@ class PhraseMatcher(Generic[P]):
                 lens = self._lens[form]
                 steps.append((form, tails, lens))
                 if zero is None and 0 in lens:
-                    zero = (form, tails[()])
+                    zero = (form, tails[()], _cut(forms[0], form))
                 if lens[0] > 0:
                     seconds.update(tail[0] for tail in tails if tail)
             plan = (tuple(steps), frozenset(seconds), zero)
@@ -246,7 +254,7 @@ class PhraseMatcher(Generic[P]):
             # no longer phrase can start here (the next word begins none): the first one-word phrase, if any
             if zero is None:
                 return None
-            form, hit = zero
+            form, hit, _ = zero
             return PhraseMatch(i, i + 1, _start(tok, form, to_orig), tok.end, hit[0], hit[1])
         return _longest(tokens, None, i, end, to_orig, steps)
 
@@ -304,9 +312,12 @@ class PhraseMatcher(Generic[P]):
             if not (i + 1 < end and norms[i + 1] in seconds):
                 if zero is None:
                     continue
+                # the plan was read for the forms of ``norms[i]``, the token's own matching form: its cut is
+                # the token's (``_start`` without a call)
                 tok = tokens[i]
-                form, hit = zero
-                m = PhraseMatch(i, i + 1, _start(tok, form, to_orig), tok.end, hit[0], hit[1])
+                cut = zero[2]
+                hit = zero[1]
+                m = PhraseMatch(i, i + 1, to_orig[tok.norm_start + cut] if cut else tok.start, tok.end, hit[0], hit[1])
             else:
                 m = _longest(tokens, norms, i, end, to_orig, steps)
                 if m is None:
@@ -315,12 +326,17 @@ class PhraseMatcher(Generic[P]):
             nxt = m.token_end
 
 
+def _cut(norm: str, form: str) -> int:
+    """The characters of the word ``norm`` before a phrase whose first word is ``form`` (one of its clitic
+    forms) begins: the stripped proclitic, 0 when the phrase begins with the word."""
+    stem = form[2:] if form.startswith("ال") and not norm.endswith(form) else form
+    return len(norm) - len(stem) if norm.endswith(stem) else 0
+
+
 def _start(tok: Token, form: str, to_orig: Sequence[int] | None) -> int:
     """Where a phrase whose first word is ``form`` (a clitic form of ``tok``) starts in the original text:
     after the stripped proclitic."""
-    norm = tok.norm
-    stem = form[2:] if form.startswith("ال") and not norm.endswith(form) else form
-    cut = len(norm) - len(stem) if norm.endswith(stem) else 0
+    cut = _cut(tok.norm, form)
     return (to_orig[tok.norm_start + cut] if to_orig is not None else tok.start + cut) if cut else tok.start
 
 
