@@ -64,6 +64,8 @@ class _StartsCache(dict):
         keys = self.keys_view
         if keys is not None:
             hit = not keys.isdisjoint(forms)
+        elif type(self.first_words) is LazyTails:
+            hit = self.first_words.starts_any(forms)
         else:
             first_words = self.first_words
             hit = any(f in first_words for f in forms)
@@ -154,6 +156,18 @@ class LazyTails:
             return word in self._groups
         return tails is not None
 
+    def starts_any(self, forms: Iterable[str]) -> bool:
+        """``any(f in self for f in forms)`` in one call (a new word's first-word test in a matcher)."""
+        built, groups = self._built, self._groups
+        for f in forms:
+            tails = built.get(f, _UNSEEN)
+            if tails is _UNSEEN:
+                if f in groups:
+                    return True
+            elif tails is not None:
+                return True
+        return False
+
     def __len__(self) -> int:
         return len(self._groups) + self._added
 
@@ -193,7 +207,8 @@ class PhraseMatcher(Generic[P]):
         tails = self._tails.setdefault(words[0], {})
         if words[1:] not in tails:  # first registration of a phrase wins
             tails[words[1:]] = (payload, " ".join(words))
-            self._plans.clear()
+            if self._plans:  # (a lexicon being loaded has read no plan yet: nothing to forget)
+                self._plans.clear()
             lens = self._lens.get(words[0], ())
             if len(words) - 1 not in lens:  # the tail lengths, longest first (kept up to date, not recounted)
                 self._lens[words[0]] = tuple(sorted(lens + (len(words) - 1,), reverse=True))
