@@ -91,3 +91,12 @@ def test_one_word_phrase_when_the_next_word_starts_no_longer_one():
     doc = Doc("قصف وبالرقة الجنوبي")
     (m,) = doc.match(matcher)
     assert (m.payload, doc.text[m.start:m.end], m.token_end - m.token_start) == ("RAQ", "الرقة", 1)
+
+
+def test_matches_compare_and_hash_by_their_fields():
+    """The same phrase found twice in one text gives equal matches, one in a set (as a frozen match did)."""
+    matcher = PhraseMatcher([("قوات النظام", "SYR")])
+    doc = Doc("قصفت قوات النظام مدينة دوما")
+    first, again = list(doc.match(matcher)), list(doc.match(matcher))
+    assert first == again and len({*first, *again}) == 1
+    assert (first[0].payload, doc.text[first[0].start:first[0].end]) == ("SYR", "قوات النظام")

@@ -20,8 +20,14 @@ P = TypeVar("P")
 _norm_of = attrgetter("norm")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class PhraseMatch(Generic[P]):
+    """A phrase found in a document's tokens; read-only by convention.
+
+    Equal and hashed by its fields as a frozen dataclass is, but not frozen: a frozen dataclass's
+    ``__init__`` sets each field through ``object.__setattr__``, three times the cost of a plain one,
+    and documents yield tens of thousands of matches per thousand articles."""
+
     token_start: int
     token_end: int  # exclusive
     start: int  # offset in the original text (after any stripped proclitic)
@@ -58,6 +64,8 @@ class _StartsCache(dict):
         keys = self.keys_view
         if keys is not None:
             hit = not keys.isdisjoint(forms)
+        elif type(self.first_words) is LazyTails:
+            hit = self.first_words.starts_any(forms)
         else:
             first_words = self.first_words
             hit = any(f in first_words for f in forms)
@@ -148,6 +156,18 @@ class LazyTails:
             return word in self._groups
         return tails is not None
 
+    def starts_any(self, forms: Iterable[str]) -> bool:
+        """``any(f in self for f in forms)`` in one call (a new word's first-word test in a matcher)."""
+        built, groups = self._built, self._groups
+        for f in forms:
+            tails = built.get(f, _UNSEEN)
+            if tails is _UNSEEN:
+                if f in groups:
+                    return True
+            elif tails is not None:
+                return True
+        return False
+
     def __len__(self) -> int:
         return len(self._groups) + self._added
 
@@ -187,7 +207,8 @@ class PhraseMatcher(Generic[P]):
         tails = self._tails.setdefault(words[0], {})
         if words[1:] not in tails:  # first registration of a phrase wins
             tails[words[1:]] = (payload, " ".join(words))
-            self._plans.clear()
+            if self._plans:  # (a lexicon being loaded has read no plan yet: nothing to forget)
+                self._plans.clear()
             lens = self._lens.get(words[0], ())
             if len(words) - 1 not in lens:  # the tail lengths, longest first (kept up to date, not recounted)
                 self._lens[words[0]] = tuple(sorted(lens + (len(words) - 1,), reverse=True))
@@ -204,7 +225,9 @@ class PhraseMatcher(Generic[P]):
         """What trying a token with these clitic forms needs, read from the index once per distinct forms:
         ``(steps, seconds, zero)``: ``steps`` the ``(form, tails, tail lengths)`` of the forms that start
         a phrase, surface first; ``seconds`` the words that may follow the token in a longer phrase;
-        ``zero`` the ``(form, (payload, key))`` of the first form that is a phrase by itself, or None."""
+        ``zero`` the ``(form, (payload, key), cut)`` of the first form that is a phrase by itself, or None,
+        with ``cut`` the characters of the surface form (``forms[0]``) before that form's phrase begins
+        (what ``_start`` finds: 0 when it begins with the word)."""
         plans = self._plans
         if self._plans_of is not self._tails:  # the index was replaced (``_PlaceMatcher.from_groups``)
             plans.clear()
@@ -222,7 +245,7 @@ class PhraseMatcher(Generic[P]):
                 lens = self._lens[form]
                 steps.append((form, tails, lens))
                 if zero is None and 0 in lens:
-                    zero = (form, tails[()])
+                    zero = (form, tails[()], _cut(forms[0], form))
                 if lens[0] > 0:
                     seconds.update(tail[0] for tail in tails if tail)
             plan = (tuple(steps), frozenset(seconds), zero)
@@ -246,7 +269,7 @@ class PhraseMatcher(Generic[P]):
             # no longer phrase can start here (the next word begins none): the first one-word phrase, if any
             if zero is None:
                 return None
-            form, hit = zero
+            form, hit, _ = zero
             return PhraseMatch(i, i + 1, _start(tok, form, to_orig), tok.end, hit[0], hit[1])
         return _longest(tokens, None, i, end, to_orig, steps)
 
@@ -304,9 +327,12 @@ class PhraseMatcher(Generic[P]):
             if not (i + 1 < end and norms[i + 1] in seconds):
                 if zero is None:
                     continue
+                # the plan was read for the forms of ``norms[i]``, the token's own matching form: its cut is
+                # the token's (``_start`` without a call)
                 tok = tokens[i]
-                form, hit = zero
-                m = PhraseMatch(i, i + 1, _start(tok, form, to_orig), tok.end, hit[0], hit[1])
+                cut = zero[2]
+                hit = zero[1]
+                m = PhraseMatch(i, i + 1, to_orig[tok.norm_start + cut] if cut else tok.start, tok.end, hit[0], hit[1])
             else:
                 m = _longest(tokens, norms, i, end, to_orig, steps)
                 if m is None:
@@ -315,12 +341,17 @@ class PhraseMatcher(Generic[P]):
             nxt = m.token_end
 
 
+def _cut(norm: str, form: str) -> int:
+    """The characters of the word ``norm`` before a phrase whose first word is ``form`` (one of its clitic
+    forms) begins: the stripped proclitic, 0 when the phrase begins with the word."""
+    stem = form[2:] if form.startswith("ال") and not norm.endswith(form) else form
+    return len(norm) - len(stem) if norm.endswith(stem) else 0
+
+
 def _start(tok: Token, form: str, to_orig: Sequence[int] | None) -> int:
     """Where a phrase whose first word is ``form`` (a clitic form of ``tok``) starts in the original text:
     after the stripped proclitic."""
-    norm = tok.norm
-    stem = form[2:] if form.startswith("ال") and not norm.endswith(form) else form
-    cut = len(norm) - len(stem) if norm.endswith(stem) else 0
+    cut = _cut(tok.norm, form)
     return (to_orig[tok.norm_start + cut] if to_orig is not None else tok.start + cut) if cut else tok.start
 
 
