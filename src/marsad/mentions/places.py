@@ -1083,6 +1083,7 @@ def find_places(doc: Doc) -> None:
             by_sent[r.sent].append(len(resolved))
             resolved.append((r, rp))
     resolved = _drop_lone_foreign_towns(gaz, resolved)
+    resolved = _compass_parts(doc, resolved)
     covered = {k for r, _ in resolved for k in range(r.span_tok0, r.tok1)}
     resolved.extend(_references(doc, resolved, covered))
     resolved.sort(key=lambda x: x[0].span_start)
@@ -1161,6 +1162,83 @@ def _references(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]], covered: s
                                                           f"({rp0.place.name_en})"], rp0.qualifier, False, stem)
         out.append((raw, rp))
     return out
+
+
+@lru_cache(maxsize=None)
+def compass_words(name: str = "places_context.yaml") -> dict[str, str]:
+    """Folded compass word → the part of a country it names (``compass_words`` in places_context.yaml)."""
+    data = load_yaml(name).get("compass_words")
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise DataFileError(f"{name}: 'compass_words' must map words to compass parts")
+    return {fold(k): v for k, v in data.items()}
+
+
+@lru_cache(maxsize=None)
+def country_part(code: str, part: str) -> Place | None:
+    """The part of a country a compass word names, as an area (kind ``region``) at the point
+    ``countries.yaml`` gives it; None for a country without parts."""
+    rec = (load_yaml("countries.yaml").get("countries") or {}).get(code) or {}
+    point = (rec.get("parts") or {}).get(part)
+    country = load_gazetteer().country_of(code)
+    if not point or country is None:
+        return None
+    return Place(f"part:{code}:{part}", f"{country.name_en} ({part})", country.name_ar, float(point[0]),
+                 float(point[1]), country.country, code, "", "", "", "region", 0, "PART")
+
+
+# Between a place and the part of its country that locates it ("قرب كيليس (جنوب تركيا)", "بمحافظة المنيا في
+# جنوب مصر", "في حلب، شمالي سوريا", "الحديدة الواقعة غرب اليمن", "دجلة في أقصى جنوب شرق تركيا"): punctuation
+# and these words only.
+_LOCATING_GAP = frozenset({"في", "الواقعه", "الواقع", "التي", "الذي", "تقع", "يقع", "وتقع", "ويقع", "اقصي", "باقصي"})
+_GAP_PUNCT = re.compile(r"[\s(),،\-–—:«»\"']+")
+
+
+def _compass_parts(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]]) -> list[tuple[_Raw, ResolvedPlace]]:
+    """Each country named after a compass word becomes that part of it (``_compass_part``), unless it
+    only locates the place named right before it, in the same country."""
+    out: list[tuple[_Raw, ResolvedPlace]] = []
+    prev: tuple[_Raw, ResolvedPlace] | None = None
+    for r, rp in sorted(resolved, key=lambda x: x[0].span_start):
+        part = _compass_part(doc, r, rp)
+        if part is not None and prev is not None and prev[0].sent == r.sent \
+                and prev[1].place.country_code == rp.place.country_code and prev[1].place.kind != "country" \
+                and prev[0].end <= part[0].span_start:
+            gap = _GAP_PUNCT.split(doc.text[prev[0].end:part[0].span_start])
+            if all(fold(w) in _LOCATING_GAP for w in gap if w):
+                part = None
+        out.append(part or (r, rp))
+        prev = out[-1]
+    return out
+
+
+def _compass_part(doc: Doc, r: _Raw, rp: ResolvedPlace) -> tuple[_Raw, ResolvedPlace] | None:
+    """A country right after a compass word ("في شمال العراق", "بجنوب شرق تركيا") is that part of it:
+    the mention grows over the word(s) and resolves to the part (precision 3), or None."""
+    if rp.place.kind != "country" or rp.is_dateline or r.span_tok0 != r.tok0:
+        return None
+    words = compass_words()
+    toks = doc.tokens
+    s0 = doc.sentences[r.sent].token_start
+    i = r.tok0 - 1
+    part = next((words[f] for f in toks[i].forms if f in words), None) if i >= s0 else None
+    if part is None:
+        return None
+    if part in ("east", "west") and i - 1 >= s0 and toks[i].norm in words \
+            and words.get(toks[i - 1].norm if toks[i - 1].norm in words else toks[i - 1].forms[-1]) in ("north", "south"):
+        i -= 1  # "شمال شرق سوريا", "بجنوب غربي البلاد": one part
+        part = f"{words.get(toks[i].norm) or words[toks[i].forms[-1]]}-{part}"
+    cc = rp.place.country_code
+    if any(p.kind == "city" and p.country_code == cc for p in load_gazetteer().lookup_key(r.key)):
+        return None  # "شرق الكويت", "جنوب تونس": east of the capital the country is named after, maybe
+    place = country_part(cc, part)
+    if place is None:
+        return None
+    word = next(f for f in toks[i].forms if f in words)
+    start = _stem_start(doc, toks[i], word)
+    raw = _Raw(start, r.end, r.tok0, r.tok1, r.sent, r.key, [place], r.cue, "admin")
+    raw.span_tok0, raw.span_start = i, start
+    why = rp.reasons + [f"{doc.text[start:r.end]}: the {part} of {rp.place.name_en}"]
+    return raw, ResolvedPlace(place, 3, rp.candidates, why, "admin", False, rp.name)
 
 
 LONE_FOREIGN_MAX_POP = 100_000
