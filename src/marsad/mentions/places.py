@@ -1097,9 +1097,11 @@ def find_places(doc: Doc) -> None:
     doc.layers["country"] = country_focus(final)
 
 
-# Place references: "المدينة" / "البلدة" / "القرية" standing for the town named just before.
+# Place references: "المدينة" / "البلدة" / "القرية" standing for the town named just before, "المحافظة"
+# for the governorate.
 # Reference nouns ("في المدينة") → the place kinds they may stand for (also read by events.control)
-REFERENCE_NOUNS = {"المدينه": ("city",), "البلده": ("city", "village"), "القريه": ("village", "city")}
+REFERENCE_NOUNS = {"المدينه": ("city",), "البلده": ("city", "village"), "القريه": ("village", "city"),
+                   "المحافظه": ("governorate",)}
 _REF_BEFORE = frozenset({"في", "علي", "الي", "داخل", "وسط", "قرب", "اطراف", "محيط", "مداخل", "شرق", "غرب", "شمال", "جنوب"})
 REFERENCE_SENTENCES = 2
 # "البلدة الواقعة على الحدود": the participle says where the town lies, it names no other town
@@ -1130,8 +1132,15 @@ def _references(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]], covered: s
     follows (المدينة المنورة، المدينة الرياضية) or no such town was named. "الواقعة" (lying) is no
     such adjective: "على البلدة الواقعة على الحدود" is the town named before."""
     toks = doc.tokens
-    towns = sorted(((r, rp) for r, rp in resolved if not rp.is_dateline and rp.precision <= 2
-                    and rp.place.kind in ("city", "village")), key=lambda x: x[0].tok0)
+    towns = sorted(((r, rp) for r, rp in resolved if not rp.is_dateline and (
+        rp.precision <= 2 and rp.place.kind in ("city", "village") or rp.place.kind == "governorate")),
+        key=lambda x: x[0].tok0)
+    gaz = load_gazetteer()
+    for r, rp in list(towns):  # "وفي مأرب، شن طيران التحالف غارات … في المحافظة": the seat names its governorate
+        area = gaz.admin1_of(rp.place) if rp.place.feature_code in ("PPLA", "PPLC") else None
+        if area is not None and area.kind == "governorate":
+            towns.append((r, ResolvedPlace(area, 3, [], rp.reasons, "admin", False, rp.name)))
+    towns.sort(key=lambda x: x[0].tok0)
     if not towns:
         return []
     out = []
@@ -1154,6 +1163,9 @@ def _references(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]], covered: s
         if not prior:
             continue
         r0, rp0 = prior[-1]
+        if rp0.place.kind == "governorate" and any(
+                _bare_cue(toks[k], ADMIN1_CUES) and k + 1 not in covered for k in range(r0.tok1, i)):
+            continue  # "… محافظة إب … عاصمة المحافظة": a governorate named since, the gazetteer lacks it
         stem = t.norm[len(t.norm) - len(next(f for f in t.forms if f in REFERENCE_NOUNS)):]
         start = _stem_start(doc, t, stem)
         raw = _Raw(start, t.end, i, i + 1, t.sentence, stem, [rp0.place])

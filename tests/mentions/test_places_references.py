@@ -1,0 +1,25 @@
+"""A place given by reference ("في المحافظة") is the last place of that kind named before it."""
+from __future__ import annotations
+
+
+def test_the_governorate_is_the_one_named_before(places):
+    # ant-JA-internationalNews-993-20170526
+    found = places("قال محافظ المنيا في مصر عصام البديوي إن 24 شخصا قتلوا وأصيب 27 آخرون في حصيلة أولية للهجوم "
+                   "بالرصاص اليوم الجمعة على أقباط في المحافظة الواقعة في جنوب مصر.")
+    ref = found["المحافظة"]
+    assert (ref.place.kind, ref.place.country_code, ref.precision) == ("governorate", "EG", 3)
+    assert "Minya" in ref.place.name_en
+
+
+def test_a_governorate_seat_named_before_stands_for_its_governorate(places):
+    # snn-alriyadh-e13d712051ee
+    found = places("وفي مأرب، شن طيران التحالف العربي لدعم الشرعية غارات جوية على مواقع للحوثيين وقوات صالح في المحافظة.")
+    assert found["المحافظة"].place.kind == "governorate" and found["المحافظة"].place.country_code == "YE"
+    assert found["المحافظة"].place.admin1_code == found["مأرب"].place.admin1_code
+
+
+def test_no_reference_across_a_governorate_the_gazetteer_lacks(places):
+    # snn-alyaum-384bbb5c5781: "محافظة إب" is not read, so "المحافظة" after it is not Taiz named earlier
+    found = places("وقصف الحوثيون أحياء في تعز. ودفعت جماعة الحوثي بتعزيزات عسكرية كبيرة الى محافظة إب لوقف تقدم رجال "
+                   "المقاومة الشعبية نحو مدن المحافظة.")
+    assert "المحافظة" not in found
