@@ -1,4 +1,5 @@
-"""A place given by reference ("في المحافظة") is the last place of that kind named before it."""
+"""A place given by reference ("في المحافظة") is the last place of that kind named before it; the paper a
+source spoke to (ل"الرياض") is no place."""
 from __future__ import annotations
 
 
@@ -23,3 +24,11 @@ def test_no_reference_across_a_governorate_the_gazetteer_lacks(places):
     found = places("وقصف الحوثيون أحياء في تعز. ودفعت جماعة الحوثي بتعزيزات عسكرية كبيرة الى محافظة إب لوقف تقدم رجال "
                    "المقاومة الشعبية نحو مدن المحافظة.")
     assert "المحافظة" not in found
+
+
+def test_the_paper_a_source_spoke_to_is_no_place(places):
+    # snn-alriyadh-a48db0360214: Al-Riyadh is the newspaper, the strikes were in Amran
+    found = places('وقال سكان محليون ل"الرياض" إن غارات استهدفت مقراً حكومياً اتخذه الحوثيون سجناً لهم، '
+                   'ونقطة تفتيش للحوثيين بمديرية المدان بعمران.')
+    assert "الرياض" not in found and found["المدان"].place.country_code == "YE"
+    assert places("وأكد مسؤول أن الرياض تدعم الحكومة الشرعية في اليمن.")["الرياض"].place.country_code == "SA"

@@ -94,6 +94,7 @@ class PlaceContext:
     given_names: frozenset[str]
     speaker_verbs: frozenset[str]
     short_heads: frozenset[str]
+    told_to: frozenset[str]
     # the given names as written, final ى / ئ kept apart from ي (see ``spelling``): "على" is no "علي"
     given_spellings: frozenset[str] = frozenset()
 
@@ -201,6 +202,19 @@ def blocked_context(doc: Doc, tok0: int, ctx: PlaceContext | None = None, countr
     written = spelling(doc.text[prev.start:prev.end])
     stem = written[len(written) - len(name):]  # clitics are prefixes: وعلي → علي
     return name if stem in ctx.given_spellings else None
+
+
+_QUOTED = re.compile(r"^[\sـ]*[\"«“'ـ]")
+
+
+def told_to(doc: Doc, tok0: int, ctx: PlaceContext | None = None) -> bool:
+    """The name is the paper or channel a source spoke to: a lone ل, then a quote or a tatweel
+    ('وقالت مصادر محلية ل"الرياض"', 'لـ«الشرق الأوسط»')."""
+    ctx = ctx or place_context()
+    toks = doc.tokens
+    if tok0 <= doc.sentences[toks[tok0].sentence].token_start or toks[tok0 - 1].norm not in ctx.told_to:
+        return False
+    return bool(_QUOTED.match(doc.text[toks[tok0 - 1].end:toks[tok0].start + 1]))
 
 
 def ordinal_after(doc: Doc, tok1: int, ctx: PlaceContext | None = None) -> bool:
@@ -733,6 +747,8 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
     if (m.key in _IDAFA_HEADS and m.token_end < doc.sentences[tok.sentence].token_end
             and doc.tokens[m.token_end].norm.startswith("ال") and doc.tokens[m.token_end].norm not in DIRECTION_ADJ):
         return None  # خراب الشحم، تل جورة: the first word of a longer name, not the village خراب
+    if told_to(doc, m.token_start, pctx):
+        return None  # 'قالت مصادر ل"الرياض"': the paper the source spoke to
     cands = gaz.lookup_key(m.key)
     capital = _capital_city(gaz, m.key) if m.token_end - m.token_start > 1 else None
     if capital:
