@@ -1,5 +1,5 @@
 """A place given by reference ("في المحافظة") is the last place of that kind named before it; the paper a
-source spoke to (ل"الرياض") is no place."""
+source spoke to (ل"الرياض") and a name followed by an age ("(22 عاما)") are no place."""
 from __future__ import annotations
 
 
@@ -32,3 +32,11 @@ def test_the_paper_a_source_spoke_to_is_no_place(places):
                    'ونقطة تفتيش للحوثيين بمديرية المدان بعمران.')
     assert "الرياض" not in found and found["المدان"].place.country_code == "YE"
     assert places("وأكد مسؤول أن الرياض تدعم الحكومة الشرعية في اليمن.")["الرياض"].place.country_code == "SA"
+
+
+def test_a_name_followed_by_an_age_is_a_person(places):
+    # snn-alwatan-92060d8b4e72, snn-aawsat-f006f3d933ce
+    found = places("ووفقًا لمصادر، فإن الإرهابيين أطلقوا قذيفة صاروخية باتجاه سيارة مصفحة تابعة للشرطة، ما أدى إلى مقتل "
+                   "الشرطي صالح حسين بارجه (22 عاما)، وإصابة شرطيين آخرين بجراح طفيفة في منطقة جزرة.")
+    assert "صالح حسين" not in found and "جزرة" in found
+    assert "عبد الله محمد" not in places("وهما: مهدي صباح عبد المحسن محمد (30 عامًا)، وعباس عبد الحسين عبد الله محمد (30 عامًا).")

@@ -95,6 +95,7 @@ class PlaceContext:
     speaker_verbs: frozenset[str]
     short_heads: frozenset[str]
     told_to: frozenset[str]
+    age_words: frozenset[str]
     # the given names as written, final ى / ئ kept apart from ي (see ``spelling``): "على" is no "علي"
     given_spellings: frozenset[str] = frozenset()
 
@@ -215,6 +216,19 @@ def told_to(doc: Doc, tok0: int, ctx: PlaceContext | None = None) -> bool:
     if tok0 <= doc.sentences[toks[tok0].sentence].token_start or toks[tok0 - 1].norm not in ctx.told_to:
         return False
     return bool(_QUOTED.match(doc.text[toks[tok0 - 1].end:toks[tok0].start + 1]))
+
+
+_AGE = re.compile(r"\s*(?:[^\s()]+\s+){0,2}\(\s*([0-9٠-٩]{1,3})\s*([^\s()]+)\s*\)")
+
+
+def age_after(doc: Doc, tok1: int, ctx: PlaceContext | None = None) -> bool:
+    """An age in brackets within two words after the name: a person ("صالح حسين بارجه (22 عاما)")."""
+    ctx = ctx or place_context()
+    toks = doc.tokens
+    if tok1 >= len(toks) or toks[tok1].sentence != toks[tok1 - 1].sentence:
+        return False
+    m = _AGE.match(doc.text, toks[tok1 - 1].end, min(len(doc.text), toks[tok1 - 1].end + 60))
+    return bool(m) and fold(m.group(2)) in ctx.age_words
 
 
 def ordinal_after(doc: Doc, tok1: int, ctx: PlaceContext | None = None) -> bool:
@@ -777,8 +791,9 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
             return None
         raw.cands = strong
         if raw.qualifier is None and (blocked_context(doc, m.token_start, pctx, all(p.kind == "country" for p in raw.cands),
-                                                           _ends_place(raws, m.token_start, pctx)) or ordinal_after(doc, m.token_end, pctx)):
-            return None  # الرئيس عون، نادي برشلونة، حكومة بغداد، محمد الحلبي، الباب الثالث
+                                                           _ends_place(raws, m.token_start, pctx)) or ordinal_after(doc, m.token_end, pctx)
+                                       or age_after(doc, m.token_end, pctx)):
+            return None  # الرئيس عون، نادي برشلونة، حكومة بغداد، محمد الحلبي، الباب الثالث، X (22 عاما)
         verdict, why = usage_verdict(gaz, m.key, raw.cands, 2 if raw.qualifier is not None else
                                      locative_context(doc, m.token_start, m.token_end, pctx, True))
         if verdict == "word":
