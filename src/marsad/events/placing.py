@@ -26,6 +26,9 @@ def place_draft(doc: Doc, idx: MentionIndex, s: int, d: Draft, context_places: l
     """The draft once per place it happened at (two towns listed: two events), or none when it
     cannot be placed; an unplaced sentence continuing the story takes the story's place."""
     places = places_for(idx, s, d)
+    if places and all(is_country_part(p) and place_country(p) == doc.layers.get("country") for p in places) \
+            and any(place_country(p) == place_country(places[0]) and not is_country_part(p) for p in context_places):
+        places = []  # "في جنوب شرق تركيا" in a Turkish story: the story's town, named before or next
     if not places and idx.placeless:
         # the text names no town or area at all (a single sentence, a short wire): the event stands
         # without coordinates, with the country when one is named
@@ -105,8 +108,10 @@ PLACELESS_MAX_SENTENCES = 2
 
 
 def lead_places(doc: Doc, idx: MentionIndex) -> list[Mention]:
+    """The story's place: the smallest of the first sentence naming one (a part of a country, "في
+    جنوب شرق تركيا", is no story's place: an unplaced sentence is not told at that scale)."""
     for s in range(len(doc.sentences)):
-        places = [p for p in idx.get(s, "place") if is_event_place(idx, p)]
+        places = [p for p in idx.get(s, "place") if is_event_place(idx, p) and not is_country_part(p)]
         if places:
             return best_places(places)[:1]
     return []
@@ -116,10 +121,25 @@ KIND_RANK = {"neighbourhood": 0, "village": 0, "city": 0, "subdistrict": 1, "reg
               "governorate": 3, "country": 4}
 
 
+# A compass part of a country ("شمال العراق") comes after every named area, before the country.
+PART_RANK = 3.5
+
+
+def area_rank(p: Mention) -> float:
+    """How large an area the place is, among places of one precision (``KIND_RANK``)."""
+    if is_country_part(p):
+        return PART_RANK
+    return KIND_RANK.get(place_kind(p), 2)
+
+
+def is_country_part(p: Mention) -> bool:
+    """A compass part of a country ("في شمال العراق", places.country_part)."""
+    return getattr(getattr(p.value, "place", None), "feature_code", "") == "PART"
+
+
 def best_places(places: list[Mention]) -> list[Mention]:
     """Smallest named place first: towns before admin areas before countries."""
-    return sorted(places, key=lambda p: (place_kind(p) == "country", precision_of(p),
-                                         KIND_RANK.get(place_kind(p), 2), p.start))
+    return sorted(places, key=lambda p: (place_kind(p) == "country", precision_of(p), area_rank(p), p.start))
 
 LOCATIVES = MARKERS["locative"]
 
@@ -144,6 +164,11 @@ def places_for(idx: MentionIndex, s: int, d: Draft) -> list[Mention]:
     """
     doc = idx.doc
     usable = outside_named_area(doc, [p for p in idx.get(s, "place") if is_event_place(idx, p)])
+    focus = doc.layers.get("country")
+    if any(not is_country_part(p) for p in usable):
+        # "هجوم في جنوب شرق تركيا، …" in a Turkish story: a part of the story's own country yields to
+        # the towns the sentence names
+        usable = [p for p in usable if not (is_country_part(p) and place_country(p) == focus)]
     cands = [p for p in usable if idx.clause(p) == d.clause]
     if not cands and usable:
         before = [p for p in usable if idx.clause(p) < d.clause]
@@ -166,7 +191,7 @@ def places_for(idx: MentionIndex, s: int, d: Draft) -> list[Mention]:
             runs[-1].append(p)
         else:
             runs.append([p])
-    best = min(cands, key=lambda p: (precision_of(p), KIND_RANK.get(place_kind(p), 2),
+    best = min(cands, key=lambda p: (precision_of(p), area_rank(p),
                                      0 if p.start >= d.cue.start else 1, abs(p.start - d.cue.start)))
     run = next(r for r in runs if best in r)
     if len(run) == 1:

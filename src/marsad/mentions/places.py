@@ -94,6 +94,8 @@ class PlaceContext:
     given_names: frozenset[str]
     speaker_verbs: frozenset[str]
     short_heads: frozenset[str]
+    told_to: frozenset[str]
+    age_words: frozenset[str]
     # the given names as written, final ى / ئ kept apart from ي (see ``spelling``): "على" is no "علي"
     given_spellings: frozenset[str] = frozenset()
 
@@ -201,6 +203,32 @@ def blocked_context(doc: Doc, tok0: int, ctx: PlaceContext | None = None, countr
     written = spelling(doc.text[prev.start:prev.end])
     stem = written[len(written) - len(name):]  # clitics are prefixes: وعلي → علي
     return name if stem in ctx.given_spellings else None
+
+
+_QUOTED = re.compile(r"^[\sـ]*[\"«“'ـ]")
+
+
+def told_to(doc: Doc, tok0: int, ctx: PlaceContext | None = None) -> bool:
+    """The name is the paper or channel a source spoke to: a lone ل, then a quote or a tatweel
+    ('وقالت مصادر محلية ل"الرياض"', 'لـ«الشرق الأوسط»')."""
+    ctx = ctx or place_context()
+    toks = doc.tokens
+    if tok0 <= doc.sentences[toks[tok0].sentence].token_start or toks[tok0 - 1].norm not in ctx.told_to:
+        return False
+    return bool(_QUOTED.match(doc.text[toks[tok0 - 1].end:toks[tok0].start + 1]))
+
+
+_AGE = re.compile(r"\s*(?:[^\s()]+\s+){0,2}\(\s*([0-9٠-٩]{1,3})\s*([^\s()]+)\s*\)")
+
+
+def age_after(doc: Doc, tok1: int, ctx: PlaceContext | None = None) -> bool:
+    """An age in brackets within two words after the name: a person ("صالح حسين بارجه (22 عاما)")."""
+    ctx = ctx or place_context()
+    toks = doc.tokens
+    if tok1 >= len(toks) or toks[tok1].sentence != toks[tok1 - 1].sentence:
+        return False
+    m = _AGE.match(doc.text, toks[tok1 - 1].end, min(len(doc.text), toks[tok1 - 1].end + 60))
+    return bool(m) and fold(m.group(2)) in ctx.age_words
 
 
 def ordinal_after(doc: Doc, tok1: int, ctx: PlaceContext | None = None) -> bool:
@@ -733,6 +761,8 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
     if (m.key in _IDAFA_HEADS and m.token_end < doc.sentences[tok.sentence].token_end
             and doc.tokens[m.token_end].norm.startswith("ال") and doc.tokens[m.token_end].norm not in DIRECTION_ADJ):
         return None  # خراب الشحم، تل جورة: the first word of a longer name, not the village خراب
+    if told_to(doc, m.token_start, pctx):
+        return None  # 'قالت مصادر ل"الرياض"': the paper the source spoke to
     cands = gaz.lookup_key(m.key)
     capital = _capital_city(gaz, m.key) if m.token_end - m.token_start > 1 else None
     if capital:
@@ -761,8 +791,9 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
             return None
         raw.cands = strong
         if raw.qualifier is None and (blocked_context(doc, m.token_start, pctx, all(p.kind == "country" for p in raw.cands),
-                                                           _ends_place(raws, m.token_start, pctx)) or ordinal_after(doc, m.token_end, pctx)):
-            return None  # الرئيس عون، نادي برشلونة، حكومة بغداد، محمد الحلبي، الباب الثالث
+                                                           _ends_place(raws, m.token_start, pctx)) or ordinal_after(doc, m.token_end, pctx)
+                                       or age_after(doc, m.token_end, pctx)):
+            return None  # الرئيس عون، نادي برشلونة، حكومة بغداد، محمد الحلبي، الباب الثالث، X (22 عاما)
         verdict, why = usage_verdict(gaz, m.key, raw.cands, 2 if raw.qualifier is not None else
                                      locative_context(doc, m.token_start, m.token_end, pctx, True))
         if verdict == "word":
@@ -1083,6 +1114,7 @@ def find_places(doc: Doc) -> None:
             by_sent[r.sent].append(len(resolved))
             resolved.append((r, rp))
     resolved = _drop_lone_foreign_towns(gaz, resolved)
+    resolved = _compass_parts(doc, resolved)
     covered = {k for r, _ in resolved for k in range(r.span_tok0, r.tok1)}
     resolved.extend(_references(doc, resolved, covered))
     resolved.sort(key=lambda x: x[0].span_start)
@@ -1096,9 +1128,11 @@ def find_places(doc: Doc) -> None:
     doc.layers["country"] = country_focus(final)
 
 
-# Place references: "المدينة" / "البلدة" / "القرية" standing for the town named just before.
+# Place references: "المدينة" / "البلدة" / "القرية" standing for the town named just before, "المحافظة"
+# for the governorate.
 # Reference nouns ("في المدينة") → the place kinds they may stand for (also read by events.control)
-REFERENCE_NOUNS = {"المدينه": ("city",), "البلده": ("city", "village"), "القريه": ("village", "city")}
+REFERENCE_NOUNS = {"المدينه": ("city",), "البلده": ("city", "village"), "القريه": ("village", "city"),
+                   "المحافظه": ("governorate",)}
 _REF_BEFORE = frozenset({"في", "علي", "الي", "داخل", "وسط", "قرب", "اطراف", "محيط", "مداخل", "شرق", "غرب", "شمال", "جنوب"})
 REFERENCE_SENTENCES = 2
 # "البلدة الواقعة على الحدود": the participle says where the town lies, it names no other town
@@ -1129,8 +1163,15 @@ def _references(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]], covered: s
     follows (المدينة المنورة، المدينة الرياضية) or no such town was named. "الواقعة" (lying) is no
     such adjective: "على البلدة الواقعة على الحدود" is the town named before."""
     toks = doc.tokens
-    towns = sorted(((r, rp) for r, rp in resolved if not rp.is_dateline and rp.precision <= 2
-                    and rp.place.kind in ("city", "village")), key=lambda x: x[0].tok0)
+    towns = sorted(((r, rp) for r, rp in resolved if not rp.is_dateline and (
+        rp.precision <= 2 and rp.place.kind in ("city", "village") or rp.place.kind == "governorate")),
+        key=lambda x: x[0].tok0)
+    gaz = load_gazetteer()
+    for r, rp in list(towns):  # "وفي مأرب، شن طيران التحالف غارات … في المحافظة": the seat names its governorate
+        area = gaz.admin1_of(rp.place) if rp.place.feature_code in ("PPLA", "PPLC") else None
+        if area is not None and area.kind == "governorate":
+            towns.append((r, ResolvedPlace(area, 3, [], rp.reasons, "admin", False, rp.name)))
+    towns.sort(key=lambda x: x[0].tok0)
     if not towns:
         return []
     out = []
@@ -1153,6 +1194,9 @@ def _references(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]], covered: s
         if not prior:
             continue
         r0, rp0 = prior[-1]
+        if rp0.place.kind == "governorate" and any(
+                _bare_cue(toks[k], ADMIN1_CUES) and k + 1 not in covered for k in range(r0.tok1, i)):
+            continue  # "… محافظة إب … عاصمة المحافظة": a governorate named since, the gazetteer lacks it
         stem = t.norm[len(t.norm) - len(next(f for f in t.forms if f in REFERENCE_NOUNS)):]
         start = _stem_start(doc, t, stem)
         raw = _Raw(start, t.end, i, i + 1, t.sentence, stem, [rp0.place])
@@ -1161,6 +1205,83 @@ def _references(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]], covered: s
                                                           f"({rp0.place.name_en})"], rp0.qualifier, False, stem)
         out.append((raw, rp))
     return out
+
+
+@lru_cache(maxsize=None)
+def compass_words(name: str = "places_context.yaml") -> dict[str, str]:
+    """Folded compass word → the part of a country it names (``compass_words`` in places_context.yaml)."""
+    data = load_yaml(name).get("compass_words")
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise DataFileError(f"{name}: 'compass_words' must map words to compass parts")
+    return {fold(k): v for k, v in data.items()}
+
+
+@lru_cache(maxsize=None)
+def country_part(code: str, part: str) -> Place | None:
+    """The part of a country a compass word names, as an area (kind ``region``) at the point
+    ``countries.yaml`` gives it; None for a country without parts."""
+    rec = (load_yaml("countries.yaml").get("countries") or {}).get(code) or {}
+    point = (rec.get("parts") or {}).get(part)
+    country = load_gazetteer().country_of(code)
+    if not point or country is None:
+        return None
+    return Place(f"part:{code}:{part}", f"{country.name_en} ({part})", country.name_ar, float(point[0]),
+                 float(point[1]), country.country, code, "", "", "", "region", 0, "PART")
+
+
+# Between a place and the part of its country that locates it ("قرب كيليس (جنوب تركيا)", "بمحافظة المنيا في
+# جنوب مصر", "في حلب، شمالي سوريا", "الحديدة الواقعة غرب اليمن", "دجلة في أقصى جنوب شرق تركيا"): punctuation
+# and these words only.
+_LOCATING_GAP = frozenset({"في", "الواقعه", "الواقع", "التي", "الذي", "تقع", "يقع", "وتقع", "ويقع", "اقصي", "باقصي"})
+_GAP_PUNCT = re.compile(r"[\s(),،\-–—:«»\"']+")
+
+
+def _compass_parts(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]]) -> list[tuple[_Raw, ResolvedPlace]]:
+    """Each country named after a compass word becomes that part of it (``_compass_part``), unless it
+    only locates the place named right before it, in the same country."""
+    out: list[tuple[_Raw, ResolvedPlace]] = []
+    prev: tuple[_Raw, ResolvedPlace] | None = None
+    for r, rp in sorted(resolved, key=lambda x: x[0].span_start):
+        part = _compass_part(doc, r, rp)
+        if part is not None and prev is not None and prev[0].sent == r.sent \
+                and prev[1].place.country_code == rp.place.country_code and prev[1].place.kind != "country" \
+                and prev[0].end <= part[0].span_start:
+            gap = _GAP_PUNCT.split(doc.text[prev[0].end:part[0].span_start])
+            if all(fold(w) in _LOCATING_GAP for w in gap if w):
+                part = None
+        out.append(part or (r, rp))
+        prev = out[-1]
+    return out
+
+
+def _compass_part(doc: Doc, r: _Raw, rp: ResolvedPlace) -> tuple[_Raw, ResolvedPlace] | None:
+    """A country right after a compass word ("في شمال العراق", "بجنوب شرق تركيا") is that part of it:
+    the mention grows over the word(s) and resolves to the part (precision 3), or None."""
+    if rp.place.kind != "country" or rp.is_dateline or r.span_tok0 != r.tok0:
+        return None
+    words = compass_words()
+    toks = doc.tokens
+    s0 = doc.sentences[r.sent].token_start
+    i = r.tok0 - 1
+    part = next((words[f] for f in toks[i].forms if f in words), None) if i >= s0 else None
+    if part is None:
+        return None
+    if part in ("east", "west") and i - 1 >= s0 and toks[i].norm in words \
+            and words.get(toks[i - 1].norm if toks[i - 1].norm in words else toks[i - 1].forms[-1]) in ("north", "south"):
+        i -= 1  # "شمال شرق سوريا", "بجنوب غربي البلاد": one part
+        part = f"{words.get(toks[i].norm) or words[toks[i].forms[-1]]}-{part}"
+    cc = rp.place.country_code
+    if any(p.kind == "city" and p.country_code == cc for p in load_gazetteer().lookup_key(r.key)):
+        return None  # "شرق الكويت", "جنوب تونس": east of the capital the country is named after, maybe
+    place = country_part(cc, part)
+    if place is None:
+        return None
+    word = next(f for f in toks[i].forms if f in words)
+    start = _stem_start(doc, toks[i], word)
+    raw = _Raw(start, r.end, r.tok0, r.tok1, r.sent, r.key, [place], r.cue, "admin")
+    raw.span_tok0, raw.span_start = i, start
+    why = rp.reasons + [f"{doc.text[start:r.end]}: the {part} of {rp.place.name_en}"]
+    return raw, ResolvedPlace(place, 3, rp.candidates, why, "admin", False, rp.name)
 
 
 LONE_FOREIGN_MAX_POP = 100_000
