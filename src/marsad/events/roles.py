@@ -455,6 +455,11 @@ def default_actor(doc: Doc, d: Draft, template: str) -> Mention | None:
 STATE_FORCES = frozenset({"military", "police"})
 
 
+def _sides_of(m: Mention) -> frozenset[int]:
+    """The sides of data/alliances.yaml the actor stands on (none when it is not listed)."""
+    return load_alliances().get(getattr(m.value, "key", None) or "", frozenset())
+
+
 def is_opponent(a: Mention, b: Mention, side_a: str) -> bool:
     """Whether ``b`` can be the side ``a`` fights: of another kind of side and not its ally, or of the
     same kind but on opposite sides of data/alliances.yaml (Hadi's army against Saleh's forces)."""
@@ -462,8 +467,7 @@ def is_opponent(a: Mention, b: Mention, side_a: str) -> bool:
         return False
     if side_of(b.value) != side_a:
         return True
-    sides = load_alliances()
-    return bool(sides.get(getattr(a.value, "key", None) or "")) and bool(sides.get(getattr(b.value, "key", None) or ""))
+    return bool(_sides_of(a)) and bool(_sides_of(b))
 
 
 def are_allies(a: Mention, b: Mention) -> bool:
@@ -472,12 +476,11 @@ def are_allies(a: Mention, b: Mention) -> bool:
     va, vb = a.value, b.value
     if getattr(va, "name", None) == getattr(vb, "name", None):
         return True
-    ka, kb = getattr(va, "key", None) or "", getattr(vb, "key", None) or ""
-    if ":" in ka and ":" in kb and ka.split(":", 1)[1] == kb.split(":", 1)[1] and ka.split(":", 1)[0] in STATE_FORCES \
-            and kb.split(":", 1)[0] in STATE_FORCES:
+    force_a, _, country_a = (getattr(va, "key", None) or "").partition(":")
+    force_b, _, country_b = (getattr(vb, "key", None) or "").partition(":")
+    if country_a and country_a == country_b and force_a in STATE_FORCES and force_b in STATE_FORCES:
         return True  # the army and the police of one country (not a faction named on its own: Saleh's forces)
-    sides = load_alliances()
-    return bool(sides.get(ka, frozenset()) & sides.get(kb, frozenset()))
+    return bool(_sides_of(a) & _sides_of(b))
 
 LOCAL_TEMPLATES = ("civilians", "protesters", "rioters", "unidentified")
 

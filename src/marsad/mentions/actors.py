@@ -206,23 +206,19 @@ def find_actors(doc: Doc) -> None:
                 found.append(_Found(men, None, None, cand.backref))
             else:
                 tdef = lex.actors.get(cand.key)
+                carried = None  # the nationality a bare state force takes from the same force named just before
                 if tdef is not None and tdef.template and tdef.kind == "state":
                     if adj_cc:
                         named_force[cand.key] = (adj_cc, sn)
-                    elif cand.key in named_force and sn - named_force[cand.key][1] <= FORCE_REACH:
-                        adj_cc = None if named_force[cand.key][0] == doc_cc else named_force[cand.key][0]
-                        a = lex.fill(cand.key, adj_cc) if adj_cc else None
-                        if a is not None:
-                            men = _mention(doc, "actor", m.token_start, t_end, m.start, _ref(lex, a, doc_cc),
-                                           alias=m.key, template=True, adjective=None, country_from=adj_cc)
-                            found.append(_Found(men, men.value, a))
-                            i = t_end
-                            continue
-                a = lex.fill(cand.key, adj_cc or doc_cc)
+                    elif cand.key in named_force and sn - named_force[cand.key][1] <= FORCE_REACH \
+                            and named_force[cand.key][0] != doc_cc:
+                        carried = named_force[cand.key][0]
+                a = lex.fill(cand.key, adj_cc or carried or doc_cc)
                 if a is not None:
                     tmpl = lex.actors[cand.key].template
+                    extra = {"country_from": carried} if carried else {}
                     men = _mention(doc, "actor", m.token_start, t_end, m.start, _ref(lex, a, doc_cc),
-                                   alias=m.key, template=tmpl, adjective=adj_cc)
+                                   alias=m.key, template=tmpl, adjective=adj_cc, **extra)
                     found.append(_Found(men, men.value, a))
             i = t_end
 

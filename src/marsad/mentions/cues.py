@@ -6,6 +6,13 @@ from ..lexicon.cues import load_cues
 from ..text.matcher import PhraseMatch
 
 
+def _word_follows(doc: Doc, start: int, sentence: int, words: frozenset[str]) -> bool:
+    """One of ``words`` among the two tokens from ``start``, inside the sentence."""
+    tokens = doc.tokens
+    return any(tokens[i].sentence == sentence and not words.isdisjoint(tokens[i].forms)
+               for i in range(start, min(start + 2, len(tokens))))
+
+
 def _object_missing(doc: Doc, m: PhraseMatch, markers: dict[str, frozenset[str]]) -> bool:
     """A cue that names a death only by what it is done to ("القضاء على" 5 إرهابيين / على الفساد): true
     when its first word is a ``kill_object_cue`` and neither a count nor a ``kill_object`` noun follows
@@ -14,9 +21,9 @@ def _object_missing(doc: Doc, m: PhraseMatch, markers: dict[str, frozenset[str]]
     if not set(tokens[m.token_start].forms) & markers["kill_object_cue"]:
         return False
     sentence = tokens[m.token_start].sentence
-    follow = range(m.token_end, min(m.token_end + 2, len(tokens)))
-    if any(tokens[i].sentence == sentence and set(tokens[i].forms) & markers["kill_object"] for i in follow):
+    if _word_follows(doc, m.token_end, sentence, markers["kill_object"]):
         return False
+    follow = range(m.token_end, min(m.token_end + 2, len(tokens)))
     return not any(n.token_start in follow for n in doc.mentions_of("number", sentence))
 
 
@@ -29,8 +36,7 @@ def _seizes_things(doc: Doc, m: PhraseMatch, markers: dict[str, frozenset[str]])
     i = m.token_end
     if i < len(tokens) and tokens[i].norm == "علي":
         i += 1
-    return any(tokens[j].sentence == sentence and set(tokens[j].forms) & markers["territory_non_place"]
-               for j in range(i, min(i + 2, len(tokens))))
+    return _word_follows(doc, i, sentence, markers["territory_non_place"])
 
 
 def find_cues(doc: Doc) -> None:
