@@ -19,6 +19,24 @@ def test_a_bombing_retold_as_a_suicide_bombing_is_one_event():
     assert len(events[0].evidence) == 2
 
 
+def test_one_explosion_hitting_police_and_a_passer_by_is_one_event():
+    # snn-aawsat-fd23374c8a0d (corpus, outside dev/train): the policemen in one sentence, the civilian
+    # hit by the same blast in the next; ACLED codes one event, the civilians beside the police
+    text = ("وقالت وزارة الداخلية إن شرطيين أصيبا جراء انفجار عبوة ناسفة في ميدان المحكمة بمصر الجديدة (شرق القاهرة). "
+            "بينما قال مصدر طبي إن الانفجار أسفر أيضًا عن إصابة مدني تصادف مروره في موقع التفجير، واصفا إصابته بالطفيفة.")
+    (e,) = marsad.extract(text, published="2015-08-10")
+    assert (e.sub_event_type, e.actor2, e.assoc_actor_2) == (
+        "Remote explosive/landmine/IED", "Police Forces of Egypt", "Civilians (Egypt)")
+    assert len(e.evidence) == 2
+
+
+def test_a_force_named_in_a_neighbourhood_name_is_no_victim():
+    # snn-alweeam-827986681743 (corpus, outside dev/train): "حي الشرطة" is a Baghdad district
+    text = "انفجرت سيارة ملغومة اليوم الأربعاء في سوق مكتظة بالناس في حي الشرطة بالعاصمة العراقية بغداد."
+    (e,) = marsad.extract(text, published="2015-08-05")
+    assert e.actor2 != "Police Forces of Iraq" and e.location_ar == "حي الشرطة"
+
+
 def test_the_weapon_of_an_attack_is_evidence_not_a_second_event():
     # "بالقذائف الصاروخية" is how the towns were shelled, the generic "هجوم" is the same shelling
     text = ("وقصفت فصائل معارضة أخرى في حلب، مواقع للجيش النظامي وحزب الله في نبل والزهراء الاثنين وقال المرصد "

@@ -443,6 +443,15 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+def _is_civilians(m: Mention | None) -> bool:
+    return m is not None and (getattr(m.value, "key", "") or "").split(":", 1)[0] == "civilians"
+
+
+def _victim_groups(a: Mention | None, b: Mention | None) -> bool:
+    """Two named sides hit by one explosion: civilians and a force (or civilians told twice)."""
+    return a is not None and b is not None and (_is_civilians(a) or _is_civilians(b))
+
+
 def _merge(drafts: list[Draft], doc: Doc | None = None) -> list[Draft]:
     """One event per type, place, day and actor pair; a territory change absorbs the fighting."""
     out: list[Draft] = []
@@ -465,7 +474,8 @@ def _merge(drafts: list[Draft], doc: Doc | None = None) -> list[Draft]:
             straight = _compatible(a1, b1) and _compatible(a2, b2)
             crossed = battle_pair and _compatible(a1, b2) and _compatible(a2, b1)
             bombs = e.sub in BOMB_SUBS and d.sub in BOMB_SUBS
-            if not (straight or crossed):
+            victims = bombs and not straight and _compatible(a1, b1) and _victim_groups(e.actor2, d.actor2)
+            if not (straight or crossed or victims):
                 continue
             if not (same_sub or battle_pair or bombs):
                 continue
@@ -477,6 +487,12 @@ def _merge(drafts: list[Draft], doc: Doc | None = None) -> list[Draft]:
                 e.sub = d.sub  # the territory change is the event; the clash is part of it
                 e.actor1, e.actor2 = d.actor1 or e.actor1, d.actor2 or e.actor2
                 d1, d2 = d.actor1, d.actor2
+            if victims:
+                # "انفجار عبوة ناسفة … أصيب شرطيان" then "… إصابة مدني تصادف مروره": one explosion
+                # with two groups hit. The first telling (most often the lead's) keeps its side; the
+                # other group hit stands beside it
+                e.assoc2 = e.assoc2 or d.actor2
+                d1, d2 = d.actor1, None
             if nested is d:
                 e.place, e.place_fallback = d.place, d.place_fallback  # the smallest named place wins
             e.actor1 = e.actor1 or d1

@@ -68,9 +68,12 @@ class MentionIndex:
         self.doc = doc
         self.by_sent: list[dict[str, list[Mention]]] = [dict() for _ in doc.sentences]
         inside = _inside_names(doc.mentions, ("place", "cue"))
+        in_place = _inside_places(doc.mentions)
         for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
             if m.kind == "cue" and id(m) in inside and m.value.sub in ("kill", "wound"):
                 continue  # "كتائب الشهيد عز الدين القسام": a word of a name, no report of a death
+            if id(m) in in_place:
+                continue  # "في حي الشرطة": a word of a place's name, not the police
             if 0 <= m.sentence < len(self.by_sent):
                 self.by_sent[m.sentence].setdefault(m.kind, []).append(m)
         self.clause_of = self._clauses(doc)
@@ -277,6 +280,16 @@ def copy_draft(d: Draft) -> Draft:
 
 def draft_place_key(d: Draft) -> Any:
     return mention_place_key(d.place) if d.place is not None else None
+
+
+def _inside_places(mentions: list[Mention]) -> set[int]:
+    """ids of actor mentions that are the tail of a place's name ("حي الشرطة", "شارع الجيش"): the
+    place starts before the actor and ends at or after it."""
+    places = [(m.start, m.end) for m in mentions if m.kind == "place"]
+    if not places:
+        return set()
+    return {id(m) for m in mentions if m.kind == "actor"
+            and any(a < m.start and m.end <= b for a, b in places)}
 
 
 def _inside_names(mentions: list[Mention], kinds: tuple[str, ...] = ("place",)) -> set[int]:
