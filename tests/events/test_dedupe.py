@@ -59,3 +59,14 @@ def test_an_unnamed_attack_on_a_side_that_is_the_attacker_elsewhere_is_kept_apar
     doc.events = [named, unnamed]
     merge_sentence_duplicates(doc)
     assert len(doc.events) == 2 and doc.events[0].actor2 is None
+
+
+def test_a_battle_whose_sides_are_named_in_both_orders_in_one_sentence_is_one_fight():
+    # snn-aawsat-ab4f8caeb0fa (corpus, outside dev/train): the downed drone and the clashes beside it
+    text = ("بدورها أعلنت «الفرقة الأولى الساحلية»، أمس، عن «إسقاط طائرة استطلاع تابعة لقوات الأسد بعد استهدافها "
+            "بالمضادات الأرضيّة في منطقة مركشيلة في قمة النبي يونس بالساحل السوري، بالتزامن مع مواجهات بين المعارضة "
+            "والقوات النظامية على عدة محاور في بيت عوان بجبل التركمان».")
+    doc = run(Doc(text, published=dt.date(2015, 8, 7)), names=WHOLE_PIPELINE)
+    clashes = [e for e in doc.events if e.sub_event_type == "Armed clash"]
+    assert len(clashes) == 1
+    assert {clashes[0].actor1, clashes[0].actor2} == {"Opposition Rebels (Syria)", "Military Forces of Syria"}

@@ -27,6 +27,11 @@ def merge_sentence_duplicates(doc: Doc) -> None:
     for e in doc.events:
         told = by_unit.setdefault(_unit(e), [])
         same = next((k for k in told if k.actor2 is None or e.actor2 is None or k.actor2 == e.actor2), None)
+        if same is None and e.event_type == "Battles" and e.actor1 is not None and e.actor2 is not None:
+            # a battle may name its sides in either order: "مواجهات بين المعارضة والقوات النظامية"
+            # told beside a clause where the army is named first is the same fight
+            same = next((k for k in by_unit.get(_unit(e)[:-1] + (e.actor2,), [])
+                         if k.actor2 == e.actor1), None)
         if same is None:
             told.append(e)
             kept.append(e)
