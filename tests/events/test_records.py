@@ -30,6 +30,17 @@ def test_one_explosion_hitting_police_and_a_passer_by_is_one_event():
     assert len(e.evidence) == 2
 
 
+def test_an_attack_named_again_by_a_generic_noun_is_the_same_bombing():
+    # snn-alyaum-69a7640abad7 (corpus, outside dev/train): "الاعتداء" in the police spokesman's sentence
+    # is the suicide bombing of the lead, not a second attack on civilians
+    text = ("قتل خمسة مدنيين على الأقل، وأصيب حوالى عشرة بجروح في عملية انتحارية بالسيارة المفخخة، أمس، على الطريق "
+            "إلى مطار كابل، بحسب الشرطة.\n"
+            "وقال عباد الله كريمي المتحدث باسم شرطة كابل: إن الاعتداء أدى إلى مقتل خمسة مدنيين.")
+    (e,) = marsad.extract(text, published="2015-08-11")
+    assert (e.sub_event_type, e.actor2, e.fatalities) == ("Suicide bomb", "Civilians (Afghanistan)", 5)
+    assert len(e.evidence) == 2
+
+
 def test_a_force_named_in_a_neighbourhood_name_is_no_victim():
     # snn-alweeam-827986681743 (corpus, outside dev/train): "حي الشرطة" is a Baghdad district
     text = "انفجرت سيارة ملغومة اليوم الأربعاء في سوق مكتظة بالناس في حي الشرطة بالعاصمة العراقية بغداد."

@@ -452,6 +452,21 @@ def _victim_groups(a: Mention | None, b: Mention | None) -> bool:
     return a is not None and b is not None and (_is_civilians(a) or _is_civilians(b))
 
 
+def _attack_told_again(a: Draft, b: Draft) -> bool:
+    """Is one of two drafts (of different sentences) a generic attack ("الاعتداء", "الهجوم", a killing) by
+    an unnamed hand that retells the other, a bombing or a fight? ("قتل خمسة مدنيين في عملية انتحارية" then "إن الاعتداء أدى
+    إلى مقتل خمسة مدنيين"). A fight's sides are armed: an attack on civilians is not its retelling."""
+    if a.sub == b.sub or "Attack" not in (a.sub, b.sub):
+        return False
+    attack, other = (a, b) if a.sub == "Attack" else (b, a)
+    if _actor_name(attack.actor1) is not None or attack.distinct:
+        return False
+    family = SUB_TO_TYPE.get(other.sub)
+    if family == "Battles":
+        return attack.actor2 is None or not _is_civilians(attack.actor2)
+    return family == "Explosions/Remote violence"
+
+
 def _merge(drafts: list[Draft], doc: Doc | None = None) -> list[Draft]:
     """One event per type, place, day and actor pair; a territory change absorbs the fighting."""
     out: list[Draft] = []
@@ -477,8 +492,11 @@ def _merge(drafts: list[Draft], doc: Doc | None = None) -> list[Draft]:
             victims = bombs and not straight and _compatible(a1, b1) and _victim_groups(e.actor2, d.actor2)
             if not (straight or crossed or victims):
                 continue
-            if not (same_sub or battle_pair or bombs):
+            told_again = straight and e.sentence != d.sentence and _attack_told_again(e, d)
+            if not (same_sub or battle_pair or bombs or told_again):
                 continue
+            if told_again and e.sub == "Attack":
+                e.sub = d.sub  # "الاعتداء" first, the suicide bombing it was told after: the bombing
             # the other telling's sides, in this telling's order (a battle may name them either way)
             d1, d2 = (d.actor1, d.actor2) if straight else (d.actor2, d.actor1)
             if bombs and d.sub == "Suicide bomb":
@@ -495,8 +513,11 @@ def _merge(drafts: list[Draft], doc: Doc | None = None) -> list[Draft]:
                 d1, d2 = d.actor1, None
             if nested is d:
                 e.place, e.place_fallback = d.place, d.place_fallback  # the smallest named place wins
-            e.actor1 = e.actor1 or d1
-            e.actor2 = e.actor2 or d2
+            # a default side (no words name it: the unidentified attacker of an attack) gives way
+            if e.actor1 is None or (_actor_name(e.actor1) is None and _actor_name(d1) is not None):
+                e.actor1 = d1 or e.actor1
+            if e.actor2 is None or (_actor_name(e.actor2) is None and _actor_name(d2) is not None):
+                e.actor2 = d2 or e.actor2
             if _actor_name(e.actor1) is not None and _actor_name(e.actor1) == _actor_name(e.actor2):
                 e.actor2 = None  # one side told twice is not both sides
             ds1, ds2 = (d.assoc1, d.assoc2) if straight else (d.assoc2, d.assoc1)
