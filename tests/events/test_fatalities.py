@@ -78,3 +78,14 @@ def test_an_arrest_carries_no_toll_of_the_crime_it_is_for(one):
     # "سانا" via snn-alwatan (corpus, outside dev/train): the colonel was killed before; the arrest kills no one
     one("قالت وكالة الأنباء السورية سانا إن الأجهزة الأمنية ألقت القبض على المشتبه به سليمان الأسد قريب بشار الأسد، "
         "على خلفية جريمة قتل العقيد حسان الشيخ في مدينة اللاذقية.", "2015-08-10", sub_event_type="Arrests", fatalities=0)
+
+
+def test_a_toll_over_months_is_no_event_but_an_event_beside_a_past_period_is():
+    # snn-alyaum-70093e3ed162 (corpus, outside dev/train): the Observatory's ten-month tally
+    assert not marsad.extract("أفاد المرصد السوري لحقوق الانسان بأن طائرات التحالف الدولي قتلت 3042 من تنظيم داعش "
+                              "وجبهة النصرة بينهم عشرات القياديين خلال 10 أشهر.", published="2015-07-24")
+    # snn-aawsat (corpus): the months belong to the tunnels found, told after the seizure
+    events = marsad.extract("وقالت مصادر محلية في أبين إن المقاومة تمكنت من السيطرة على جبل يسوف الاستراتيجي في "
+                            "مديرية لودر، وعثرت المقاومة على أخاديد وأنفاق قامت بحفرها الميليشيات في الأشهر الماضية.",
+                            published="2015-08-05")
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]  # the pro-Hadi resistance

@@ -16,7 +16,7 @@ from ..doc import Doc, Mention
 from ..lexicon.cues import Cue, load_cues
 from ..text.normalise import fold
 from .control import control_statements, one_per_claim
-from .fatalities import assign_fatalities, carried_toll, other_source
+from .fatalities import assign_fatalities, carried_toll, is_tally, other_source
 from .index import (
     MARKERS,
     Draft,
@@ -116,7 +116,7 @@ def build_events(doc: Doc) -> None:
         split = [nd for d in sent_drafts for nd in place_draft(doc, idx, s, d, context_places)]
         for d in split:
             _assign_sources(doc, idx, s, d)
-        split = [d for d in split if not is_history(doc, d)]
+        split = [d for d in split if not is_history(doc, d) and not is_tally(doc, idx, d)]
         if not split:
             _carry_toll(doc, idx, s, drafts, lex)
             continue

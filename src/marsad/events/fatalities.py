@@ -245,6 +245,17 @@ def period_clauses(doc: Doc, idx: MentionIndex, s: int) -> set[int]:
     return out
 
 
+def is_tally(doc: Doc, idx: MentionIndex, d: Draft) -> bool:
+    """A draft told only as a long period's total ("قتلت طائرات التحالف 3042 من تنظيم داعش … خلال 10
+    أشهر"): its cue's clause names a long period and no day dates it. Statistics are no event."""
+    if d.date_mention is not None and d.date is not None and d.date[2] == 1:
+        return False
+    spans = period_clauses(doc, idx, d.sentence)
+    # the period's clause, or one before it that the tally opens with ("شنّ نظام الأسد خلال تسعة أشهر
+    # 26350 غارة"); a period in a later clause dates something else ("… التي حولها الحوثيون منذ فترة")
+    return bool(spans) and min(spans) <= idx.clause(d.cue)
+
+
 def with_companions(doc: Doc, n: Mention) -> bool:
     """'مع 4 من مرافقيه', 'و7 من مرافقيه': the count is of those beside someone also killed."""
     toks = doc.tokens
