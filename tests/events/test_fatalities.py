@@ -89,3 +89,10 @@ def test_a_toll_over_months_is_no_event_but_an_event_beside_a_past_period_is():
                             "مديرية لودر، وعثرت المقاومة على أخاديد وأنفاق قامت بحفرها الميليشيات في الأشهر الماضية.",
                             published="2015-08-05")
     assert [e.sub_event_type for e in events] == ["Government regains territory"]  # the pro-Hadi resistance
+
+
+def test_the_count_after_an_arrest_verb_is_of_those_arrested():
+    # snn-3alyoum-3f7b45ff2b83 (corpus, outside dev/train): one gunman killed, sixteen arrested
+    events = marsad.extract("قال وزارة الداخلية التونسية إن قوات الأمن قتلت اليوم الجمعة مسلحا إسلاميا واعتقلت 16 "
+                            "آخرين وضبطت أسلحة في محافظة بنزرت الواقعة في شمال البلاد.", published="2015-07-03")
+    assert events and all(e.fatalities < 16 for e in events)

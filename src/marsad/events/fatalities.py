@@ -35,6 +35,7 @@ WOUNDED_NOUNS = MARKERS["wounded_noun"]
 
 
 COMPANIONS = MARKERS["companion"]
+COUNTS_THE_TAKEN = frozenset({"Arrests", "Abduction/forced disappearance"})
 LETHAL = MARKERS["lethal"]
 
 
@@ -53,6 +54,8 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
     if not kills:
         return []
     wounds = [c for c in idx.get(s, "cue") if c.value.sub == "wound"]
+    # "قتلت مسلحا واعتقلت 16 آخرين": a count after an arrest or abduction verb counts who was taken
+    taken = [c for c in idx.get(s, "cue") if c.value.sub in COUNTS_THE_TAKEN]
     numbers = [n for n in idx.get(s, "number") if n.meta.get("role", "count") == "count" and isinstance(n.value, int)]
     used: set[int] = set()
     out: list[tuple[Mention, int, list[Mention]]] = []
@@ -84,7 +87,7 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
             wdist = min((abs(n.token_start - w.token_start) for w in wounds), default=99)
             if wdist < dist:
                 continue
-            if any(kill.token_end <= w.token_start < n.token_start for w in wounds):
+            if any(kill.token_end <= w.token_start < n.token_start for w in wounds + taken):
                 continue  # "إن شخصا قتل وأصيب 15": the number after the wounding is the wounded
             if best is None or dist < best[0]:
                 best = (dist, n)
