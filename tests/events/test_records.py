@@ -41,6 +41,15 @@ def test_an_attack_named_again_by_a_generic_noun_is_the_same_bombing():
     assert len(e.evidence) == 2
 
 
+def test_a_provinces_total_over_several_raids_is_not_one_towns_toll():
+    # snn-aljazirah-fdea23335f8b (corpus, outside dev/train): 19 across Idlib, two in Maarat al-Numan
+    text = ("على الأرض، أفاد المرصد عن مقتل 19 مواطناً بينهم أطفال جراء غارات جوية نفذها الطيران التابع للنظام "
+            "السوري على مناطق في محافظة إدلب (شمال غرب) أمس.\n"
+            "وقُتل طفلان شقيقان في غارة من طائرات حربية على مدينة معرة النعمان.")
+    strikes = [e for e in marsad.extract(text, published="2015-07-31") if e.location_ar == "معرة النعمان"]
+    assert [e.fatalities for e in strikes] == [2]
+
+
 def test_a_force_named_in_a_neighbourhood_name_is_no_victim():
     # snn-alweeam-827986681743 (corpus, outside dev/train): "حي الشرطة" is a Baghdad district
     text = "انفجرت سيارة ملغومة اليوم الأربعاء في سوق مكتظة بالناس في حي الشرطة بالعاصمة العراقية بغداد."

@@ -452,6 +452,14 @@ def _victim_groups(a: Mention | None, b: Mention | None) -> bool:
     return a is not None and b is not None and (_is_civilians(a) or _is_civilians(b))
 
 
+def _is_series(d: Draft) -> bool:
+    """Is the draft told as several incidents in one ("سلسلة تفجيرات", "هجمات", "انفجارات")? Its count is
+    a total over them. (Battles are told in the plural, "اشتباكات", even when they are one.)"""
+    if SUB_TO_TYPE.get(d.sub) == "Battles" or not d.cue.text:
+        return False
+    return fold(d.cue.text).split()[0].endswith("ات")
+
+
 def _attack_told_again(a: Draft, b: Draft) -> bool:
     """Is one of two drafts (of different sentences) a generic attack ("الاعتداء", "الهجوم", a killing) by
     an unnamed hand that retells the other, a bombing or a fight? ("قتل خمسة مدنيين في عملية انتحارية" then "إن الاعتداء أدى
@@ -541,6 +549,10 @@ def _merge(drafts: list[Draft], doc: Doc | None = None) -> list[Draft]:
                     e.fatalities = min(e.fatalities, d.fatalities)  # two sources' figures: the lower
                 elif e.sentence == d.sentence:
                     e.fatalities += d.fatalities
+                elif nested is not None and _is_series(e if nested is d else d):
+                    # "قتل 30 شخصا في سلسلة تفجيرات استهدفت مناطق مختلفة في العراق" then "أدى تفجير سيارة
+                    # مفخخة في بغداد الجديدة إلى مقتل 19": the lead's total is not the one bombing's toll
+                    e.fatalities = d.fatalities if nested is d else e.fatalities
                 else:
                     e.fatalities = max(e.fatalities, d.fatalities)
             for ev in d.evidence:
