@@ -273,3 +273,40 @@ def test_a_hotel_named_like_a_place_is_a_building_not_that_place():
                    "العاصمة طرابلس، فيما لم ترد معلومات عن وقوع خسائر بشرية.")
     assert "قصر ليبيا" not in [m.text for m in ms]
     assert "طرابلس" in [m.text for m in ms]
+
+
+@pytest.mark.parametrize("text, word", [
+    # ant-JA-internationalNews-464-20170309: "with an axe" in a German story, not "in Fès"
+    ("أصيب خمسة أشخاص على الأقل في محطة للقطارات بدوسلدورف غرب ألمانيا بعدما أقدم رجل على الهجوم بفأس على ضحاياه",
+     "فأس"),
+    # snn-aawsat-9a3b0973a442: President Buhari, not Bukhara, in a Nigerian story
+    ("ويأتي هجوم مايدوغوري عقب زيارة بخاري هذا الأسبوع إلى الكاميرون لمناقشة تقوية التحالف الإقليمي ضد المتطرفين",
+     "بخاري"),
+])
+def test_a_far_place_named_like_a_common_word_is_that_word(text, word):
+    ms, _ = places(text)
+    assert word not in [m.text for m in ms]
+
+
+def test_a_far_place_named_like_a_common_word_stays_after_a_place_word():
+    # the same name after a place word is the place: "مدينة فأس" in a story about Morocco's neighbour
+    ms, _ = places("أصيب خمسة أشخاص في محطة للقطارات بدوسلدورف غرب ألمانيا، وقبلها بأيام في مدينة فأس المغربية")
+    assert [m.value.place.country_code for m in ms if m.text == "فأس"] == ["MA"]
+
+
+def test_a_name_written_with_an_article_it_never_takes_is_a_common_word():
+    # snn-alyaum-37673ed3930b: "منتصف الليل" (midnight), not Lille, whose Arabic name takes no article
+    ms, _ = places("وفي مدينة حمص، تعرض حي الوعر، منتصف الليل، لقصف عنيف بقذائف الدبابات مصدره قوات الأسد")
+    assert "ليل" not in [m.text for m in ms]
+    assert {m.value.place.country_code for m in ms} == {"SY"}
+    # snn-alyaum-0d100b283946: the Indian Punjab, not the Afghan town Panjāb (بنجاب)
+    ms, _ = places("قتل شرطيان وثلاثة مدنيين خلال هجوم شنه مسلحون على مركز للشرطة في الهند قرب الحدود مع باكستان. "
+                   "وأوضح متحدث باسم شرطة البنجاب أن الهجوم نتج عنه مقتل شرطيين")
+    assert "AF" not in {m.value.place.country_code for m in ms}
+
+
+def test_an_arab_place_may_be_written_with_the_article():
+    # snn-sabq-888efc7490c8: Saudi papers write both شرورة and الشرورة
+    v = only("كما دفعت قوات التحالف بتعزيزات برية كبيرة من قوات الجيش الوطني جرى تدريبها في منطقة الشرورة "
+             "السعودية باتجاه محافظتي مأرب وشبوة", "شرورة")
+    assert v.place.country_code == "SA"

@@ -776,9 +776,10 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
         raw.reasons.append("العاصمة X: the city X")
     w0 = m.key.split(" ", 1)[0]
     if not w0.startswith("ال") and ("ال" + w0) in tok.forms:
-        # written with the article, indexed without it: only trust that for well-known places
-        raw.cands = [p for p in raw.cands if p.population >= 50000 or p.kind in ("governorate", "country")
-                     or p.feature_code in ("PPLC", "PPLA", "PPLA2")]
+        # written with the article, indexed without it: only trust that for well-known places whose Arabic
+        # name takes the article ("الخرطوم"); a foreign name never does ("منتصف الليل" is midnight, not Lille)
+        raw.cands = [p for p in raw.cands if (p.population >= 50000 or p.kind in ("governorate", "country")
+                     or p.feature_code in ("PPLC", "PPLA", "PPLA2")) and _takes_article(p)]
         if not raw.cands:
             return None
         raw.reasons.append("matched without the article ال")
@@ -810,6 +811,24 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
             return None  # مدينة صناعية، مدينة ذكية: an indefinite adjective after the place word
     raw.dateline = _is_dateline(doc, raw.start, raw.end)
     return raw
+
+
+@lru_cache(maxsize=None)
+def article_optional_countries(name: str = "places_context.yaml") -> frozenset[str]:
+    """ISO codes of the countries whose place names news writes with or without the article
+    (``article_optional_countries`` in places_context.yaml)."""
+    codes = load_yaml(name).get("article_optional_countries")
+    if not isinstance(codes, list) or not all(isinstance(c, str) and len(c) == 2 for c in codes):
+        raise DataFileError(f"{name}: 'article_optional_countries' must be a list of ISO country codes")
+    return frozenset(codes)
+
+
+def _takes_article(p: Place) -> bool:
+    """The place may be written with the article ال though the gazetteer holds its name without: a country
+    ("الأراضي السورية" reads سورية with the adjective's article), a place whose own Arabic name has the
+    article, or one of a country whose names news writes either way (``article_optional_countries``)."""
+    return (p.kind == "country" or p.country_code in article_optional_countries()
+            or fold(p.name_ar).startswith("ال") or any(k.startswith("ال") for k in p.names))
 
 
 def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
@@ -1113,7 +1132,7 @@ def find_places(doc: Doc) -> None:
         if rp is not None:
             by_sent[r.sent].append(len(resolved))
             resolved.append((r, rp))
-    resolved = _drop_lone_foreign_towns(gaz, resolved)
+    resolved = _drop_lone_foreign_towns(doc, gaz, resolved, weights)
     resolved = _compass_parts(doc, resolved)
     covered = {k for r, _ in resolved for k in range(r.span_tok0, r.tok1)}
     resolved.extend(_references(doc, resolved, covered))
@@ -1285,13 +1304,33 @@ def _compass_part(doc: Doc, r: _Raw, rp: ResolvedPlace) -> tuple[_Raw, ResolvedP
 
 
 LONE_FOREIGN_MAX_POP = 100_000
+# A far-away place whose name the corpus writes as a place less often than this is, alone in its country
+# and with no place word, read as the ordinary word it also is (الليل "the night" → Lille).
+FOREIGN_WORD_MAX_SHARE = STRIPPED_MIN_SHARE
 
 
-def _drop_lone_foreign_towns(gaz: Gazetteer, resolved: list[tuple[_Raw, ResolvedPlace]]
-                             ) -> list[tuple[_Raw, ResolvedPlace]]:
-    """A small town named without a place word (مدينة، بلدة …), alone in its country and far from
-    the article's country, is much more likely a common word (سويا "together" → Sevilla, ينقل
-    "carries" → Yanqul) than a place the story is about: drop it."""
+def _word_like(gaz: Gazetteer, key: str) -> bool:
+    """The corpus uses the name mostly as an ordinary word: at least ``USAGE_MIN_USES`` uses, under
+    ``FOREIGN_WORD_MAX_SHARE`` of them as a place (بخاري، نوك، فأس، ليل)."""
+    n, loc, _ = gaz.usage_of(key)
+    return n >= USAGE_MIN_USES and (loc + 1) / (n + 3) < FOREIGN_WORD_MAX_SHARE
+
+
+def _peeled(doc: Doc, r: _Raw) -> bool:
+    """The name was matched inside a longer written word, a proclitic or the article peeled off ("وبنوك"
+    read as نوك): the written word is first of all that longer word ("and banks")."""
+    return doc.tokens[r.tok0].norm != r.key.split(" ", 1)[0]
+
+
+def _drop_lone_foreign_towns(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Raw, ResolvedPlace]],
+                             weights: dict[str, float]) -> list[tuple[_Raw, ResolvedPlace]]:
+    """A place named without a place word (مدينة، بلدة …), alone in its country and far from the
+    article's country, is much more likely a common word than a place the story is about: drop it when
+    it is a small town (سويا "together" → Sevilla, ينقل "carries" → Yanqul), or any town whose name the
+    corpus mostly writes as a word (``_word_like``: "ويواجه بخاري" is President Buhari, not Bukhara;
+    "منتصف الليل" is midnight, not Lille; "بفأس" is "with an axe", not "in Fès"), unless a direction or
+    an area right after it says it is a place ("ليل شمال فرنسا"). The article's country is the one most
+    of its places lie in; on a tie, the one its place evidence (``weights``) points to."""
     counts: dict[str, int] = defaultdict(int)
     for _, rp in resolved:
         if not rp.is_dateline:
@@ -1300,16 +1339,23 @@ def _drop_lone_foreign_towns(gaz: Gazetteer, resolved: list[tuple[_Raw, Resolved
         return resolved
     top = max(counts.values())
     focus = {cc for cc, n in counts.items() if n == top}
+    neighbours = gaz.meta.get("neighbours") or {}
     near = set(focus)
     for cc in focus:
-        near |= set((gaz.meta.get("neighbours") or {}).get(cc, ()))
+        near |= set(neighbours.get(cc, ()))
+    by_weight = country_focus(weights) if top < 2 else None
+    near_weight = {by_weight, *neighbours.get(by_weight, ())} if by_weight else set()
     out = []
     for r, rp in resolved:
         p = rp.place
-        lone = (r.cue is None and rp.qualifier is None and counts[p.country_code] <= 1
-                and p.country_code not in near and not p.is_admin and p.kind != "country"
+        bare = r.cue is None and rp.qualifier is None and counts[p.country_code] <= 1 and p.kind != "country"
+        lone = (bare and p.country_code not in near and not p.is_admin
                 and p.population < LONE_FOREIGN_MAX_POP and top >= 2)
-        if not lone:
+        word = (bare and not lone and not rp.is_dateline and _word_like(gaz, r.key)
+                and (top >= 2 and p.country_code not in near or by_weight and p.country_code not in near_weight
+                     or _peeled(doc, r) and by_weight is None)
+                and locative_context(doc, r.tok0, r.tok1) < 2)
+        if not (lone or word):
             out.append((r, rp))
     return out
 
