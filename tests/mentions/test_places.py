@@ -310,3 +310,21 @@ def test_an_arab_place_may_be_written_with_the_article():
     v = only("كما دفعت قوات التحالف بتعزيزات برية كبيرة من قوات الجيش الوطني جرى تدريبها في منطقة الشرورة "
              "السعودية باتجاه محافظتي مأرب وشبوة", "شرورة")
     assert v.place.country_code == "SA"
+
+
+def test_a_small_town_far_from_the_place_it_is_said_to_lie_in_is_a_homonym():
+    # snn-alwatan-64333c2a62e3: a quarter of Najran, not the Omani town al-Qabil
+    ms, _ = places("إلى ذلك، أصيب مقيم يمني بشظايا قذائف هاون أطلقها متمردون حوثيون على حي القابل بنجران.")
+    assert {m.value.place.country_code for m in ms} == {"SA"}
+    # a town in the governorate named after it stays itself (القطن lies in Hadramaut, far from its seat)
+    v = only("واقتحم انتحاري بسيارة مفخخة نقطة تفتيش في بلدة القطن في محافظة حضرموت، ما أدى إلى مقتل 9 جنود", "القطن")
+    assert v.place.country_code == "YE" and v.precision == 1
+
+
+def test_a_name_placed_in_an_area_is_there_when_named_again():
+    # ant-JA-localNews-4252-20170603: Jebel Mghila is unknown to the gazetteer but for a Yemeni village;
+    # the article places it in Sidi Bouzid first, so its second mention is there too
+    ms, _ = places("عثرت الوحدات العسكرية اليوم السبت على جثة الراعي المختطف خليفة السلطاني، بجبل المغيلة بسيدي بوزيد، "
+                   "وفق ما أكد الناطق الرسمي باسم وزارة الدفاع الوطني.\nوكان السلطاني قد اختطف أمس من طرف مجموعة "
+                   "إرهابية تتكون من 4 عناصر مسلحة، عندما كان رفقة شاب آخر يرعيان الأغنام في سفح جبل المغيلة.")
+    assert [m.value.place.country_code for m in ms if m.text == "المغيلة"] == ["TN", "TN"]

@@ -621,6 +621,18 @@ def _across_border(doc: Doc, r: _Raw, other: _Raw) -> bool:
     return any(_has_form(toks[j], _BORDER_WORDS) for j in range(r.tok1, k))
 
 
+def _directly_in(doc: Doc, r: _Raw, other: _Raw) -> bool:
+    """``other`` follows ``r`` as the place it lies in: "X بY", "X في Y", "X بمحافظة Y", "X في مدينة Y"."""
+    toks = doc.tokens
+    k = other.tok0
+    if k - 1 >= r.tok1 and _cue_of(toks[k - 1]):
+        k -= 1  # the place word before the name
+    if k == r.tok1:
+        w = toks[k].norm
+        return w[:1] == "ب" and w[1:] in toks[k].forms
+    return k == r.tok1 + 1 and toks[r.tok1].norm == "في"
+
+
 def _coordinated(doc: Doc, r: _Raw) -> bool:
     """The mention starts with the conjunction و ("وجدة"، "وريف حماة"), not a name's own و (واسط، وادي السير)."""
     w = doc.tokens[r.span_tok0].norm
@@ -1050,6 +1062,7 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
     for k, r in enumerate(known):
         within = []
         listed = []  # the next towns of a list ("في مدن الرياض وجدة"): near it, but not the area it lies in
+        inside: list[Place] = []  # the place named right after it as where it lies ("حي القابل بنجران")
         for r2 in known[k + 1:]:
             if r2.sent != r.sent or r2.tok0 - r.tok1 > 6:
                 break
@@ -1061,11 +1074,19 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
                     continue  # "رفح على الحدود مع قطاع غزة": the neighbour, not the area it lies in
                 (listed if _coordinated(doc, r2) else within).append(
                     gaz.admin1_of(p2) or p2 if r2.qualifier == "rural" else p2)
+                if p2.kind != "country" and _directly_in(doc, r, r2):
+                    inside.append(p2)
         if within or listed:
             # a village named next to an area lies in that area: drop same-name villages elsewhere
             near = [p for p in r.cands if p.kind not in ("village",) or any(
                 a.country_code == p.country_code and (a.kind == "country" or a.admin1_code == p.admin1_code)
                 for a in within + listed)]
+            if inside:
+                # a town no big place, far from the place the text says it lies in, is a homonym: "حي القابل
+                # بنجران" is a quarter of Najran, not the Omani town al-Qabil
+                near = [p for p in near if not _all_small([p]) or any(
+                    haversine(p.lat, p.lon, a.lat, a.lon) < (2 if a.is_admin else 1) * DOUBT_SUPPORT_KM
+                    for a in inside)]
             if not near:
                 r.unknown, r.result = True, []
                 continue
@@ -1132,6 +1153,7 @@ def find_places(doc: Doc) -> None:
         if rp is not None:
             by_sent[r.sent].append(len(resolved))
             resolved.append((r, rp))
+    resolved = _same_name_same_area(resolved)
     resolved = _drop_lone_foreign_towns(doc, gaz, resolved, weights)
     resolved = _compass_parts(doc, resolved)
     covered = {k for r, _ in resolved for k in range(r.span_tok0, r.tok1)}
@@ -1314,6 +1336,27 @@ def _word_like(gaz: Gazetteer, key: str) -> bool:
     ``FOREIGN_WORD_MAX_SHARE`` of them as a place (بخاري، نوك، فأس، ليل)."""
     n, loc, _ = gaz.usage_of(key)
     return n >= USAGE_MIN_USES and (loc + 1) / (n + 3) < FOREIGN_WORD_MAX_SHARE
+
+
+def _same_name_same_area(resolved: list[tuple[_Raw, ResolvedPlace]]) -> list[tuple[_Raw, ResolvedPlace]]:
+    """A name the gazetteer lacks where the article places it ("بجبل المغيلة بسيدي بوزيد": placed in the
+    area named next to it) is that same place where the article names it again without that area ("في
+    سفح جبل المغيلة"), not a same-name village of another country."""
+    enclosed: dict[str, ResolvedPlace] = {}
+    for r, rp in resolved:
+        if rp.qualifier == "enclosing" and r.key not in enclosed:
+            enclosed[r.key] = rp
+    if not enclosed:
+        return resolved
+    out = []
+    for r, rp in resolved:
+        first = enclosed.get(r.key)
+        if first is not None and rp is not first and r.cue is None and rp.qualifier != "enclosing" \
+                and rp.place.country_code != first.place.country_code:
+            why = [f"{r.key} is placed in {first.place.name_en} where the article names it before or after"]
+            rp = ResolvedPlace(first.place, first.precision, [], why, first.qualifier, rp.is_dateline, rp.name)
+        out.append((r, rp))
+    return out
 
 
 def _peeled(doc: Doc, r: _Raw) -> bool:
