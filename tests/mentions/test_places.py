@@ -328,3 +328,13 @@ def test_a_name_placed_in_an_area_is_there_when_named_again():
                    "وفق ما أكد الناطق الرسمي باسم وزارة الدفاع الوطني.\nوكان السلطاني قد اختطف أمس من طرف مجموعة "
                    "إرهابية تتكون من 4 عناصر مسلحة، عندما كان رفقة شاب آخر يرعيان الأغنام في سفح جبل المغيلة.")
     assert [m.value.place.country_code for m in ms if m.text == "المغيلة"] == ["TN", "TN"]
+
+
+def test_a_feminine_nationality_adjective_after_a_town_says_its_country():
+    # snn-aawsat-8653536db63a: the West Bank village Duma, not Douma near Damascus
+    text = ("اعتقلت الشرطة الإسرائيلية مئير أتينغر للاشتباه بأنه العقل المدبر لتنظيمات إرهاب اليهودية في إسرائيل. "
+            "وتعتقد الشرطة أنه سيسلمها طرف الخيط للاهتداء إلى منفذي العملية الإرهابية التي تم فيها إحراق عائلة "
+            "الدوابشة في قرية دوما الفلسطينية.")
+    assert only(text, "دوما").place.country_code == "PS"
+    # without the adjective the same sentence reads the Syrian town, the bigger one
+    assert only(text.replace(" الفلسطينية", ""), "دوما").place.country_code == "SY"

@@ -849,9 +849,12 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
     raws: list[_Raw] = []
     covered: set[int] = set()
     demonyms: list[str] = []
+    feminine_adjective: dict[int, str] = {}  # token → country of the feminine nationality adjective it starts
     for m in _matches(doc, idx, pctx):
         if isinstance(m.payload, _Demonym):
             demonyms.append(m.payload.country)
+            if m.key.endswith("ه"):
+                feminine_adjective[m.token_start] = m.payload.country
             continue
         if _ends_in_direction(doc, idx, m):
             # "مدينة الباب شرقي حلب" is al-Bab east of Aleppo, not Bab Sharqi (a district of Alexandria)
@@ -879,6 +882,15 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
                 b.cue is None and b.qualifier is None and b.sent == a.sent and b.tok0 == a.tok1 and _joined(doc, a, b)):
             b.cue, b.list_cue = a.cue, True
             b.reasons.append("listed after a plural area word")
+    for r in raws:
+        # "قرية دوما الفلسطينية", "مدينة سوروتش التركية": a feminine nationality adjective right after a town's
+        # name says its country (a masculine one belongs to a noun before it: "قصف حلب الروسي")
+        cc = feminine_adjective.get(r.tok1)
+        if cc is not None and len({p.country_code for p in r.cands}) > 1:
+            there = [p for p in r.cands if p.country_code == cc]
+            if there:
+                r.cands = there
+                r.reasons.append(f"a {cc} nationality adjective follows the name")
     raws.extend(_unknown_after_cues(doc, idx, covered))
     raws.sort(key=lambda r: r.tok0)
     return raws, demonyms
