@@ -338,3 +338,25 @@ def test_a_feminine_nationality_adjective_after_a_town_says_its_country():
     assert only(text, "دوما").place.country_code == "PS"
     # without the adjective the same sentence reads the Syrian town, the bigger one
     assert only(text.replace(" الفلسطينية", ""), "دوما").place.country_code == "SY"
+
+
+@pytest.mark.parametrize("text, gid", [
+    # snn-3alyoum-6793b3792a69, snn-alweeam-8e8d2cb58891, snn-alwatan-c996633cdf84 (corpus, outside dev/train)
+    ("أكدت المقاومة الشعبية في اليمن، سقوط قتلى وجرحى في صفوف عناصر المليشيا الحوثية في كمين للمقاومة بمحافظة إب "
+     "وسط البلاد.", "geonames:6201196"),
+    ("سقط قتلى وجرحى جراء قصف طيران التحالف العربي لمعسكر الحمزة في إب وسط اليمن", "geonames:74477"),
+    ("وتؤكد مصادر داخل المقاومة قرب فتح جبهات قتال ضد المتمردين في محافظات وسط اليمن، مثل البيضاء، وإب، وذمار",
+     "geonames:74477"),
+])
+def test_a_two_letter_name_is_found_as_written(text, gid):
+    assert only(text, "إب").place.id == gid
+
+
+@pytest.mark.parametrize("text", [
+    "قتل أب وابنه في حادث سير على الطريق الدولي",  # a father
+    "ويعرض المتحف أيضا لوحة من الحجر الرملي للملك أبريس واح-إب-رع من الأسرة 26",  # a pharaoh's name
+    "وقد تم ذلك في 6 اب الماضي في العاصمة",  # August, without a place word
+])
+def test_a_two_letter_name_is_not_found_elsewhere(text):
+    ms, _ = places(text)
+    assert not [m for m in ms if m.value.place.country_code == "YE"]

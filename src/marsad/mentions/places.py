@@ -892,6 +892,7 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
                 r.cands = there
                 r.reasons.append(f"a {cc} nationality adjective follows the name")
     raws.extend(_unknown_after_cues(doc, idx, covered))
+    raws.extend(_short_names_found(doc, idx, covered, pctx))
     raws.sort(key=lambda r: r.tok0)
     return raws, demonyms
 
@@ -982,6 +983,68 @@ def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
                 covered.update(range(j, end_tok))
                 j = end_tok
             i = max(i + 1, j)
+    return out
+
+
+@dataclass(frozen=True)
+class ShortName:
+    """A two-letter place name of ``short_names`` (places_context.yaml): its folded key, gazetteer ids, and
+    whether this spelling (the hamza-less one) counts only after a place word."""
+
+    key: str
+    places: tuple[str, ...]
+    after_place_word_only: bool = False
+
+
+@lru_cache(maxsize=None)
+def short_names(name: str = "places_context.yaml") -> dict[str, ShortName]:
+    """Written spelling (as in the text, hamza kept) → :class:`ShortName`."""
+    data = load_yaml(name).get("short_names")
+    if not isinstance(data, dict):
+        raise DataFileError(f"{name}: 'short_names' must map spellings to {{places: [...], bare: ...}}")
+    out: dict[str, ShortName] = {}
+    for spelled, rec in data.items():
+        ids = rec.get("places") if isinstance(rec, dict) else None
+        if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
+            raise DataFileError(f"{name}: short_names[{spelled}] needs a list of gazetteer ids under 'places'")
+        out[spelled] = ShortName(fold(spelled), tuple(ids))
+        if rec.get("bare"):
+            out[rec["bare"]] = ShortName(fold(spelled), tuple(ids), True)
+    return out
+
+
+_SHORT_NAME_CLITICS = ("وب", "فب", "و", "ب", "ف", "ل", "")
+
+
+def _short_names_found(doc: Doc, idx: _Index, covered: set[int], pctx: PlaceContext) -> list[_Raw]:
+    """Mentions of the two-letter names of ``short_names`` ("محافظة إب", "وإب"), read on the text as written:
+    the token, less at most one or two proclitics, is the spelling, and no hyphen joins it to a longer word."""
+    table = short_names()
+    longest = max((len(k) for k in table), default=0) + 2
+    out = []
+    toks = doc.tokens
+    for i, tok in enumerate(toks):
+        if tok.end - tok.start > longest or i in covered:
+            continue
+        written = doc.text[tok.start:tok.end]
+        hit = next(((pre, table[written[len(pre):]]) for pre in _SHORT_NAME_CLITICS
+                    if written.startswith(pre) and written[len(pre):] in table), None)
+        if hit is None or doc.text[tok.start - 1:tok.start] == "-" or doc.text[tok.end:tok.end + 1] == "-":
+            continue
+        pre, entry = hit
+        s0 = doc.sentences[tok.sentence].token_start
+        if entry.after_place_word_only and (i == s0 or not _cue_of(toks[i - 1])):
+            continue
+        places = [p for p in (idx.gaz.get(pid) for pid in entry.places) if p is not None]
+        if not places:
+            continue
+        raw = _Raw(tok.start + len(pre), tok.end, i, i + 1, tok.sentence, entry.key, places)
+        _context(doc, raw, s0)
+        raw.reasons.append("a two-letter name, as written")
+        if raw.cue is None and raw.qualifier is None and not locative_context(doc, i, i + 1, pctx) and pre[-1:] != "ب":
+            raw.doubt = True  # "تعز ولحج وإب": kept where the article backs it
+        raw.dateline = _is_dateline(doc, raw.start, raw.end)
+        out.append(raw)
     return out
 
 
