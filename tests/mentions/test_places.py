@@ -360,3 +360,24 @@ def test_a_two_letter_name_is_found_as_written(text, gid):
 def test_a_two_letter_name_is_not_found_elsewhere(text):
     ms, _ = places(text)
     assert not [m for m in ms if m.value.place.country_code == "YE"]
+
+
+@pytest.mark.parametrize("text, country", [
+    # snn-alriyadh-8d1d6daa8661: the south of Yemen, not Israel's Southern District
+    ("وزاد أنه وصل امس اليمن قوات يمنية عسكرية تلقت تدريبا مكثفا في السعودية على حدود شرورة، واتجهت إلى محافظة "
+     "كرش آخر جزء من المنطقة الجنوبية في محافظة لحج، وكذلك إلى محافظة أبين", "IL"),
+    # snn-alriyadh-e98f7dbe6634: Nigeria's northern borders, not Saudi Arabia's Northern Borders Region
+    ("وشنت الحركة حملة من الهجمات ضد قوات الامن، ونفذت العديد من التفجيرات الانتحارية والغارات الدموية على قرى في "
+     "الحدود الشمالية والشرقية لنيجيريا رغم الحملة العسكرية التي تشنها دول المنطقة ضده", "SA"),
+])
+def test_a_region_named_by_a_direction_is_not_another_countrys_region(text, country):
+    ms, doc = places(text)
+    assert country not in {m.value.place.country_code for m in ms}
+    assert doc.layers["country"] != country
+
+
+def test_a_region_named_by_a_direction_is_its_own_countrys_region():
+    # snn-alriyadh-2aba7ea4c8f1 (shortened): in a Saudi story المنطقة الشرقية is the Eastern Province
+    v = only("أعلنت وزارة الداخلية السعودية أن المخطط الإرهابي الثاني كان لاستهداف ستة مساجد في المنطقة الشرقية "
+             "بالتتابع أيام الجمع", "المنطقة الشرقية")
+    assert v.place.country_code == "SA" and v.place.kind == "governorate"

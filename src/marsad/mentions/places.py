@@ -1054,10 +1054,20 @@ def _list_end(doc: Doc, tok: Token) -> bool:
     return not rest or rest[0] in ".,،؛;:()\n«»\"'-–"
 
 
+def generic_region(key: str, ctx: PlaceContext | None = None) -> bool:
+    """A region named by a place noun and a direction ("المنطقة الجنوبية", "المنطقة الشرقية"): a name
+    several countries give a region (Israel's Southern District, Saudi Arabia's Eastern Province), which
+    says nothing of the article's country by itself."""
+    head, _, rest = key.partition(" ")
+    return rest in DIRECTION_ADJ and head in (ctx or place_context()).not_names
+
+
 def _vote(r: _Raw) -> tuple[str, float] | None:
     """The country a mention says the article is about, and how strongly (None: it says nothing)."""
     if r.dateline or r.unknown or r.reasons and r.reasons[0].startswith("spelling"):
         return None  # a spelling variant is a guess (المشنية → the Yemeni district المشنة): no evidence of a country
+    if generic_region(r.key):
+        return None  # "المنطقة الجنوبية" in a Yemeni story is no evidence for Israel
     # small same-name villages elsewhere (Who's On First has a الكويت in Yemen) do not blur the evidence
     big = {p.country_code for p in r.cands
            if p.kind == "country" or p.population >= 100000 or p.feature_code in ("PPLC", "PPLA") or p.is_admin}
