@@ -381,3 +381,19 @@ def test_a_region_named_by_a_direction_is_its_own_countrys_region():
     v = only("أعلنت وزارة الداخلية السعودية أن المخطط الإرهابي الثاني كان لاستهداف ستة مساجد في المنطقة الشرقية "
              "بالتتابع أيام الجمع", "المنطقة الشرقية")
     assert v.place.country_code == "SA" and v.place.kind == "governorate"
+
+
+def test_a_governorate_outvotes_a_same_name_commune_abroad():
+    # ant-JA-localNews-580-04012017: سيدي بوزيد is a Tunisian governorate and its seat, and an Algerian
+    # commune; the governorate says the story is Tunisian, so "وبنوك" (and banks) is no Nuuk
+    ms, doc = places("وقد تم الاعلان عن دخول المعتمدية خلال الايام الثلاثة الاخيرة في عصيان مدني تم خلاله اغلاق مختلف "
+                     "الادارات العمومية من معتمدية وبلدية ومكاتب بريد وتشغيل وبنوك وقباضة وغيرها، وفق ما اشار اليه عدد من "
+                     "المحتجين. يشار الى انه تم اول امس الاثنين عقد جلسة بمقر ولاية سيدي بوزيد مع عدد من الاهالي")
+    assert {m.value.place.country_code for m in ms} == {"TN"}
+
+
+def test_a_mountain_named_like_a_village_abroad_is_placed_in_its_area():
+    # the same story as test_a_name_placed_in_an_area_is_there_when_named_again, its first sentence alone
+    v = only("عثرت الوحدات العسكرية اليوم السبت على جثة الراعي المختطف خليفة السلطاني، بجبل المغيلة بسيدي بوزيد، "
+             "وفق ما أكد الناطق الرسمي باسم وزارة الدفاع الوطني.", "المغيلة")
+    assert v.place.country_code == "TN" and v.qualifier == "enclosing"

@@ -397,6 +397,7 @@ class _Raw:
     list_cue: bool = False  # named after a plural area word (محافظتي، محافظات) that also covers the names listed next
     doubt: bool = False  # mostly a word in the corpus: kept only if the article's other places support it
     proclitic: str = ""  # peeled off a word that is itself another place's name (``_stripped_reading``)
+    natural: bool = False  # after a mountain or valley word (جبل، وادي): named as a place, maybe unknown
 
 
 def _stem_start(doc: Doc, tok: Token, stem: str) -> int:
@@ -482,6 +483,7 @@ def _context(doc: Doc, raw: _Raw, s0: int) -> None:
             raw.qualifier = "part_of"
         elif _bare_cue(t, _NATURAL_HEADS):
             raw.qualifier = "near"  # وادي خبش، جبل الشيخ: a valley or mountain named after the village
+            raw.natural = True
         elif _has_form(t, _NEAR_IMMEDIATE) or (t.norm in ("من", "عن") and i - 1 >= s0 and _has_form(toks[i - 1], _NEAR_IMMEDIATE | _KM)):
             raw.qualifier = "near"
         elif t.norm in ("من", "عن") and any(_has_form(toks[k], _KM) for k in range(max(s0, i - 3), i)):
@@ -1068,9 +1070,17 @@ def _vote(r: _Raw) -> tuple[str, float] | None:
         return None  # a spelling variant is a guess (المشنية → the Yemeni district المشنة): no evidence of a country
     if generic_region(r.key):
         return None  # "المنطقة الجنوبية" in a Yemeni story is no evidence for Israel
-    # small same-name villages elsewhere (Who's On First has a الكويت in Yemen) do not blur the evidence
-    big = {p.country_code for p in r.cands
-           if p.kind == "country" or p.population >= 100000 or p.feature_code in ("PPLC", "PPLA") or p.is_admin}
+    # small same-name villages elsewhere (Who's On First has a الكويت in Yemen) do not blur the evidence, nor
+    # a district or sub-district abroad a governorate or its seat (سيدي بوزيد: the Tunisian governorate, an
+    # Algerian commune): the countries of the largest kind of place the name has
+    big = set()
+    for tier in (lambda p: p.kind == "country",
+                 lambda p: p.kind in ("governorate", "region") or p.population >= 100000
+                 or p.feature_code in ("PPLC", "PPLA"),
+                 lambda p: p.is_admin):
+        big = {p.country_code for p in r.cands if tier(p)}
+        if big:
+            break
     if len(big) != 1:
         return None
     # a country named outright says more than a big town that may be a homonym (دوما)
@@ -1122,8 +1132,10 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
                     allowed if is_big(p) else named)) or (not variant and (
                     p.kind == "country" or p.population >= 1000000 or p.feature_code == "PPLC"))]
             if not keep:
-                if variant or r.cue in ("town", "camp"):
-                    r.unknown, r.cands = True, []  # placed in the area named next to it, if any
+                if variant or r.cue in ("town", "camp") or r.natural:
+                    # placed in the area named next to it, if any ("بجبل المغيلة بسيدي بوزيد": a mountain
+                    # named like a Yemeni village, in a Tunisian story)
+                    r.unknown, r.cands = True, []
                     continue
             r.cands = keep
     known = [r for r in raws if not r.unknown and r.cands]
