@@ -397,3 +397,28 @@ def test_a_mountain_named_like_a_village_abroad_is_placed_in_its_area():
     v = only("عثرت الوحدات العسكرية اليوم السبت على جثة الراعي المختطف خليفة السلطاني، بجبل المغيلة بسيدي بوزيد، "
              "وفق ما أكد الناطق الرسمي باسم وزارة الدفاع الوطني.", "المغيلة")
     assert v.place.country_code == "TN" and v.qualifier == "enclosing"
+
+
+@pytest.mark.parametrize("text, capital", [
+    # snn-aawsat-e83ebacf4b17: the US government trained them; the attack was near Azaz
+    ("حيث قامت «جبهة النصرة» بشن هجوم قرب بلدة أعزاز شمال حلب استهدفت فيه مقاتلين من المعارضة السورية دربتهم "
+     "واشنطن ضمن برنامج تقوده لبناء قوة سورية لمحاربة «داعش».", "واشنطن"),
+    # snn-alwatan-4eaa3f76bfdd: Iran sent the mines found in Taiz
+    ("وفي محافظة أبين أكدت قيادة الثوار أن الانقلابيين قاموا كذلك بزرع ألغام على جانبي الطريق بمدينة العين. كما طالبت "
+     "السكان في مدينة لودر بتوخي الحيطة والحذر.\n وكان المركز الإعلامي للمقاومة قد قال إن الثوار في مدينة تعز عثروا "
+     "على كميات كبيرة من الألغام المصنوعة في إيران التي أرسلتها طهران لحليفها الحوثي", "طهران"),
+])
+def test_a_bare_foreign_capital_is_its_government(text, capital):
+    ms, _ = places(text)
+    assert capital not in [m.text for m in ms]
+
+
+def test_a_foreign_capital_after_a_preposition_or_the_word_capital_is_a_place():
+    # ant-JA-internationalNews-950-20170525: a British story, an arrest in the Libyan capital
+    ms, _ = places("ألقت أجهزة أمنية ليبية القبض على والد منفذ هجوم مانشستر، أمس الأربعاء، في العاصمة طرابلس، بعد حملة "
+                   "أمنية مشددة تشنها بريطانيا لتعقب الشبكة التي قامت بالهجوم.")
+    assert "طرابلس" in [m.text for m in ms]
+    # snn-aleqtisadiya-86416835444c (shortened): "وفي واشنطن" is in Washington
+    ms, _ = places("وقال الجيش الأوكراني إن 400 من الانفصاليين هاجموا القوات الحكومية شمالي مدينة ماريوبول. وفي واشنطن "
+                   "قال جون كيربي المتحدث باسم وزارة الخارجية الأمريكية")
+    assert "واشنطن" in [m.text for m in ms]

@@ -1251,6 +1251,7 @@ def find_places(doc: Doc) -> None:
             by_sent[r.sent].append(len(resolved))
             resolved.append((r, rp))
     resolved = _same_name_same_area(resolved)
+    resolved = _drop_foreign_governments(doc, gaz, resolved, weights)
     resolved = _drop_lone_foreign_towns(doc, gaz, resolved, weights)
     resolved = _compass_parts(doc, resolved)
     covered = {k for r, _ in resolved for k in range(r.span_tok0, r.tok1)}
@@ -1433,6 +1434,33 @@ def _word_like(gaz: Gazetteer, key: str) -> bool:
     ``FOREIGN_WORD_MAX_SHARE`` of them as a place (بخاري، نوك، فأس، ليل)."""
     n, loc, _ = gaz.usage_of(key)
     return n >= USAGE_MIN_USES and (loc + 1) / (n + 3) < FOREIGN_WORD_MAX_SHARE
+
+
+def _drop_foreign_governments(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Raw, ResolvedPlace]],
+                              weights: dict[str, float]) -> list[tuple[_Raw, ResolvedPlace]]:
+    """A foreign capital named bare, with no preposition, place word or direction before it and not in a list
+    of places, stands for its government ("مقاتلين دربتهم واشنطن", "تدريب واشنطن لمقاتلي المعارضة",
+    "الألغام التي أرسلتها طهران لحليفها الحوثي"): not a place of the story. Foreign: neither the
+    article's country nor its neighbour."""
+    focus = country_focus(weights)
+    if not focus:
+        return resolved
+    near = {focus, *((gaz.meta.get("neighbours") or {}).get(focus, ()))}
+    out = []
+    for k, (r, rp) in enumerate(resolved):
+        p = rp.place
+        bare = (p.feature_code == "PPLC" and p.country_code not in near and not rp.is_dateline and r.cue is None
+                and rp.qualifier is None and r.span_tok0 == r.tok0
+                and not locative_context(doc, r.tok0, r.tok1, clitic=True)
+                and not (r.tok0 > doc.sentences[r.sent].token_start
+                         and _CAPITAL_WORDS.intersection(doc.tokens[r.tok0 - 1].forms)))  # "في العاصمة طرابلس"
+        if bare:
+            listed = any(r2.sent == r.sent and (r2.tok1 == r.tok0 and _joined(doc, r2, r) or r2.tok0 == r.tok1
+                                                 and _joined(doc, r, r2)) for r2, _ in resolved if r2 is not r)
+            if not listed:
+                continue
+        out.append((r, rp))
+    return out
 
 
 def _same_name_same_area(resolved: list[tuple[_Raw, ResolvedPlace]]) -> list[tuple[_Raw, ResolvedPlace]]:
