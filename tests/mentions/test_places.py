@@ -422,3 +422,17 @@ def test_a_foreign_capital_after_a_preposition_or_the_word_capital_is_a_place():
     ms, _ = places("وقال الجيش الأوكراني إن 400 من الانفصاليين هاجموا القوات الحكومية شمالي مدينة ماريوبول. وفي واشنطن "
                    "قال جون كيربي المتحدث باسم وزارة الخارجية الأمريكية")
     assert "واشنطن" in [m.text for m in ms]
+
+
+def test_a_turkish_town_by_its_turkish_name():
+    # snn-alyaum-1261f131165a: Ceylanpınar, which GeoNames names only رأس العين (the Syrian twin town)
+    v = only("واستهدفت العملية ايضا عناصر من حزب العمال الكردستاني الذي اعلن تبني مقتل شرطيين اثنين الاربعاء في "
+             "جيلان بينار (جنوب) على الحدود مع سوريا، ردا على هجوم سوروتش.", "جيلان بينار")
+    assert v.place.id == "geonames:318668"
+
+
+def test_the_delegations_listed_after_a_plural_area_word_are_areas_of_one_country():
+    # ant-JA-localNews-1266-20170215: "معتمديات" (delegations) covers the list; الناظور is the Tunisian
+    # delegation of Zaghouan, not the Moroccan city Nador
+    ms, doc = places("رغم أن هذه الطريق تعتبر طريق وطنية وحيوية حيث تربط بين معتمديات النفيضة والسبيخة والناظور.")
+    assert {m.value.place.country_code for m in ms} == {"TN"} and doc.layers["country"] == "TN"

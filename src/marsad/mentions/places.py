@@ -398,6 +398,7 @@ class _Raw:
     doubt: bool = False  # mostly a word in the corpus: kept only if the article's other places support it
     proclitic: str = ""  # peeled off a word that is itself another place's name (``_stripped_reading``)
     natural: bool = False  # after a mountain or valley word (جبل، وادي): named as a place, maybe unknown
+    home: str | None = None  # made unknown for having places only abroad: placed only in this country's areas
 
 
 def _stem_start(doc: Doc, tok: Token, stem: str) -> int:
@@ -900,7 +901,7 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
 
 
 _ADMIN_CUE_KINDS = frozenset({"admin1", "admin2", "admin3"})
-_PLURAL_ADMIN = frozenset({"محافظتي", "محافظات", "ولايتي", "ولايات", "مديريتي", "مديريات", "ناحيتي"})
+_PLURAL_ADMIN = frozenset({"محافظتي", "محافظات", "ولايتي", "ولايات", "مديريتي", "مديريات", "ناحيتي", "معتمديات", "معتمديتي"})
 _CAPITAL_WORDS = frozenset({"العاصمه"})
 
 
@@ -1072,13 +1073,17 @@ def _vote(r: _Raw) -> tuple[str, float] | None:
         return None  # "المنطقة الجنوبية" in a Yemeni story is no evidence for Israel
     # small same-name villages elsewhere (Who's On First has a الكويت in Yemen) do not blur the evidence, nor
     # a district or sub-district abroad a governorate or its seat (سيدي بوزيد: the Tunisian governorate, an
-    # Algerian commune): the countries of the largest kind of place the name has
+    # Algerian commune): the countries of the largest kind of place the name has. After an area word only
+    # the areas of that kind vote ("معتمديات ... والناظور": the Tunisian delegation and the Moroccan
+    # province, not the Moroccan city).
+    fit = KIND_FIT.get(r.cue or "") if (r.cue or "").startswith("admin") else None
+    cands = [p for p in r.cands if p.kind in fit] if fit else []
     big = set()
     for tier in (lambda p: p.kind == "country",
                  lambda p: p.kind in ("governorate", "region") or p.population >= 100000
                  or p.feature_code in ("PPLC", "PPLA"),
                  lambda p: p.is_admin):
-        big = {p.country_code for p in r.cands if tier(p)}
+        big = {p.country_code for p in cands or r.cands if tier(p)}
         if big:
             break
     if len(big) != 1:
@@ -1135,7 +1140,7 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
                 if variant or r.cue in ("town", "camp") or r.natural:
                     # placed in the area named next to it, if any ("بجبل المغيلة بسيدي بوزيد": a mountain
                     # named like a Yemeni village, in a Tunisian story)
-                    r.unknown, r.cands = True, []
+                    r.unknown, r.cands, r.home = True, [], focus
                     continue
             r.cands = keep
     known = [r for r in raws if not r.unknown and r.cands]
@@ -1534,6 +1539,11 @@ def _enclosing(gaz: Gazetteer, r: _Raw, resolved: list[tuple[_Raw, ResolvedPlace
              and not (doc is not None and _across_border(doc, r, r2))]
     before = [(r2, rp) for r2, rp in resolved if r.sent - 2 <= r2.sent <= r.sent and r2.tok1 <= r.tok0
               and not rp.is_dateline and rp.place.kind != "country"]
+    if r.home:
+        # its own places lie abroad only: it is in the article's country ("جبل مغيلة" in a Tunisian story is
+        # not in the Algerian village named before it)
+        after = [(r2, rp) for r2, rp in after if rp.place.country_code == r.home]
+        before = [(r2, rp) for r2, rp in before if rp.place.country_code == r.home]
     if r.meta_area and not after:
         return None
     if after:
