@@ -436,3 +436,9 @@ def test_the_delegations_listed_after_a_plural_area_word_are_areas_of_one_countr
     # delegation of Zaghouan, not the Moroccan city Nador
     ms, doc = places("رغم أن هذه الطريق تعتبر طريق وطنية وحيوية حيث تربط بين معتمديات النفيضة والسبيخة والناظور.")
     assert {m.value.place.country_code for m in ms} == {"TN"} and doc.layers["country"] == "TN"
+
+
+def test_the_country_after_a_plural_place_word_is_no_town():
+    # snn-okaz-1b752d620fe7: "باقي مدن البلاد" is the rest of the country's cities, not the Yemeni town البلاد
+    ms, _ = places("ما يسهم في حال تأكد هذا النبأ في الإسراع في استعادة السيطرة على باقي مدن البلاد من الانقلابيين.")
+    assert "البلاد" not in [m.text for m in ms]
