@@ -442,3 +442,11 @@ def test_the_country_after_a_plural_place_word_is_no_town():
     # snn-okaz-1b752d620fe7: "باقي مدن البلاد" is the rest of the country's cities, not the Yemeni town البلاد
     ms, _ = places("ما يسهم في حال تأكد هذا النبأ في الإسراع في استعادة السيطرة على باقي مدن البلاد من الانقلابيين.")
     assert "البلاد" not in [m.text for m in ms]
+
+
+def test_the_word_island_before_a_name_is_no_place():
+    # ant-JA-localNews-3103-20160412: Kerkennah, not the Emirati hamlet Jazirah (جزيرة, "island")
+    ms, _ = places("تعرض الفريق الصحفي لقناة نسمة إلى الاعتداء بالعنف من طرف عدد من المحتجين بجزيرة قرقنة وذلك بعد "
+                   "تنقلهم لمكان الاحتجاج لتغطية الإضراب العام بجزيرة قرقنة في اطار عملهم الصحفي.\n"
+                   "واسفرت عملية الاعتداء عن اصابة المصور بكسر على مستوى الأنف مما استوجب نقله إلى المستشفى الجهوي بقرقنة.")
+    assert {m.value.place.country_code for m in ms} == {"TN"}
