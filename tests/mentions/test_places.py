@@ -450,3 +450,15 @@ def test_the_word_island_before_a_name_is_no_place():
                    "تنقلهم لمكان الاحتجاج لتغطية الإضراب العام بجزيرة قرقنة في اطار عملهم الصحفي.\n"
                    "واسفرت عملية الاعتداء عن اصابة المصور بكسر على مستوى الأنف مما استوجب نقله إلى المستشفى الجهوي بقرقنة.")
     assert {m.value.place.country_code for m in ms} == {"TN"}
+
+
+@pytest.mark.parametrize("text, word", [
+    # snn-aljazirah-fdea23335f8b: the Sijou junction near Azaz, not Mafraq in Jordan
+    ("وذكر أن عملية الخطف تمت على حاجز لجبهة النصرة عند مفرق سجو قرب إعزاز.", "مفرق"),
+    # snn-aleqtisadiya-4abc0d818d8f: the al-Qina' pass, not a Yemeni hamlet called عقبة
+    ('وقالت مصادر محلية إن مقاتلات التحالف شنت ست غارات على تعزيزات للحوثيين وقوات صالح في "عقبة القناع"، ما أسفر '
+     "عن تدميرها بالكامل في محافظة أبين", "عقبة"),
+])
+def test_a_junction_or_a_pass_before_its_name_is_no_place(text, word):
+    ms, _ = places(text)
+    assert word not in [m.text for m in ms]
