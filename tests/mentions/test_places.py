@@ -462,3 +462,11 @@ def test_the_word_island_before_a_name_is_no_place():
 def test_a_junction_or_a_pass_before_its_name_is_no_place(text, word):
     ms, _ = places(text)
     assert word not in [m.text for m in ms]
+
+
+def test_al_hawban_is_the_taiz_quarter():
+    # snn-alriyadh-d75dbafabf70: al-Hawban, the eastern quarters of Taiz, not the hamlet in Amran
+    ms, _ = places("واستهدفت الغارات بحسب مصادر محلية، مدينة الصالح في الحوبان وجبل أومان ومستوصف تابع لمسلحي الحوثي في "
+                   "منطقة دمنة خدير بمحافظة تعز.")
+    v = next(m.value for m in ms if m.text == "الحوبان")
+    assert v.place.id == "user:hawban-taiz" and v.place.admin1 == "Ta‘izz"
