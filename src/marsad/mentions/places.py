@@ -397,6 +397,8 @@ class _Raw:
     list_cue: bool = False  # named after a plural area word (محافظتي، محافظات) that also covers the names listed next
     doubt: bool = False  # mostly a word in the corpus: kept only if the article's other places support it
     proclitic: str = ""  # peeled off a word that is itself another place's name (``_stripped_reading``)
+    natural: bool = False  # after a mountain or valley word (جبل، وادي): named as a place, maybe unknown
+    home: str | None = None  # made unknown for having places only abroad: placed only in this country's areas
 
 
 def _stem_start(doc: Doc, tok: Token, stem: str) -> int:
@@ -482,6 +484,7 @@ def _context(doc: Doc, raw: _Raw, s0: int) -> None:
             raw.qualifier = "part_of"
         elif _bare_cue(t, _NATURAL_HEADS):
             raw.qualifier = "near"  # وادي خبش، جبل الشيخ: a valley or mountain named after the village
+            raw.natural = True
         elif _has_form(t, _NEAR_IMMEDIATE) or (t.norm in ("من", "عن") and i - 1 >= s0 and _has_form(toks[i - 1], _NEAR_IMMEDIATE | _KM)):
             raw.qualifier = "near"
         elif t.norm in ("من", "عن") and any(_has_form(toks[k], _KM) for k in range(max(s0, i - 3), i)):
@@ -619,6 +622,18 @@ def _across_border(doc: Doc, r: _Raw, other: _Raw) -> bool:
     if k < r.tok1 or toks[k].norm != "مع":
         return False
     return any(_has_form(toks[j], _BORDER_WORDS) for j in range(r.tok1, k))
+
+
+def _directly_in(doc: Doc, r: _Raw, other: _Raw) -> bool:
+    """``other`` follows ``r`` as the place it lies in: "X بY", "X في Y", "X بمحافظة Y", "X في مدينة Y"."""
+    toks = doc.tokens
+    k = other.tok0
+    if k - 1 >= r.tok1 and _cue_of(toks[k - 1]):
+        k -= 1  # the place word before the name
+    if k == r.tok1:
+        w = toks[k].norm
+        return w[:1] == "ب" and w[1:] in toks[k].forms
+    return k == r.tok1 + 1 and toks[r.tok1].norm == "في"
 
 
 def _coordinated(doc: Doc, r: _Raw) -> bool:
@@ -776,9 +791,10 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
         raw.reasons.append("العاصمة X: the city X")
     w0 = m.key.split(" ", 1)[0]
     if not w0.startswith("ال") and ("ال" + w0) in tok.forms:
-        # written with the article, indexed without it: only trust that for well-known places
-        raw.cands = [p for p in raw.cands if p.population >= 50000 or p.kind in ("governorate", "country")
-                     or p.feature_code in ("PPLC", "PPLA", "PPLA2")]
+        # written with the article, indexed without it: only trust that for well-known places whose Arabic
+        # name takes the article ("الخرطوم"); a foreign name never does ("منتصف الليل" is midnight, not Lille)
+        raw.cands = [p for p in raw.cands if (p.population >= 50000 or p.kind in ("governorate", "country")
+                     or p.feature_code in ("PPLC", "PPLA", "PPLA2")) and _takes_article(p)]
         if not raw.cands:
             return None
         raw.reasons.append("matched without the article ال")
@@ -812,15 +828,36 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
     return raw
 
 
+@lru_cache(maxsize=None)
+def article_optional_countries(name: str = "places_context.yaml") -> frozenset[str]:
+    """ISO codes of the countries whose place names news writes with or without the article
+    (``article_optional_countries`` in places_context.yaml)."""
+    codes = load_yaml(name).get("article_optional_countries")
+    if not isinstance(codes, list) or not all(isinstance(c, str) and len(c) == 2 for c in codes):
+        raise DataFileError(f"{name}: 'article_optional_countries' must be a list of ISO country codes")
+    return frozenset(codes)
+
+
+def _takes_article(p: Place) -> bool:
+    """The place may be written with the article ال though the gazetteer holds its name without: a country
+    ("الأراضي السورية" reads سورية with the adjective's article), a place whose own Arabic name has the
+    article, or one of a country whose names news writes either way (``article_optional_countries``)."""
+    return (p.kind == "country" or p.country_code in article_optional_countries()
+            or fold(p.name_ar).startswith("ال") or any(k.startswith("ال") for k in p.names))
+
+
 def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
     gaz = idx.gaz
     pctx = place_context()
     raws: list[_Raw] = []
     covered: set[int] = set()
     demonyms: list[str] = []
+    feminine_adjective: dict[int, str] = {}  # token → country of the feminine nationality adjective it starts
     for m in _matches(doc, idx, pctx):
         if isinstance(m.payload, _Demonym):
             demonyms.append(m.payload.country)
+            if m.key.endswith("ه"):
+                feminine_adjective[m.token_start] = m.payload.country
             continue
         if _ends_in_direction(doc, idx, m):
             # "مدينة الباب شرقي حلب" is al-Bab east of Aleppo, not Bab Sharqi (a district of Alexandria)
@@ -848,13 +885,23 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
                 b.cue is None and b.qualifier is None and b.sent == a.sent and b.tok0 == a.tok1 and _joined(doc, a, b)):
             b.cue, b.list_cue = a.cue, True
             b.reasons.append("listed after a plural area word")
+    for r in raws:
+        # "قرية دوما الفلسطينية", "مدينة سوروتش التركية": a feminine nationality adjective right after a town's
+        # name says its country (a masculine one belongs to a noun before it: "قصف حلب الروسي")
+        cc = feminine_adjective.get(r.tok1)
+        if cc is not None and len({p.country_code for p in r.cands}) > 1:
+            there = [p for p in r.cands if p.country_code == cc]
+            if there:
+                r.cands = there
+                r.reasons.append(f"a {cc} nationality adjective follows the name")
     raws.extend(_unknown_after_cues(doc, idx, covered))
+    raws.extend(_short_names_found(doc, idx, covered, pctx))
     raws.sort(key=lambda r: r.tok0)
     return raws, demonyms
 
 
 _ADMIN_CUE_KINDS = frozenset({"admin1", "admin2", "admin3"})
-_PLURAL_ADMIN = frozenset({"محافظتي", "محافظات", "ولايتي", "ولايات", "مديريتي", "مديريات", "ناحيتي"})
+_PLURAL_ADMIN = frozenset({"محافظتي", "محافظات", "ولايتي", "ولايات", "مديريتي", "مديريات", "ناحيتي", "معتمديات", "معتمديتي"})
 _CAPITAL_WORDS = frozenset({"العاصمه"})
 
 
@@ -942,19 +989,103 @@ def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
     return out
 
 
+@dataclass(frozen=True)
+class ShortName:
+    """A two-letter place name of ``short_names`` (places_context.yaml): its folded key, gazetteer ids, and
+    whether this spelling (the hamza-less one) counts only after a place word."""
+
+    key: str
+    places: tuple[str, ...]
+    after_place_word_only: bool = False
+
+
+@lru_cache(maxsize=None)
+def short_names(name: str = "places_context.yaml") -> dict[str, ShortName]:
+    """Written spelling (as in the text, hamza kept) → :class:`ShortName`."""
+    data = load_yaml(name).get("short_names")
+    if not isinstance(data, dict):
+        raise DataFileError(f"{name}: 'short_names' must map spellings to {{places: [...], bare: ...}}")
+    out: dict[str, ShortName] = {}
+    for spelled, rec in data.items():
+        ids = rec.get("places") if isinstance(rec, dict) else None
+        if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
+            raise DataFileError(f"{name}: short_names[{spelled}] needs a list of gazetteer ids under 'places'")
+        out[spelled] = ShortName(fold(spelled), tuple(ids))
+        if rec.get("bare"):
+            out[rec["bare"]] = ShortName(fold(spelled), tuple(ids), True)
+    return out
+
+
+_SHORT_NAME_CLITICS = ("وب", "فب", "و", "ب", "ف", "ل", "")
+
+
+def _short_names_found(doc: Doc, idx: _Index, covered: set[int], pctx: PlaceContext) -> list[_Raw]:
+    """Mentions of the two-letter names of ``short_names`` ("محافظة إب", "وإب"), read on the text as written:
+    the token, less at most one or two proclitics, is the spelling, and no hyphen joins it to a longer word."""
+    table = short_names()
+    longest = max((len(k) for k in table), default=0) + 2
+    out = []
+    toks = doc.tokens
+    for i, tok in enumerate(toks):
+        if tok.end - tok.start > longest or i in covered:
+            continue
+        written = doc.text[tok.start:tok.end]
+        hit = next(((pre, table[written[len(pre):]]) for pre in _SHORT_NAME_CLITICS
+                    if written.startswith(pre) and written[len(pre):] in table), None)
+        if hit is None or doc.text[tok.start - 1:tok.start] == "-" or doc.text[tok.end:tok.end + 1] == "-":
+            continue
+        pre, entry = hit
+        s0 = doc.sentences[tok.sentence].token_start
+        if entry.after_place_word_only and (i == s0 or not _cue_of(toks[i - 1])):
+            continue
+        places = [p for p in (idx.gaz.get(pid) for pid in entry.places) if p is not None]
+        if not places:
+            continue
+        raw = _Raw(tok.start + len(pre), tok.end, i, i + 1, tok.sentence, entry.key, places)
+        _context(doc, raw, s0)
+        raw.reasons.append("a two-letter name, as written")
+        if raw.cue is None and raw.qualifier is None and not locative_context(doc, i, i + 1, pctx) and pre[-1:] != "ب":
+            raw.doubt = True  # "تعز ولحج وإب": kept where the article backs it
+        raw.dateline = _is_dateline(doc, raw.start, raw.end)
+        out.append(raw)
+    return out
+
+
 def _list_end(doc: Doc, tok: Token) -> bool:
     """The token ends a list: punctuation, a line end or the end of the text follows it."""
     rest = doc.text[tok.end:tok.end + 3].lstrip(" ")
     return not rest or rest[0] in ".,،؛;:()\n«»\"'-–"
 
 
+def generic_region(key: str, ctx: PlaceContext | None = None) -> bool:
+    """A region named by a place noun and a direction ("المنطقة الجنوبية", "المنطقة الشرقية"): a name
+    several countries give a region (Israel's Southern District, Saudi Arabia's Eastern Province), which
+    says nothing of the article's country by itself."""
+    head, _, rest = key.partition(" ")
+    return rest in DIRECTION_ADJ and head in (ctx or place_context()).not_names
+
+
 def _vote(r: _Raw) -> tuple[str, float] | None:
     """The country a mention says the article is about, and how strongly (None: it says nothing)."""
     if r.dateline or r.unknown or r.reasons and r.reasons[0].startswith("spelling"):
         return None  # a spelling variant is a guess (المشنية → the Yemeni district المشنة): no evidence of a country
-    # small same-name villages elsewhere (Who's On First has a الكويت in Yemen) do not blur the evidence
-    big = {p.country_code for p in r.cands
-           if p.kind == "country" or p.population >= 100000 or p.feature_code in ("PPLC", "PPLA") or p.is_admin}
+    if generic_region(r.key):
+        return None  # "المنطقة الجنوبية" in a Yemeni story is no evidence for Israel
+    # small same-name villages elsewhere (Who's On First has a الكويت in Yemen) do not blur the evidence, nor
+    # a district or sub-district abroad a governorate or its seat (سيدي بوزيد: the Tunisian governorate, an
+    # Algerian commune): the countries of the largest kind of place the name has. After an area word only
+    # the areas of that kind vote ("معتمديات ... والناظور": the Tunisian delegation and the Moroccan
+    # province, not the Moroccan city).
+    fit = KIND_FIT.get(r.cue or "") if (r.cue or "").startswith("admin") else None
+    cands = [p for p in r.cands if p.kind in fit] if fit else []
+    big = set()
+    for tier in (lambda p: p.kind == "country",
+                 lambda p: p.kind in ("governorate", "region") or p.population >= 100000
+                 or p.feature_code in ("PPLC", "PPLA"),
+                 lambda p: p.is_admin):
+        big = {p.country_code for p in cands or r.cands if tier(p)}
+        if big:
+            break
     if len(big) != 1:
         return None
     # a country named outright says more than a big town that may be a homonym (دوما)
@@ -1006,8 +1137,10 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
                     allowed if is_big(p) else named)) or (not variant and (
                     p.kind == "country" or p.population >= 1000000 or p.feature_code == "PPLC"))]
             if not keep:
-                if variant or r.cue in ("town", "camp"):
-                    r.unknown, r.cands = True, []  # placed in the area named next to it, if any
+                if variant or r.cue in ("town", "camp") or r.natural:
+                    # placed in the area named next to it, if any ("بجبل المغيلة بسيدي بوزيد": a mountain
+                    # named like a Yemeni village, in a Tunisian story)
+                    r.unknown, r.cands, r.home = True, [], focus
                     continue
             r.cands = keep
     known = [r for r in raws if not r.unknown and r.cands]
@@ -1031,6 +1164,7 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
     for k, r in enumerate(known):
         within = []
         listed = []  # the next towns of a list ("في مدن الرياض وجدة"): near it, but not the area it lies in
+        inside: list[Place] = []  # the place named right after it as where it lies ("حي القابل بنجران")
         for r2 in known[k + 1:]:
             if r2.sent != r.sent or r2.tok0 - r.tok1 > 6:
                 break
@@ -1042,11 +1176,19 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
                     continue  # "رفح على الحدود مع قطاع غزة": the neighbour, not the area it lies in
                 (listed if _coordinated(doc, r2) else within).append(
                     gaz.admin1_of(p2) or p2 if r2.qualifier == "rural" else p2)
+                if p2.kind != "country" and _directly_in(doc, r, r2):
+                    inside.append(p2)
         if within or listed:
             # a village named next to an area lies in that area: drop same-name villages elsewhere
             near = [p for p in r.cands if p.kind not in ("village",) or any(
                 a.country_code == p.country_code and (a.kind == "country" or a.admin1_code == p.admin1_code)
                 for a in within + listed)]
+            if inside:
+                # a town no big place, far from the place the text says it lies in, is a homonym: "حي القابل
+                # بنجران" is a quarter of Najran, not the Omani town al-Qabil
+                near = [p for p in near if not _all_small([p]) or any(
+                    haversine(p.lat, p.lon, a.lat, a.lon) < (2 if a.is_admin else 1) * DOUBT_SUPPORT_KM
+                    for a in inside)]
             if not near:
                 r.unknown, r.result = True, []
                 continue
@@ -1113,7 +1255,9 @@ def find_places(doc: Doc) -> None:
         if rp is not None:
             by_sent[r.sent].append(len(resolved))
             resolved.append((r, rp))
-    resolved = _drop_lone_foreign_towns(gaz, resolved)
+    resolved = _same_name_same_area(resolved)
+    resolved = _drop_foreign_governments(doc, gaz, resolved, weights)
+    resolved = _drop_lone_foreign_towns(doc, gaz, resolved, weights)
     resolved = _compass_parts(doc, resolved)
     covered = {k for r, _ in resolved for k in range(r.span_tok0, r.tok1)}
     resolved.extend(_references(doc, resolved, covered))
@@ -1285,13 +1429,81 @@ def _compass_part(doc: Doc, r: _Raw, rp: ResolvedPlace) -> tuple[_Raw, ResolvedP
 
 
 LONE_FOREIGN_MAX_POP = 100_000
+# A far-away place whose name the corpus writes as a place less often than this is, alone in its country
+# and with no place word, read as the ordinary word it also is (الليل "the night" → Lille).
+FOREIGN_WORD_MAX_SHARE = STRIPPED_MIN_SHARE
 
 
-def _drop_lone_foreign_towns(gaz: Gazetteer, resolved: list[tuple[_Raw, ResolvedPlace]]
-                             ) -> list[tuple[_Raw, ResolvedPlace]]:
-    """A small town named without a place word (مدينة، بلدة …), alone in its country and far from
-    the article's country, is much more likely a common word (سويا "together" → Sevilla, ينقل
-    "carries" → Yanqul) than a place the story is about: drop it."""
+def _word_like(gaz: Gazetteer, key: str) -> bool:
+    """The corpus uses the name mostly as an ordinary word: at least ``USAGE_MIN_USES`` uses, under
+    ``FOREIGN_WORD_MAX_SHARE`` of them as a place (بخاري، نوك، فأس، ليل)."""
+    n, loc, _ = gaz.usage_of(key)
+    return n >= USAGE_MIN_USES and (loc + 1) / (n + 3) < FOREIGN_WORD_MAX_SHARE
+
+
+def _drop_foreign_governments(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Raw, ResolvedPlace]],
+                              weights: dict[str, float]) -> list[tuple[_Raw, ResolvedPlace]]:
+    """A foreign capital named bare, with no preposition, place word or direction before it and not in a list
+    of places, stands for its government ("مقاتلين دربتهم واشنطن", "تدريب واشنطن لمقاتلي المعارضة",
+    "الألغام التي أرسلتها طهران لحليفها الحوثي"): not a place of the story. Foreign: neither the
+    article's country nor its neighbour."""
+    focus = country_focus(weights)
+    if not focus:
+        return resolved
+    near = {focus, *((gaz.meta.get("neighbours") or {}).get(focus, ()))}
+    out = []
+    for k, (r, rp) in enumerate(resolved):
+        p = rp.place
+        bare = (p.feature_code == "PPLC" and p.country_code not in near and not rp.is_dateline and r.cue is None
+                and rp.qualifier is None and r.span_tok0 == r.tok0
+                and not locative_context(doc, r.tok0, r.tok1, clitic=True)
+                and not (r.tok0 > doc.sentences[r.sent].token_start
+                         and _CAPITAL_WORDS.intersection(doc.tokens[r.tok0 - 1].forms)))  # "في العاصمة طرابلس"
+        if bare:
+            listed = any(r2.sent == r.sent and (r2.tok1 == r.tok0 and _joined(doc, r2, r) or r2.tok0 == r.tok1
+                                                 and _joined(doc, r, r2)) for r2, _ in resolved if r2 is not r)
+            if not listed:
+                continue
+        out.append((r, rp))
+    return out
+
+
+def _same_name_same_area(resolved: list[tuple[_Raw, ResolvedPlace]]) -> list[tuple[_Raw, ResolvedPlace]]:
+    """A name the gazetteer lacks where the article places it ("بجبل المغيلة بسيدي بوزيد": placed in the
+    area named next to it) is that same place where the article names it again without that area ("في
+    سفح جبل المغيلة"), not a same-name village of another country."""
+    enclosed: dict[str, ResolvedPlace] = {}
+    for r, rp in resolved:
+        if rp.qualifier == "enclosing" and r.key not in enclosed:
+            enclosed[r.key] = rp
+    if not enclosed:
+        return resolved
+    out = []
+    for r, rp in resolved:
+        first = enclosed.get(r.key)
+        if first is not None and rp is not first and r.cue is None and rp.qualifier != "enclosing" \
+                and rp.place.country_code != first.place.country_code:
+            why = [f"{r.key} is placed in {first.place.name_en} where the article names it before or after"]
+            rp = ResolvedPlace(first.place, first.precision, [], why, first.qualifier, rp.is_dateline, rp.name)
+        out.append((r, rp))
+    return out
+
+
+def _peeled(doc: Doc, r: _Raw) -> bool:
+    """The name was matched inside a longer written word, a proclitic or the article peeled off ("وبنوك"
+    read as نوك): the written word is first of all that longer word ("and banks")."""
+    return doc.tokens[r.tok0].norm != r.key.split(" ", 1)[0]
+
+
+def _drop_lone_foreign_towns(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Raw, ResolvedPlace]],
+                             weights: dict[str, float]) -> list[tuple[_Raw, ResolvedPlace]]:
+    """A place named without a place word (مدينة، بلدة …), alone in its country and far from the
+    article's country, is much more likely a common word than a place the story is about: drop it when
+    it is a small town (سويا "together" → Sevilla, ينقل "carries" → Yanqul), or any town whose name the
+    corpus mostly writes as a word (``_word_like``: "ويواجه بخاري" is President Buhari, not Bukhara;
+    "منتصف الليل" is midnight, not Lille; "بفأس" is "with an axe", not "in Fès"), unless a direction or
+    an area right after it says it is a place ("ليل شمال فرنسا"). The article's country is the one most
+    of its places lie in; on a tie, the one its place evidence (``weights``) points to."""
     counts: dict[str, int] = defaultdict(int)
     for _, rp in resolved:
         if not rp.is_dateline:
@@ -1300,16 +1512,23 @@ def _drop_lone_foreign_towns(gaz: Gazetteer, resolved: list[tuple[_Raw, Resolved
         return resolved
     top = max(counts.values())
     focus = {cc for cc, n in counts.items() if n == top}
+    neighbours = gaz.meta.get("neighbours") or {}
     near = set(focus)
     for cc in focus:
-        near |= set((gaz.meta.get("neighbours") or {}).get(cc, ()))
+        near |= set(neighbours.get(cc, ()))
+    by_weight = country_focus(weights) if top < 2 else None
+    near_weight = {by_weight, *neighbours.get(by_weight, ())} if by_weight else set()
     out = []
     for r, rp in resolved:
         p = rp.place
-        lone = (r.cue is None and rp.qualifier is None and counts[p.country_code] <= 1
-                and p.country_code not in near and not p.is_admin and p.kind != "country"
+        bare = r.cue is None and rp.qualifier is None and counts[p.country_code] <= 1 and p.kind != "country"
+        lone = (bare and p.country_code not in near and not p.is_admin
                 and p.population < LONE_FOREIGN_MAX_POP and top >= 2)
-        if not lone:
+        word = (bare and not lone and not rp.is_dateline and _word_like(gaz, r.key)
+                and (top >= 2 and p.country_code not in near or by_weight and p.country_code not in near_weight
+                     or _peeled(doc, r) and by_weight is None)
+                and locative_context(doc, r.tok0, r.tok1) < 2)
+        if not (lone or word):
             out.append((r, rp))
     return out
 
@@ -1320,6 +1539,11 @@ def _enclosing(gaz: Gazetteer, r: _Raw, resolved: list[tuple[_Raw, ResolvedPlace
              and not (doc is not None and _across_border(doc, r, r2))]
     before = [(r2, rp) for r2, rp in resolved if r.sent - 2 <= r2.sent <= r.sent and r2.tok1 <= r.tok0
               and not rp.is_dateline and rp.place.kind != "country"]
+    if r.home:
+        # its own places lie abroad only: it is in the article's country ("جبل مغيلة" in a Tunisian story is
+        # not in the Algerian village named before it)
+        after = [(r2, rp) for r2, rp in after if rp.place.country_code == r.home]
+        before = [(r2, rp) for r2, rp in before if rp.place.country_code == r.home]
     if r.meta_area and not after:
         return None
     if after:
