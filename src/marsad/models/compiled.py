@@ -18,7 +18,7 @@ import numpy as np
 
 from ..lexicon import DATA_DIR
 from ..packed import PackedWriter, open_packed, source_fingerprint
-from .linear import MODEL_NAMES, SHIPPED_MODEL_DIR, LinearModel, ModelBundle
+from .linear import MODEL_NAMES, SHIPPED_MODEL_DIR, LinearModel, ModelBundle, Vocabulary
 
 STORE = DATA_DIR / "models.store"
 MAGIC = b"MARSADLM"
@@ -40,14 +40,14 @@ def read_compiled(folder: Path, path: Path = STORE) -> ModelBundle | None:
     models = []
     for name in MODEL_NAMES:
         head = packed.header["models"][name]
-        vocabulary = packed.strings(name + ".vocabulary").all()
+        vocabulary = Vocabulary(packed.strings(name + ".vocabulary").all())  # distinct: a dict's keys when written
         rows, cols = head["shape"]
         weights = np.frombuffer(packed.buffer, "<f8", rows * cols, packed.offset(name + ".weights")).reshape(rows, cols)
         intercept = np.frombuffer(packed.buffer, "<f8", cols, packed.offset(name + ".intercept"))
         cal = head["calibration"]
-        # as LinearModel.load builds it from the model's files
-        models.append(LinearModel(name, head["classes"], dict(zip(vocabulary, range(len(vocabulary)))), weights,
-                                  intercept, tuple(cal) if cal else None, float(head["threshold"]), head["meta"] or {}))
+        # as LinearModel.load builds it from the model's files (its vocab dict built when first read)
+        models.append(LinearModel(name, head["classes"], vocabulary, weights, intercept, tuple(cal) if cal else None,
+                                  float(head["threshold"]), head["meta"] or {}))
     return ModelBundle(folder, *models)
 
 

@@ -50,15 +50,30 @@ def write_npz(path: Path, **arrays: np.ndarray) -> None:
             zf.writestr(info, buf.getvalue())
 
 
-@dataclass(frozen=True)
 class WordWeights:
     """A binary model's weights of the word features (``features.token_features``), keyed by what a text
     gives without building the feature strings: the surface form (``s:``), the stem (``w:``) and the
-    pair of stems (``b:``). Features the model does not know are absent, as they weigh nothing."""
+    pair of stems (``b:``). Features the model does not know are absent, as they weigh nothing.
 
-    surface: dict[str, float]
-    stem: dict[str, float]
-    bigram: dict[tuple[str, str], float]
+    A plain class (not a dataclass, whose methods are compiled at every start-up): built once per model,
+    read by attribute."""
+
+    __slots__ = ("surface", "stem", "bigram")
+
+    def __init__(self, surface: dict[str, float], stem: dict[str, float], bigram: dict[tuple[str, str], float]) -> None:
+        self.surface = surface
+        self.stem = stem
+        self.bigram = bigram
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.surface, self.stem, self.bigram) == (other.surface, other.stem, other.bigram)  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]  # its dicts are mutable, as the frozen dataclass's were unhashable
+
+    def __repr__(self) -> str:
+        return f"WordWeights(surface={self.surface!r}, stem={self.stem!r}, bigram={self.bigram!r})"
 
     @classmethod
     def of(cls, weights: Mapping[str, float]) -> "WordWeights":
@@ -78,6 +93,15 @@ class WordWeights:
         return cls(surface, stem, bigram)
 
 
+class Vocabulary(list):
+    """A model's feature names in row order, given to ``LinearModel`` in place of the name → row dict: a
+    binary model builds its weight dict from the names alone, and the row dict (``LinearModel.vocab``)
+    only when something asks for it. Loading the shipped models built ~74,000 dict entries that a
+    one-article run never reads. The names must be distinct (as a dict's keys are)."""
+
+    __slots__ = ()
+
+
 @dataclass
 class LinearModel:
     """A (binary or multi-class) linear classifier over string features.
@@ -88,7 +112,7 @@ class LinearModel:
 
     name: str
     classes: list[str]
-    vocab: dict[str, int]
+    vocab: dict[str, int]  # feature -> row; given a Vocabulary (the names in row order), built when first read
     weights: np.ndarray  # (n_features, n_columns)
     intercept: np.ndarray  # (n_columns,)
     calibration: tuple[float, float] | None = None
@@ -96,16 +120,46 @@ class LinearModel:
     meta: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        names = self.vocab if isinstance(self.vocab, Vocabulary) else None
+        if names is not None:  # the row dict waits for its first reader (__getattr__)
+            del self.vocab
+            self._names = names
         # binary models score with a plain dict: one lookup and one float add per feature
         self._binary = self.weights.shape[1] == 1
         if self._binary:
-            self._w = dict(zip(self.vocab, self.weights[:, 0].tolist()))
+            self._w = dict(zip(self.vocab if names is None else names, self.weights[:, 0].tolist()))
             self._b = float(self.intercept[0])
         # the dense inputs (a text's word vector) are the vocabulary's "v:0", "v:1", … rows
+        rows = self._vector_rows(names) if names is not None else None
+        if rows is None:
+            rows = []
+            while f"{VECTOR_PREFIX}{len(rows)}" in self.vocab:
+                rows.append(self.vocab[f"{VECTOR_PREFIX}{len(rows)}"])
+        self._dense = self.weights[rows] if rows else None
+
+    @staticmethod
+    def _vector_rows(names: list[str]) -> list[int] | None:
+        """The rows of "v:0", "v:1", … up to the first absent one, read from distinct ``names`` where they
+        lie in one run (as training lays them, last); None when they do not (the caller asks the dict)."""
+        first = f"{VECTOR_PREFIX}0"
+        if first not in names:
+            return []
+        k = names.index(first)
         dims = 0
-        while f"{VECTOR_PREFIX}{dims}" in self.vocab:
+        while k + dims < len(names) and names[k + dims] == f"{VECTOR_PREFIX}{dims}":
             dims += 1
-        self._dense = self.weights[[self.vocab[f"{VECTOR_PREFIX}{i}"] for i in range(dims)]] if dims else None
+        if f"{VECTOR_PREFIX}{dims}" in names:  # the run stops, yet the next one is elsewhere
+            return None
+        return list(range(k, k + dims))
+
+    def __getattr__(self, name: str) -> Any:
+        # asked only for an attribute not set: ``vocab`` of a model given a Vocabulary, built on first read
+        if name == "vocab":
+            names = self.__dict__.get("_names")
+            if names is not None:
+                vocab = self.vocab = dict(zip(names, range(len(names))))
+                return vocab
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     # -- inference -----------------------------------------------------------------------
     def raw(self, features: Iterable[str] | Mapping[str, float], vector: np.ndarray | None = None) -> float:
@@ -200,15 +254,32 @@ class LinearModel:
                    tuple(cal) if cal else None, float(header.get("threshold", 0.5)), header.get("meta") or {})
 
 
-@dataclass
 class ModelBundle:
-    """The models one pipeline run uses, and the folder they came from."""
+    """The models one pipeline run uses, and the folder they came from (a plain class: see ``WordWeights``)."""
 
-    folder: Path
-    relevance: LinearModel
-    status: LinearModel
-    subtype: LinearModel
-    confidence: LinearModel
+    __slots__ = ("folder", "relevance", "status", "subtype", "confidence")
+
+    def __init__(self, folder: Path, relevance: LinearModel, status: LinearModel, subtype: LinearModel,
+                 confidence: LinearModel) -> None:
+        self.folder = folder
+        self.relevance = relevance
+        self.status = status
+        self.subtype = subtype
+        self.confidence = confidence
+
+    def _fields(self) -> tuple[Any, ...]:
+        return self.folder, self.relevance, self.status, self.subtype, self.confidence
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (f"ModelBundle(folder={self.folder!r}, relevance={self.relevance!r}, status={self.status!r}, "
+                f"subtype={self.subtype!r}, confidence={self.confidence!r})")
 
 
 MODEL_NAMES = ("relevance", "status", "subtype", "confidence")
