@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -30,15 +30,31 @@ from ..text.segment import Token
 SCAN_LAYER = "dates.scan"  # cached scan, shared with marsad.mentions.numbers (skip digits inside dates)
 
 
-@dataclass(slots=True)
 class DateHit:
-    """A date expression over ``doc.norm.text[nstart:nend]``."""
+    """A date expression over ``doc.norm.text[nstart:nend]`` (a slots record written out: a dataclass's
+    methods are compiled at every start-up)."""
 
-    nstart: int
-    nend: int
-    expr: DateExpr
-    meta: dict[str, Any] = field(default_factory=dict)
-    priority: int = 0
+    __slots__ = ("nstart", "nend", "expr", "meta", "priority")
+    __match_args__ = __slots__
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, nstart: int, nend: int, expr: DateExpr, meta: dict[str, Any] | None = None,
+                 priority: int = 0) -> None:
+        self.nstart = nstart
+        self.nend = nend
+        self.expr = expr
+        self.meta = {} if meta is None else meta
+        self.priority = priority
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return ((self.nstart, self.nend, self.expr, self.meta, self.priority)
+                == (other.nstart, other.nend, other.expr, other.meta, other.priority))  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(nstart={self.nstart!r}, nend={self.nend!r}, expr={self.expr!r}, "
+                f"meta={self.meta!r}, priority={self.priority!r})")
 
 
 def _alt(words: Iterable[str]) -> str:

@@ -130,27 +130,23 @@ class LinearModel:
             self._w = dict(zip(self.vocab if names is None else names, self.weights[:, 0].tolist()))
             self._b = float(self.intercept[0])
         # the dense inputs (a text's word vector) are the vocabulary's "v:0", "v:1", … rows
-        rows = self._vector_rows(names) if names is not None else None
+        rows = self._vector_rows(names) if names is not None and self._binary else None
         if rows is None:
             rows = []
             while f"{VECTOR_PREFIX}{len(rows)}" in self.vocab:
                 rows.append(self.vocab[f"{VECTOR_PREFIX}{len(rows)}"])
         self._dense = self.weights[rows] if rows else None
 
-    @staticmethod
-    def _vector_rows(names: list[str]) -> list[int] | None:
-        """The rows of "v:0", "v:1", … up to the first absent one, read from distinct ``names`` where they
-        lie in one run (as training lays them, last); None when they do not (the caller asks the dict)."""
-        first = f"{VECTOR_PREFIX}0"
-        if first not in names:
-            return []
-        k = names.index(first)
+    def _vector_rows(self, names: list[str]) -> list[int] | None:
+        """A binary model's rows of "v:0", "v:1", … up to the first absent one, when they are the last of
+        its distinct ``names`` (as training lays them); else None (the caller reads the row dict)."""
         dims = 0
-        while k + dims < len(names) and names[k + dims] == f"{VECTOR_PREFIX}{dims}":
+        while f"{VECTOR_PREFIX}{dims}" in self._w:  # the weight dict has the vocabulary's keys
             dims += 1
-        if f"{VECTOR_PREFIX}{dims}" in names:  # the run stops, yet the next one is elsewhere
+        n = len(names)
+        if names[n - dims:] != [f"{VECTOR_PREFIX}{i}" for i in range(dims)]:
             return None
-        return list(range(k, k + dims))
+        return list(range(n - dims, n))
 
     def __getattr__(self, name: str) -> Any:
         # asked only for an attribute not set: ``vocab`` of a model given a Vocabulary, built on first read
