@@ -149,6 +149,15 @@ class HashedStrings:
             h = (h + 1) & mask
 
 
+def hashed_strings(values: Sequence[str]) -> HashedStrings:
+    """``values`` (distinct) as a hashed string table in memory, laid out as a packed file holds one."""
+    w = PackedWriter()
+    w.strings("table", values, hashed=True)
+    data = w.to_bytes(b"MARSADHS", 1, {}, {})
+    (head_len,) = struct.unpack("<Q", data[8:16])
+    return PackedFile(data, json.loads(data[16:16 + head_len])).hashed("table")
+
+
 class RawBlocks:
     """Byte runs of a section laid end to end, with their offsets (no separator)."""
 

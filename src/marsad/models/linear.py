@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 
 from ..lexicon import DATA_DIR, DataFileError
+from ..packed import HashedStrings, hashed_strings
 
 SHIPPED_MODEL_DIR = DATA_DIR / "models"
 FORMAT_VERSION = 1
@@ -93,13 +94,57 @@ class WordWeights:
         return cls(surface, stem, bigram)
 
 
-class Vocabulary(list):
-    """A model's feature names in row order, given to ``LinearModel`` in place of the name → row dict: a
-    binary model builds its weight dict from the names alone, and the row dict (``LinearModel.vocab``)
-    only when something asks for it. Loading the shipped models built ~74,000 dict entries that a
-    one-article run never reads. The names must be distinct (as a dict's keys are)."""
+class Vocabulary:
+    """A model's distinct feature names in row order, given to ``LinearModel`` in place of the name → row
+    dict: a name's row is read from a hash table over the names (``packed.HashedStrings``, as the compiled
+    store holds them), so loading builds no dict. Loading the shipped models decoded ~74,000 names into
+    ~130,000 dict entries (~14 ms) of which a one-article run reads a few hundred. The row dict
+    (``LinearModel.vocab``) and a binary model's weight dict are built when something needs them whole,
+    or once the table has answered many names (a long run)."""
 
-    __slots__ = ()
+    __slots__ = ("table",)
+
+    def __init__(self, table: HashedStrings) -> None:
+        self.table = table
+
+    @classmethod
+    def of(cls, names: Sequence[str]) -> "Vocabulary":
+        """The vocabulary of ``names`` (distinct), with its hash table built in memory."""
+        return cls(hashed_strings(names))
+
+    def row(self, name: str) -> int:
+        """The row of feature ``name``, -1 when the model does not know it."""
+        return self.table.find(name)
+
+    def names(self) -> list[str]:
+        return self.table.strings.all()
+
+    def __len__(self) -> int:
+        return len(self.table.strings)
+
+
+class _WeightsByName:
+    """A binary model's weight of a feature by its name, with ``dict.get``'s signature, read through the
+    vocabulary's hash table and the weight column. After as many lookups as a tenth of the names (what
+    building the dict costs, about), the model's plain dict is built and takes this one's place."""
+
+    __slots__ = ("model", "vocabulary", "column", "left")
+
+    def __init__(self, model: "LinearModel", vocabulary: Vocabulary, column: np.ndarray) -> None:
+        self.model = model
+        self.vocabulary = vocabulary
+        self.column = column
+        self.left = len(vocabulary) // 10
+
+    def get(self, name: str, default: float | None = None) -> float | None:
+        self.left -= 1
+        if self.left < 0:
+            return self.model.weight_dict().get(name, default)
+        i = self.vocabulary.row(name)
+        return default if i < 0 else self.column.item(i)  # the float that column.tolist() gives
+
+    def as_dict(self) -> dict[str, float]:
+        return dict(zip(self.vocabulary.names(), self.column.tolist()))
 
 
 @dataclass
@@ -112,7 +157,7 @@ class LinearModel:
 
     name: str
     classes: list[str]
-    vocab: dict[str, int]  # feature -> row; given a Vocabulary (the names in row order), built when first read
+    vocab: dict[str, int]  # feature -> row; given a Vocabulary instead, built when first read
     weights: np.ndarray  # (n_features, n_columns)
     intercept: np.ndarray  # (n_columns,)
     calibration: tuple[float, float] | None = None
@@ -120,42 +165,43 @@ class LinearModel:
     meta: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        names = self.vocab if isinstance(self.vocab, Vocabulary) else None
-        if names is not None:  # the row dict waits for its first reader (__getattr__)
+        vocabulary = self.vocab if isinstance(self.vocab, Vocabulary) else None
+        if vocabulary is not None:  # the row dict waits for its first reader (__getattr__)
             del self.vocab
-            self._names = names
-        # binary models score with a plain dict: one lookup and one float add per feature
+            self._vocabulary = vocabulary
+        # binary models score with a plain dict: one lookup and one float add per feature (a model given a
+        # Vocabulary reads its names' weights through the vocabulary's table until it builds that dict)
         self._binary = self.weights.shape[1] == 1
         if self._binary:
-            self._w = dict(zip(self.vocab if names is None else names, self.weights[:, 0].tolist()))
+            self._w: Any = (dict(zip(self.vocab, self.weights[:, 0].tolist())) if vocabulary is None
+                            else _WeightsByName(self, vocabulary, self.weights[:, 0]))
             self._b = float(self.intercept[0])
         # the dense inputs (a text's word vector) are the vocabulary's "v:0", "v:1", … rows
-        rows = self._vector_rows(names) if names is not None and self._binary else None
-        if rows is None:
-            rows = []
+        rows = []
+        if vocabulary is None:
             while f"{VECTOR_PREFIX}{len(rows)}" in self.vocab:
                 rows.append(self.vocab[f"{VECTOR_PREFIX}{len(rows)}"])
+        else:
+            while (row := vocabulary.row(f"{VECTOR_PREFIX}{len(rows)}")) >= 0:
+                rows.append(row)
         self._dense = self.weights[rows] if rows else None
-
-    def _vector_rows(self, names: list[str]) -> list[int] | None:
-        """A binary model's rows of "v:0", "v:1", … up to the first absent one, when they are the last of
-        its distinct ``names`` (as training lays them); else None (the caller reads the row dict)."""
-        dims = 0
-        while f"{VECTOR_PREFIX}{dims}" in self._w:  # the weight dict has the vocabulary's keys
-            dims += 1
-        n = len(names)
-        if names[n - dims:] != [f"{VECTOR_PREFIX}{i}" for i in range(dims)]:
-            return None
-        return list(range(n - dims, n))
 
     def __getattr__(self, name: str) -> Any:
         # asked only for an attribute not set: ``vocab`` of a model given a Vocabulary, built on first read
         if name == "vocab":
-            names = self.__dict__.get("_names")
-            if names is not None:
+            vocabulary = self.__dict__.get("_vocabulary")
+            if vocabulary is not None:
+                names = vocabulary.names()
                 vocab = self.vocab = dict(zip(names, range(len(names))))
                 return vocab
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def weight_dict(self) -> dict[str, float]:
+        """A binary model's weights by feature name (built once, when given a Vocabulary)."""
+        w = self._w
+        if isinstance(w, _WeightsByName):
+            w = self._w = w.as_dict()
+        return w
 
     # -- inference -----------------------------------------------------------------------
     def raw(self, features: Iterable[str] | Mapping[str, float], vector: np.ndarray | None = None) -> float:
@@ -176,7 +222,7 @@ class LinearModel:
         """The binary model's word-feature weights by surface form, stem and stem pair (built once)."""
         ww = self.__dict__.get("_word_weights")
         if ww is None:
-            ww = self._word_weights = WordWeights.of(self._w)
+            ww = self._word_weights = WordWeights.of(self.weight_dict())
         return ww
 
     def raw_terms(self, terms: Iterable[float], vector: np.ndarray | None = None) -> float:
