@@ -170,6 +170,7 @@ class LinearModel:
         if vocabulary is not None:  # the row dict waits for its first reader (__getattr__)
             del self.vocab
             self._vocabulary = vocabulary
+            self._row_lookups_left = len(vocabulary) // 10  # row lookups before the row dict is built
         # binary models score with a plain dict: one lookup and one float add per feature (a model given a
         # Vocabulary reads its names' weights through the vocabulary's table until it builds that dict)
         self._binary = self.weights.shape[1] == 1
@@ -196,6 +197,20 @@ class LinearModel:
                 vocab = self.vocab = dict(zip(names, range(len(names))))
                 return vocab
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _known_rows(self, features: Iterable[str]) -> list[int]:
+        """The rows of the features the model knows, in the order given. A model given a Vocabulary reads
+        them through its hash table until it has looked up a tenth as many names as it holds, then
+        builds its row dict (a one-article run's few sub-type scores build none)."""
+        vocab = self.__dict__.get("vocab")
+        if vocab is None:
+            vocabulary: Vocabulary = self._vocabulary
+            if self._row_lookups_left > 0:
+                names = list(features)
+                self._row_lookups_left -= len(names)
+                return [i for i in map(vocabulary.row, names) if i >= 0]
+            vocab = self.vocab
+        return [i for i in map(vocab.get, features) if i is not None]
 
     def weight_dict(self) -> dict[str, float]:
         """A binary model's weights by feature name (built once, when given a Vocabulary)."""
@@ -253,7 +268,7 @@ class LinearModel:
         """Multi-class: softmax over classes."""
         # the rows in sorted order: a set of features iterates in string-hash order, which changes from one
         # process to the next (PYTHONHASHSEED), and a float sum depends on its order
-        idx = sorted(i for i in map(self.vocab.get, features) if i is not None)
+        idx = sorted(self._known_rows(features))
         z = self.intercept + (self.weights[idx].sum(axis=0) if idx else 0.0)
         if vector is not None and self._dense is not None:
             z = z + vector @ self._dense
