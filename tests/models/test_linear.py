@@ -140,7 +140,7 @@ def _model_pair(names: list[str], columns: int) -> tuple["LinearModel", "LinearM
     weights, intercept = rng.normal(size=(len(names), columns)), rng.normal(size=columns)
     classes = ["no", "yes"] if columns == 1 else [f"c{i}" for i in range(columns)]
     as_dict = LinearModel("m", classes, dict(zip(names, range(len(names)))), weights, intercept, (1.5, -0.2))
-    as_names = LinearModel("m", classes, Vocabulary.of(names), weights, intercept, (1.5, -0.2))
+    as_names = LinearModel("m", classes, Vocabulary.of(names, lookups=40), weights, intercept, (1.5, -0.2))
     return as_dict, as_names
 
 
@@ -151,7 +151,7 @@ def test_a_model_given_its_names_scores_as_one_given_the_row_dict():
     tail = ["s:a", "w:b", "b:b c", "v:0", "v:1", "v:2"]  # vector rows last, as training lays them
     inside = ["v:0", "s:a", "v:1", "w:b", "v:2", "b:b c"]
     no_vector = ["s:a", "w:b", "b:b c"]
-    many = [f"s:{i}" for i in range(200)] + ["v:0", "v:1", "v:2"]  # enough names for the lookups to turn into dicts
+    many = [f"s:{i}" for i in range(200)] + ["v:0", "v:1", "v:2"]
     for names in (tail, inside, no_vector, many):
         for columns in (1, 4):
             a, b = _model_pair(names, columns)
@@ -160,7 +160,7 @@ def test_a_model_given_its_names_scores_as_one_given_the_row_dict():
             if a._dense is not None:
                 assert a._dense.tobytes() == b._dense.tobytes()
             v = vector if a._dense is not None else None
-            for _ in range(30):  # past the point where the binary model builds its weight dict
+            for _ in range(30):  # past the 40 table lookups, after which the dicts are built
                 feats = ["s:a", "b:b c", "unknown", "s:7", "s:150"]
                 if columns == 1:
                     assert a.raw(feats, v) == b.raw(feats, v)

@@ -41,7 +41,7 @@ def read_compiled(folder: Path, path: Path = STORE) -> ModelBundle | None:
     models = []
     for name in MODEL_NAMES:
         head = packed.header["models"][name]
-        vocabulary = Vocabulary(packed.hashed(name + ".vocabulary"))  # its names and their hash table
+        vocabulary = Vocabulary(packed.hashed(name + ".vocabulary", builds_dict=False))  # names and hash table
         rows, cols = head["shape"]
         weights = np.frombuffer(packed.buffer, "<f8", rows * cols, packed.offset(name + ".weights")).reshape(rows, cols)
         intercept = np.frombuffer(packed.buffer, "<f8", cols, packed.offset(name + ".intercept"))

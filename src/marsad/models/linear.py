@@ -99,26 +99,47 @@ class Vocabulary:
     """A model's distinct feature names in row order, given to ``LinearModel`` in place of the name → row
     dict: a name's row is read from a hash table over the names (``packed.HashedStrings``, as the compiled
     store holds them), so loading builds no dict. Loading the shipped models decoded ~74,000 names into
-    ~130,000 dict entries (~14 ms) of which a one-article run reads a few hundred. The row dict
-    (``LinearModel.vocab``) and a binary model's weight dict are built when something needs them whole,
-    or once the table has answered many names (a long run)."""
+    ~130,000 dict entries (~14 ms) of which a one-article run reads a few hundred per model.
 
-    __slots__ = ("table",)
+    After ``lookups`` rows were asked for (a table lookup costs ~50 dict lookups), the name → row dict is
+    built (``rows``; it becomes ``LinearModel.vocab``) and answers from then on: a long run pays what
+    loading paid before, once, and a few hundred table lookups."""
 
-    def __init__(self, table: HashedStrings) -> None:
+    __slots__ = ("table", "left", "_rows")
+
+    LOOKUPS = 1_000  # a one-article run asks each shipped model for 400-600 rows
+
+    def __init__(self, table: HashedStrings, lookups: int = LOOKUPS) -> None:
         self.table = table
+        self.left = lookups
+        self._rows: dict[str, int] | None = None
 
     @classmethod
-    def of(cls, names: Sequence[str]) -> "Vocabulary":
+    def of(cls, names: Sequence[str], lookups: int = LOOKUPS) -> "Vocabulary":
         """The vocabulary of ``names`` (distinct), with its hash table built in memory."""
-        return cls(hashed_strings(names))
+        return cls(hashed_strings(names, builds_dict=False), lookups)
+
+    @property
+    def exhausted(self) -> bool:
+        """Whether rows are now read from the dict (built, or due to be built at the next lookup)."""
+        return self._rows is not None or self.left <= 0
 
     def row(self, name: str) -> int:
         """The row of feature ``name``, -1 when the model does not know it."""
-        return self.table.find(name)
+        rows = self._rows
+        if rows is None:
+            self.left -= 1
+            if self.left >= 0:
+                return self.table.find(name)
+            rows = self.rows()
+        return rows.get(name, -1)
 
-    def names(self) -> list[str]:
-        return self.table.strings.all()
+    def rows(self) -> dict[str, int]:
+        """Name → row, built once (in row order)."""
+        if self._rows is None:
+            names = self.table.strings.all()
+            self._rows = dict(zip(names, range(len(names))))
+        return self._rows
 
     def __len__(self) -> int:
         return len(self.table.strings)
@@ -126,26 +147,24 @@ class Vocabulary:
 
 class _WeightsByName:
     """A binary model's weight of a feature by its name, with ``dict.get``'s signature, read through the
-    vocabulary's hash table and the weight column. After as many lookups as a tenth of the names (what
-    building the dict costs, about), the model's plain dict is built and takes this one's place."""
+    vocabulary's hash table and the weight column while the vocabulary reads rows from its table; then
+    the model's plain weight dict is built and takes this one's place."""
 
-    __slots__ = ("model", "vocabulary", "column", "left")
+    __slots__ = ("model", "vocabulary", "column")
 
     def __init__(self, model: "LinearModel", vocabulary: Vocabulary, column: np.ndarray) -> None:
         self.model = model
         self.vocabulary = vocabulary
         self.column = column
-        self.left = len(vocabulary) // 10
 
     def get(self, name: str, default: float | None = None) -> float | None:
-        self.left -= 1
-        if self.left < 0:
+        if self.vocabulary.exhausted:
             return self.model.weight_dict().get(name, default)
         i = self.vocabulary.row(name)
         return default if i < 0 else self.column.item(i)  # the float that column.tolist() gives
 
     def as_dict(self) -> dict[str, float]:
-        return dict(zip(self.vocabulary.names(), self.column.tolist()))
+        return dict(zip(self.vocabulary.rows(), self.column.tolist()))  # the rows dict's keys: names in row order
 
 
 @dataclass
@@ -170,7 +189,6 @@ class LinearModel:
         if vocabulary is not None:  # the row dict waits for its first reader (__getattr__)
             del self.vocab
             self._vocabulary = vocabulary
-            self._row_lookups_left = len(vocabulary) // 10  # row lookups before the row dict is built
         # binary models score with a plain dict: one lookup and one float add per feature (a model given a
         # Vocabulary reads its names' weights through the vocabulary's table until it builds that dict)
         self._binary = self.weights.shape[1] == 1
@@ -193,22 +211,18 @@ class LinearModel:
         if name == "vocab":
             vocabulary = self.__dict__.get("_vocabulary")
             if vocabulary is not None:
-                names = vocabulary.names()
-                vocab = self.vocab = dict(zip(names, range(len(names))))
+                vocab = self.vocab = vocabulary.rows()
                 return vocab
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def _known_rows(self, features: Iterable[str]) -> list[int]:
-        """The rows of the features the model knows, in the order given. A model given a Vocabulary reads
-        them through its hash table until it has looked up a tenth as many names as it holds, then
-        builds its row dict (a one-article run's few sub-type scores build none)."""
+        """The rows of the features the model knows, in the order given (through the vocabulary's hash
+        table while it reads rows there: a one-article run's few sub-type scores build no dict)."""
         vocab = self.__dict__.get("vocab")
         if vocab is None:
             vocabulary: Vocabulary = self._vocabulary
-            if self._row_lookups_left > 0:
-                names = list(features)
-                self._row_lookups_left -= len(names)
-                return [i for i in map(vocabulary.row, names) if i >= 0]
+            if not vocabulary.exhausted:
+                return [i for i in map(vocabulary.row, features) if i >= 0]
             vocab = self.vocab
         return [i for i in map(vocab.get, features) if i is not None]
 
