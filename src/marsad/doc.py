@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -13,23 +12,45 @@ from .text.segment import Sentence, Token, segment
 _norm_of = attrgetter("norm")
 
 
-@dataclass(slots=True)
 class Mention:
     """A typed span of the original text with the lexicon/gazetteer value it matched.
 
     kind: actor | place | date | number | source | cue | ... (each mentions module owns one kind).
     value: the entry or parsed value; ``meta`` holds stage-specific detail (role hints, qualifiers).
+
+    A slots record written out (same init, equality and repr as ``@dataclass(slots=True)``, whose
+    methods are compiled at every start-up).
     """
 
-    kind: str
-    start: int
-    end: int
-    text: str
-    sentence: int
-    token_start: int
-    token_end: int
-    value: Any = None
-    meta: dict[str, Any] = field(default_factory=dict)
+    __slots__ = ("kind", "start", "end", "text", "sentence", "token_start", "token_end", "value", "meta")
+    __match_args__ = __slots__
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def __init__(self, kind: str, start: int, end: int, text: str, sentence: int, token_start: int, token_end: int,
+                 value: Any = None, meta: dict[str, Any] | None = None) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        self.sentence = sentence
+        self.token_start = token_start
+        self.token_end = token_end
+        self.value = value
+        self.meta = {} if meta is None else meta
+
+    def _fields(self) -> tuple:
+        return (self.kind, self.start, self.end, self.text, self.sentence, self.token_start, self.token_end,
+                self.value, self.meta)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(kind={self.kind!r}, start={self.start!r}, end={self.end!r}, "
+                f"text={self.text!r}, sentence={self.sentence!r}, token_start={self.token_start!r}, "
+                f"token_end={self.token_end!r}, value={self.value!r}, meta={self.meta!r})")
 
 
 class _TextLayer:
@@ -55,24 +76,46 @@ class _TextLayer:
         return value
 
 
-@dataclass
 class Doc:
-    """One article. ``text`` never changes; every layer holds offsets into it."""
+    """One article. ``text`` never changes; every layer holds offsets into it.
 
-    text: str
-    id: str = ""
-    published: dt.date | None = None
-    source: str | None = None
-    title: str | None = None
-    url: str | None = None
-    mentions: list[Mention] = field(default_factory=list)
-    events: list[Any] = field(default_factory=list)
-    # Free-form per-stage annotations (e.g. the article's country focus); each key owned by one stage.
-    layers: dict[str, Any] = field(default_factory=dict)
-    _norms: list[str] | None = field(default=None, init=False, repr=False, compare=False)
-    _norm: NormText | None = field(default=None, init=False, repr=False, compare=False)
-    _segmented: tuple[list[Token], list[Sentence]] | None = field(default=None, init=False, repr=False,
-                                                                    compare=False)
+    ``layers`` holds free-form per-stage annotations (e.g. the article's country focus), each key owned
+    by one stage. Init, equality and repr are those of the dataclass it was (the text layers and caches
+    take no part), written out: a dataclass's methods are compiled at every start-up.
+    """
+
+    __match_args__ = ("text", "id", "published", "source", "title", "url", "mentions", "events", "layers")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, text: str, id: str = "", published: dt.date | None = None, source: str | None = None,
+                 title: str | None = None, url: str | None = None, mentions: list[Mention] | None = None,
+                 events: list[Any] | None = None, layers: dict[str, Any] | None = None) -> None:
+        self.text = text
+        self.id = id
+        self.published = published
+        self.source = source
+        self.title = title
+        self.url = url
+        self.mentions: list[Mention] = [] if mentions is None else mentions
+        self.events: list[Any] = [] if events is None else events
+        self.layers: dict[str, Any] = {} if layers is None else layers
+        self._norms: list[str] | None = None
+        self._norm: NormText | None = None
+        self._segmented: tuple[list[Token], list[Sentence]] | None = None
+
+    def _fields(self) -> tuple:
+        return (self.text, self.id, self.published, self.source, self.title, self.url, self.mentions, self.events,
+                self.layers)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(text={self.text!r}, id={self.id!r}, published={self.published!r}, "
+                f"source={self.source!r}, title={self.title!r}, url={self.url!r}, mentions={self.mentions!r}, "
+                f"events={self.events!r}, layers={self.layers!r})")
 
     # The text layers are built on first use: an article the relevance step rejects from its title and
     # lead never pays for normalising and segmenting the whole text. Built, they are stored on the

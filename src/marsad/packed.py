@@ -121,11 +121,12 @@ class HashedStrings:
 
     __slots__ = ("strings", "_slots", "_mask", "_probes_left", "_numbers")
 
-    def __init__(self, strings: StringTable, slots: memoryview) -> None:
+    def __init__(self, strings: StringTable, slots: memoryview, builds_dict: bool = True) -> None:
         self.strings = strings
         self._slots = slots
         self._mask = len(slots) - 1
-        self._probes_left = len(strings) // 10
+        # a caller that keeps its own dict of the strings (``models.linear.Vocabulary``) has it never built here
+        self._probes_left = len(strings) // 10 if builds_dict else float("inf")
         self._numbers: dict[str, int] | None = None
 
     def find(self, text: str) -> int:
@@ -147,6 +148,15 @@ class HashedStrings:
             if raw_of(i) == raw:
                 return i
             h = (h + 1) & mask
+
+
+def hashed_strings(values: Sequence[str], builds_dict: bool = True) -> HashedStrings:
+    """``values`` (distinct) as a hashed string table in memory, laid out as a packed file holds one."""
+    w = PackedWriter()
+    w.strings("table", values, hashed=True)
+    data = w.to_bytes(b"MARSADHS", 1, {}, {})
+    (head_len,) = struct.unpack("<Q", data[8:16])
+    return PackedFile(data, json.loads(data[16:16 + head_len])).hashed("table", builds_dict)
 
 
 class RawBlocks:
@@ -185,8 +195,8 @@ class PackedFile:
     def strings(self, name: str) -> StringTable:
         return StringTable(self.buffer, self.offset(name + ".blob"), self.array(name + ".off"))
 
-    def hashed(self, name: str) -> HashedStrings:
-        return HashedStrings(self.strings(name), self.array(name + ".hash"))
+    def hashed(self, name: str, builds_dict: bool = True) -> HashedStrings:
+        return HashedStrings(self.strings(name), self.array(name + ".hash"), builds_dict)
 
     def blocks(self, name: str) -> RawBlocks:
         return RawBlocks(self.buffer, self.offset(name + ".blocks"), self.array(name + ".off"))

@@ -128,3 +128,46 @@ def test_relevance_reads_the_lead_without_segmenting_the_whole_article():
     eager = Doc(text, title=lazy.title)
     assert eager.tokens and eager.is_segmented
     assert article_features(eager) == features
+
+
+def _model_pair(names: list[str], columns: int) -> tuple["LinearModel", "LinearModel"]:
+    """The same model given its vocabulary as a dict and as a ``Vocabulary`` (names and their hash table)."""
+    import numpy as np
+
+    from marsad.models.linear import LinearModel, Vocabulary
+
+    rng = np.random.default_rng(7)
+    weights, intercept = rng.normal(size=(len(names), columns)), rng.normal(size=columns)
+    classes = ["no", "yes"] if columns == 1 else [f"c{i}" for i in range(columns)]
+    as_dict = LinearModel("m", classes, dict(zip(names, range(len(names)))), weights, intercept, (1.5, -0.2))
+    as_names = LinearModel("m", classes, Vocabulary.of(names, lookups=40), weights, intercept, (1.5, -0.2))
+    return as_dict, as_names
+
+
+def test_a_model_given_its_names_scores_as_one_given_the_row_dict():
+    import numpy as np
+
+    vector = np.linspace(-1, 1, 3, dtype=np.float32)
+    tail = ["s:a", "w:b", "b:b c", "v:0", "v:1", "v:2"]  # vector rows last, as training lays them
+    inside = ["v:0", "s:a", "v:1", "w:b", "v:2", "b:b c"]
+    no_vector = ["s:a", "w:b", "b:b c"]
+    many = [f"s:{i}" for i in range(200)] + ["v:0", "v:1", "v:2"]
+    for names in (tail, inside, no_vector, many):
+        for columns in (1, 4):
+            a, b = _model_pair(names, columns)
+            assert "vocab" not in b.__dict__  # not built by loading
+            assert (a._dense is None) == (b._dense is None)
+            if a._dense is not None:
+                assert a._dense.tobytes() == b._dense.tobytes()
+            v = vector if a._dense is not None else None
+            for _ in range(30):  # past the 40 table lookups, after which the dicts are built
+                feats = ["s:a", "b:b c", "unknown", "s:7", "s:150"]
+                if columns == 1:
+                    assert a.raw(feats, v) == b.raw(feats, v)
+                    assert a.raw(dict.fromkeys(feats, 0.5), v) == b.raw(dict.fromkeys(feats, 0.5), v)
+                else:
+                    assert a.distribution(feats, v) == b.distribution(feats, v)
+            if columns == 1:
+                assert a.weight_dict() == b.weight_dict() and list(a.weight_dict()) == list(b.weight_dict())
+                assert a.word_weights() == b.word_weights()
+            assert b.vocab == a.vocab and b == a  # the row dict, built when first read

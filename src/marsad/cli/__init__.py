@@ -5,6 +5,7 @@ Each subcommand lives in its own module with a ``register(subparsers)`` function
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 
@@ -51,8 +52,16 @@ def limit_blas_threads(command: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    # Start-up builds only long-lived objects (modules, the parser): no cyclic collection meanwhile; each
+    # one walked every object allocated so far (~2% of a one-article extract's instructions)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+    finally:
+        if collecting:
+            gc.enable()
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from contextlib import nullcontext
 from typing import IO
@@ -32,13 +33,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import extract_doc
-    from ..ingest import InputProblem
-    from ..models import use_model_dir
-    from ..models.gate import explained
-    from ..output import EventWriter
-    from ..ingest.readers import read_inputs
-    from ..lexicon import DataFileError
+    collecting = gc.isenabled()
+    gc.disable()  # importing builds only long-lived objects (numpy, the models' modules): no collection meanwhile
+    try:
+        from .. import extract_doc
+        from ..ingest import InputProblem
+        from ..ingest.readers import read_inputs
+        from ..lexicon import DataFileError
+        from ..models import use_model_dir
+        from ..models.gate import explained
+        from ..output import EventWriter
+    finally:
+        if collecting:
+            gc.enable()
 
     fmt = args.format or "jsonl"
     if args.model:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -30,15 +30,31 @@ from ..text.segment import Token
 SCAN_LAYER = "dates.scan"  # cached scan, shared with marsad.mentions.numbers (skip digits inside dates)
 
 
-@dataclass(slots=True)
 class DateHit:
-    """A date expression over ``doc.norm.text[nstart:nend]``."""
+    """A date expression over ``doc.norm.text[nstart:nend]`` (a slots record written out: a dataclass's
+    methods are compiled at every start-up)."""
 
-    nstart: int
-    nend: int
-    expr: DateExpr
-    meta: dict[str, Any] = field(default_factory=dict)
-    priority: int = 0
+    __slots__ = ("nstart", "nend", "expr", "meta", "priority")
+    __match_args__ = __slots__
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, nstart: int, nend: int, expr: DateExpr, meta: dict[str, Any] | None = None,
+                 priority: int = 0) -> None:
+        self.nstart = nstart
+        self.nend = nend
+        self.expr = expr
+        self.meta = {} if meta is None else meta
+        self.priority = priority
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return ((self.nstart, self.nend, self.expr, self.meta, self.priority)
+                == (other.nstart, other.nend, other.expr, other.meta, other.priority))  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(nstart={self.nstart!r}, nend={self.nend!r}, expr={self.expr!r}, "
+                f"meta={self.meta!r}, priority={self.priority!r})")
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -55,8 +71,13 @@ _E = r"(?!\w)"    # right word boundary
 _PFX = r"(?:[وف])?(?:ب)?"  # proclitics allowed on the first word: وأمس, وبالأمس, فجر→ no (handled as word)
 
 
-@dataclass(frozen=True)
 class _Rx:
+    """The date patterns, each compiled on first use, and the anchor words that say which to run where.
+
+    Compiling all of them takes ~10 ms, a tenth of a one-article run's extraction, and an article's
+    anchor words call for a few (``_windows``): the rest are never compiled in a short run. A pattern,
+    once compiled, is a plain attribute (``__getattr__`` is asked only for a name not yet set)."""
+
     greg_date: re.Pattern[str]
     hijri_date: re.Pattern[str]
     numeric: re.Pattern[str]
@@ -72,9 +93,21 @@ class _Rx:
     background: re.Pattern[str]
     link_gap: re.Pattern[str]
     since_before: re.Pattern[str]
-    num_words: dict[str, int]
-    anchors: dict[str, frozenset[str]]  # token form → names of the patterns that can match near it
-    anchor_surface: frozenset[str]  # anchors with every proclitic spelling, for a set intersection
+
+    def __init__(self, sources: dict[str, str], num_words: dict[str, int], anchors: dict[str, frozenset[str]],
+                 anchor_surface: frozenset[str]) -> None:
+        self.sources = sources  # pattern name → regex source
+        self.num_words = num_words
+        self.anchors = anchors  # token form → names of the patterns that can match near it
+        self.anchor_surface = anchor_surface  # anchors with every proclitic spelling, for a set intersection
+
+    def __getattr__(self, name: str) -> re.Pattern[str]:
+        source = self.__dict__.get("sources", {}).get(name)
+        if source is None:
+            raise AttributeError(name)
+        pattern = re.compile(source)
+        setattr(self, name, pattern)
+        return pattern
 
 
 @lru_cache(maxsize=None)
@@ -123,65 +156,63 @@ def _rx() -> _Rx:
             "الساعات", "الاسابيع", "الاشهر", "الشهور"], "num_window")
     anchor(["منذ", "قبل"], "ago")
     anchor(cal.background_phrases, "background", every_word=True)
-    return _Rx(
-        anchors={w: frozenset(n) for w, n in anchors.items()},
-        anchor_surface=with_clitics(anchors),
-        greg_date=re.compile(
+    sources = dict(
+        greg_date=(
             rf"{_B}(?P<day>\d{{1,2}}|{ords})(?:\s+من)?(?:\s+شهر)?\s*(?P<mon>{gm}){_E}{month2}{year_tail}"
         ),
-        hijri_date=re.compile(
+        hijri_date=(
             rf"{_B}(?P<day>\d{{1,2}}|{ords})(?:\s+من)?(?:\s+شهر)?\s*(?P<mon>{hm}){_E}"
             rf"(?:\s*,?\s*(?:{yw}\s*)?(?P<year>\d{{4}}))?(?:\s*(?P<era>{hera}){_E})?"
         ),
-        numeric=re.compile(
+        numeric=(
             r"(?<![\d/.\-])(?:(?P<d>\d{1,2})(?P<s>[/.\-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
             r"|(?P<y2>\d{4})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?P=s2)(?P<d2>\d{1,2})"
             # spaced slashes, as Saudi outlets write Hijri dates ("8/ 2/ 1433هـ", "26 / 9 / 1436هـ")
             r"|(?P<d3>\d{1,2}) ?/ ?(?P<m3>\d{1,2}) ?/ ?(?P<y3>\d{4}))(?![\d/.\-]\d)"
             rf"(?:\s*(?P<era>{hera}|{gera}){_E})?"
         ),
-        month=re.compile(
+        month=(
             rf"{_B}(?:(?P<mpart>{mparts})\s+)?(?P<shahr>شهر\s+)?(?P<mon>{gm}){_E}{month2}"
             rf"(?:\s+(?P<rel>{mrel}){_E}|\s*,?\s*(?:{yw}\s*)?(?P<year>\d{{4}})(?!\d))?"
         ),
         # "من سبتمبر إلى يناير الماضيين", "خلال شهري يونيو ويوليو": a stretch of months, no event's date
-        month_span=re.compile(
+        month_span=(
             rf"{_B}و?(?:من|بين|خلال|في|طيله|طوال)\s+(?:شهري?\s+)?(?P<m1>{gm}){_E}(?:\s*,?\s*\d{{4}})?"
             rf"\s+(?:الي|حتي|و)\s*(?:شهر\s+)?(?P<m2>{gm}){_E}"
             rf"(?:\s*,?\s*(?:{yw}\s*)?\d{{4}}(?!\d)|\s+(?:الماضيين|الماضيان|{mrel}){_E})?"
         ),
-        year=re.compile(rf"{_B}(?:{yw})\s*(?P<year>\d{{4}})(?!\d)|{_B}(?<=منذ )(?P<year2>\d{{4}})(?!\d)"),
+        year=rf"{_B}(?:{yw})\s*(?P<year>\d{{4}})(?!\d)|{_B}(?<=منذ )(?P<year2>\d{{4}})(?!\d)",
         # "في 2001" then a clause end or a function word (scanned over the whole text: في is no anchor)
-        bare_year=re.compile(
+        bare_year=(
             rf"{_B}في\s+(?P<year>(?:19|20)\d\d)(?![\d/]|[.,]\d)(?:\s*(?:{gera}){_E})?"
             rf"(?=\s*(?:[،,.؛:)»\"\]]|$|(?:{_alt(cal.bare_year_followers)}){_E}))"
         ),
-        relative=re.compile(
+        relative=(
             rf"{_B}{_PFX}(?:(?P<part>{parts})\s+(?:يوم\s+)?)?(?:يوم\s+)?(?P<rel>{rel}){_E}"
             rf"(?:[\s,()\-]*(?P<wd>{wd}){_E}\)?)?"
         ),
-        weekday=re.compile(
+        weekday=(
             rf"{_B}{_PFX}(?:(?P<part>{parts})\s+)?(?:(?:يوم|نهار)\s+)?(?P<wd>{wd}){_E}"
             rf"(?:\s*(?:[-–/]|و|الي)?\s*(?P<wd2>{wd}){_E})?"
             rf"(?:\s+(?:(?P<rel>{mrel})|(?P<before_last>قبل\s+الماضيه?)){_E})?"
         ),
-        window=re.compile(rf"{_B}(?:و?(?:خلال|في|طيله|طوال)\s+)?(?P<win>{wins}){_E}"),
-        num_window=re.compile(
+        window=rf"{_B}(?:و?(?:خلال|في|طيله|طوال)\s+)?(?P<win>{wins}){_E}",
+        num_window=(
             rf"{_B}(?:و?(?:خلال|في|طيله|طوال|مدي)\s+)?و?"
             rf"(?:(?P<dual>اليومين|الاسبوعين|الشهرين)"
             rf"|(?:ال\s*)?(?P<n>\d{{1,3}})\s*(?P<unit1>ساعه|يوما|يوم|ايام|اسابيع|اسبوعا)"
             rf"|(?P<unit2>الايام|الساعات|الاسابيع|الاشهر|الشهور)\s+(?P<nw>{nw}))"
             rf"(?:\s+القليله)?\s+(?P<close>{closers}){_E}"
         ),
-        ago=re.compile(
+        ago=(
             rf"{_B}و?(?P<since>منذ|قبل)\s+(?:(?P<n>\d{{1,3}}|{nw})\s+)?"
             rf"(?P<unit>يومين|ايام|يوما|يوم|اسبوعين|اسابيع|اسبوع|شهرين|اشهر|شهور|شهرا|شهر|سنتين|سنوات|سنه|عامين|اعوام|عاما|عام|عقود|عقد){_E}"
         ),
-        background=re.compile(rf"{_B}و?{_alt(cal.background_phrases)}{_E}"),
-        link_gap=re.compile(rf"^[\s,()\-–/]*(?:(?:{_alt(cal.twin_links)}|{hera}|{gera}|ل|في)[\s,()\-–/]*)*$"),
-        since_before=re.compile(rf"(?:{_alt(cal.background_since)})\s*$"),
-        num_words=num_words,
+        background=rf"{_B}و?{_alt(cal.background_phrases)}{_E}",
+        link_gap=rf"^[\s,()\-–/]*(?:(?:{_alt(cal.twin_links)}|{hera}|{gera}|ل|في)[\s,()\-–/]*)*$",
+        since_before=rf"(?:{_alt(cal.background_since)})\s*$",
     )
+    return _Rx(sources, num_words, {w: frozenset(n) for w, n in anchors.items()}, with_clitics(anchors))
 
 
 def _num(s: str | None, rx: _Rx) -> int | None:
@@ -245,12 +276,14 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx, tokens: Sequence[Token] | None
     wins = _windows(text, tokens, rx)
 
     def finditer(name: str) -> Iterator[re.Match[str]]:
-        pat: re.Pattern[str] = getattr(rx, name)
         if wins is None:
-            yield from pat.finditer(text)
+            yield from getattr(rx, name).finditer(text)
             return
-        for lo, hi in wins.get(name, ()):
-            yield from pat.finditer(text, lo, hi)
+        spans = wins.get(name)
+        if spans:  # the pattern is compiled only when an anchor word calls for it
+            pat: re.Pattern[str] = getattr(rx, name)
+            for lo, hi in spans:
+                yield from pat.finditer(text, lo, hi)
 
     for m in finditer("hijri_date"):
         day = _num(m["day"], rx)

@@ -3,8 +3,9 @@
 Loading the four shipped models parsed ~1.4 MB of JSON headers, inflated their ``.npz`` weights and
 widened them to float64: about 40 ms of every start. ``python scripts/compile_data.py`` writes
 ``models.store`` beside the model folder (which it leaves untouched): per model its header fields,
-its vocabulary as a string table, its weights and intercept as float64 (exactly the float32 widened),
-and a fingerprint of each model file it was made from. ``load_models`` takes the shipped models from
+its vocabulary as a string table with a hash table over it (a name's row is found without building a
+dict), its weights and intercept as float64 (exactly the float32 widened), and a fingerprint of each
+model file it was made from. ``load_models`` takes the shipped models from
 it while those files are unchanged; retrained models are read from their folder as before until the
 store is compiled again (``tests/models/test_compiled_models.py`` fails meanwhile). Models from another
 folder (``--model``) are always read from it.
@@ -18,11 +19,11 @@ import numpy as np
 
 from ..lexicon import DATA_DIR
 from ..packed import PackedWriter, open_packed, source_fingerprint
-from .linear import MODEL_NAMES, SHIPPED_MODEL_DIR, LinearModel, ModelBundle
+from .linear import MODEL_NAMES, SHIPPED_MODEL_DIR, LinearModel, ModelBundle, Vocabulary
 
 STORE = DATA_DIR / "models.store"
 MAGIC = b"MARSADLM"
-STORE_FORMAT = 1
+STORE_FORMAT = 2  # 2: each vocabulary with its hash table
 
 
 def model_files(folder: Path) -> dict[str, Path]:
@@ -40,14 +41,14 @@ def read_compiled(folder: Path, path: Path = STORE) -> ModelBundle | None:
     models = []
     for name in MODEL_NAMES:
         head = packed.header["models"][name]
-        vocabulary = packed.strings(name + ".vocabulary").all()
+        vocabulary = Vocabulary(packed.hashed(name + ".vocabulary", builds_dict=False))  # names and hash table
         rows, cols = head["shape"]
         weights = np.frombuffer(packed.buffer, "<f8", rows * cols, packed.offset(name + ".weights")).reshape(rows, cols)
         intercept = np.frombuffer(packed.buffer, "<f8", cols, packed.offset(name + ".intercept"))
         cal = head["calibration"]
-        # as LinearModel.load builds it from the model's files
-        models.append(LinearModel(name, head["classes"], dict(zip(vocabulary, range(len(vocabulary)))), weights,
-                                  intercept, tuple(cal) if cal else None, float(head["threshold"]), head["meta"] or {}))
+        # as LinearModel.load builds it from the model's files (its vocab dict built when first read)
+        models.append(LinearModel(name, head["classes"], vocabulary, weights, intercept, tuple(cal) if cal else None,
+                                  float(head["threshold"]), head["meta"] or {}))
     return ModelBundle(folder, *models)
 
 
@@ -58,7 +59,7 @@ def store_bytes(folder: Path = SHIPPED_MODEL_DIR) -> bytes:
     for name in MODEL_NAMES:
         model = LinearModel.load(folder, name)  # the checks of a normal load
         header = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
-        w.strings(name + ".vocabulary", list(model.vocab))
+        w.strings(name + ".vocabulary", list(model.vocab), hashed=True)  # a dict's keys: distinct
         w.raw(name + ".weights", np.ascontiguousarray(model.weights, dtype="<f8").tobytes(), "d")
         w.raw(name + ".intercept", np.ascontiguousarray(model.intercept, dtype="<f8").tobytes(), "d")
         heads[name] = {"classes": model.classes, "calibration": header.get("calibration"),

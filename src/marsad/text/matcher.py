@@ -5,7 +5,6 @@ normalised words of its phrases, so وقوات النظام matches the entry ق
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Container, Generic, Iterable, Iterator, Mapping, Sequence, TypeVar
@@ -20,20 +19,42 @@ P = TypeVar("P")
 _norm_of = attrgetter("norm")
 
 
-@dataclass(slots=True, unsafe_hash=True)
 class PhraseMatch(Generic[P]):
     """A phrase found in a document's tokens; read-only by convention.
 
     Equal and hashed by its fields as a frozen dataclass is, but not frozen: a frozen dataclass's
     ``__init__`` sets each field through ``object.__setattr__``, three times the cost of a plain one,
-    and documents yield tens of thousands of matches per thousand articles."""
+    and documents yield tens of thousands of matches per thousand articles. Written out rather than
+    made by ``@dataclass`` (same init, equality, hash and repr), whose methods are compiled at every start.
 
-    token_start: int
-    token_end: int  # exclusive
-    start: int  # offset in the original text (after any stripped proclitic)
-    end: int
-    payload: P
-    key: str  # the normalised phrase that matched
+    Fields: ``token_start``, ``token_end`` (exclusive), ``start`` and ``end`` (offsets in the original
+    text, after any stripped proclitic), ``payload`` and ``key`` (the normalised phrase that matched)."""
+
+    __slots__ = ("token_start", "token_end", "start", "end", "payload", "key")
+    __match_args__ = __slots__
+
+    def __init__(self, token_start: int, token_end: int, start: int, end: int, payload: P, key: str) -> None:
+        self.token_start = token_start
+        self.token_end = token_end
+        self.start = start
+        self.end = end
+        self.payload = payload
+        self.key = key
+
+    def _fields(self) -> tuple:
+        return self.token_start, self.token_end, self.start, self.end, self.payload, self.key
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(token_start={self.token_start!r}, token_end={self.token_end!r}, "
+                f"start={self.start!r}, end={self.end!r}, payload={self.payload!r}, key={self.key!r})")
 
 
 class _StartsCache(dict):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError
 from itertools import accumulate, chain, repeat
 from operator import sub
 from typing import Iterable, Sequence
@@ -177,17 +177,45 @@ class ShiftedOffsets(Sequence[int]):
         return self._list
 
 
-@dataclass(frozen=True, slots=True)
 class NormText:
-    """A normalised string plus, for each of its characters, the index in the original text."""
+    """A normalised string plus, for each of its characters, the index in the original text.
 
-    text: str
-    to_orig: Sequence[int]
-    orig_len: int
-    # When known (the fast path of ``normalise``): the normalised offsets at which the map's lead over
-    # them grows by one, one per dropped character, ascending; ``to_orig[p]`` is then ``p`` plus the
-    # number of them at or before ``p`` (how ``segment`` maps token offsets without reading the map).
-    shifts: Sequence[int] | None = field(default=None, compare=False, repr=False)
+    ``text``, ``to_orig`` (the map) and ``orig_len``; and when known (the fast path of ``normalise``),
+    ``shifts``: the normalised offsets at which the map's lead over them grows by one, one per dropped
+    character, ascending; ``to_orig[p]`` is then ``p`` plus the number of them at or before ``p`` (how
+    ``segment`` maps token offsets without reading the map). ``shifts`` takes no part in equality or repr.
+
+    Immutable, equal and hashed as the frozen dataclass it was; written out, since a dataclass's methods
+    are compiled at every start-up."""
+
+    __slots__ = ("text", "to_orig", "orig_len", "shifts")
+    __match_args__ = ("text", "to_orig", "orig_len", "shifts")
+
+    def __init__(self, text: str, to_orig: Sequence[int], orig_len: int, shifts: Sequence[int] | None = None) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "to_orig", to_orig)
+        object.__setattr__(self, "orig_len", orig_len)
+        object.__setattr__(self, "shifts", shifts)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple:
+        return NormText, (self.text, self.to_orig, self.orig_len, self.shifts)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.text, self.to_orig, self.orig_len) == (other.text, other.to_orig, other.orig_len)  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.to_orig, self.orig_len))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(text={self.text!r}, to_orig={self.to_orig!r}, orig_len={self.orig_len!r})"
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""

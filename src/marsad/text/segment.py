@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
 from typing import Sequence
@@ -22,28 +21,61 @@ _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _SENT_END_RE = re.compile(r"[\n.!?؟](?:(?<=\n)\n*|(?<!\d[.!?؟])(?!\d)[\"'»”)]*|(?<=\d[.!?؟])(?=\s|$))")
 
 
-@dataclass(slots=True)
 class Token:
     """A word: original offsets, its matching form, and its clitic-free forms (surface first).
 
     A slots class, not a named tuple: stages read token attributes millions of times, and
-    Python 3.11 reads slots on a fast path that tuple field getters do not get.
+    Python 3.11 reads slots on a fast path that tuple field getters do not get. Written out rather
+    than made by ``@dataclass(slots=True)`` (same init, equality and repr), whose methods are compiled
+    at every start-up.
     """
 
-    start: int
-    end: int
-    norm: str
-    norm_start: int
-    forms: tuple[str, ...] = ()
-    sentence: int = 0
+    __slots__ = ("start", "end", "norm", "norm_start", "forms", "sentence")
+    __match_args__ = __slots__
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def __init__(self, start: int, end: int, norm: str, norm_start: int, forms: tuple[str, ...] = (),
+                 sentence: int = 0) -> None:
+        self.start = start
+        self.end = end
+        self.norm = norm
+        self.norm_start = norm_start
+        self.forms = forms
+        self.sentence = sentence
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return ((self.start, self.end, self.norm, self.norm_start, self.forms, self.sentence)
+                == (other.start, other.end, other.norm, other.norm_start, other.forms, other.sentence))  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(start={self.start!r}, end={self.end!r}, norm={self.norm!r}, "
+                f"norm_start={self.norm_start!r}, forms={self.forms!r}, sentence={self.sentence!r})")
 
 
-@dataclass(slots=True)
 class Sentence:
-    start: int
-    end: int
-    token_start: int
-    token_end: int
+    """A sentence: original offsets and its tokens' range (a written-out slots record, as ``Token``)."""
+
+    __slots__ = ("start", "end", "token_start", "token_end")
+    __match_args__ = __slots__
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, start: int, end: int, token_start: int, token_end: int) -> None:
+        self.start = start
+        self.end = end
+        self.token_start = token_start
+        self.token_end = token_end
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return ((self.start, self.end, self.token_start, self.token_end)
+                == (other.start, other.end, other.token_start, other.token_end))  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(start={self.start!r}, end={self.end!r}, "
+                f"token_start={self.token_start!r}, token_end={self.token_end!r})")
 
 
 @lru_cache(maxsize=200_000)
