@@ -651,14 +651,16 @@ def evaluate_articles(articles: list[ArticleLabel], docs: list[Doc], folds: list
     within ``false_alarm_budget`` of them. Returns (figures, thresholds).
     """
     from ..pipeline import RULE_STAGES
-    from .propose import propose
+    from .propose import proposal_sentences, proposed_event
     from .relevance import article_score
     from .status import sentence_scores
 
     open_all = {"propose_relevance": 0.0, "propose_sentence": 0.0, "propose_subtype": 0.0}
     yields_rules = [False] * len(articles)
     yields_gated = [False] * len(articles)
-    candidate: list[tuple[float, float, float] | None] = [None] * len(articles)
+    # per article: its relevance and, for each opening sentence the proposal step may read (surest first),
+    # (P(event report), P(top sub-type), gives an event, that event passes the confidence floor)
+    candidate: list[tuple[float, list[tuple[float, float, bool, bool]]] | None] = [None] * len(articles)
     for f, idx in enumerate(folds):
         fold_status = status_models[f] if status_models else bundle.status
         fold_bundle = ModelBundle(bundle.folder, rel_models[f], fold_status, bundle.subtype, bundle.confidence)
@@ -675,16 +677,24 @@ def evaluate_articles(articles: list[ArticleLabel], docs: list[Doc], folds: list
                 # what `marsad extract` writes: events at or above the default confidence
                 yields_gated[i] = any(e.confidence >= DEFAULT_MIN_CONFIDENCE for e in kept)
             if rel.relevant and not kept:
-                found = propose(doc, rel, probe)
-                if found is not None and found[0].confidence >= DEFAULT_MIN_CONFIDENCE:
-                    why = found[1]
-                    candidate[i] = (rel.probability, why.sentence or 0.0, why.model_subtype_p)
+                read = []
+                for p, s_i, score in proposal_sentences(doc, rel, probe):
+                    found = proposed_event(doc, rel, probe, p, s_i, score)
+                    read.append((p, score.top_subtype()[1], found is not None,
+                                 found is not None and found[0].confidence >= DEFAULT_MIN_CONFIDENCE))
+                candidate[i] = (rel.probability, read)
     random_rows = [i for i, a in enumerate(articles) if a.sample == "random"]
 
     def proposed(i: int, t: dict[str, float]) -> bool:
+        """Does the proposal step with thresholds ``t`` write an event for article ``i``? As
+        ``propose.propose`` reads: the first sentence, surest first, that gives an event decides."""
         c = candidate[i]
-        return c is not None and c[0] >= t["propose_relevance"] and c[1] >= t["propose_sentence"] \
-            and c[2] >= t["propose_subtype"]
+        if c is None or c[0] < t["propose_relevance"]:
+            return False
+        for p, sub_p, gives, passes in c[1]:
+            if p >= t["propose_sentence"] and sub_p >= t["propose_subtype"] and gives:
+                return passes
+        return False
 
     def rates(rows: list[int], t: dict[str, float] | None) -> tuple[float, float]:
         rel = [i for i in rows if articles[i].relevant]
