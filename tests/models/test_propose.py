@@ -95,3 +95,18 @@ def test_a_sure_sentence_that_gives_no_event_leaves_the_next_sure_one_its_chance
     assert proposed_event(doc, doc.layers["relevance"], models, *read[0]) is None  # no place named
     (ev,) = doc.events
     assert ev.location == "Abha" and ev.evidence[0].text.startswith("أمس فجر")
+
+
+def test_the_training_replays_the_proposal_order_under_stricter_thresholds():
+    from marsad.models.train import proposal_writes
+
+    strict = {"propose_relevance": 0.8, "propose_sentence": 0.7, "propose_subtype": 0.5}
+    # the surest sentence gives no event; the next one does, and passes the floor
+    read = (0.9, [(0.95, 0.9, False, False), (0.75, 0.6, True, True)])
+    assert proposal_writes(read, strict)
+    # the next one's sub-type is too unsure under these thresholds: nothing
+    assert not proposal_writes((0.9, [(0.95, 0.9, False, False), (0.75, 0.4, True, True)]), strict)
+    # an event under the confidence floor ends the step (it is proposed, not written)
+    assert not proposal_writes((0.9, [(0.95, 0.9, True, False), (0.75, 0.6, True, True)]), strict)
+    # an article not relevant enough, or never read
+    assert not proposal_writes((0.7, read[1]), strict) and not proposal_writes(None, strict)
