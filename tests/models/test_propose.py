@@ -6,7 +6,7 @@ import dataclasses
 import marsad
 from marsad.models import load_models
 from marsad.models.linear import ModelBundle
-from marsad.models.propose import propose
+from marsad.models.propose import proposal_sentences, propose, proposed_event
 
 # A reaction that tells the bombing's place and day (coders code it: see ../shared/train/README.md);
 # the rules read "أدانت" as a reaction and write nothing.
@@ -71,3 +71,42 @@ def test_no_proposed_event_without_any_side_named():
                      "هاتف جوال مكسر، منظار بندقية، أدوية ومعدات طبية تمت سرقتها من مستوصف السبية."),
                published="2016-02-11")
     assert doc.events == []
+
+
+# snn-aawsat-f1326fd47fd3 (corpus, outside dev/train): the surest sentence (the spokesman's toll) names
+# no place; the one before it gives the city
+ABHA = dict(
+    title="طوارئ سعودية قديمة",
+    text=("ليست المرة الأولى التي يهاجم فيها القتلة الإرهابيون قوات الطوارئ السعودية التابعة لوزارة الداخلية، "
+          "كما أنها ليست المرة الأولى التي يهتك فيها القتلة الإرهابيون حرمة المساجد والجوامع.\n"
+          "أمس فجر مجرم داعشي نفسه في المصلين بمسجد تابع لقوات الطوارئ في مدينة أبها جنوب السعودية.\n"
+          "حسب المتحدث باسم الداخلية السعودية اللواء منصور التركي فإنه وأثناء أداء صلاة الظهر بمسجد تابع لقوات "
+          "الطوارئ حدث تفجير نتج «عنه (استشهاد) عشرة من منسوبي القوات، إضافة إلى ثلاثة من العاملين في الموقع، "
+          "وإصابة تسعة آخرين»."),
+    published="2015-08-07",
+)
+
+
+def test_a_sure_sentence_that_gives_no_event_leaves_the_next_sure_one_its_chance():
+    doc = _doc(**ABHA)
+    models = load_models()
+    read = proposal_sentences(doc, doc.layers["relevance"], models)
+    assert [i for _, i, _ in read][:2] == [2, 1]  # surest first
+    assert proposed_event(doc, doc.layers["relevance"], models, *read[0]) is None  # no place named
+    (ev,) = doc.events
+    assert ev.location == "Abha" and ev.evidence[0].text.startswith("أمس فجر")
+
+
+def test_the_training_replays_the_proposal_order_under_stricter_thresholds():
+    from marsad.models.train import proposal_writes
+
+    strict = {"propose_relevance": 0.8, "propose_sentence": 0.7, "propose_subtype": 0.5}
+    # the surest sentence gives no event; the next one does, and passes the floor
+    read = (0.9, [(0.95, 0.9, False, False), (0.75, 0.6, True, True)])
+    assert proposal_writes(read, strict)
+    # the next one's sub-type is too unsure under these thresholds: nothing
+    assert not proposal_writes((0.9, [(0.95, 0.9, False, False), (0.75, 0.4, True, True)]), strict)
+    # an event under the confidence floor ends the step (it is proposed, not written)
+    assert not proposal_writes((0.9, [(0.95, 0.9, True, False), (0.75, 0.6, True, True)]), strict)
+    # an article not relevant enough, or never read
+    assert not proposal_writes((0.7, read[1]), strict) and not proposal_writes(None, strict)

@@ -34,14 +34,30 @@ def proposal_settings(models: ModelBundle) -> dict[str, float]:
 
 
 def propose(doc: Doc, relevance: ArticleScore | None, models: ModelBundle) -> tuple[Any, Gated] | None:
-    """The proposed event and the scores behind it, or None. Pure: CV evaluation calls it with fold models."""
+    """The proposed event and the scores behind it, or None. Pure: CV evaluation calls it with fold models.
+
+    The surest sentence first; one that gives no event (no place to code it at, no side named, a past
+    date) leaves the next sure one its chance: a lead's "condemned the attack" may name no place that the
+    next sentence gives.
+    """
+    for p, i, score in proposal_sentences(doc, relevance, models):
+        found = proposed_event(doc, relevance, models, p, i, score)
+        if found is not None:
+            return found
+    return None
+
+
+def proposal_sentences(doc: Doc, relevance: ArticleScore | None, models: ModelBundle,
+                       ) -> list[tuple[float, int, SentenceScore]]:
+    """The opening sentences the proposal step may read, surest first: (P(event report), index, scores)
+    of those at or above the ``propose_sentence`` threshold, in an article relevant enough for proposals."""
     cfg = proposal_settings(models)
     if relevance is None or relevance.probability < cfg["propose_relevance"]:
-        return None
+        return []
     by_sentence = mentions_by_sentence(doc)
     if any(m.kind == "accident" for i in range(min(ACCIDENT_LEAD, len(doc.sentences))) for m in by_sentence.get(i, ())):
-        return None  # the story is a road or other accident: its dead are no event ACLED codes
-    best: tuple[float, int, SentenceScore] | None = None
+        return []  # the story is a road or other accident: its dead are no event ACLED codes
+    judged: list[tuple[float, int, SentenceScore]] = []
     for i, s in enumerate(doc.sentences[:OPENING_SENTENCES]):
         if s.token_end <= s.token_start:
             continue
@@ -51,13 +67,17 @@ def propose(doc: Doc, relevance: ArticleScore | None, models: ModelBundle) -> tu
             continue  # "سلسلة تفجيرات", "منذ تحرير": the rules read an event told elsewhere or before
         feats, vector = sentence_input(doc, i, by_sentence.get(i, ()), [])
         p, threshold = event_probability(models.status, feats, vector, relevance.probability)
-        if p >= cfg["propose_sentence"] and (best is None or p > best[0]):
-            best = (p, i, SentenceScore(round(p, 4), threshold, models.subtype.distribution(feats, vector)))
-    if best is None:
-        return None
-    p, i, score = best
+        if p >= cfg["propose_sentence"]:
+            judged.append((p, i, SentenceScore(round(p, 4), threshold, models.subtype.distribution(feats, vector))))
+    return sorted(judged, key=lambda j: (-j[0], j[1]))
+
+
+def proposed_event(doc: Doc, relevance: ArticleScore, models: ModelBundle, p: float, i: int,
+                   score: SentenceScore) -> tuple[Any, Gated] | None:
+    """The event sentence ``i`` gives at the sub-type model's choice, or None when the model is not sure
+    of the sub-type (below ``propose_subtype``) or the rules find no place, no side or a past date for it."""
     sub, sub_p = score.top_subtype()
-    if sub_p < cfg["propose_subtype"]:
+    if sub_p < proposal_settings(models)["propose_subtype"]:
         return None
     ev = event_for_sentence(doc, i, sub, _showing_token(doc, i, models))
     if ev is None or (not ev.actor1 and not ev.actor2):
