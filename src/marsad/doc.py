@@ -5,6 +5,7 @@ import datetime as dt
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Iterator
 
+from .records import Record
 from .text.matcher import PhraseMatch, PhraseMatcher
 from .text.normalise import NormText, normalise
 from .text.segment import Sentence, Token, segment
@@ -12,7 +13,7 @@ from .text.segment import Sentence, Token, segment
 _norm_of = attrgetter("norm")
 
 
-class Mention:
+class Mention(Record):
     """A typed span of the original text with the lexicon/gazetteer value it matched.
 
     kind: actor | place | date | number | source | cue | ... (each mentions module owns one kind).
@@ -23,8 +24,7 @@ class Mention:
     """
 
     __slots__ = ("kind", "start", "end", "text", "sentence", "token_start", "token_end", "value", "meta")
-    __match_args__ = __slots__
-    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+    __match_args__ = _compared = __slots__
 
     def __init__(self, kind: str, start: int, end: int, text: str, sentence: int, token_start: int, token_end: int,
                  value: Any = None, meta: dict[str, Any] | None = None) -> None:
@@ -41,16 +41,6 @@ class Mention:
     def _fields(self) -> tuple:
         return (self.kind, self.start, self.end, self.text, self.sentence, self.token_start, self.token_end,
                 self.value, self.meta)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._fields() == other._fields()  # type: ignore[attr-defined]
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}(kind={self.kind!r}, start={self.start!r}, end={self.end!r}, "
-                f"text={self.text!r}, sentence={self.sentence!r}, token_start={self.token_start!r}, "
-                f"token_end={self.token_end!r}, value={self.value!r}, meta={self.meta!r})")
 
 
 class _TextLayer:
@@ -76,7 +66,7 @@ class _TextLayer:
         return value
 
 
-class Doc:
+class Doc(Record):
     """One article. ``text`` never changes; every layer holds offsets into it.
 
     ``layers`` holds free-form per-stage annotations (e.g. the article's country focus), each key owned
@@ -84,8 +74,7 @@ class Doc:
     take no part), written out: a dataclass's methods are compiled at every start-up.
     """
 
-    __match_args__ = ("text", "id", "published", "source", "title", "url", "mentions", "events", "layers")
-    __hash__ = None  # type: ignore[assignment]
+    __match_args__ = _compared = ("text", "id", "published", "source", "title", "url", "mentions", "events", "layers")
 
     def __init__(self, text: str, id: str = "", published: dt.date | None = None, source: str | None = None,
                  title: str | None = None, url: str | None = None, mentions: list[Mention] | None = None,
@@ -106,16 +95,6 @@ class Doc:
     def _fields(self) -> tuple:
         return (self.text, self.id, self.published, self.source, self.title, self.url, self.mentions, self.events,
                 self.layers)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._fields() == other._fields()  # type: ignore[attr-defined]
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}(text={self.text!r}, id={self.id!r}, published={self.published!r}, "
-                f"source={self.source!r}, title={self.title!r}, url={self.url!r}, mentions={self.mentions!r}, "
-                f"events={self.events!r}, layers={self.layers!r})")
 
     # The text layers are built on first use: an article the relevance step rejects from its title and
     # lead never pays for normalising and segmenting the whole text. Built, they are stored on the

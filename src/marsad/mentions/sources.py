@@ -10,11 +10,10 @@ The event builder picks sources per sentence and falls back to the article's sou
 """
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError
-
 from ..doc import Doc, Mention
 from ..lexicon.actors import actor_lexicon
 from ..lexicon.sources import SourceLexicon, source_lexicon
+from ..records import FrozenRecord
 
 __all__ = ["SourceRef", "find_sources"]
 
@@ -22,7 +21,7 @@ _DATELINE_CHARS = 60
 _ACTOR_GAP = 1  # tokens allowed between a trigger and an actor-as-source
 
 
-class SourceRef:
+class SourceRef(FrozenRecord):
     """A reporting source: English ``name``, ``kind`` (agency | monitor | media | official | ngo |
     generic | actor) and stable ``key``.
 
@@ -30,32 +29,12 @@ class SourceRef:
     dataclass's methods are compiled at every start-up."""
 
     __slots__ = ("name", "kind", "key")
-    __match_args__ = __slots__
+    __match_args__ = _compared = __slots__
 
     def __init__(self, name: str, kind: str, key: str) -> None:
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "kind", kind)
         object.__setattr__(self, "key", key)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple:
-        return SourceRef, (self.name, self.kind, self.key)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.name, self.kind, self.key) == (other.name, other.kind, other.key)  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((self.name, self.kind, self.key))
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(name={self.name!r}, kind={self.kind!r}, key={self.key!r})"
 
 
 def _trigger_before(doc: Doc, lex: SourceLexicon, t0: int, sent_start: int) -> str | None:

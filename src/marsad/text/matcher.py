@@ -9,6 +9,7 @@ from itertools import compress
 from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Container, Generic, Iterable, Iterator, Mapping, Sequence, TypeVar
 
+from ..records import Record
 from .normalise import fold
 from .segment import Token, word_forms
 
@@ -19,7 +20,7 @@ P = TypeVar("P")
 _norm_of = attrgetter("norm")
 
 
-class PhraseMatch(Generic[P]):
+class PhraseMatch(Record, Generic[P]):
     """A phrase found in a document's tokens; read-only by convention.
 
     Equal and hashed by its fields as a frozen dataclass is, but not frozen: a frozen dataclass's
@@ -31,7 +32,7 @@ class PhraseMatch(Generic[P]):
     text, after any stripped proclitic), ``payload`` and ``key`` (the normalised phrase that matched)."""
 
     __slots__ = ("token_start", "token_end", "start", "end", "payload", "key")
-    __match_args__ = __slots__
+    __match_args__ = _compared = __slots__
 
     def __init__(self, token_start: int, token_end: int, start: int, end: int, payload: P, key: str) -> None:
         self.token_start = token_start
@@ -44,17 +45,9 @@ class PhraseMatch(Generic[P]):
     def _fields(self) -> tuple:
         return self.token_start, self.token_end, self.start, self.end, self.payload, self.key
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._fields() == other._fields()  # type: ignore[attr-defined]
-
     def __hash__(self) -> int:
         return hash(self._fields())
 
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}(token_start={self.token_start!r}, token_end={self.token_end!r}, "
-                f"start={self.start!r}, end={self.end!r}, payload={self.payload!r}, key={self.key!r})")
 
 
 class _StartsCache(dict):

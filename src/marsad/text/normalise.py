@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import FrozenInstanceError
 from itertools import accumulate, chain, repeat
 from operator import sub
 from typing import Iterable, Sequence
+
+from ..records import FrozenRecord
 
 # Characters removed entirely: harakat, shadda, sukun, superscript alef, tatweel, bidi marks.
 _DROP = set(
@@ -177,7 +178,7 @@ class ShiftedOffsets(Sequence[int]):
         return self._list
 
 
-class NormText:
+class NormText(FrozenRecord):
     """A normalised string plus, for each of its characters, the index in the original text.
 
     ``text``, ``to_orig`` (the map) and ``orig_len``; and when known (the fast path of ``normalise``),
@@ -190,32 +191,13 @@ class NormText:
 
     __slots__ = ("text", "to_orig", "orig_len", "shifts")
     __match_args__ = ("text", "to_orig", "orig_len", "shifts")
+    _compared = ("text", "to_orig", "orig_len")  # the shifts are a derived shortcut
 
     def __init__(self, text: str, to_orig: Sequence[int], orig_len: int, shifts: Sequence[int] | None = None) -> None:
         object.__setattr__(self, "text", text)
         object.__setattr__(self, "to_orig", to_orig)
         object.__setattr__(self, "orig_len", orig_len)
         object.__setattr__(self, "shifts", shifts)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple:
-        return NormText, (self.text, self.to_orig, self.orig_len, self.shifts)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.text, self.to_orig, self.orig_len) == (other.text, other.to_orig, other.orig_len)  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((self.text, self.to_orig, self.orig_len))
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(text={self.text!r}, to_orig={self.to_orig!r}, orig_len={self.orig_len!r})"
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""

@@ -7,6 +7,7 @@ from functools import lru_cache
 from itertools import accumulate, repeat
 from typing import Sequence
 
+from ..records import Record
 from .normalise import NormText, ShiftedOffsets, _class
 
 # Proclitics stack as: conjunction (و/ف), then preposition (ب/ل/ك), then the article (ال).
@@ -21,7 +22,7 @@ _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _SENT_END_RE = re.compile(r"[\n.!?؟](?:(?<=\n)\n*|(?<!\d[.!?؟])(?!\d)[\"'»”)]*|(?<=\d[.!?؟])(?=\s|$))")
 
 
-class Token:
+class Token(Record):
     """A word: original offsets, its matching form, and its clitic-free forms (surface first).
 
     A slots class, not a named tuple: stages read token attributes millions of times, and
@@ -31,8 +32,7 @@ class Token:
     """
 
     __slots__ = ("start", "end", "norm", "norm_start", "forms", "sentence")
-    __match_args__ = __slots__
-    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+    __match_args__ = _compared = __slots__
 
     def __init__(self, start: int, end: int, norm: str, norm_start: int, forms: tuple[str, ...] = (),
                  sentence: int = 0) -> None:
@@ -43,23 +43,15 @@ class Token:
         self.forms = forms
         self.sentence = sentence
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return ((self.start, self.end, self.norm, self.norm_start, self.forms, self.sentence)
-                == (other.start, other.end, other.norm, other.norm_start, other.forms, other.sentence))  # type: ignore[attr-defined]
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}(start={self.start!r}, end={self.end!r}, norm={self.norm!r}, "
-                f"norm_start={self.norm_start!r}, forms={self.forms!r}, sentence={self.sentence!r})")
+    def _fields(self) -> tuple:
+        return self.start, self.end, self.norm, self.norm_start, self.forms, self.sentence
 
 
-class Sentence:
+class Sentence(Record):
     """A sentence: original offsets and its tokens' range (a written-out slots record, as ``Token``)."""
 
     __slots__ = ("start", "end", "token_start", "token_end")
-    __match_args__ = __slots__
-    __hash__ = None  # type: ignore[assignment]
+    __match_args__ = _compared = __slots__
 
     def __init__(self, start: int, end: int, token_start: int, token_end: int) -> None:
         self.start = start
@@ -67,15 +59,9 @@ class Sentence:
         self.token_start = token_start
         self.token_end = token_end
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return ((self.start, self.end, self.token_start, self.token_end)
-                == (other.start, other.end, other.token_start, other.token_end))  # type: ignore[attr-defined]
+    def _fields(self) -> tuple:
+        return self.start, self.end, self.token_start, self.token_end
 
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}(start={self.start!r}, end={self.end!r}, "
-                f"token_start={self.token_start!r}, token_end={self.token_end!r})")
 
 
 @lru_cache(maxsize=200_000)
