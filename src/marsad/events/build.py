@@ -443,13 +443,9 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _is_civilians(m: Mention | None) -> bool:
-    return m is not None and (getattr(m.value, "key", "") or "").split(":", 1)[0] == "civilians"
-
-
 def _victim_groups(a: Mention | None, b: Mention | None) -> bool:
     """Two named sides hit by one explosion: civilians and a force (or civilians told twice)."""
-    return a is not None and b is not None and (_is_civilians(a) or _is_civilians(b))
+    return a is not None and b is not None and "civ" in (side_of(a.value), side_of(b.value))
 
 
 def _is_series(d: Draft) -> bool:
@@ -471,7 +467,7 @@ def _attack_told_again(a: Draft, b: Draft) -> bool:
         return False
     family = SUB_TO_TYPE.get(other.sub)
     if family == "Battles":
-        return attack.actor2 is None or not _is_civilians(attack.actor2)
+        return attack.actor2 is None or side_of(attack.actor2.value) != "civ"
     return family == "Explosions/Remote violence"
 
 

@@ -68,7 +68,7 @@ class MentionIndex:
         self.doc = doc
         self.by_sent: list[dict[str, list[Mention]]] = [dict() for _ in doc.sentences]
         inside = _inside_names(doc.mentions, ("place", "cue"))
-        in_place = _inside_places(doc.mentions)
+        in_place = _inside_names(doc.mentions, ("actor",), names=("place",))
         for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
             if m.kind == "cue" and id(m) in inside and m.value.sub in ("kill", "wound"):
                 continue  # "كتائب الشهيد عز الدين القسام": a word of a name, no report of a death
@@ -282,24 +282,16 @@ def draft_place_key(d: Draft) -> Any:
     return mention_place_key(d.place) if d.place is not None else None
 
 
-def _inside_places(mentions: list[Mention]) -> set[int]:
-    """ids of actor mentions that are the tail of a place's name ("حي الشرطة", "شارع الجيش"): the
-    place starts before the actor and ends at or after it."""
-    places = [(m.start, m.end) for m in mentions if m.kind == "place"]
-    if not places:
-        return set()
-    return {id(m) for m in mentions if m.kind == "actor"
-            and any(a < m.start and m.end <= b for a, b in places)}
-
-
-def _inside_names(mentions: list[Mention], kinds: tuple[str, ...] = ("place",)) -> set[int]:
-    """ids of mentions of the given kinds lying inside an actor's, supporter's or source's name
-    ("قوات سوريا الديموقراطية": part of a name, not a place; "كتائب الشهيد": not a death).
+def _inside_names(mentions: list[Mention], kinds: tuple[str, ...] = ("place",),
+                  names: tuple[str, ...] = ("actor", "support", "source")) -> set[int]:
+    """ids of mentions of the given kinds lying inside a name of the ``names`` kinds: inside an actor's,
+    supporter's or source's name ("قوات سوريا الديموقراطية": part of a name, not a place; "كتائب
+    الشهيد": not a death), or an actor inside a place's name ("حي الشرطة": not the police).
 
     A sweep over the name spans sorted by start, keeping the furthest end seen so far: linear in the
     number of mentions after sorting, where testing every place against every name grew with the
     square of the article's length."""
-    spans = sorted({(m.start, m.end) for m in mentions if m.kind in ("actor", "support", "source")})
+    spans = sorted({(m.start, m.end) for m in mentions if m.kind in names})
     starts = [a for a, _ in spans]
     reach: list[tuple[int, int]] = []  # per prefix of spans: (furthest end, its start)
     best = (-1, -1)
