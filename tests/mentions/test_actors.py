@@ -86,6 +86,12 @@ def test_coalition_depends_on_article_country():
     assert names(actors(text, "SY")) == [("طيران التحالف", "Global Coalition Against Daesh")]
 
 
+def test_international_coalition_over_yemen_is_the_saudi_led_one():
+    text = "وفي محافظة الضالع شمال عدن، شن طيران التحالف الدولي سلسلة غارات على مواقع للحوثيين وصالح"
+    assert names(actors(text, "YE"))[0] == ("طيران التحالف الدولي", "Military Forces of Saudi Arabia")
+    assert names(actors(text, "IQ"))[0] == ("طيران التحالف الدولي", "Global Coalition Against Daesh")
+
+
 def test_houthi_saleh_militias_and_popular_resistance():
     doc = actors("واندلعت اشتباكات عنيفة بين المقاومة الشعبية وميليشيات الحوثي وصالح في تعز", "YE")
     assert names(doc) == [("المقاومة الشعبية", "Popular Resistance"), ("ميليشيات الحوثي وصالح", "Houthi Movement")]
@@ -191,3 +197,11 @@ def test_a_force_named_bare_after_its_nationality_keeps_that_nationality():
     find_actors(doc)
     names = [m.value.name for m in doc.mentions if m.kind == "actor" and "الجيش" in m.text]
     assert names == ["Military Forces of Lebanon", "Military Forces of Lebanon"]
+
+
+def test_the_press_as_an_adjective_is_no_journalist():
+    doc = actors("وأوضح مصدر في الخلية في بيان صحفي أن الغارات الجوية أسفرت عن مقتل 52 من عناصر داعش", "IQ")
+    assert "بيان صحفي" not in [m.text for m in doc.mentions_of("actor")]
+    assert all(m.value.name != "Civilians (Iraq)" for m in doc.mentions_of("actor") if m.value)
+    doc = actors("قتل صحفي ليبي أمس برصاص مسلحين مجهولين في مدينة بنغازي", "LY")
+    assert any(m.text.startswith("صحفي") for m in doc.mentions_of("actor"))

@@ -180,8 +180,11 @@ def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> l
     if any(d.meta.get("background") for d in idx.in_clause(s, "date", clause)):
         return []
     blockers = idx.in_clause(s, "blocker", clause)
+    series = [b for b in idx.get(s, "blocker") if b.value == "series"]
     out = []
     for c in cues:
+        if _plural_incidents(c) and any(b.token_end <= c.token_start for b in series):
+            continue  # the series named again by a plural later in the sentence ("… في هجمات تبنى بعضها")
         if c.value.sub not in PURPOSE_FREE and purpose_cue(idx.doc, c):
             continue  # "لاستهداف", "لتحرير": an aim
         governed = False
@@ -199,6 +202,12 @@ def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> l
         if not governed:
             out.append(c)
     return out
+
+
+def _plural_incidents(cue: Mention) -> bool:
+    """Is the cue a plural of incidents (هجمات، تفجيرات، انفجارات), not of fighting (اشتباكات، معارك)?"""
+    words = fold(cue.text).split()
+    return bool(words) and words[0].endswith("ات") and SUB_TO_TYPE.get(cue.value.sub) != "Battles"
 
 
 def _one_seizure(drafts: list[Draft]) -> list[Draft]:
@@ -471,6 +480,28 @@ def _attack_told_again(a: Draft, b: Draft) -> bool:
     return family == "Explosions/Remote violence"
 
 
+def _vague(d: Draft) -> bool:
+    """Is the draft cued only by words that need an actor to mean an event (مجزرة، اقتحمت، استهدفت)?"""
+    return all(c.value.needs_actor for c in d.cues or [d.cue])
+
+
+def _framed_in_sentence(a: Draft, b: Draft) -> bool:
+    """Does one clause of a sentence name, in a vague word, the event another clause tells with its weapon?
+    ("ارتكبت الميليشيات الحوثية مجزرة في مدينة عدن، بعدما أمطرت ضاحية دار سعد بصواريخ الكاتيوشا …
+    مما أدى إلى مقتل 43 مدنيا"): one event by one named hand, typed by the clear cue."""
+    if a.sentence != b.sentence or a.clause == b.clause or a.distinct or b.distinct:
+        return False
+    vague, clear = (a, b) if _vague(a) else (b, a)
+    if vague.sub != "Attack" or _vague(clear) or SUB_TO_TYPE.get(clear.sub) != "Explosions/Remote violence":
+        return False  # a massacre told by its shelling or bombing; other pairs are merged by type
+    v1, c1 = _actor_name(vague.actor1), _actor_name(clear.actor1)
+    if v1 is not None:
+        return v1 == c1
+    # an unnamed hand "targeted" the place where the clause after tells a car bomb went off ("واستهدف أكثر
+    # الهجمات دموية منطقة بغداد الجديدة، حيث أدى تفجير سيارة مفخخة إلى مقتل 19 شخصا")
+    return all(c.value.sub == "attack" for c in vague.cues or [vague.cue])
+
+
 def _merge(drafts: list[Draft], doc: Doc | None = None) -> list[Draft]:
     """One event per type, place, day and actor pair; a territory change absorbs the fighting."""
     out: list[Draft] = []
@@ -497,10 +528,13 @@ def _merge(drafts: list[Draft], doc: Doc | None = None) -> list[Draft]:
             if not (straight or crossed or victims):
                 continue
             told_again = straight and e.sentence != d.sentence and _attack_told_again(e, d)
-            if not (same_sub or battle_pair or bombs or told_again):
+            framed = straight and not same_sub and _framed_in_sentence(e, d)
+            if not (same_sub or battle_pair or bombs or told_again or framed):
                 continue
             if told_again and e.sub == "Attack":
                 e.sub = d.sub  # "الاعتداء" first, the suicide bombing it was told after: the bombing
+            if framed and _vague(e):
+                e.sub, e.cue = d.sub, d.cue  # the clear cue types the event
             # the other telling's sides, in this telling's order (a battle may name them either way)
             d1, d2 = (d.actor1, d.actor2) if straight else (d.actor2, d.actor1)
             if bombs and d.sub == "Suicide bomb":
@@ -543,6 +577,9 @@ def _merge(drafts: list[Draft], doc: Doc | None = None) -> list[Draft]:
                 elif e.sentence == d.sentence and e.fatality_spans and d.fatality_spans and other_source(
                         doc, e.fatality_spans[-1], d.fatality_spans[0]):
                     e.fatalities = min(e.fatalities, d.fatalities)  # two sources' figures: the lower
+                elif e.sentence == d.sentence and {(m.start, m.end) for m in e.fatality_spans} & {
+                        (m.start, m.end) for m in d.fatality_spans}:
+                    pass  # one toll read by both tellings of the sentence
                 elif e.sentence == d.sentence:
                     e.fatalities += d.fatalities
                 elif nested is not None and _is_series(e if nested is d else d):
