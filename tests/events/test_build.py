@@ -383,3 +383,16 @@ def test_a_bare_blast_whose_sentence_names_suicide_belts_is_a_suicide_bombing():
             "القوات إضافة إلى ثلاثة من العاملين في الموقع وإصابة سبعة آخرين، كما عثر في الموقع على أشلاء يعتقد أنها "
             "ناتجة عن تفجير بأحزمة ناسفة.")
     assert [(e.sub_event_type, e.fatalities) for e in _rule_events(text, "2015-08-07")] == [("Suicide bomb", 15)]
+
+
+def test_what_a_condition_supposes_did_not_happen():
+    # corpus sentences outside dev/train: a counterfactual and a conditional threat
+    for text in ("وأكد الصبري أيضًا أن القادة العسكريين في جبهة وادي الضباب يقولون: إنهم لو امتلكوا أربع مدرعات مثل "
+                 "المدرعات التي أدخلت إلى محافظة عدن لاستطاعوا الوصول بها إلى وسط مدينة تعز وتحريرها من الحوثيين.",
+                 "وقال الوزير خلال حديثه مع عدد من أساتذة المدرسة الاعدادية في بوسالم \"لو كنت أستاذا بهذه المدرسة "
+                 "لرفضت التدريس وقمت باحتجاجات على تردي ظروف دراسة التلاميذ\"."):
+        assert marsad.extract(text, published="2015-08-02") == []
+    # "whether" is no condition: the strike it asks about happened
+    events = marsad.extract("وأضاف المرصد أنه لم يعرف ما إذا كان الهجوم الجوي على بلدة الشدادي في محافظة الحسكة "
+                            "أمس نفذه الجيش السوري أو التحالف.", published="2015-08-02")
+    assert len(events) == 1
