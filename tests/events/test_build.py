@@ -396,3 +396,14 @@ def test_what_a_condition_supposes_did_not_happen():
     events = marsad.extract("وأضاف المرصد أنه لم يعرف ما إذا كان الهجوم الجوي على بلدة الشدادي في محافظة الحسكة "
                             "أمس نفذه الجيش السوري أو التحالف.", published="2015-08-02")
     assert len(events) == 1
+
+
+def test_clashes_between_police_and_protesters_are_a_violent_demonstration():
+    (e,) = marsad.extract("على صعيد آخر، اندلعت أمس مواجهات بين قوات الأمن التركية ومتظاهرين في منطقة غازي عثمان "
+                          "باشا في إسطنبول.", published="2015-08-09")
+    assert (e.sub_event_type, e.actor1) == ("Violent demonstration", "Protesters (Turkey)")
+    # a clash of the police with armed fighters stays a battle beside the protest it caused
+    events = marsad.extract("تظاهر أنصار حزب العمال الكردستاني في بلدة سيزر جنوب شرق تركيا أول من أمس بعد مقتل "
+                            "ثلاثة أشخاص وإصابة سبعة في الاشتباكات بين الشرطة ومقاتلي الحزب ببلدة سيلوبي قرب الحدود "
+                            "العراقية.", published="2015-08-09")
+    assert "Armed clash" in [e.sub_event_type for e in events]

@@ -247,6 +247,14 @@ def _drafts_for_clause(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: l
         families = {"attack": families["attack"]}
     if len(families) > 1:
         families.pop("attack", None)  # "هجوم انتحاري", "هجوم بسيارة مفخخة": the specific cue types it
+    riot = None
+    sides = {side_of(a.value) for a in parties(idx, s, clause) if a.value is not None}
+    if "Protests" in families and "Battles" in families and "crowd" in sides and "armed" not in sides and all(
+            c.value.sub == "Armed clash" for c in families["Battles"]):
+        # "اندلعت مواجهات بين قوات الأمن التركية ومتظاهرين", "اشتباكات بين المتظاهرين وقوات الأمن": a
+        # fight between protesters and the police is a violent demonstration, not a battle beside a protest
+        families["Riots"] = families.pop("Riots", []) + families.pop("Battles") + families.pop("Protests")
+        riot = "Violent demonstration"
     if any(not c.value.needs_actor for g in families.values() for c in g):
         # a vague verb (استهدفت، قصف) beside a clear cue of another type describes that event
         families = {f: g for f, g in families.items() if any(not c.value.needs_actor for c in g)}
@@ -261,8 +269,8 @@ def _drafts_for_clause(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: l
                 main = max((k for k in families if k not in tools), key=lambda k: max(c.value.priority for c in families[k]))
                 families[main] = families[main] + families.pop(f)
     drafts = []
-    for group in families.values():
-        d = _draft_for_cues(doc, idx, s, clause, group)
+    for family, group in families.items():
+        d = _draft_for_cues(doc, idx, s, clause, group, riot if family == "Riots" else None)
         if d is not None:
             drafts.append(d)
             idx.recent.append(d)
@@ -301,13 +309,15 @@ def _instrument(doc: Doc, cue: Mention) -> bool:
     return cue.start > tok.start and doc.text[tok.start:cue.start].endswith("ب")
 
 
-def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> Draft | None:
+def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list[Mention],
+                    sub: str | None = None) -> Draft | None:
+    """The draft of one event cued in a clause; ``sub`` types it when the cues together decide (a riot)."""
     clause_actors = parties(idx, s, clause)
     sent_actors = parties(idx, s, None)
     # The strongest cue types the event; the others are evidence for it.
     cues = sorted(cues, key=lambda c: -c.value.priority)
     main = cues[0]
-    sub = main.value.sub
+    sub = sub or main.value.sub
     # Air power named in the clause turns a generic bombardment into an air strike.
     if sub == "Shelling/artillery/missile attack" and (
         any(c.value.sub == "Air/drone strike" for c in cues) or any(is_air(a) for a in clause_actors)
