@@ -157,3 +157,13 @@ def test_alliances_data_names_only_known_actors():
 def test_a_security_man_is_police_and_police_are_those_of_where_it_happens(one):
     one("أصيب رجل أمن بانفجار قنبلة في قرية العكر الغربي بمملكة البحرين أمس.", "2015-08-11",
         sub_event_type="Remote explosive/landmine/IED", actor2="Police Forces of Bahrain")
+
+
+def test_the_group_those_arrested_belong_to_is_the_side_arrested():
+    # Tunisian and Turkish corpus sentences outside dev/train
+    (e,) = marsad.extract("أسفرت حملة أمنية موسعة نفذتها الوحدات الأمنية بالمهدية نهاية الأسبوع الماضي، تضمنت مداهمات "
+                          "عدة منازل، عن إيقاف شخص أصيل المهدية بتهمة الانتماء إلى تنظيم إرهابي.", published="2017-03-27")
+    assert (e.sub_event_type, e.actor2) == ("Arrests", "Unidentified Armed Group (Tunisia)")
+    (e,) = marsad.extract("ألقت قوات الأمن التركية، فجر اليوم الجمعة، القبض على 17 شخصاً، يشتبه في إنتمائهم لتنظيم "
+                          "داعش، في عمليات دهم، بمدينة مانيسا، غربي البلاد.", published="2015-08-07")
+    assert e.actor2 == "Islamic State"

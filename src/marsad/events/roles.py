@@ -19,6 +19,7 @@ AIR_WORDS = MARKERS["air"]
 # Right before an actor (after "من"): the agent of a passive ("من قبل قوات الشرعية").
 AGENT_MARKERS = MARKERS["agent"]
 BAND_NOUNS = MARKERS["band"]
+MEMBERSHIP_WORDS = MARKERS["membership"]
 
 # Words before an actor that make it the speaker, not a party ("مصدر في قوات البيشمركة").
 BENEFICIARY_MARKERS = MARKERS["beneficiary"]
@@ -217,6 +218,12 @@ def joined_allies(doc: Doc, actors: list[Mention]) -> dict[int, Mention]:
     return out
 
 
+def _after_membership(doc: Doc, m: Mention) -> bool:
+    """Is the actor named as what someone belongs to ("بتهمة الانتماء إلى تنظيم إرهابي")?"""
+    toks = doc.tokens[max(0, m.token_start - 3):m.token_start]
+    return any(t.norm in MEMBERSHIP_WORDS or (t.forms and t.forms[-1] in MEMBERSHIP_WORDS) for t in toks)
+
+
 def assign_roles(doc: Doc, idx: MentionIndex, s: int, d: Draft, actors: list[Mention], sent_actors: list[Mention]) -> None:
     """actor1 acts, actor2 is acted on; battles accept either order ('بين X و Y'). Allies named
     together ('قوات الشرعية والمقاومة') are one side: the second is the associated actor."""
@@ -236,7 +243,10 @@ def assign_roles(doc: Doc, idx: MentionIndex, s: int, d: Draft, actors: list[Men
         arrester = armed_arrester(doc, idx, d, [x for x in sent_actors if x.value is not None])
         d.actor1 = arrester or (state[0] if state else default_actor(doc, d, arresting_force(idx, s)))
         others = [a for a in named if d.actor1 is None or getattr(a.value, "name", None) != d.actor1.value.name]
-        d.actor2 = others[0] if others else None
+        # the group those arrested belong to is the side arrested, before the person noun that counts them
+        members = [a for a in named + [x for x in sent_actors if x.value is not None and x not in named]
+                   if side_of(a.value) == "armed" and _after_membership(doc, a)]
+        d.actor2 = (members or others or [None])[0]
     elif family == "Protests" or d.sub in ("Violent demonstration", "Mob violence"):
         crowd = [a for a in named if side_of(a.value) == "crowd"]
         d.actor1 = crowd[0] if crowd else default_actor(doc, d, "protesters")
