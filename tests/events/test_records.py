@@ -194,6 +194,13 @@ def test_a_series_named_again_by_a_plural_is_a_total_and_the_next_sentence_tells
     assert (e.sub_event_type, e.location, e.fatalities) == ("Remote explosive/landmine/IED", "New Baghdad", 19)
 
 
+def test_victim_nouns_listed_before_the_last_one_each_count(one):
+    # an Egyptian interior-ministry statement in the corpus (outside dev/train)
+    one("وقال مسؤول مركز الإعلام الأمني في الوزارة في بيان إنه أثناء سير إحدى المدرعات بالعريش انفجرت بها عبوة ناسفة "
+        "أسفر ذلك عن استشهاد نقيب ومجند من قوات أمن شمال سيناء وإصابة ثلاثة مجندين تم نقلهم للمستشفى.",
+        "2015-08-10", sub_event_type="Remote explosive/landmine/IED", fatalities=2)
+
+
 def test_a_count_over_a_long_period_is_no_toll():
     text = "وقتل 19 شخصا من قوات الامن التركية في هجمات نسبت إلى حزب العمال الكردستاني منذ بداية الأزمة الحالية."
     doc = extract_doc(text, published="2015-08-04")

@@ -98,6 +98,11 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
             count = best[1].value
             spans.append(best[1])
             used.add(id(best[1]))
+            if best[1].meta.get("form") == "implicit" and best[1].start > kill.end and doc.tokens[
+                    best[1].token_start].norm.startswith("و"):
+                # "مقتل نقيب ومجند": the victim nouns listed before the last one ("ومجند", counted one)
+                count += sum(1 for i in range(kill.token_end, best[1].token_start)
+                             if idx.clause_of[i] == clause and victim_count(doc, i, lex) == 1)
             end_tok = max(end_tok, best[1].token_end)
             # "12 متشددا وخمسة مدنيين قتلوا", "قتل 3 جنود و5 مدنيين": counts joined by و add up
             for other in joined_counts(doc, best[1], numbers, used, wounds):
