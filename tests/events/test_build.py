@@ -407,3 +407,12 @@ def test_clashes_between_police_and_protesters_are_a_violent_demonstration():
                             "ثلاثة أشخاص وإصابة سبعة في الاشتباكات بين الشرطة ومقاتلي الحزب ببلدة سيلوبي قرب الحدود "
                             "العراقية.", published="2015-08-09")
     assert "Armed clash" in [e.sub_event_type for e in events]
+
+
+def test_the_aftermath_of_the_attack_just_told_is_no_new_event():
+    text = ("وأغلقت الشرطة المسلحة ببنادق آلية الشوارع حول مبنى القنصلية الأمريكية في حي ساريير على الجانب الأوروبي "
+            "من مدينة اسطنبول بعد الهجوم.")
+    assert marsad.extract(text, published="2015-08-10") == []
+    # an attack told with its own detail after "بعد" is still told
+    events = marsad.extract("قتل جنديان بعد الهجوم على حاجز للجيش في مدينة العريش أمس.", published="2015-08-10")
+    assert len(events) == 1

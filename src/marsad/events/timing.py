@@ -200,6 +200,7 @@ def _told_dated_before(idx: MentionIndex, s: int, d: Draft) -> bool:
 
 DEMONSTRATIVES = MARKERS["demonstrative"]
 PARTITIVES = MARKERS["partitive"]
+AFTER_WORDS = MARKERS["after"]
 
 
 def points_back(doc: Doc, cue: Mention) -> bool:
@@ -209,6 +210,9 @@ def points_back(doc: Doc, cue: Mention) -> bool:
     i = cue.token_start
     if i == 0 or not toks[i].norm.lstrip("وفبل").startswith("ال"):
         return False
+    if toks[i - 1].norm in AFTER_WORDS and cue.value.needs_actor and toks[i - 1].sentence == toks[i].sentence:
+        # "بعد الهجوم." ending the sentence: the attack told before, not one of its own
+        return cue.token_end >= doc.sentences[cue.sentence].token_end
     if toks[i - 1].norm not in DEMONSTRATIVES or toks[i - 1].sentence != toks[i].sentence:
         return False
     # "أحد هذه الهجمات", "ستا من هذه الغارات": some of them, told with their own detail
