@@ -416,3 +416,11 @@ def test_the_aftermath_of_the_attack_just_told_is_no_new_event():
     # an attack told with its own detail after "بعد" is still told
     events = marsad.extract("قتل جنديان بعد الهجوم على حاجز للجيش في مدينة العريش أمس.", published="2015-08-10")
     assert len(events) == 1
+
+
+def test_a_gas_tanker_that_explodes_is_no_bomb_and_an_air_attack_is_an_air_strike():
+    assert marsad.extract("لقي شخص مصرعه، مساء أمس الاثنين، جرّاء انفجار شاحنة غاز بمنطقة الليثي في مدينة بنغازي "
+                          "الليبية.", published="2017-05-02") == []
+    (e,) = marsad.extract("أعلنت القوات الأمريكية في أفغانستان امس الثلاثاء أنها مسؤولة عن الهجوم الجوي على نقطة تفتيش "
+                          "أفغانية في لوغار، مما أسفر عن مقتل سبعة جنود الاثنين.", published="2015-08-12")
+    assert (e.sub_event_type, e.actor1, e.fatalities) == ("Air/drone strike", "Military Forces of the United States", 7)

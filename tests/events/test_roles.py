@@ -167,3 +167,12 @@ def test_the_group_those_arrested_belong_to_is_the_side_arrested():
     (e,) = marsad.extract("ألقت قوات الأمن التركية، فجر اليوم الجمعة، القبض على 17 شخصاً، يشتبه في إنتمائهم لتنظيم "
                           "داعش، في عمليات دهم، بمدينة مانيسا، غربي البلاد.", published="2015-08-07")
     assert e.actor2 == "Islamic State"
+
+
+def test_policemen_shot_dead_are_a_fight_with_the_police_but_a_boy_shot_by_soldiers_is_an_attack():
+    (e,) = marsad.extract("قتل عنصران من الشرطة التركية بالرصاص صباح اليوم (الجمعة)، في منطقة أضنه (جنوب)، في هجوم "
+                          "جديد نسبته السلطات إلى التمرد الكردي.", published="2015-08-07")
+    assert (e.sub_event_type, e.actor2, e.fatalities) == ("Armed clash", "Police Forces of Turkey", 2)
+    (e,) = marsad.extract("قتل جنود إسرائيليون صبياً فلسطينياً بالرصاص قرب السياج الحدودي في شمال قطاع غزة امس الجمعة.",
+                          published="2015-08-01")
+    assert e.sub_event_type == "Attack"

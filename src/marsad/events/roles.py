@@ -7,6 +7,7 @@ from typing import Any
 
 from ..doc import Doc, Mention
 from ..lexicon.alliances import load_alliances
+from ..lexicon.cues import load_cues
 from ..text.normalise import fold
 from .index import MARKERS, RELATIVES, Draft, MentionIndex, side_of
 from .model import SUB_TO_TYPE
@@ -20,6 +21,7 @@ AIR_WORDS = MARKERS["air"]
 AGENT_MARKERS = MARKERS["agent"]
 BAND_NOUNS = MARKERS["band"]
 MEMBERSHIP_WORDS = MARKERS["membership"]
+EXECUTIONS = MARKERS["execution"]
 
 # Words before an actor that make it the speaker, not a party ("مصدر في قوات البيشمركة").
 BENEFICIARY_MARKERS = MARKERS["beneficiary"]
@@ -218,6 +220,20 @@ def joined_allies(doc: Doc, actors: list[Mention]) -> dict[int, Mention]:
     return out
 
 
+def _another_person_hit(doc: Doc, idx: MentionIndex, force: Mention) -> bool:
+    """Does the clause name another person noun beside the force ("قتل جنود إسرائيليون صبياً فلسطينياً
+    بالرصاص": the soldiers shot, the boy died)? Then the force may be the one shooting."""
+    victims = load_cues().victims
+    clause = idx.clause(force)
+    for i, t in enumerate(doc.tokens[doc.sentences[force.sentence].token_start:doc.sentences[force.sentence].token_end],
+                          start=doc.sentences[force.sentence].token_start):
+        if force.token_start <= i < force.token_end or idx.clause_of[i] != clause:
+            continue
+        if any(f in victims or (f.endswith("ا") and f[:-1] in victims) for f in t.forms):
+            return True
+    return False
+
+
 def _after_membership(doc: Doc, m: Mention) -> bool:
     """Is the actor named as what someone belongs to ("بتهمة الانتماء إلى تنظيم إرهابي")?"""
     toks = doc.tokens[max(0, m.token_start - 3):m.token_start]
@@ -268,7 +284,14 @@ def assign_roles(doc: Doc, idx: MentionIndex, s: int, d: Draft, actors: list[Men
         rest = [a for a in named if a is not d.actor1 and getattr(a.value, "name", None) != name1]
         if family == "Violence against civilians":
             civ = [a for a in rest if side_of(a.value) == "civ"]
-            d.actor2 = civ[0] if civ else default_actor(doc, d, "civilians")
+            forces = [a for a in rest if side_of(a.value) == "state" and id(a) in idx.victims
+                      and not _another_person_hit(doc, idx, a)]
+            if not civ and forces and d.sub == "Attack" and not any(fold(c.text) in EXECUTIONS for c in d.cues):
+                # "قتل عنصران من الشرطة التركية بالرصاص": shooting at the police or the army is a fight
+                # with them (ACLED's attacks are on civilians); executing captives stays an attack
+                d.sub, d.actor2 = "Armed clash", forces[0]
+            else:
+                d.actor2 = civ[0] if civ else default_actor(doc, d, "civilians")
         elif d.actor1 is not None:
             side1 = side_of(d.actor1.value)
             opp = [a for a in rest if is_opponent(d.actor1, a, side1)]
