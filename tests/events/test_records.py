@@ -271,6 +271,10 @@ def test_a_calibre_or_an_age_is_no_toll():
     events = marsad.extract("قتلت قوات من جيش الاحتلال الأسير المحرر فلاح أبو ماريا (53 عاماً) خلال اقتحام منزل "
                             "عائلته فجر أمس الخميس في بلدة بيت أمر شمال مدينة الخليل.", published="2015-07-24")
     assert events and all(e.fatalities in (0, 1) for e in events)
+    # snn-alriyadh-c23caaf4ab9d: the calibre of an anti-aircraft gun
+    events = marsad.extract("كما دمرت غارة أخرى في الجبهة ذاتها طقما عسكريا نوع فورد على متنه مضاد طيران عيار 23 وقتل "
+                            "3 من طاقمه، وفي منطقة صرواح غربي المحافظة دمرت غارة جوية عربة عسكرية.", published="2015-08-07")
+    assert events and all(e.fatalities != 23 for e in events)
 
 
 def test_counts_joined_by_wa_add_up_to_one_toll():
