@@ -201,6 +201,13 @@ def test_victim_nouns_listed_before_the_last_one_each_count(one):
         "2015-08-10", sub_event_type="Remote explosive/landmine/IED", fatalities=2)
 
 
+def test_the_deaths_an_attack_answers_are_not_its_toll():
+    # snn-alwatan-99bda8e3703c (corpus, outside dev/train)
+    events = marsad.extract("أكد متمردو حزب العمال الكردستاني أمس أن الهجوم الانتحاري الذي استهدف ثكنة للدرك التركي في "
+                            "غوموشهانة، جاء ردا على مقتل مدنيين عراقيين في غارات للمقاتلات التركية.", published="2015-08-03")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 0)]
+
+
 def test_a_count_over_a_long_period_is_no_toll():
     text = "وقتل 19 شخصا من قوات الامن التركية في هجمات نسبت إلى حزب العمال الكردستاني منذ بداية الأزمة الحالية."
     doc = extract_doc(text, published="2015-08-04")

@@ -62,10 +62,13 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
     first_period = min([idx.clause(m) for m in idx.get(s, "period")], default=None)
     dated = any(not m.meta.get("background") for m in idx.get(s, "date"))
     long_spans = period_clauses(doc, idx, s)
+    references = [b for b in idx.get(s, "blocker") if b.value == "reference"]
     for kill in kills:
         clause = idx.clause(kill)
         if (first_period is not None and clause >= first_period) or clause in long_spans:
             continue  # "قتل 1592 مدنيا خلال ستة أشهر": a cumulative figure, no event's toll
+        if any(0 <= kill.token_start - b.token_end <= 1 for b in references):
+            continue  # "جاء ردا على مقتل مدنيين عراقيين في غارات": the deaths answered, told elsewhere
         # (a comma may stand between: "مقتل القيادي فلان، أحد القادة الميدانيين، و7 من مرافقيه")
         companions = [n for n in numbers if id(n) not in used
                       and 0 <= n.token_start - kill.token_end <= COMPANION_WINDOW and with_companions(doc, n)]
