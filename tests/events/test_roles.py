@@ -176,3 +176,14 @@ def test_policemen_shot_dead_are_a_fight_with_the_police_but_a_boy_shot_by_soldi
     (e,) = marsad.extract("قتل جنود إسرائيليون صبياً فلسطينياً بالرصاص قرب السياج الحدودي في شمال قطاع غزة امس الجمعة.",
                           published="2015-08-01")
     assert e.sub_event_type == "Attack"
+
+
+def test_security_men_named_by_their_function_are_those_of_the_place():
+    # a condemnation from another country of the Abha mosque bombing (corpus, outside dev/train)
+    events = marsad.extract("أدان الشيخ عبد الله بن زايد آل نهيان وزير الخارجية الإماراتي بأشد العبارات الجريمة الإرهابية "
+                            "البشعة، التي استهدفت منسوبي قوات الطوارئ الخاصة بمنطقة عسير في السعودية أثناء أدائهم صلاة "
+                            "الظهر جماعة في مسجد مقر القوات، وأسفرت عن استشهاد ثلاثة عشر من رجال الأمن وثلاثة من "
+                            "العاملين بالمسجد.\nوأكد الشيخ عبد الله بن زايد أمس في تصريح له تضامن دولة الإمارات قيادة "
+                            "وحكومة وشعبا مع السعودية في مواجهة الإرهاب، مشددًا أن دولة الإمارات تقف مع القيادة "
+                            "السعودية.", published="2015-08-07")
+    assert [e.actor2 for e in events] == ["Military Forces of Saudi Arabia"]

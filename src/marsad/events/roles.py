@@ -529,6 +529,10 @@ def localised_actor(m: Mention, country: str | None, country_name: str | None = 
     # ... and police named without a nationality are those of where it happens: police act at home
     # ("مقتل رجلي أمن … في مدينة العريش" in a press review filed under Libya)
     implied_police = base == "police" and (m.meta.get("default") or m.meta.get("template"))
+    # ... and so do security forces named by their function alone ("رجال الأمن", "قوات الأمن", "الأجهزة
+    # الأمنية"): a statement from Abu Dhabi on the Abha bombing does not make its victims Emirati
+    implied_police = implied_police or (base == "military" and m.meta.get("template") and any(
+        w in ("امن", "الامن", "امنيه", "الامنيه") for w in fold(m.text).split()))
     if not country or (base not in LOCAL_TEMPLATES and not implied_police) or m.meta.get("adjective") \
             or key == f"{base}:{country}":
         return v
