@@ -187,3 +187,10 @@ def test_security_men_named_by_their_function_are_those_of_the_place():
                             "وحكومة وشعبا مع السعودية في مواجهة الإرهاب، مشددًا أن دولة الإمارات تقف مع القيادة "
                             "السعودية.", published="2015-08-07")
     assert [e.actor2 for e in events] == ["Military Forces of Saudi Arabia"]
+
+
+def test_those_who_died_are_hit_and_helicopters_make_a_bombardment_an_air_strike():
+    # snn-alriyadh-23dedb72b1c9 (corpus, outside dev/train)
+    (e,) = marsad.extract("وقال مصدر إن المتشددين لقوا حتفهم عندما قصف الجيش بطائرات هليكوبتر من طراز أباتشي ثلاث "
+                          "سيارات كانوا يستقلونها في قريتين جنوبي مدينة الشيخ زويد.", published="2015-08-06")
+    assert (e.sub_event_type, e.actor1) == ("Air/drone strike", "Military Forces of Egypt")

@@ -321,6 +321,7 @@ def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list
     # Air power named in the clause turns a generic bombardment into an air strike.
     if sub == "Shelling/artillery/missile attack" and (
         any(c.value.sub == "Air/drone strike" for c in cues) or any(is_air(a) for a in clause_actors)
+        or _by_aircraft(doc, idx, s, clause)
     ):
         sub = "Air/drone strike"
     if sub == "Remote explosive/landmine/IED" and any(c.value.sub == "Suicide bomb" for c in cues):
@@ -363,6 +364,16 @@ def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list
     s0 = doc.sentences[s]
     d.evidence.append((s0.start, s0.end))
     return d
+
+
+AIR_INSTRUMENTS = MARKERS["air_instrument"]
+
+
+def _by_aircraft(doc: Doc, idx: MentionIndex, s: int, clause: int) -> bool:
+    """Does the clause say the bombardment was made with aircraft ("قصف الجيش بطائرات هليكوبتر")?"""
+    sent = doc.sentences[s]
+    return any(idx.clause_of[i] == clause and t.norm.startswith("ب") and t.forms[-1] in AIR_INSTRUMENTS
+               for i, t in enumerate(doc.tokens[sent.token_start:sent.token_end], start=sent.token_start))
 
 
 def _carry_toll(doc: Doc, idx: MentionIndex, s: int, drafts: list[Draft], lex: Any) -> None:

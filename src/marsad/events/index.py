@@ -207,9 +207,13 @@ def find_victims(idx: MentionIndex, s: int) -> set[int]:
             elif 0 <= k.token_start - a.token_end <= 3 and any(
                     t.norm in RELATIVES for t in doc.tokens[a.token_end:k.token_start]):
                 out.add(id(a))  # "أفراد قوة تأمين الكنيسة الذين قتلوا في التفجير"
+            elif 0 <= k.token_start - a.token_end <= 1 and fold(k.text).split()[0] in DIED:
+                out.add(id(a))  # "إن المتشددين لقوا حتفهم عندما قصف الجيش": they died, the army shelled
     return out
 
 RELATIVES = MARKERS["relative"]
+# verbs that only mean "died": the actor named right before them is the dead, never the killer
+DIED = MARKERS["died"]
 
 
 # --------------------------------------------------------------------------------- places
