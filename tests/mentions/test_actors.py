@@ -212,3 +212,9 @@ def test_the_houthi_adjective_names_the_houthis_after_any_group_noun():
     for text in ("قصفت ميليشيات الحوثية حي الروضة في تعز", "اعتقال قيادات حوثية كبيرة في عدن",
                  "مقتل قيادي حوثي في غارة", "سقوط قتلى في صفوف عناصر المليشيا الحوثية"):
         assert [name for _, name in names(actors(text, "YE"))] == ["Houthi Movement"], text
+
+
+def test_syrian_rebel_formations_are_named():
+    text = "بينما قتل قائد عسكري وأحد العناصر في فيلق الشام خلال اشتباكات مع قوات النظام"
+    assert ("فيلق الشام", "Faylaq al-Sham") in names(actors(text, "SY"))
+    assert names(actors("وتسليم جميع مقراتها في مدينة أعزاز لـ«الجبهة الشامية»", "SY"))[0][1] == "Levant Front"
