@@ -194,3 +194,11 @@ def test_those_who_died_are_hit_and_helicopters_make_a_bombardment_an_air_strike
     (e,) = marsad.extract("وقال مصدر إن المتشددين لقوا حتفهم عندما قصف الجيش بطائرات هليكوبتر من طراز أباتشي ثلاث "
                           "سيارات كانوا يستقلونها في قريتين جنوبي مدينة الشيخ زويد.", published="2015-08-06")
     assert (e.sub_event_type, e.actor1) == ("Air/drone strike", "Military Forces of Egypt")
+
+
+def test_allies_named_as_the_two_sides_of_a_fight_are_its_sides():
+    # snn-alriyadh-e13d712051ee (corpus, outside dev/train): Houthi fighters against Saleh's forces
+    (e,) = marsad.extract("من جهة أخرى، اندلعت اشتباكات امس، بين مسلحي جماعة الحوثيين من جهة وقوات صالح من جهة ثانية "
+                          "في معسكر الصدرين بمنطقة مريس شمال مدينة الضالع مما أسفر عن سقوط قتلى وجرحى في صفوف "
+                          "الجانبين.", published="2015-08-06")
+    assert {e.actor1, e.actor2} == {"Houthi Movement", "Military Forces of Yemen (Saleh loyalists)"}

@@ -22,6 +22,7 @@ AGENT_MARKERS = MARKERS["agent"]
 BAND_NOUNS = MARKERS["band"]
 MEMBERSHIP_WORDS = MARKERS["membership"]
 EXECUTIONS = MARKERS["execution"]
+FIGHTER_NOUNS = MARKERS["fighters"]
 
 # Words before an actor that make it the speaker, not a party ("مصدر في قوات البيشمركة").
 BENEFICIARY_MARKERS = MARKERS["beneficiary"]
@@ -161,8 +162,12 @@ def between_pair(doc: Doc, actors: list[Mention], sentence_actors: list[Mention]
         # the sides are the "بين" list later in the sentence
         actors = sorted(sentence_actors, key=lambda m: m.token_start)
     for i, a in enumerate(actors):
+        # "بين X", or "بين" and the fighters' noun before a group named ("بين مسلحي جماعة الحوثيين من جهة
+        # وقوات صالح من جهة ثانية": allies, but named here as the two sides of a fight)
         toks = doc.tokens[max(0, a.token_start - 1):a.token_start]
-        if any(t.norm == "بين" for t in toks):
+        two = doc.tokens[a.token_start - 2] if a.token_start >= 2 else None
+        if any(t.norm == "بين" for t in toks) or (
+                two is not None and two.norm == "بين" and toks[-1].forms[-1] in FIGHTER_NOUNS):
             def other(b: Mention) -> bool:
                 return b.value is not None and getattr(b.value, "name", None) != getattr(a.value, "name", None)
 
