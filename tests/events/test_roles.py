@@ -202,3 +202,13 @@ def test_allies_named_as_the_two_sides_of_a_fight_are_its_sides():
                           "في معسكر الصدرين بمنطقة مريس شمال مدينة الضالع مما أسفر عن سقوط قتلى وجرحى في صفوف "
                           "الجانبين.", published="2015-08-06")
     assert {e.actor1, e.actor2} == {"Houthi Movement", "Military Forces of Yemen (Saleh loyalists)"}
+
+
+def test_the_agent_of_a_verbal_noun_followed_by_what_it_hit_is_the_attacker():
+    # snn-alyaum-37673ed3930b (corpus, outside dev/train)
+    (e,) = marsad.extract("وكان قتيلان وعدة جرحى من المدنيين سقطوا، مساء الجمعة، جراء استهداف قوات الأسد قرية المكرمية "
+                          "شرق مدينة تلبيسة بقذائف الهاون والدبابات.", published="2015-08-08")
+    assert e.actor1 == "Military Forces of Syria"
+    # the object of the same noun is hit: "استهداف مواقع الحوثيين"
+    (e,) = marsad.extract("قتل خمسة من الحوثيين جراء استهداف مواقع الحوثيين في مدينة تعز أمس.", published="2015-08-08")
+    assert e.actor2 == "Houthi Movement"

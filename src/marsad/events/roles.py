@@ -23,6 +23,8 @@ BAND_NOUNS = MARKERS["band"]
 MEMBERSHIP_WORDS = MARKERS["membership"]
 EXECUTIONS = MARKERS["execution"]
 FIGHTER_NOUNS = MARKERS["fighters"]
+VERBAL_NOUNS = MARKERS["verbal_noun"]
+OBJECT_NOUNS = MARKERS["object_noun"]
 
 # Words before an actor that make it the speaker, not a party ("مصدر في قوات البيشمركة").
 BENEFICIARY_MARKERS = MARKERS["beneficiary"]
@@ -142,6 +144,9 @@ def is_target(idx: MentionIndex, m: Mention) -> bool:
         return False  # "من قبل قوات الشرعية": by them, the acting side
     if len(toks) == 2 and toks[1].norm == "من" and (toks[0].norm in BAND_NOUNS or toks[0].forms[-1] in BAND_NOUNS):
         return False  # "عصابة من المستوطنين هاجمت": a band of them, the acting side
+    if toks and toks[-1].forms[-1] in VERBAL_NOUNS and m.token_end < len(doc.tokens) and \
+            doc.tokens[m.token_end].forms[-1] in OBJECT_NOUNS:
+        return False  # "جراء استهداف قوات الأسد قرية المكرمية": the forces target, the village is hit
     return any(t.norm in TARGET_MARKERS or (t.forms and t.forms[-1] in TARGET_MARKERS) for t in toks)
 
 
