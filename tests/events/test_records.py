@@ -208,6 +208,15 @@ def test_the_deaths_an_attack_answers_are_not_its_toll():
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Suicide bomb", 0)]
 
 
+def test_the_dual_of_one_killed_counts_two_unless_it_names_the_two_already_told(one):
+    # snn-alyaum-37673ed3930b and snn-alriyadh-16802fc90df4 (corpus, outside dev/train)
+    one("وكان قتيلان وعدة جرحى من المدنيين سقطوا، مساء الجمعة، جراء استهداف قوات الأسد قرية المكرمية شرق مدينة "
+        "تلبيسة بقذائف الهاون والدبابات.", "2015-08-08", fatalities=2)
+    one("ذكرت وزارة الداخلية المصرية إن شرطيين قتلا وأصيب ثلاثة آخرون اليوم الأحد عندما انفجرت عبوة ناسفة مزروعة على "
+        "طريق في مدرعة في مدينة العريش، وأضافت في بيان أن أحد القتيلين ضابط برتبة نقيب والآخر مجند.",
+        "2015-08-09", fatalities=2)
+
+
 def test_a_count_over_a_long_period_is_no_toll():
     text = "وقتل 19 شخصا من قوات الامن التركية في هجمات نسبت إلى حزب العمال الكردستاني منذ بداية الأزمة الحالية."
     doc = extract_doc(text, published="2015-08-04")

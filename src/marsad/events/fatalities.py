@@ -35,6 +35,8 @@ WOUNDED_NOUNS = MARKERS["wounded_noun"]
 
 
 COMPANIONS = MARKERS["companion"]
+# the dual of "one killed": a count of two when indefinite ("سقط قتيلان"), the two already told when definite
+DUAL_DEAD = frozenset(fold(w) for w in ("قتيلان", "قتيلين"))
 COUNTS_THE_TAKEN = frozenset({"Arrests", "Abduction/forced disappearance"})
 LETHAL = MARKERS["lethal"]
 
@@ -69,6 +71,8 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
             continue  # "قتل 1592 مدنيا خلال ستة أشهر": a cumulative figure, no event's toll
         if any(0 <= kill.token_start - b.token_end <= 1 for b in references):
             continue  # "جاء ردا على مقتل مدنيين عراقيين في غارات": the deaths answered, told elsewhere
+        if fold(kill.text) in DUAL_DEAD and doc.tokens[kill.token_start].norm.lstrip("وب").startswith("ال"):
+            continue  # "أحد القتيلين ضابط": the two dead just counted, not two more
         # (a comma may stand between: "مقتل القيادي فلان، أحد القادة الميدانيين، و7 من مرافقيه")
         companions = [n for n in numbers if id(n) not in used
                       and 0 <= n.token_start - kill.token_end <= COMPANION_WINDOW and with_companions(doc, n)]
