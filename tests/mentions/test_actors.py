@@ -218,3 +218,8 @@ def test_syrian_rebel_formations_are_named():
     text = "بينما قتل قائد عسكري وأحد العناصر في فيلق الشام خلال اشتباكات مع قوات النظام"
     assert ("فيلق الشام", "Faylaq al-Sham") in names(actors(text, "SY"))
     assert names(actors("وتسليم جميع مقراتها في مدينة أعزاز لـ«الجبهة الشامية»", "SY"))[0][1] == "Levant Front"
+
+
+def test_the_international_coalition_told_as_al_itilaf():
+    text = "نفذ الائتلاف الدولي بقيادة اميركية الجمعة غارات جوية على جسرين استراتيجيين في محافظة دير الزور"
+    assert names(actors(text, "SY"))[0] == ("الائتلاف الدولي", "Global Coalition Against Daesh")
