@@ -424,3 +424,9 @@ def test_a_gas_tanker_that_explodes_is_no_bomb_and_an_air_attack_is_an_air_strik
     (e,) = marsad.extract("أعلنت القوات الأمريكية في أفغانستان امس الثلاثاء أنها مسؤولة عن الهجوم الجوي على نقطة تفتيش "
                           "أفغانية في لوغار، مما أسفر عن مقتل سبعة جنود الاثنين.", published="2015-08-12")
     assert (e.sub_event_type, e.actor1, e.fatalities) == ("Air/drone strike", "Military Forces of the United States", 7)
+
+
+def test_a_meeting_held_to_begin_an_operation_tells_no_operation():
+    # snn-aljazirah-fdea23335f8b (corpus, outside dev/train)
+    assert marsad.extract("وقال عبد الرحمن إن اجتماع إعزاز كان مخصصاً «للتنسيق مع فصائل أخرى للبدء بعملية عسكرية ضد "
+                          "تنظيم داعش في ريف حلب الشمالي الشرقي».", published="2015-08-01") == []

@@ -212,3 +212,9 @@ def test_the_agent_of_a_verbal_noun_followed_by_what_it_hit_is_the_attacker():
     # the object of the same noun is hit: "استهداف مواقع الحوثيين"
     (e,) = marsad.extract("قتل خمسة من الحوثيين جراء استهداف مواقع الحوثيين في مدينة تعز أمس.", published="2015-08-08")
     assert e.actor2 == "Houthi Movement"
+
+
+def test_those_named_after_ala_yad_are_the_ones_who_acted():
+    (e,) = marsad.extract("وكان الطفل محمد أبو خضير قد خطف وعذب قبل أن يحرق حيا يوم 2 جويلية الجاري بمدينة القدس "
+                          "المحتلة، على أيدي مستوطنين متطرفين.", published="2014-07-05")
+    assert e.actor1 == "Settlers (Israel)"

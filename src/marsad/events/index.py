@@ -199,6 +199,8 @@ def find_victims(idx: MentionIndex, s: int) -> set[int]:
     acts = [c.token_start for c in idx.get(s, "cue") if c.value.sub not in ("kill", "wound")]
     doc = idx.doc
     for a in idx.get(s, "actor"):
+        if by_hand(doc, a):
+            continue  # "قتل ثلاثة جنود على يد مسلحين مجهولين": by their hand, the killers
         for k in kills:
             if 0 <= a.token_start - k.token_end <= 4 and idx.clause(a) == idx.clause(k):
                 if any(k.token_end <= t < a.token_start for t in acts):
@@ -212,6 +214,13 @@ def find_victims(idx: MentionIndex, s: int) -> set[int]:
     return out
 
 RELATIVES = MARKERS["relative"]
+BY_HAND = MARKERS["by_hand"]
+
+
+def by_hand(doc: Doc, m: Mention) -> bool:
+    """Is the actor named after "على يد / على أيدي" (by the hand of): the side that acted?"""
+    i = m.token_start
+    return i >= 2 and doc.tokens[i - 1].norm in BY_HAND and doc.tokens[i - 2].norm == "علي"
 # verbs that only mean "died": the actor named right before them is the dead, never the killer
 DIED = MARKERS["died"]
 

@@ -9,7 +9,7 @@ from ..doc import Doc, Mention
 from ..lexicon.alliances import load_alliances
 from ..lexicon.cues import load_cues
 from ..text.normalise import fold
-from .index import MARKERS, RELATIVES, Draft, MentionIndex, side_of
+from .index import MARKERS, RELATIVES, Draft, MentionIndex, by_hand, side_of
 from .model import SUB_TO_TYPE
 
 # Words right before an actor that mark it as the one acted on ("على مواقع التنظيم").
@@ -140,8 +140,8 @@ def is_target(idx: MentionIndex, m: Mention) -> bool:
         return True
     doc = idx.doc
     toks = doc.tokens[max(0, m.token_start - 2):m.token_start]
-    if toks and toks[-1].norm in AGENT_MARKERS:
-        return False  # "من قبل قوات الشرعية": by them, the acting side
+    if toks and toks[-1].norm in AGENT_MARKERS or by_hand(doc, m):
+        return False  # "من قبل قوات الشرعية", "على أيدي مستوطنين": by them, the acting side
     if len(toks) == 2 and toks[1].norm == "من" and (toks[0].norm in BAND_NOUNS or toks[0].forms[-1] in BAND_NOUNS):
         return False  # "عصابة من المستوطنين هاجمت": a band of them, the acting side
     if toks and toks[-1].forms[-1] in VERBAL_NOUNS and m.token_end < len(doc.tokens) and \
