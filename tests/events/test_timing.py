@@ -95,3 +95,17 @@ def test_a_weekday_inside_the_relative_clause_dates_the_incident_it_names():
             "أعلنت عنه السلطات الإماراتية، الأربعاء 11 جانفي 2017.")
     (e,) = marsad.extract(text, published="2017-01-11")
     assert (e.event_date, e.time_precision) == ("2017-01-10", 1)
+
+
+def test_an_incident_years_before_told_by_elapsed_time_or_bare_year_is_background():
+    # corpus sentences outside dev/train: the Westgate attack two years on, the Aurora shooting of 2012
+    for text in ("أعيد افتتاح مركز ويست غيت التجاري في نيروبي أمس السبت بعد مرور نحو عامين على هجوم شنه عناصر من "
+                 "حركة الشباب المتشددة، وأسفر عن مقتل 67 شخصا على الأقل.",
+                 "وفي 2012 وقع هجوم مماثل ولكن حصيلته كانت اكبر بكثير اذ اطلق يومها مسلح النار على متفرجين في سينما "
+                 "بمدينة اورورا مما اسفر عن مقتل 12 شخصا واصابة 70 آخرين بجروح.",
+                 "يتذكر علي عمران جيدا ضابطا برتبة رائد حين كان ملتحقا بمدرسة المدفعية التابعة للجيش العراقي قبل نحو "
+                 "عشرين عاما."):
+        assert marsad.extract(text, published="2015-08-06") == [], text
+    # hours elapsed leave a recent incident told: "بعد مرور 12 ساعة على مقتل 34 شخصا في انفجار"
+    assert marsad.extract("ووقعت انفجارات بعد مرور 12 ساعة على مقتل 34 شخصا في انفجار بمدينة جومبي أمس.",
+                          published="2015-08-06")

@@ -154,7 +154,7 @@ def _rx() -> _Rx:
     anchor(cal.windows, "window", every_word=True)
     anchor(["اليومين", "الاسبوعين", "الشهرين", "ساعه", "يوما", "يوم", "ايام", "اسابيع", "اسبوعا", "الايام",
             "الساعات", "الاسابيع", "الاشهر", "الشهور"], "num_window")
-    anchor(["منذ", "قبل"], "ago")
+    anchor(["منذ", "قبل", "مرور"], "ago")
     anchor(cal.background_phrases, "background", every_word=True)
     sources = dict(
         greg_date=(
@@ -184,7 +184,7 @@ def _rx() -> _Rx:
         year=rf"{_B}(?:{yw})\s*(?P<year>\d{{4}})(?!\d)|{_B}(?<=منذ )(?P<year2>\d{{4}})(?!\d)",
         # "في 2001" then a clause end or a function word (scanned over the whole text: في is no anchor)
         bare_year=(
-            rf"{_B}في\s+(?P<year>(?:19|20)\d\d)(?![\d/]|[.,]\d)(?:\s*(?:{gera}){_E})?"
+            rf"{_B}و?في\s+(?P<year>(?:19|20)\d\d)(?![\d/]|[.,]\d)(?:\s*(?:{gera}){_E})?"
             rf"(?=\s*(?:[،,.؛:)»\"\]]|$|(?:{_alt(cal.bare_year_followers)}){_E}))"
         ),
         relative=(
@@ -205,7 +205,10 @@ def _rx() -> _Rx:
             rf"(?:\s+القليله)?\s+(?P<close>{closers}){_E}"
         ),
         ago=(
-            rf"{_B}و?(?P<since>منذ|قبل)\s+(?:(?P<n>\d{{1,3}}|{nw})\s+)?"
+            # "منذ 3 سنوات", "قبل / بعد مرور [نحو، أكثر من] 3 سنوات": the time elapsed since the event told
+            # ("منذ نحو 24 عاما" qualifies an ongoing state more often than an event: not widened)
+            rf"{_B}و?(?:(?P<since>منذ)|(?:قبل|بعد\s+مرور)(?:\s+(?:نحو|قرابه|حوالي|زهاء|اكثر من|ما يقارب))?)\s+"
+            rf"(?:(?P<n>\d{{1,3}}|{nw})\s+)?"
             rf"(?P<unit>يومين|ايام|يوما|يوم|اسبوعين|اسابيع|اسبوع|شهرين|اشهر|شهور|شهرا|شهر|سنتين|سنوات|سنه|عامين|اعوام|عاما|عام|عقود|عقد){_E}"
         ),
         background=rf"{_B}و?{_alt(cal.background_phrases)}{_E}",
