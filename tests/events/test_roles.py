@@ -218,3 +218,10 @@ def test_those_named_after_ala_yad_are_the_ones_who_acted():
     (e,) = marsad.extract("وكان الطفل محمد أبو خضير قد خطف وعذب قبل أن يحرق حيا يوم 2 جويلية الجاري بمدينة القدس "
                           "المحتلة، على أيدي مستوطنين متطرفين.", published="2014-07-05")
     assert e.actor1 == "Settlers (Israel)"
+
+
+def test_those_killed_by_the_hand_of_a_group_are_the_side_hit():
+    # snn-alriyadh (corpus sentence, labelled an armed clash by the coders of ../shared/train)
+    (e,) = marsad.extract("وقالت مصادر محلية ل\"الرياض\" ان ستة حوثيين بينهم القيادي ابو عقيل السالمي قتلوا امس السبت "
+                          "على يد عناصر المقاومة الشعبية في مديرية حزم العدين بإب.", published="2015-08-09")
+    assert (e.actor1, e.actor2) == ("Popular Resistance", "Houthi Movement")

@@ -198,9 +198,16 @@ def find_victims(idx: MentionIndex, s: int) -> set[int]:
     kills = [c for c in idx.get(s, "cue") if c.value.sub == "kill"]
     acts = [c.token_start for c in idx.get(s, "cue") if c.value.sub not in ("kill", "wound")]
     doc = idx.doc
-    for a in idx.get(s, "actor"):
+    actors = idx.get(s, "actor")
+    for a in actors:
         if by_hand(doc, a):
             continue  # "قتل ثلاثة جنود على يد مسلحين مجهولين": by their hand, the killers
+        if any(0 < k.token_start - a.token_end <= 8 and idx.clause(a) == idx.clause(k)
+               and fold(k.text).split()[0] in DIED | KILLED_VERBS and any(
+                by_hand(doc, b) and b.token_start > k.token_end and idx.clause(b) == idx.clause(k) for b in actors)
+               for k in kills):
+            out.add(id(a))  # "ستة حوثيين … قتلوا امس على يد عناصر المقاومة": killed by the ones named after
+            continue
         for k in kills:
             if 0 <= a.token_start - k.token_end <= 4 and idx.clause(a) == idx.clause(k):
                 if any(k.token_end <= t < a.token_start for t in acts):
@@ -223,6 +230,8 @@ def by_hand(doc: Doc, m: Mention) -> bool:
     return i >= 2 and doc.tokens[i - 1].norm in BY_HAND and doc.tokens[i - 2].norm == "علي"
 # verbs that only mean "died": the actor named right before them is the dead, never the killer
 DIED = MARKERS["died"]
+# the verb "were killed" (passive when the killers are named after "على يد")
+KILLED_VERBS = frozenset(fold(w) for w in ("قتل", "قتلوا", "قتلت", "قتلا"))
 
 
 # --------------------------------------------------------------------------------- places
