@@ -247,7 +247,11 @@ PERIOD_UNITS = MARKERS["period_unit"]
 
 def period_clauses(doc: Doc, idx: MentionIndex, s: int) -> set[int]:
     """Clauses of a sentence that name a long period: "خلال 3 أشهر", "في العامين الماضيين", or a
-    date that is a background span ("منذ العام الماضي"); a count in such a clause is cumulative."""
+    date that is a background span ("منذ العام الماضي"); a count in such a clause is cumulative.
+    Computed once per sentence (the tolls and the tally check both ask)."""
+    cached = idx.period_cache.get(s)
+    if cached is not None:
+        return cached
     sent = doc.sentences[s]
     toks = doc.tokens
     out = {idx.clause(m) for m in idx.get(s, "date") if m.meta.get("background")}
@@ -257,6 +261,7 @@ def period_clauses(doc: Doc, idx: MentionIndex, s: int) -> set[int]:
             before = toks[max(sent.token_start, i - 2):i]
             if any(t.norm in PERIOD_OPENERS or t.forms[-1] in PERIOD_OPENERS for t in before):
                 out.add(idx.clause_of[i])
+    idx.period_cache[s] = out
     return out
 
 

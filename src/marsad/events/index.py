@@ -97,6 +97,7 @@ class MentionIndex:
         self.anchor_default = False  # no date told in the lead: the anchor is publication's default
         self.placeless = False  # the text names no usable place at all
         self.story_start = 0  # the sentence the current story starts at (after "من جهة أخرى")
+        self.period_cache: dict[int, set[int]] = {}  # sentence -> clauses naming a long period (fatalities)
         self.victims: set[int] = set()
         for s in range(len(doc.sentences)):
             self.victims |= find_victims(self, s)
