@@ -217,6 +217,20 @@ def test_the_dual_of_one_killed_counts_two_unless_it_names_the_two_already_told(
         "2015-08-09", fatalities=2)
 
 
+def test_counts_of_the_wounded_of_dead_and_wounded_together_or_in_thousands_are_no_toll():
+    # corpus sentences outside dev/train
+    events = marsad.extract("ذكرت وكالة برس أسوسييشن للأنباء اليوم الأحد نقلا عن هيئة الخدمات الصحية الوطنية إن 21 "
+                            "مصابا من بين ضحايا هجوم جسر لندن الذي وقع مساء أمس السبت في حالة حرجة.",
+                            published="2017-06-04")
+    assert all(e.fatalities == 0 for e in events)
+    events = marsad.extract("وقالت مصادر محلية ان الطيران استهدف منزل قائد محور عتق، واشاروا الى سقوط العشرات من "
+                            "الحوثيين مابين قتيل وجريح كانوا متمركزين في المنزل.", published="2015-08-05")
+    assert events and all(e.fatalities == 0 for e in events)
+    events = marsad.extract("قال وزير الدفاع العراقي اليوم الجمعة في تصريح مسجل إن أكثر من ألفي عراقي بمحافظة نينوى "
+                            "بشمال العراق أعدموا على أيدي متشددي تنظيم الدولة الإسلامية.", published="2015-08-07")
+    assert all(e.fatalities == 0 for e in events)
+
+
 def test_a_count_over_a_long_period_is_no_toll():
     text = "وقتل 19 شخصا من قوات الامن التركية في هجمات نسبت إلى حزب العمال الكردستاني منذ بداية الأزمة الحالية."
     doc = extract_doc(text, published="2015-08-04")

@@ -31,6 +31,10 @@ VAGUE_WINDOW = 2  # tokens between a vague amount (العشرات، الآلاف
 # A toll this large in a sentence that names a long period anywhere, or no day at all, is a running
 # figure, not one event's.
 CUMULATIVE_AT_LEAST = 100
+# "أكثر من ألفي عراقي بمحافظة نينوى أعدموا على يد تنظيم داعش": a thousand dead or more is a running
+# figure even when the sentence names the day it was told (the deadliest single attacks of the corpus'
+# years are in the hundreds)
+NEVER_ONE_INCIDENT = 1000
 WOUNDED_NOUNS = MARKERS["wounded_noun"]
 
 
@@ -91,6 +95,11 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
                 continue
             if n.meta.get("vague") and dist > VAGUE_WINDOW and fold(kill.text) in TOLL_NOUNS:
                 continue  # "شيّع الآلاف من أهالي المنطقة … الشهداء": the thousands mourn; "مقتل العشرات" counts
+            if n.meta.get("form") != "implicit" and n.token_end < len(doc.tokens) and \
+                    doc.tokens[n.token_end].forms[-1] in WOUNDED_NOUNS:
+                continue  # "إن 21 مصابا من بين ضحايا هجوم جسر لندن": the number counts the wounded
+            if _dead_and_wounded_together(doc, n):
+                continue  # "سقوط العشرات بين قتيل وجريح": how many died is not told
             wdist = min((abs(n.token_start - w.token_start) for w in wounds), default=99)
             if wdist < dist:
                 continue
@@ -135,7 +144,7 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
                     break
         if count is None:
             continue
-        if count >= CUMULATIVE_AT_LEAST and (long_spans or not dated):
+        if count >= NEVER_ONE_INCIDENT or count >= CUMULATIVE_AT_LEAST and (long_spans or not dated):
             # "قتلت 3042 من تنظيم داعش … خلال 10 أشهر" (the period past a comma or bracket), "أعدم تنظيم
             # داعش أكثر من 2000 مواطن": a count this large told with no day is a running figure
             continue
@@ -274,6 +283,14 @@ def is_tally(doc: Doc, idx: MentionIndex, d: Draft) -> bool:
     # the period's clause, or one before it that the tally opens with ("شنّ نظام الأسد خلال تسعة أشهر
     # 26350 غارة"); a period in a later clause dates something else ("… التي حولها الحوثيون منذ فترة")
     return bool(spans) and min(spans) <= idx.clause(d.cue)
+
+
+def _dead_and_wounded_together(doc: Doc, n: Mention) -> bool:
+    """Is the count told as killed and wounded together ("العشرات بين قتيل وجريح", "مقتل وجرح 110"), or
+    is it the "قتيل" of that phrase itself? Then the dead alone are not counted."""
+    toks = doc.tokens
+    window = [t.forms[-1] for t in toks[max(0, n.token_start - 2):min(len(toks), n.token_end + 5)]]
+    return any(a == "قتيل" and b in WOUNDED_NOUNS for a, b in zip(window, [w.removeprefix("و") for w in window[1:]]))
 
 
 def with_companions(doc: Doc, n: Mention) -> bool:
