@@ -70,6 +70,13 @@ def test_a_daily_air_campaign_gives_no_event():
     assert not [e for e in events if e.sub_event_type == "Air/drone strike"]
 
 
+def test_burning_tyres_to_block_a_road_is_a_violent_demonstration():
+    assert ("حرق العجلات المطاطية", "Violent demonstration") in cues(
+        "عمد عدد من المحتجين اليوم في سبيطة من ولاية القصرين إلى حرق العجلات المطاطية وقطع الطريق أمام مقر المعتمدية")
+    assert ("إشعال الإطارات", "Violent demonstration") in cues(
+        "قام مساء اليوم الاثنين، عدد من المحتجين بغلق المعبر الحدودي بحزوة من ولاية توزر و إشعال الإطارات المطاطية.")
+
+
 ARTICLE_TITLE = "هرقلة : الكشف عن خلية إرهابية تتكون من 13 عنصرا"
 ARTICLE_TEXT = (
     "تمكنت فرقة الأبحاث والتفتيش للحرس الوطني بالنفيضة من ولاية سوسة أمس من الكشف عن خلية إرهابيّة بمدينة هرقلة "
