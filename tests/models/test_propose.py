@@ -110,3 +110,21 @@ def test_the_training_replays_the_proposal_order_under_stricter_thresholds():
     assert not proposal_writes((0.9, [(0.95, 0.9, True, False), (0.75, 0.6, True, True)]), strict)
     # an article not relevant enough, or never read
     assert not proposal_writes((0.7, read[1]), strict) and not proposal_writes(None, strict)
+
+
+def test_a_habit_or_a_plan_is_never_proposed():
+    """The proposal step reads no incident in a sentence whose cues a habit or plan governs, however sure
+    the sentence model is ("يشن الجيش التركي يوميًّا غارات جوية" is a campaign, not a strike)."""
+    import marsad
+    from marsad.models.propose import _told_as_not_done
+    from marsad.models.features import mentions_by_sentence
+
+    def not_done(text: str) -> bool:
+        doc = marsad.extract_doc(text, published="2015-08-05")
+        return _told_as_not_done(mentions_by_sentence(doc).get(0, ()))
+
+    assert not_done("وردًا على مقتل عناصر من الشرطة، يشن الجيش التركي يوميًّا غارات جوية كثيفة على مواقع "
+                    "حزب العمال الكردستاني في شمال العراق.")
+    # a condemnation that tells the attack is still an incident to propose
+    assert not not_done("دانت منظمة التعاون الإسلامي الهجوم الذي نفذه إرهابيون على مسجد في مدينة كيبيك الكندية، "
+                        "والذي أسفر عن استشهاد ما لا يقل عن ستة مصليين أبرياء.")
