@@ -430,3 +430,10 @@ def test_a_meeting_held_to_begin_an_operation_tells_no_operation():
     # snn-aljazirah-fdea23335f8b (corpus, outside dev/train)
     assert marsad.extract("وقال عبد الرحمن إن اجتماع إعزاز كان مخصصاً «للتنسيق مع فصائل أخرى للبدء بعملية عسكرية ضد "
                           "تنظيم داعش في ريف حلب الشمالي الشرقي».", published="2015-08-01") == []
+
+
+def test_a_habit_told_after_its_cue_is_no_incident():
+    # an HRW report quoted in the corpus (outside dev/train)
+    assert marsad.extract("وقال التقرير أطلقت قوات موالية للحوثيين قذائف الهاون والصواريخ العشوائية بشكل متكرر على "
+                          "مناطق مأهولة في مدينة عدن الساحلية الجنوبية، في انتهاك لقوانين الحرب.",
+                          published="2015-08-06") == []

@@ -180,6 +180,8 @@ def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> l
     if any(d.meta.get("background") for d in idx.in_clause(s, "date", clause)):
         return []
     blockers = idx.in_clause(s, "blocker", clause)
+    if any(b.value == "habitual" for b in blockers):
+        return []  # a habit told after its cue too ("يشن الطيران غارات على مواقعهم يوميا")
     series = [b for b in idx.get(s, "blocker") if b.value == "series"]
     out = []
     for c in cues:
