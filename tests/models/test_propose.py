@@ -128,3 +128,15 @@ def test_a_habit_or_a_plan_is_never_proposed():
     # a condemnation that tells the attack is still an incident to propose
     assert not not_done("دانت منظمة التعاون الإسلامي الهجوم الذي نفذه إرهابيون على مسجد في مدينة كيبيك الكندية، "
                         "والذي أسفر عن استشهاد ما لا يقل عن ستة مصليين أبرياء.")
+
+
+def test_a_sure_event_told_in_the_country_the_article_is_about_is_coded_at_that_country():
+    # snn-okaz-0dba7bb4bc06 (corpus, outside dev/train): soldiers of the coalition killed "in Yemen"
+    doc = _doc(title="استشهاد ثلاثة جنود إماراتيين في اليمن",
+               text=("أعلنت قيادة القوات المشتركة لتحالف دعم الشرعية في اليمن في بيان أمس عن استشهاد العريف أول جمعة "
+                     "جوهر جمعة الحمادي والعريف أول خالد محمد عبدالله الشحي أثناء أدائهم الواجب في الدفاع عن الشعب "
+                     "اليمني."),
+               published="2015-08-09")
+    (ev,) = doc.events
+    assert (ev.location, ev.country, ev.geo_precision) == ("Yemen", "Yemen", 3)
+    assert ev.latitude is not None

@@ -24,6 +24,8 @@ from .index import (
     dedupe_places,
     draft_place_key,
     is_event_place,
+    named_places_in,
+    place_kind,
     precision_of,
     purpose_cue,
     purpose_lam,
@@ -35,6 +37,7 @@ from .placing import (
     event_point,
     lead_places,
     nested_draft,
+    place_country,
     place_draft,
 )
 from .roles import (BOMB_SUBS, CLAIM_REACH, apply_claims, assign_roles, default_actor, family_of_sub, is_air,
@@ -737,7 +740,14 @@ def event_for_sentence(doc: Doc, s: int, sub: str, token: int) -> Event | None:
     assign_fatalities(doc, idx, s, [d], lex)
     placed = [p for p in place_draft(doc, idx, s, d, lead_places(doc, idx)) if p.place is not None]
     if not placed:
-        return None
+        # the sentence names no town but the country the article is about ("مقتل ثلاثة جنود إماراتيين
+        # أثناء مشاركتهم في عملية إعادة الأمل في اليمن"): the event is coded at that country (precision 3)
+        focus = doc.layers.get("country")
+        country = [p for p in named_places_in(idx, s) if place_kind(p) == "country" and place_country(p) == focus]
+        if not focus or not country:
+            return None
+        d.place = country[0]
+        placed = [d]
     d = placed[0]
     _assign_sources(doc, idx, s, d)
     if is_history(doc, d):
