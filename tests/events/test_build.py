@@ -437,3 +437,9 @@ def test_a_habit_told_after_its_cue_is_no_incident():
     assert marsad.extract("وقال التقرير أطلقت قوات موالية للحوثيين قذائف الهاون والصواريخ العشوائية بشكل متكرر على "
                           "مناطق مأهولة في مدينة عدن الساحلية الجنوبية، في انتهاك لقوانين الحرب.",
                           published="2015-08-06") == []
+
+
+def test_regret_for_deaths_retells_them():
+    # snn-alyaum-270f42be244e (corpus, outside dev/train): the strike was told in the sentence before
+    assert marsad.extract("وقال الجيش الأمريكي في بيان نعرب عن أسفنا العميق لمقتل جنود أفغان في لوغار، مضيفا نقدم خالص "
+                          "تعازينا للذين تأثروا بهذا الحادث المأسوي.", published="2015-08-12") == []
