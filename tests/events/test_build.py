@@ -443,3 +443,15 @@ def test_regret_for_deaths_retells_them():
     # snn-alyaum-270f42be244e (corpus, outside dev/train): the strike was told in the sentence before
     assert marsad.extract("وقال الجيش الأمريكي في بيان نعرب عن أسفنا العميق لمقتل جنود أفغان في لوغار، مضيفا نقدم خالص "
                           "تعازينا للذين تأثروا بهذا الحادث المأسوي.", published="2015-08-12") == []
+
+
+def test_arrests_for_ordinary_crime_are_no_event_but_terror_arrests_are():
+    # Tunisian police news of the corpus (outside dev/train)
+    for text in ("تمكنت وحدات الحرس الوطني بنابل من إيقاف مرتكب جريمة قتل راح ضحيتها أحد متساكني جهة دار شعبان الفهري "
+                 "من ولاية نابل.",
+                 "تمكنت الفرقة العدلية للحرس الوطني بزغوان ليلة امس الجمعة من احباط عملية هجرة غير شرعية نحو ايطاليا "
+                 "والقاء القبض على منظمها."):
+        assert marsad.extract(text, published="2017-04-22") == [], text
+    events = marsad.extract("تمكنت الوحدات الأمنية بالمهدية، اليوم الاثنين، من إيقاف عنصر بجهة السواسي ينتمي إلى تنظيم "
+                            "ارهابي.", published="2017-02-20")
+    assert [e.sub_event_type for e in events] == ["Arrests"]
