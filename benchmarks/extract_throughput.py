@@ -12,8 +12,8 @@ processes run on marsad's compiled bytecode, as after an install (``compile_byte
     .venv/bin/python benchmarks/extract_throughput.py --startup-only [--startup-runs 7]
 
 ``--stream`` runs the CLI on 2,000 and 20,000 articles and prints the peak memory of each (flat
-means memory does not grow with the input); ``--workers`` times ``marsad ingest`` with 1 and 2
-worker processes.
+means memory does not grow with the input); ``--workers`` times ``marsad ingest`` and ``marsad
+extract`` with 1 and 2 worker processes.
 """
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def main() -> int:
     ap.add_argument("--stream", action="store_true",
                     help="also run the CLI on 2,000 and 20,000 articles and compare peak memory")
     ap.add_argument("--workers", action="store_true",
-                    help="also time `marsad ingest` with --workers 1 and 2 on the slice")
+                    help="also time `marsad ingest` and `marsad extract` with --workers 1 and 2 on the slice")
     ap.add_argument("--startup-only", action="store_true", help="only time the start-up of whole processes")
     ap.add_argument("--startup-runs", type=int, default=7, help="processes timed per start-up figure (the median is shown)")
     args = ap.parse_args()
@@ -166,16 +166,25 @@ def _marsad() -> list[str]:
 
 
 def cli_end_to_end(corpus: Path, n: int, bare_s: float) -> None:
-    """``marsad extract`` as a process on the slice, start-up and data load included."""
-    import subprocess
+    """``marsad extract`` as a process on the slice, start-up and data load included: wall time, and CPU time
+    (what one core spends, the figure that holds on a machine other work shares)."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
         path = _slice(corpus, n, tmp)
-        t0 = time.perf_counter()
-        subprocess.run(_marsad() + ["extract", str(path), "-o", "/dev/null", "-q"], check=True)
-        secs = time.perf_counter() - t0
-    print(f"{'marsad extract as a process':<38} {rate(n, secs)}   x{secs / bare_s:.1f} the bare pass")
+        secs, cpu = _process(_marsad() + ["extract", str(path), "-o", "/dev/null", "-q"])
+    print(f"{'marsad extract as a process':<38} {rate(n, secs)}   x{secs / bare_s:.1f} the bare pass "
+          f"(CPU {cpu:.2f} s: {n / cpu:,.0f} articles per CPU-second)")
+
+
+def _process(argv: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of a whole process and the processes it started (a worker pool's included)."""
+    import subprocess
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    secs = _timed(subprocess.run, argv, capture_output=True, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return secs, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def startup(runs: int = 7) -> None:
@@ -237,20 +246,27 @@ def _timed(fn, *a, **kw) -> float:
 
 
 def workers_scaling(corpus: Path, n: int) -> None:
-    """``marsad ingest`` on the slice with one and two worker processes, into fresh databases."""
-    import subprocess
+    """``marsad ingest`` (into fresh databases) and ``marsad extract`` on the slice with one and two worker
+    processes: wall time, and the CPU time of all the processes (what more workers cost in all: each loads
+    the data and warms its word caches). On a machine whose cores other work keeps busy, the wall-time
+    ratio cannot exceed what the free cores allow."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
         path = _slice(corpus, n, tmp)
-        rates = {}
-        for w in (1, 2):
-            db = Path(tmp) / f"w{w}.db"
-            secs = _timed(subprocess.run, _marsad() + ["ingest", str(path), "--db", str(db), "--no-progress",
-                                                        "--workers", str(w)], capture_output=True, check=True)
-            rates[w] = n / secs
-            print(f"marsad ingest --workers {w}: {rates[w]:,.0f} articles/s end to end")
-        print(f"scaling from 1 to 2 workers: x{rates[2] / rates[1]:.2f} (cores: {os.cpu_count()})")
+        for command in ("ingest", "extract"):
+            walls = {}
+            for w in (1, 2):
+                if command == "ingest":
+                    argv = _marsad() + ["ingest", str(path), "--db", str(Path(tmp) / f"w{w}.db"), "--no-progress"]
+                else:
+                    argv = _marsad() + ["extract", str(path), "-o", os.devnull, "-q"]
+                secs, cpu = _process(argv + ["--workers", str(w)])
+                walls[w] = secs
+                print(f"marsad {command} --workers {w}: {n / secs:,.0f} articles/s end to end "
+                      f"(CPU of all processes {cpu:.2f} s)")
+            print(f"  {command}: scaling from 1 to 2 workers x{walls[1] / walls[2]:.2f} in wall time "
+                  f"(cores: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f})")
 
 
 def stream_memory(corpus: Path, sizes: tuple[int, ...]) -> None:

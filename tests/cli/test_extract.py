@@ -108,3 +108,35 @@ def test_a_poisoned_article_no_longer_loses_the_rest_of_the_output(tmp_path):
     ids = [json.loads(line)["article_id"] for line in r.stdout.splitlines()]
     assert "sur" in ids and "seed-mayadeen-afp" in ids
     assert f"{batch}:2" in r.stderr and "without a date" in r.stderr
+
+
+def test_workers_write_what_one_process_writes_in_input_order(tmp_path):
+    """A pool of two workers: the same bytes as one process, a bad line and a failing article reported."""
+    good = json.loads(SEED.read_text(encoding="utf-8"))
+    rows = [json.dumps(dict(good, id=f"seed-{i}"), ensure_ascii=False) for i in range(5)]
+    rows.insert(2, "{oops")
+    rows.insert(4, json.dumps({"id": "short", "text": "قصف " * 5, "published": "2017-10-12"}))
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    one = marsad("extract", str(batch), "--min-confidence", "0", "--explain")
+    two = marsad("extract", str(batch), "--min-confidence", "0", "--explain", "--workers", "2")
+    assert one.returncode == two.returncode == 3, two.stderr
+    assert two.stdout == one.stdout and one.stdout.count("\n") >= 5
+    assert [json.loads(line)["article_id"] for line in two.stdout.splitlines()][:1] == ["seed-0"]
+    assert "6 article(s) read" in two.stderr and f"{batch}:3" in two.stderr
+    assert marsad("extract", str(batch), "--workers", "0").returncode == 2
+
+
+def test_the_pool_keeps_input_order_across_batches(monkeypatch):
+    from marsad.cli import extract
+    from marsad.ingest import Article
+
+    good = json.loads(SEED.read_text(encoding="utf-8"))
+    arts = [Article(f"a{i}", good["text"] if i % 2 else "نص قصير بلا حدث", good["published"]) for i in range(7)]
+    arts.insert(3, Article("broken", None, "2017-10-12"))  # type: ignore[arg-type]
+    monkeypatch.setattr(extract, "POOL_BATCH", 3)  # three batches and more, two of them handed ahead
+    one = [extract._extract(a, 0.0, False) for a in arts]
+    two = list(extract._pooled(arts, 2, 0.0, False))
+    assert [a.id for a, _, _ in two] == [a.id for a in arts]
+    assert [(events, failure) for _, events, failure in two] == [(events, failure) for _, events, failure in one]
+    assert two[3][2] is not None and sum(len(events) for _, events, _ in two) >= 3

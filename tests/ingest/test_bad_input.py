@@ -64,6 +64,17 @@ def test_lone_surrogates_are_replaced_in_place_so_offsets_do_not_move():
     art.text.encode("utf-8")  # storable: no UnicodeEncodeError downstream
 
 
+@pytest.mark.parametrize("escape", ["\\ud800", "\\uDC00", "\\udB7F"])
+def test_lone_surrogates_are_found_in_lines_read_as_bytes_in_any_hex_case(escape):
+    """Lines read from a file arrive as bytes: the surrogate check is skipped only when no escape could make one."""
+    raw = '{"id": "b1", "text": "%s %s", "source": "X"}\n' % (BAGHDAD, escape)
+    emoji = '{"id": "b2", "text": "%s \\ud83d\\ude00"}\n' % ASIR  # a pair: one character, nothing to mend
+    plain = json.dumps({"id": "b3", "text": BAGHDAD}, ensure_ascii=False) + "\n"
+    arts, skipped, warned = split(read_jsonl([raw.encode(), emoji.encode(), plain.encode()], "f"))
+    assert [a.text for a in arts] == [f"{BAGHDAD} \ufffd", f"{ASIR} \U0001F600", BAGHDAD] and not skipped
+    assert [(w.article_id, "surrogate" in w.message) for w in warned] == [("b1", True)]
+
+
 def test_deep_json_and_huge_numbers_are_one_bad_line_each():
     deep = "[" * 100_000 + "]" * 100_000
     huge = '{"id": 1%s, "text": "x"}' % ("0" * 5000)

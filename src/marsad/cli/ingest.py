@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from ..models.floor import DEFAULT_MIN_CONFIDENCE
+
+# Batches a worker pool is handed ahead of the one being stored: enough that the workers never wait
+# for the writer, few enough that memory holds only a few hundred articles.
+POOL_READ_AHEAD = 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -55,11 +59,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def with_confidence_floor(engine: Any, floor: float) -> Any:
     """Wrap an engine so that event records below ``floor`` are not stored (control records are kept)."""
-    def run_batch(articles: Any) -> Iterator[Any]:
-        for article, records, error in engine(articles):
+    def kept(results: Iterable[Any]) -> Iterator[Any]:
+        for article, records, error in results:
             if records is not None:
                 records = [r for r in records if r.get("record") == "control" or (r.get("confidence") or 0) >= floor]
             yield article, records, error
+
+    def run_batch(articles: Any) -> Iterator[Any]:
+        return kept(engine(articles))  # the engine is called now: a pool starts on the batch at once
     run_batch.close = getattr(engine, "close", lambda: None)  # type: ignore[attr-defined]
     return run_batch
 
@@ -105,6 +112,8 @@ def run(args: argparse.Namespace) -> int:
     except RuntimeError as exc:  # SparkUnavailable
         print(f"marsad ingest: error: {exc}", file=sys.stderr)
         return 2
+    # a pool extracts the next batches while this process stores one (a process or Spark: one at a time)
+    read_ahead = POOL_READ_AHEAD if getattr(engine, "workers", 1) > 1 else 0
     if args.min_confidence:
         engine = with_confidence_floor(engine, args.min_confidence)
     if args.model:
@@ -126,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
         with Store(args.db) as store:  # StoreError: reported by the dispatcher, exit 1
             rep = ingest(store, read_inputs(args.inputs, published=args.published, source=args.source,
                                             published_from=published_from),
-                         engine, batch_size=batch, progress=bar, errors_file=errors_fh,
+                         engine, batch_size=batch, progress=bar, errors_file=errors_fh, read_ahead=read_ahead,
                          report=(bar.write if bar is not None else lambda m: print(f"marsad: {m}", file=sys.stderr)))
     finally:
         if bar is not None:

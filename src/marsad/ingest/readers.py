@@ -39,7 +39,10 @@ def read_jsonl(fh: Iterable[str | bytes], where: str, published_from: Sequence[s
     is not text) is reported and skipped; a bad optional field is reported and dropped."""
     for lineno, line in enumerate(fh, 1):
         loc = f"{where}:{lineno}"
+        unpaired = True  # whether a string of the record may hold a lone surrogate
         if isinstance(line, bytes):
+            # decoded here, strictly: a lone surrogate can then come only from a "\\udXXX" escape of the JSON
+            unpaired = b"\\ud" in line or b"\\uD" in line
             try:
                 line = line.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError as exc:
@@ -61,21 +64,24 @@ def read_jsonl(fh: Iterable[str | bytes], where: str, published_from: Sequence[s
         if not isinstance(rec, dict):
             yield InputProblem(loc, None, "line is not a JSON object; skipped")
             continue
-        yield from article_from_record(rec, loc, published_from=published_from)
+        yield from article_from_record(rec, loc, published_from=published_from, surrogates=unpaired)
 
 
 def article_from_record(rec: dict[str, Any], where: str, published: str | None = None,
-                        source: str | None = None, published_from: Sequence[str] = ()) -> Iterator[Item]:
+                        source: str | None = None, published_from: Sequence[str] = (),
+                        surrogates: bool = True) -> Iterator[Item]:
     """The Article of one JSON record, preceded by a warning for each field dropped or mended;
     or one skipping problem when the record has no usable text or id. ``published_from`` entries
-    ``field:NAME`` date an undated record from the first YYYY-MM-DD in its field NAME."""
+    ``field:NAME`` date an undated record from the first YYYY-MM-DD in its field NAME. ``surrogates``
+    False says that no string of the record holds a lone surrogate (its text is not searched for one)."""
+    mend = clean_text if surrogates else _as_is
     raw_id = rec.get("id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int, type(None))):
         shown = json.dumps(raw_id, ensure_ascii=False, default=str)[:40]
         yield InputProblem(where, None, f"id {shown} is {type(raw_id).__name__}; an id must be text or a whole "
                                         "number; skipped")
         return
-    art_id = clean_text(str(raw_id).strip())[0] if raw_id is not None else ""
+    art_id = mend(str(raw_id).strip())[0] if raw_id is not None else ""
     if len(art_id) > MAX_ID_CHARS:
         yield InputProblem(where, art_id[:40] + "…", f"id of {len(art_id)} characters (at most {MAX_ID_CHARS}); skipped")
         return
@@ -84,7 +90,7 @@ def article_from_record(rec: dict[str, Any], where: str, published: str | None =
         yield InputProblem(where, art_id or None, "article has no text; skipped")
         return
     warnings: list[str] = []
-    text, n_sur = clean_text(text)
+    text, n_sur = mend(text)
     if n_sur:
         warnings.append(f"{n_sur} lone surrogate(s) in the text replaced by U+FFFD")
     if not art_id:
@@ -101,7 +107,7 @@ def article_from_record(rec: dict[str, Any], where: str, published: str | None =
             warnings.append(f"'{name}' is {type(v).__name__}, not text; dropped")
             v = None
         if isinstance(v, str):
-            v, n = clean_text(v.strip())
+            v, n = mend(v.strip())
             if n:
                 warnings.append(f"{n} lone surrogate(s) in '{name}' replaced by U+FFFD")
         fields[name] = v or None
@@ -120,6 +126,11 @@ def article_from_record(rec: dict[str, Any], where: str, published: str | None =
     yield Article(id=art_id, text=text, published=pub if "published" in rec else published,
                   source=fields["source"] if "source" in rec else source, url=fields["url"], title=fields["title"],
                   where=where)
+
+
+def _as_is(value: str) -> tuple[str, int]:
+    """``clean_text`` of a string known to hold no lone surrogate."""
+    return value, 0
 
 
 def html_to_text(html: str) -> str | None:

@@ -11,9 +11,10 @@ import gzip
 import json
 import sys
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Sequence
+from typing import IO, Any, Callable, Iterable, NamedTuple, Sequence
 
 from ..ingest import Article, InputProblem
 from .. import parse_published
@@ -96,22 +97,30 @@ def _say(msg: str) -> None:
 
 def ingest(store: Store, items: Iterable[Article | InputProblem], engine: Callable[[Sequence[Article]], Iterable[Any]],
            batch_size: int = 100, progress: Any = None, report: Callable[[str], None] = _say,
-           errors_file: IO[str] | None = None) -> IngestReport:
+           errors_file: IO[str] | None = None, read_ahead: int = 0) -> IngestReport:
     """Store every article of ``items`` with its events; ``engine`` extracts a list of articles.
 
     ``progress`` is a tqdm-like object (``update(n)``) or None; ``report`` receives one line per
     bad input or failed article (naming file, line and article). Every failure is isolated to its
     article: it is written to the database's ``errors`` table (and, one JSON object a line, to
     ``errors_file``) and the rest of the batch lands.
+
+    ``read_ahead`` batches are handed to the engine before the oldest one is stored: an engine that starts
+    work when called (a process pool) extracts them while this process stores, instead of waiting for
+    it. Batches are stored, and their problems reported, in input order whatever ``read_ahead`` is: a
+    later batch's articles are never those of an earlier one (an id is read once per run), so whether
+    the store needs one does not depend on the batches before it being stored yet.
     """
     rep = IngestReport()
     t0 = time.perf_counter()
     run_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     batch: list[Article] = []
+    problems: list[tuple[str, str | None, str | None, str, str]] = []  # the batch being read's, reported with it
     seen: dict[str, tuple[str, str | None]] = {}  # id -> (content hash, where) of articles read in this run
-    errors: list[tuple[str, str | None, str | None, str]] = []
+    pending: deque[_Pending] = deque()  # batches handed to the engine, not stored yet (oldest first)
 
-    def fail(stage: str, where: str | None, article_id: str | None, reason: str, note: str) -> None:
+    def fail(errors: list[tuple[str, str | None, str | None, str]], stage: str, where: str | None,
+             article_id: str | None, reason: str, note: str) -> None:
         errors.append((stage, where, article_id, reason))
         place = f"{where}: " if where else ""
         art = f"article {article_id}: " if article_id else ""
@@ -120,42 +129,53 @@ def ingest(store: Store, items: Iterable[Article | InputProblem], engine: Callab
             errors_file.write(json.dumps({"run_at": run_at, "stage": stage, "location": where, "article_id": article_id,
                                           "reason": reason}, ensure_ascii=False) + "\n")
 
-    def flush() -> None:
-        if not batch:
+    def hand_over() -> None:
+        """Start the batch read so far (the engine may begin at once) with the problems read alongside it."""
+        if not batch and not problems:
             return
-        need = store.needs(batch)
-        todo = [a for a, n in zip(batch, need) if n]
-        rep.skipped_known += len(batch) - len(todo)
+        todo: list[Article] = []
+        if batch:
+            need = store.needs(batch)
+            todo = [a for a, n in zip(batch, need) if n]
+            rep.skipped_known += len(batch) - len(todo)
+        pending.append(_Pending(len(batch), list(problems), engine(todo) if todo else ()))
+        batch.clear()
+        problems.clear()
+
+    def store_oldest() -> None:
+        done = pending.popleft()
+        errors: list[tuple[str, str | None, str | None, str]] = []
+        for problem in done.problems:
+            fail(errors, *problem)
         good = []
-        for article, events, err in engine(todo):
+        for article, events, err in done.results:
             if err is not None:
                 rep.extraction_errors += 1
-                fail("extract", article.where, article.id, err, "; skipped (retried on the next run)")
+                fail(errors, "extract", article.where, article.id, err, "; skipped (retried on the next run)")
                 continue
             good.append((article, events))
         if good:
             st = store.add_articles(good)
             for article, reason in st.failed:
                 rep.store_errors += 1
-                fail("store", getattr(article, "where", None), article.id, reason, "; skipped (retried on the next run)")
+                fail(errors, "store", getattr(article, "where", None), article.id, reason,
+                     "; skipped (retried on the next run)")
             failed = {id(a) for a, _ in st.failed}
             rep.undated += [a.id for a, _ in good if id(a) not in failed and parse_published(a.published) is None]
             rep.stats += st
         if errors:
             store.record_errors(errors, run_at)
-            errors.clear()
-        if progress is not None:
-            progress.update(len(batch))
-        batch.clear()
+        if progress is not None and done.size:
+            progress.update(done.size)
 
     for item in items:
         if isinstance(item, InputProblem):
             if item.skipped:
                 rep.problems += 1
-                fail("read", item.where, item.article_id, item.message, "")
+                problems.append(("read", item.where, item.article_id, item.message, ""))
             else:
                 rep.warnings += 1
-                fail("warning", item.where, item.article_id, item.message, "")
+                problems.append(("warning", item.where, item.article_id, item.message, ""))
             continue
         rep.articles_read += 1
         h = content_hash(item)
@@ -163,17 +183,27 @@ def ingest(store: Store, items: Iterable[Article | InputProblem], engine: Callab
         if first is not None:
             if first[0] != h:
                 rep.duplicates += 1
-                fail("read", item.where, item.id, f"duplicate id: {first[1] or 'an earlier article'} has the same id "
-                                                  "and other content", "; this one skipped, the first kept")
+                problems.append(("read", item.where, item.id, f"duplicate id: {first[1] or 'an earlier article'} has "
+                                 "the same id and other content", "; this one skipped, the first kept"))
             else:
                 rep.skipped_known += 1  # the same article twice: nothing to do
             continue
         seen[item.id] = (h, item.where)
         batch.append(item)
         if len(batch) >= batch_size:
-            flush()
-    flush()
-    if errors:
-        store.record_errors(errors, run_at)
+            hand_over()
+            while len(pending) > read_ahead:
+                store_oldest()
+    hand_over()
+    while pending:
+        store_oldest()
     rep.seconds = time.perf_counter() - t0
     return rep
+
+
+class _Pending(NamedTuple):
+    """A batch handed to the engine: how many articles it read, the problems read with it, its results."""
+
+    size: int
+    problems: list[tuple[str, str | None, str | None, str, str]]
+    results: Iterable[Any]
