@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 # The ACLED taxonomy, spelled exactly as in the guidelines.
@@ -137,10 +137,17 @@ class Event:
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        """The event as plain JSON-ready values, in field order (what ``dataclasses.asdict`` gives, without
+        its deep copy of every value: the output writer calls this for every event)."""
+        d = {name: getattr(self, name) for name in _EVENT_FIELDS}
+        d["evidence"] = [{"text": e.text, "start": e.start, "end": e.end} for e in self.evidence]
+        d["spans"] = [{"role": sp.role, "start": sp.start, "end": sp.end, "text": sp.text} for sp in self.spans]
         if not d["event_id"]:
             d["event_id"] = self.compute_id()
         return d
+
+
+_EVENT_FIELDS = tuple(f.name for f in fields(Event))
 
 
 @dataclass
