@@ -231,6 +231,12 @@ def test_counts_of_the_wounded_of_dead_and_wounded_together_or_in_thousands_are_
     assert all(e.fatalities == 0 for e in events)
 
 
+def test_a_wave_of_separate_attacks_is_a_roundup():
+    events = marsad.extract("وقُتل ثمانية أشخاص على الأقل يوم أمس في موجة من الهجمات المنفصلة على قوات الأمن التركية في "
+                            "إسطنبول وجنوب شرق البلاد.", published="2015-08-11")
+    assert all(e.fatalities != 8 for e in events)
+
+
 def test_a_count_over_a_long_period_is_no_toll():
     text = "وقتل 19 شخصا من قوات الامن التركية في هجمات نسبت إلى حزب العمال الكردستاني منذ بداية الأزمة الحالية."
     doc = extract_doc(text, published="2015-08-04")

@@ -223,3 +223,8 @@ def test_syrian_rebel_formations_are_named():
 def test_the_international_coalition_told_as_al_itilaf():
     text = "نفذ الائتلاف الدولي بقيادة اميركية الجمعة غارات جوية على جسرين استراتيجيين في محافظة دير الزور"
     assert names(actors(text, "SY"))[0] == ("الائتلاف الدولي", "Global Coalition Against Daesh")
+
+
+def test_the_coalitions_warships_off_yemen():
+    text = "قصفت البارجات البحرية تجمعات للحوثيين في مديرية الدريهمي"
+    assert names(actors(text, "YE"))[0] == ("البارجات البحرية", "Military Forces of Saudi Arabia")

@@ -61,8 +61,8 @@ def proposal_sentences(doc: Doc, relevance: ArticleScore | None, models: ModelBu
     for i, s in enumerate(doc.sentences[:OPENING_SENTENCES]):
         if s.token_end <= s.token_start:
             continue
-        if any(m.kind == "accident" for m in by_sentence.get(i, ())):
-            continue
+        if any(m.kind in ("accident", "summary") for m in by_sentence.get(i, ())):
+            continue  # an accident, or a roundup of separate incidents ("في موجة من الهجمات المنفصلة")
         if _short_blocked(by_sentence.get(i, ())):
             continue  # "سلسلة تفجيرات", "منذ تحرير": the rules read an event told elsewhere or before
         if _told_as_not_done(by_sentence.get(i, ())):
