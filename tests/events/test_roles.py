@@ -225,3 +225,10 @@ def test_those_killed_by_the_hand_of_a_group_are_the_side_hit():
     (e,) = marsad.extract("وقالت مصادر محلية ل\"الرياض\" ان ستة حوثيين بينهم القيادي ابو عقيل السالمي قتلوا امس السبت "
                           "على يد عناصر المقاومة الشعبية في مديرية حزم العدين بإب.", published="2015-08-09")
     assert (e.actor1, e.actor2) == ("Popular Resistance", "Houthi Movement")
+
+
+def test_an_adverb_opening_the_sentence_is_no_soldier():
+    # snn-aawsat-675f5e674e44 (corpus, outside dev/train): "militarily, the resistance advanced"
+    (e,) = marsad.extract("وعسكريًا، حققت المقاومة الشعبية في تعز تقدمًا، وتمكنت من السيطرة على عدد من المواقع التي كانت "
+                          "تسيطر عليها جماعة الحوثي المسلحة.", published="2015-07-27")
+    assert e.actor1 == "Popular Resistance"

@@ -65,8 +65,19 @@ def parties(idx: MentionIndex, s: int, clause: int | None) -> list[Mention]:
             continue
         if a.token_start > 0 and doc.tokens[a.token_start - 1].forms[-1] in FINDERS:
             continue  # "وعثرت الشرطة على جثتين": it found the dead
+        if is_sentence_adverb(doc, a):
+            continue  # "وعسكريًا، حققت المقاومة تقدمًا": "militarily", no soldier
         out.append(a)
     return out
+
+
+def is_sentence_adverb(doc: Doc, a: Mention) -> bool:
+    """A one-word accusative opening the sentence before a comma ("وعسكريًا،", "ميدانيًا،") is an adverb
+    (militarily, on the ground) that sets the topic, not a person of that kind."""
+    sent = doc.sentences[a.sentence]
+    if a.token_start != sent.token_start or a.token_end - a.token_start != 1:
+        return False
+    return fold(a.text).endswith("يا") and doc.text[a.end:a.end + 2].strip()[:1] in ("،", ",")
 
 SPEAKER_LINKS = MARKERS["speaker_link"]
 
