@@ -69,3 +69,41 @@ def test_a_list_of_towns_does_not_run_past_a_verb(places):
     # "وقتل" after the list is no town: only names that end the list or precede a definite word continue it
     by = places("وقصفت الطائرات بلدتي كفريا والفوعة وقتل ثلاثة مدنيين")
     assert set(by) == {"كفريا", "الفوعة"}
+
+
+def test_a_village_abroad_named_among_home_places_is_a_place_the_gazetteer_lacks(places):
+    # Syria is named, so its villages are candidates; but the sentence is about Fallujah's district, and
+    # the Syrian village Sukkar is no place of it: the name is placed in the area of the town named before
+    by = places("كما تدخل العمليات العسكرية في الرمادي والفلوجة أسبوعها الثالث، وغلق الطرق عن الإمدادات القادمة "
+                "من سوريا. وركز على السيارات المفخخة المعدة للتفجير كما فعلها في الفلوجة. كما أوقف تحركات "
+                "المتطرفين، فيما تدور معارك عنيفة في منطقة السجر شمال غرب القضاء وسط أنباء عن اقتحام الفلوجة قريباً.")
+    assert by["السجر"].place.country_code == "IQ" and by["السجر"].qualifier == "enclosing"
+
+
+def test_a_quarter_lies_in_the_town_named_after_it(places):
+    # al-Yarmouk (Damascus) is 500 km from Baqubah: the Baqubah quarter is one the gazetteer lacks
+    by = places("وأشارت إلى مقتل 13 مدنيا وإصابة 23 آخرين جراء انفجار ثلاث عبوات ناسفة في ناحية العبارة وحيي "
+                "اليرموك والاملاك في بعقوبة.")
+    assert by["اليرموك"].place.country_code == "IQ"
+    # an area after a district's name is no town it is a quarter of: Rutbah stays the district
+    by = places("إن طائرة عسكرية عراقية أطلقت صاروخين على أحد المنازل فجر الجمعة وسط قضاء الرطبة أقصى غرب الأنبار")
+    assert "Rutbah" in by["الرطبة"].place.name_en or "Ruţbah" in by["الرطبة"].place.name_en
+
+
+def test_a_brigade_is_no_district(places):
+    by = places("وقال المكتب: إن «لواء النصر في الفرقة الأولى الساحلية التابعة للجيش الحر استهدف مواقع في ريف حماة")
+    assert set(by) == {"ريف حماة"}
+    by = places("كشف «مكتب أخبار سوريا» المعارض، أن «لواء اليرموك التابع للجيش السوري الحر، قصف مواقع النظام")
+    assert "اليرموك" not in by
+    # a Jordanian liwa named after its seat stays a place
+    by = places("ويقع لواء الرمثا في محافظة إربد شمال الأردن")
+    assert by["الرمثا"].place.country_code == "JO"
+
+
+def test_a_capital_acting_or_cited_is_its_government(places):
+    assert set(places("وأصبحت الهجمات شبه يومية منذ بدأت أنقرة ضربات جوية على معسكرات حزب العمال الكردستاني "
+                      "شمال العراق")) == {"شمال العراق"}
+    assert not places("ويقول المتمردون: إن ضحايا مدنيين يسقطون في الغارات التركية، وهو ما تنفيه أنقرة.")
+    assert not places("غير ان تفجيرا انتحاريا داميا نسب الى تنظيم داعش تبعته اشتباكات حدودية، جعل سياسة انقرة اكثر تشددا.")
+    # written as a place, it stays one
+    assert places("انفجرت سيارة مفخخة في أنقرة وسط تركيا")["أنقرة"].place.name_en == "Ankara"

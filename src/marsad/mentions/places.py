@@ -850,6 +850,9 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
             return None
         raw.doubt = verdict == "doubt"
         raw.reasons.append(why)
+    if raw.cue == "admin2" and _bare_cue(doc.tokens[m.token_start - 1], _BRIGADE_WORDS) \
+            and not any(p.kind in KIND_FIT["admin2"] or p.feature_code == "PPLA2" for p in raw.cands):
+        return None  # "لواء النصر"، "لواء اليرموك"، "لواء الجفرة": a brigade, unless a district (or its seat) has the name
     if raw.cue in ("admin2", "admin3") and not any(p.kind in KIND_FIT[raw.cue] or p.kind == "city" for p in raw.cands):
         n, loc, _ = gaz.usage_of(m.key)
         if n >= 30 and (loc + 1) / (n + 3) < USAGE_PLACE_SHARE:
@@ -958,6 +961,10 @@ def _listed_after_plural(doc: Doc, raws: list[_Raw], m: PhraseMatch) -> bool:
 
 
 _ADMIN_CUE_KINDS = frozenset({"admin1", "admin2", "admin3"})
+# "لواء" is a district (liwa) of Jordan, but in war news first a brigade: a name after it is a place only when
+# a district or a district seat has that name ("لواء الرمثا") (all four brigade names after it in 1,147 slice conflict articles
+# were read as villages, camps or governorates)
+_BRIGADE_WORDS = frozenset({"لواء", "الوية"})
 _PLURAL_ADMIN = frozenset({"محافظتي", "محافظات", "ولايتي", "ولايات", "مديريتي", "مديريات", "ناحيتي", "معتمديات", "معتمديتي"})
 _CAPITAL_WORDS = frozenset({"العاصمه"})
 
@@ -1179,6 +1186,24 @@ def _others_evidence(raws: list[_Raw], weights: dict[str, float]) -> dict[str, d
     return out
 
 
+def _village_abroad_among_home_places(doc: Doc, gaz: Gazetteer, r: _Raw, raws: list[_Raw], focus: str) -> bool:
+    """The name (bare or after منطقة) has only small places, all abroad, while its sentence names a place of
+    the article's country and nothing of theirs (no place, no nationality adjective): "في تعز ... في الضباب"
+    (Ad Dabab, a Saudi hamlet), "في منطقة السجر شمال غرب القضاء ... الفلوجة" (Sukkar, a Syrian village)."""
+    if r.cue not in (None, "area") or not r.cands or not _all_small(r.cands):
+        return False
+    abroad = {p.country_code for p in r.cands}
+    if focus in abroad:
+        return False
+    mates = [r2 for r2 in raws if r2 is not r and r2.sent == r.sent and not r2.dateline and not r2.doubt and r2.cands]
+    if not any(all(p.country_code == focus for p in r2.cands) for r2 in mates):
+        return False
+    if any(p.country_code in abroad for r2 in mates for p in r2.cands):
+        return False
+    sent = doc.sentences[r.sent]
+    return not any(gaz.demonyms.get(f) in abroad for t in doc.tokens[sent.token_start:sent.token_end] for f in t.forms)
+
+
 def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, float]) -> None:
     gaz = idx.gaz
     focus = country_focus(weights)
@@ -1201,6 +1226,11 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
                     r.unknown, r.cands, r.home = True, [], focus
                     continue
             r.cands = keep
+            if _village_abroad_among_home_places(doc, gaz, r, raws, focus):
+                # "معارك في تعز ... في الضباب": a Saudi hamlet in a sentence about Taiz is a homonym of a place the
+                # gazetteer lacks; placed in the area of the home place named with it
+                r.unknown, r.cands, r.home = True, [], focus
+                r.reasons.append("its only same-name places are villages abroad, in a sentence about home places")
     known = [r for r in raws if not r.unknown and r.cands]
     ctx = Context(focus=focus, countries=dict(weights))
     for r in known:
@@ -1244,6 +1274,11 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
             near = [p for p in r.cands if p.kind not in ("village",) or any(
                 a.country_code == p.country_code and (a.kind == "country" or a.admin1_code == p.admin1_code)
                 for a in within + listed)]
+            towns_after = [a for a in within if a.kind in ("city", "village", "neighbourhood")]
+            if r.qualifier == "part_of" and towns_after:
+                # "حيي اليرموك والاملاك في بعقوبة": a quarter lies in the town named after it, not 500 km off
+                near = [p for p in near if any(haversine(p.lat, p.lon, a.lat, a.lon) < DOUBT_SUPPORT_KM
+                                               for a in towns_after)]
             if owners and any(p.country_code in owners for p in near):
                 near = [p for p in near if p.country_code in owners]  # not Iraq's Kurdistan region: Iran's
             if inside:
