@@ -107,3 +107,18 @@ def test_a_capital_acting_or_cited_is_its_government(places):
     assert not places("غير ان تفجيرا انتحاريا داميا نسب الى تنظيم داعش تبعته اشتباكات حدودية، جعل سياسة انقرة اكثر تشددا.")
     # written as a place, it stays one
     assert places("انفجرت سيارة مفخخة في أنقرة وسط تركيا")["أنقرة"].place.name_en == "Ankara"
+
+
+def test_a_name_going_on_with_son_of_is_a_longer_name(places):
+    # "سيدي علي بن سالم": not the Algerian commune Sidi Ali; the full name the gazetteer has is still found
+    by = places("أقدم صباح اليوم عدد من أهالي منطقة سيدي علي بن سالم من معتمدية الشبيكة التابعة لولاية القيروان "
+                "على غلق الطريق الوطنية رقم 3 بين القيروان و سيدي بوزيد.")
+    assert all(v.place.country_code == "TN" for v in by.values())
+    assert places("وخرج أهالي سيدي علي بن عون في مسيرة")["سيدي علي بن عون"].place.country_code == "TN"
+
+
+def test_afghan_provinces_are_found_by_their_bare_names(places):
+    # GeoNames writes them "ولايت فارياب" / "فارياب ولايت" (Dari, Pashto): not the Iranian town Faryab
+    by = places("وفي الوقت نفسه، قتل 18 متمردا على الاقل وأصيب تسعة آخرون في إقليم فارياب شمال البلاد بعد أن شنت "
+                "قوات الامن الافغانية عملية عسكرية أعقبتها غارة جوية أمس الاول الجمعة.")
+    assert by["فارياب"].place.country_code == "AF" and by["فارياب"].place.kind == "governorate"

@@ -809,6 +809,9 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
         return None  # خراب الشحم، تل جورة: the first word of a longer name, not the village خراب
     if told_to(doc, m.token_start, pctx):
         return None  # 'قالت مصادر ل"الرياض"': the paper the source spoke to
+    if (m.token_end < doc.sentences[tok.sentence].token_end and doc.tokens[m.token_end].norm in _SON_OF
+            and not doc.text[doc.tokens[m.token_end - 1].end:doc.tokens[m.token_end].start].strip()):
+        return None  # "سيدي علي بن سالم", "محمد بن سلمان": the first words of a longer name, a person's or named after one
     cands = gaz.lookup_key(m.key)
     capital = _capital_city(gaz, m.key) if m.token_end - m.token_start > 1 else None
     if capital:
@@ -961,6 +964,7 @@ def _listed_after_plural(doc: Doc, raws: list[_Raw], m: PhraseMatch) -> bool:
 
 
 _ADMIN_CUE_KINDS = frozenset({"admin1", "admin2", "admin3"})
+_SON_OF = frozenset({"بن", "ابن"})
 # "لواء" is a district (liwa) of Jordan, but in war news first a brigade: a name after it is a place only when
 # a district or a district seat has that name ("لواء الرمثا") (all four brigade names after it in 1,147 slice conflict articles
 # were read as villages, camps or governorates)
