@@ -55,7 +55,9 @@ PERSIAN_LETTERS = set("پچژگکیۀ")
 ADMIN_PREFIXES = (
     "محافظة", "ولاية", "منطقة", "قضاء", "مديرية", "ناحية", "مركز", "لواء", "شعبية", "إقليم", "اقليم",
     "مقاطعة", "بلدية", "دائرة", "عمالة", "معتمدية", "شهرستان", "استان", "بخش", "مدينة", "إمارة", "امارة",
+    "ولايت",  # Dari / Pashto "province": GeoNames names Afghan provinces "ولايت فارياب" or "فارياب ولايت"
 )
+ADMIN_SUFFIXES = ("ولايت",)
 KIND_BY_LEVEL = {1: "governorate", 2: "district", 3: "subdistrict"}
 
 
@@ -105,9 +107,13 @@ def usable_key(k: str) -> bool:
 
 
 def strip_admin_prefix(name: str) -> str:
+    """The bare name of an admin area: "محافظة حلب" → حلب, "فارياب ولايت" (Pashto order) → فارياب."""
     for p in ADMIN_PREFIXES:
         if name.startswith(p + " "):
             return name[len(p) + 1:].strip()
+    for p in ADMIN_SUFFIXES:
+        if name.endswith(" " + p):
+            return name[:-len(p) - 1].strip()
     return name
 
 

@@ -107,3 +107,17 @@ def test_the_towns_a_road_links_are_its_ends_not_where_people_protested():
             "هذه الطريق تعتبر طريق وطنية وحيوية حيث تربط بين معتمديات النفيضة والسبيخة والناظور.")
     spans = [s.text for e in marsad.extract(text, published="2017-02-15") for s in e.spans if s.role == "location"]
     assert not {"السبيخة", "الناظور"} & set(spans)
+
+
+def test_a_road_blocked_between_two_towns_is_placed_where_it_was_blocked():
+    # ant-JA-localNews-4267-20170518: Gafsa and Sfax are the road's ends, Meknassy where it was blocked
+    events = marsad.extract("احتج عدد من المعطلين عن العمل في معتمدية المكناسي. كما قام المحتجون بغلق الطريق الوطنية "
+                            "عدد 14 الرابطة بين قفصة وصفاقس على مستوى معتمدية المكناسي.", published="2017-05-18")
+    assert events and {e.location for e in events} == {"Meknassy"}
+
+
+def test_people_of_a_town_acting_at_another_place_are_placed_there():
+    # ant-JA-localNews-273-10012017: residents of Meknassy stormed the governorate's seat in Sidi Bouzid
+    events = marsad.extract("اقتحم عدد من أهالي المكناسي من بينهم عمال الحضائر، صباح اليوم الثلاثاء مقر ولاية سيدي "
+                            "بوزيد، رافعين شعار \"ديقاج\" في وجه الوالي.", published="2017-01-10")
+    assert events and all(e.admin1 == "Sidi Bouzid Governorate" and e.location != "Meknassy" for e in events)

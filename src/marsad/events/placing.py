@@ -185,6 +185,17 @@ def places_for(idx: MentionIndex, s: int, d: Draft) -> list[Mention]:
             cands = [p for p in after if idx.clause(p) == c]
     if not cands:
         return []
+    homes = homes_of_people(doc, usable)
+    ends = road_ends(doc, usable) | homes
+    home = [p for p in cands if id(p) not in ends and place_country(p) == focus]
+    if ends and home:
+        cands = home  # a place of the story's country, not a homonym abroad
+    elif homes and all(id(p) in homes for p in cands):
+        # "اقتحم عدد من أهالي المكناسي ...، مقر ولاية سيدي بوزيد": the people's home in this clause, the place
+        # they acted at in the next
+        there = [p for p in usable if id(p) not in ends and place_country(p) == focus]
+        if there:
+            cands = there
     runs: list[list[Mention]] = []
     for p in sorted(usable, key=lambda p: p.start):  # a list may run on past a comma ("، منها البصرة")
         if runs and coordinated_places(doc, runs[-1][-1], p):
@@ -198,6 +209,39 @@ def places_for(idx: MentionIndex, s: int, d: Draft) -> list[Mention]:
         return run
     towns = [p for p in run if qualifier_of(p) not in ("rural", "admin")]
     return dedupe_places(towns or [best], by_name=True)
+
+
+def road_ends(doc: Doc, places: list[Mention]) -> set[int]:
+    """ids of the places named as the two ends of a road or line ("الطريق الرابطة بين قفصة وصفاقس على مستوى
+    معتمدية المكناسي"): "بين" right before the first, the second listed after it. Where the clause names
+    another place, that one is where it happened, not the towns the road joins."""
+    toks = doc.tokens
+    ordered = sorted(places, key=lambda p: p.start)
+    out: set[int] = set()
+    for k, p in enumerate(ordered[:-1]):
+        i = p.token_start
+        if i == 0 or toks[i - 1].sentence != p.sentence or toks[i - 1].norm != "بين":
+            continue
+        q = ordered[k + 1]
+        if q.sentence == p.sentence and coordinated_places(doc, p, q):
+            out.update((id(p), id(q)))
+    return out
+
+
+# "أهالي المكناسي"، "سكان القرية"، "أبناء المنطقة": the people of a place
+PEOPLE_OF = frozenset({"اهالي", "سكان", "ابناء"})
+
+
+def homes_of_people(doc: Doc, places: list[Mention]) -> set[int]:
+    """ids of the places named as where people are from ("اقتحم عدد من أهالي المكناسي ... مقر ولاية سيدي
+    بوزيد"): the protest was at the governorate's seat; the residents came from Meknassy."""
+    toks = doc.tokens
+    out: set[int] = set()
+    for p in places:
+        i = p.token_start
+        if i > 0 and toks[i - 1].sentence == p.sentence and not PEOPLE_OF.isdisjoint(toks[i - 1].forms[:2]):
+            out.add(id(p))
+    return out
 
 
 AREA_KINDS = frozenset({"governorate", "district", "region", "subdistrict"})

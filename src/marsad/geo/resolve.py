@@ -30,7 +30,7 @@ DIRECTION_ADJ = frozenset({"الشرقي", "الغربي", "الشمالي", "ا
 KIND_FIT = {
     "town": {"city", "village", "neighbourhood", "camp"},
     "camp": {"city", "village", "neighbourhood", "camp"},
-    "admin1": {"governorate"},
+    "admin1": {"governorate", "region"},  # إقليم دارفور، إقليم كردستان: a region is the area an admin word names too
     "admin2": {"district"},
     "admin3": {"subdistrict"},
     "area": {"city", "village", "neighbourhood", "district", "subdistrict", "region", "camp"},

@@ -96,6 +96,7 @@ class PlaceContext:
     short_heads: frozenset[str]
     told_to: frozenset[str]
     age_words: frozenset[str]
+    construct_nouns: frozenset[str]
     # the given names as written, final ى / ئ kept apart from ي (see ``spelling``): "على" is no "علي"
     given_spellings: frozenset[str] = frozenset()
 
@@ -229,6 +230,25 @@ def age_after(doc: Doc, tok1: int, ctx: PlaceContext | None = None) -> bool:
         return False
     m = _AGE.match(doc.text, toks[tok1 - 1].end, min(len(doc.text), toks[tok1 - 1].end + 60))
     return bool(m) and fold(m.group(2)) in ctx.age_words
+
+
+def construct_noun(doc: Doc, key: str, tok0: int, tok1: int, ctx: PlaceContext | None = None) -> bool:
+    """A bare name of ``construct_nouns`` followed by a definite noun is that noun in a construct ("حماة الوطن":
+    the nation's protectors; "حماة المتهم": the accused's mother-in-law), not the city. A direction, a word
+    that locates ("المجاورة"), a nationality adjective or a weekday after it, or في before it, keep the city."""
+    from ..lexicon.calendar import calendar
+
+    ctx = ctx or place_context()
+    toks = doc.tokens
+    if key not in ctx.construct_nouns or tok1 >= len(toks) \
+            or toks[tok1].sentence != toks[tok0].sentence or doc.text[toks[tok1 - 1].end:toks[tok1].start].strip():
+        return False
+    nxt = toks[tok1].norm
+    if not nxt.startswith("ال") or nxt in DIRECTION_ADJ or nxt in ctx.not_names or nxt in calendar().weekdays:
+        return False
+    if nxt in place_index().gaz.demonyms or nxt[2:] in place_index().gaz.demonyms:
+        return False  # "حماة السورية"
+    return not locative_context(doc, tok0, tok1, ctx)
 
 
 def ordinal_after(doc: Doc, tok1: int, ctx: PlaceContext | None = None) -> bool:
@@ -507,6 +527,7 @@ USAGE_DOUBT_SHARE = 0.02  # below this a bare name is a word; above, the article
 USAGE_WORD_AFTER_CUE = 0.1  # even after مدينة/بلدة: "مدينة صناعية" (an industrial city) is no place
 BIG_PLACE_POP = 100_000
 DOUBT_SUPPORT_KM = 150.0
+LISTED_ANCHOR_KM = 50.0  # a village this close to a place the article names is no homonym of a listed town's area
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 
 
@@ -592,9 +613,14 @@ def _support_doubts(doc: Doc, gaz: Gazetteer, raws: list[_Raw], weights: dict[st
             if r.proclitic and not near and focus:
                 # "الإدارة الجهوية للتجارة بنابل" in a Tunisian paper: "in" a town of the article's country
                 near = [p for p in r.cands if p.country_code == focus and is_big(p)]
+        owner = all(p.kind == "country" for p in r.cands) and any(
+            r2.sent == r.sent and r2.tok1 == r.tok0 and not doc.text[r2.end:r.start].strip() for r2 in sure)
         if near:
             r.cands = near
             r.reasons.append("supported by the places around it")
+            out.append(r)
+        elif owner:
+            r.reasons.append("the country of the place named right before it (كردستان إيران)")
             out.append(r)
         elif listed:
             r.reasons.append("listed with a place")
@@ -643,10 +669,13 @@ def _coordinated(doc: Doc, r: _Raw) -> bool:
 
 
 def _in_country(doc: Doc, r: _Raw, country: _Raw) -> bool:
-    """"X في الكويت" / "X بالكويت" / "X، الكويت": the country right after the name is where it lies."""
+    """"X في الكويت" / "X بالكويت" / "X، الكويت" / "كردستان إيران": the country right after the name is where
+    it lies (a country in construct after a region's name is its owner: "كردستان إيران" is Iran's Kurdistan)."""
     gap = country.tok0 - r.tok1
     if gap == 0:
-        return country.start > 0 and doc.text[country.start - 1] in "بو،," or "في" in doc.text[r.end:country.start]
+        between = doc.text[r.end:country.start]
+        return (country.start > 0 and doc.text[country.start - 1] in "بو،," or "في" in between
+                or not between.strip() and country.span_tok0 == country.tok0)
     return gap == 1 and doc.tokens[r.tok1].norm == "في"
 
 
@@ -760,14 +789,16 @@ def _stripped_reading(doc: Doc, idx: _Index, m: PhraseMatch) -> tuple[PhraseMatc
     return None
 
 
-def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: PlaceContext) -> _Raw | None:
+def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: PlaceContext,
+            listed: bool = False) -> _Raw | None:
     """The place a name match stands for in its context (cue, qualifiers, candidates), or None when it
-    is no place here (a word, a person's name, a nationality adjective ...). ``raws``: those found before."""
+    is no place here (a word, a person's name, a nationality adjective ...). ``raws``: those found before;
+    ``listed``: the name continues a list of towns after a plural place word (``_listed_after_plural``)."""
     gaz = idx.gaz
     tok = doc.tokens[m.token_start]
     no_cue = (m.token_start == doc.sentences[tok.sentence].token_start
               or _CUES_ANY.isdisjoint(doc.tokens[m.token_start - 1].forms))
-    if no_cue and (m.key in idx.words or _needs(idx, m.key) > locative_context(doc, m.token_start, m.token_end, pctx, True)
+    if no_cue and not listed and (m.key in idx.words or _needs(idx, m.key) > locative_context(doc, m.token_start, m.token_end, pctx, True)
                    and not _NEAR_OR_PART.intersection(doc.tokens[m.token_start - 1].forms)):
         return None  # a word (زخم، اللوم، الري) with no place word before it: skip it cheaply
     if (not no_cue and m.key in gaz.demonyms
@@ -778,6 +809,9 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
         return None  # خراب الشحم، تل جورة: the first word of a longer name, not the village خراب
     if told_to(doc, m.token_start, pctx):
         return None  # 'قالت مصادر ل"الرياض"': the paper the source spoke to
+    if (m.token_end < doc.sentences[tok.sentence].token_end and doc.tokens[m.token_end].norm in _SON_OF
+            and not doc.text[doc.tokens[m.token_end - 1].end:doc.tokens[m.token_end].start].strip()):
+        return None  # "سيدي علي بن سالم", "محمد بن سلمان": the first words of a longer name, a person's or named after one
     cands = gaz.lookup_key(m.key)
     capital = _capital_city(gaz, m.key) if m.token_end - m.token_start > 1 else None
     if capital:
@@ -799,6 +833,9 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
             return None
         raw.reasons.append("matched without the article ال")
     _context(doc, raw, doc.sentences[tok.sentence].token_start)
+    if listed and raw.cue is None and raw.qualifier is None:
+        raw.cue, raw.list_cue = "town", True
+        raw.reasons.append("listed after a plural place word (قريتي، بلدات ...)")
     if key_is_not_a_name(m.key, pctx) or not _TANWEEN.isdisjoint(doc.text[m.start:m.end + 2]):
         return None  # الملك، الأمير (a title, not a place); دوماً (an adverb: names take no tanween)
     if raw.cue not in _STRONG_CUES and raw.qualifier != "rural":
@@ -808,14 +845,17 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
         raw.cands = strong
         if raw.qualifier is None and (blocked_context(doc, m.token_start, pctx, all(p.kind == "country" for p in raw.cands),
                                                            _ends_place(raws, m.token_start, pctx)) or ordinal_after(doc, m.token_end, pctx)
-                                       or age_after(doc, m.token_end, pctx)):
-            return None  # الرئيس عون، نادي برشلونة، حكومة بغداد، محمد الحلبي، الباب الثالث، X (22 عاما)
+                                       or age_after(doc, m.token_end, pctx) or construct_noun(doc, m.key, m.token_start, m.token_end, pctx)):
+            return None  # الرئيس عون، نادي برشلونة، حكومة بغداد، محمد الحلبي، الباب الثالث، X (22 عاما)، حماة الوطن
         verdict, why = usage_verdict(gaz, m.key, raw.cands, 2 if raw.qualifier is not None else
                                      locative_context(doc, m.token_start, m.token_end, pctx, True))
         if verdict == "word":
             return None
         raw.doubt = verdict == "doubt"
         raw.reasons.append(why)
+    if raw.cue == "admin2" and _bare_cue(doc.tokens[m.token_start - 1], _BRIGADE_WORDS) \
+            and not any(p.kind in KIND_FIT["admin2"] or p.feature_code == "PPLA2" for p in raw.cands):
+        return None  # "لواء النصر"، "لواء اليرموك"، "لواء الجفرة": a brigade, unless a district (or its seat) has the name
     if raw.cue in ("admin2", "admin3") and not any(p.kind in KIND_FIT[raw.cue] or p.kind == "city" for p in raw.cands):
         n, loc, _ = gaz.usage_of(m.key)
         if n >= 30 and (loc + 1) / (n + 3) < USAGE_PLACE_SHARE:
@@ -862,7 +902,7 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
         if _ends_in_direction(doc, idx, m):
             # "مدينة الباب شرقي حلب" is al-Bab east of Aleppo, not Bab Sharqi (a district of Alexandria)
             m = _shorter_match(doc, idx, m) or m
-        raw = _accept(doc, idx, m, raws, pctx)
+        raw = _accept(doc, idx, m, raws, pctx, _listed_after_plural(doc, raws, m))
         if raw is None or not any(is_big(p) for p in raw.cands):
             # "بنابل" is a Syrian village to the gazetteer but "in Nabeul" to a Tunisian paper, "وجدة" the
             # Moroccan city or "and Jeddah", "بأبين" the Yemeni village Babin or "in Abyan": when the word
@@ -900,7 +940,35 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
     return raws, demonyms
 
 
+def _listed_after_plural(doc: Doc, raws: list[_Raw], m: PhraseMatch) -> bool:
+    """The name continues a list of towns that a plural place word opens ("قريتي أم شرشوح والهلالية", "بلدات
+    طعوم وسرمين وتفتناز"): the town named right before it, joined by و or a comma, follows a plural town
+    word or continues such a list. A name without the article must end the list or precede a definite
+    word ("قريتي الفوعة وكفريا المواليتين"), as in ``_unknown_after_cues``: "وقتل" ends no list of towns."""
+    if not raws:
+        return False
+    prev = raws[-1]
+    toks = doc.tokens
+    if prev.tok1 != m.token_start or prev.sent != toks[m.token_start].sentence or prev.cue != "town":
+        return False
+    if not (prev.list_cue or prev.tok0 > 0 and _bare_cue(toks[prev.tok0 - 1], _PLURAL_CUES)):
+        return False
+    tok = toks[m.token_start]
+    if tok.norm[:1] != "و" and "،" not in doc.text[prev.end:m.start] and "," not in doc.text[prev.end:m.start]:
+        return False
+    if m.key.startswith("ال"):
+        return True
+    nxt = m.token_end
+    return _list_end(doc, toks[m.token_end - 1]) or (
+        nxt < len(toks) and toks[nxt].sentence == tok.sentence and toks[nxt].norm.startswith("ال"))
+
+
 _ADMIN_CUE_KINDS = frozenset({"admin1", "admin2", "admin3"})
+_SON_OF = frozenset({"بن", "ابن"})
+# "لواء" is a district (liwa) of Jordan, but in war news first a brigade: a name after it is a place only when
+# a district or a district seat has that name ("لواء الرمثا") (all four brigade names after it in 1,147 slice conflict articles
+# were read as villages, camps or governorates)
+_BRIGADE_WORDS = frozenset({"لواء", "الوية"})
 _PLURAL_ADMIN = frozenset({"محافظتي", "محافظات", "ولايتي", "ولايات", "مديريتي", "مديريات", "ناحيتي", "معتمديات", "معتمديتي"})
 _CAPITAL_WORDS = frozenset({"العاصمه"})
 
@@ -957,7 +1025,8 @@ def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
                     break
                 first = False
                 if j in covered:
-                    j += 1
+                    while j < s.token_end and j in covered:
+                        j += 1  # a known name, of one word or more ("قريتي أم شرشوح والهلالية")
                     continue
                 if stem in _NOT_NAMES or not stem.isalpha() or len(stem) < 3 or stem.isascii():
                     break
@@ -1121,6 +1190,24 @@ def _others_evidence(raws: list[_Raw], weights: dict[str, float]) -> dict[str, d
     return out
 
 
+def _village_abroad_among_home_places(doc: Doc, gaz: Gazetteer, r: _Raw, raws: list[_Raw], focus: str) -> bool:
+    """The name (bare or after منطقة) has only small places, all abroad, while its sentence names a place of
+    the article's country and nothing of theirs (no place, no nationality adjective): "في تعز ... في الضباب"
+    (Ad Dabab, a Saudi hamlet), "في منطقة السجر شمال غرب القضاء ... الفلوجة" (Sukkar, a Syrian village)."""
+    if r.cue not in (None, "area") or not r.cands or not _all_small(r.cands):
+        return False
+    abroad = {p.country_code for p in r.cands}
+    if focus in abroad:
+        return False
+    mates = [r2 for r2 in raws if r2 is not r and r2.sent == r.sent and not r2.dateline and not r2.doubt and r2.cands]
+    if not any(all(p.country_code == focus for p in r2.cands) for r2 in mates):
+        return False
+    if any(p.country_code in abroad for r2 in mates for p in r2.cands):
+        return False
+    sent = doc.sentences[r.sent]
+    return not any(gaz.demonyms.get(f) in abroad for t in doc.tokens[sent.token_start:sent.token_end] for f in t.forms)
+
+
 def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, float]) -> None:
     gaz = idx.gaz
     focus = country_focus(weights)
@@ -1143,6 +1230,11 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
                     r.unknown, r.cands, r.home = True, [], focus
                     continue
             r.cands = keep
+            if _village_abroad_among_home_places(doc, gaz, r, raws, focus):
+                # "معارك في تعز ... في الضباب": a Saudi hamlet in a sentence about Taiz is a homonym of a place the
+                # gazetteer lacks; placed in the area of the home place named with it
+                r.unknown, r.cands, r.home = True, [], focus
+                r.reasons.append("its only same-name places are villages abroad, in a sentence about home places")
     known = [r for r in raws if not r.unknown and r.cands]
     ctx = Context(focus=focus, countries=dict(weights))
     for r in known:
@@ -1165,6 +1257,7 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
         within = []
         listed = []  # the next towns of a list ("في مدن الرياض وجدة"): near it, but not the area it lies in
         inside: list[Place] = []  # the place named right after it as where it lies ("حي القابل بنجران")
+        owners: set[str] = set()  # the country it lies in, named right after it ("كردستان إيران", "X في الكويت")
         for r2 in known[k + 1:]:
             if r2.sent != r.sent or r2.tok0 - r.tok1 > 6:
                 break
@@ -1172,6 +1265,8 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
                 p2 = r2.result[0].place
                 if p2.kind == "country" and not _in_country(doc, r, r2):
                     continue  # "البوكمال الحدودية مع العراق": a country named nearby is not where it lies
+                if p2.kind == "country" and not _coordinated(doc, r2):
+                    owners.add(p2.country_code)
                 if _across_border(doc, r, r2):
                     continue  # "رفح على الحدود مع قطاع غزة": the neighbour, not the area it lies in
                 (listed if _coordinated(doc, r2) else within).append(
@@ -1183,16 +1278,37 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
             near = [p for p in r.cands if p.kind not in ("village",) or any(
                 a.country_code == p.country_code and (a.kind == "country" or a.admin1_code == p.admin1_code)
                 for a in within + listed)]
+            towns_after = [a for a in within if a.kind in ("city", "village", "neighbourhood")]
+            if r.qualifier == "part_of" and towns_after:
+                # "حيي اليرموك والاملاك في بعقوبة": a quarter lies in the town named after it, not 500 km off
+                near = [p for p in near if any(haversine(p.lat, p.lon, a.lat, a.lon) < DOUBT_SUPPORT_KM
+                                               for a in towns_after)]
+            if owners and any(p.country_code in owners for p in near):
+                near = [p for p in near if p.country_code in owners]  # not Iraq's Kurdistan region: Iran's
             if inside:
                 # a town no big place, far from the place the text says it lies in, is a homonym: "حي القابل
                 # بنجران" is a quarter of Najran, not the Omani town al-Qabil
                 near = [p for p in near if not _all_small([p]) or any(
                     haversine(p.lat, p.lon, a.lat, a.lon) < (2 if a.is_admin else 1) * DOUBT_SUPPORT_KM
                     for a in inside)]
+            if not near and not within:
+                # only a town listed next disagrees, so one of the two is a homonym: this one is not when it lies
+                # by a place the article names ("تلبيسة ... قريتي أم شرشوح والهلالية", the Hilaliyah of the
+                # gazetteer is in Hasakah), else it is the one the gazetteer lacks ("مناطق الجدعان والجفينة")
+                near = [p for p in r.cands if any(a.id != p.id and haversine(p.lat, p.lon, a.lat, a.lon) < LISTED_ANCHOR_KM
+                                                  for a in anchor_ids.values())]
             if not near:
                 r.unknown, r.result = True, []
                 continue
             r.cands = near
+        before = by_edge.get((r.sent, r.tok0))
+        if r.list_cue and r.cue == "town" and before is not None and before.result and _all_small(r.cands) and not any(
+                haversine(p.lat, p.lon, before.result[0].place.lat, before.result[0].place.lon) < DOUBT_SUPPORT_KM
+                for p in r.cands):
+            # "قريتي أم شرشوح والهلالية": a village taken as one only for following another in a list lies near
+            # it; a same-name village far away is a homonym, and the name is one the gazetteer lacks
+            r.unknown, r.result = True, []
+            continue
         partners = [r2.result[0].place for r2 in (by_edge.get((r.sent, r.tok0)), by_edge.get((r.sent, -1 - r.tok1)))
                     if r2 is not None and r2 is not r and r2.result]
         if len(r.cands) > 1 or within or listed:
