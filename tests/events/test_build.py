@@ -455,3 +455,17 @@ def test_arrests_for_ordinary_crime_are_no_event_but_terror_arrests_are():
     events = marsad.extract("تمكنت الوحدات الأمنية بالمهدية، اليوم الاثنين، من إيقاف عنصر بجهة السواسي ينتمي إلى تنظيم "
                             "ارهابي.", published="2017-02-20")
     assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_armed_men_or_settlers_who_set_fire_commit_an_attack_or_arson_not_a_riot():
+    # corpus sentences outside dev/train (AFP on Boko Haram near Maiduguri; settlers in Duma)
+    (e,) = marsad.extract("وقال أحد السكان ويدعى موها صالح أن الإرهابيون قاموا بقتل 13 شخصا وجرح 27 آخرين كما أضرموا النار "
+                          "في منازل عدة في قرية قرب مايدوغوري واتهمونا بأننا اخبرنا الجنود عن مخبئهم.", published="2015-08-03")
+    assert (e.sub_event_type, e.actor1, e.fatalities) == ("Attack", "Unidentified Armed Group (Nigeria)", 13)
+    (e,) = marsad.extract("وحسب المصادر فإن المستوطنين أحرقوا منزلاً آخر في بلدة دوما جنوب نابلس دون وقوع إصابات فيه.",
+                          published="2015-08-01")
+    assert (e.sub_event_type, e.actor1) == ("Looting/property destruction", "Settlers (Israel)")
+    # stones thrown are a crowd's: still a riot
+    (e,) = marsad.extract("وقالت الشرطة الاسرائيلية في بيان إن عدداً من الشبان الملثمين قاموا برشق الحجارة باتجاه قوات "
+                          "الشرطة في المسجد الاقصى أمس.", published="2015-08-02")
+    assert e.sub_event_type == "Violent demonstration"

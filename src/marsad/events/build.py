@@ -212,6 +212,13 @@ def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> l
     return out
 
 
+def _burning(cue: Mention) -> bool:
+    """Is the riot word one of setting fire ("أضرموا النار", "أحرقوا"), which armed men do too, unlike
+    throwing stones, which only a crowd does?"""
+    text = fold(cue.text)
+    return any(w in text for w in ("نار", "حرق", "احرق"))
+
+
 def _plural_incidents(cue: Mention) -> bool:
     """Is the cue a plural of incidents (هجمات، تفجيرات، انفجارات), not of fighting (اشتباكات، معارك)?"""
     words = fold(cue.text).split()
@@ -266,6 +273,13 @@ def _drafts_for_clause(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: l
     if any(not c.value.needs_actor for g in families.values() for c in g):
         # a vague verb (استهدفت، قصف) beside a clear cue of another type describes that event
         families = {f: g for f, g in families.items() if any(not c.value.needs_actor for c in g)}
+    sent_sides = {side_of(a.value) for a in parties(idx, s, None) if a.value is not None and id(a) not in idx.victims}
+    if "Riots" in families and "Protests" not in families and riot is None and "crowd" not in sent_sides \
+            and "armed" in sent_sides and all(_burning(c) for c in families["Riots"]):
+        # armed men who burn ("أن الإرهابيين قاموا بقتل 13 شخصا … كما أضرموا النار في منازل عدة"): no crowd
+        # riots; with killing it is their attack, else the burning of property
+        kills = any(c.value.sub == "kill" for c in idx.get(s, "cue"))
+        riot = "Attack" if kills else "Looting/property destruction"
     if "Protests" in families and "Riots" in families:
         # protesters who burn or throw stones ("تظاهر … وأحرقوا العلم"): one violent demonstration
         families["Riots"] = families.pop("Riots") + families.pop("Protests")
@@ -279,6 +293,13 @@ def _drafts_for_clause(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: l
     drafts = []
     for family, group in families.items():
         d = _draft_for_cues(doc, idx, s, clause, group, riot if family == "Riots" else None)
+        if d is not None and family == "Riots" and riot in ("Attack", "Looting/property destruction"):
+            # the armed men named before the burning did it ("أن الإرهابيين قاموا بقتل … كما أضرموا النار"),
+            # not a force named after it in its clause ("واتهمونا بأننا أخبرنا الجنود")
+            armed = [a for a in parties(idx, s, None) if a.value is not None and id(a) not in idx.victims
+                     and side_of(a.value) == "armed" and a.token_start < d.cue.token_start]
+            if armed and (d.actor1 is None or side_of(d.actor1.value) != "armed"):
+                d.actor1 = armed[-1]
         if d is not None:
             drafts.append(d)
             idx.recent.append(d)
