@@ -228,3 +228,8 @@ def test_the_international_coalition_told_as_al_itilaf():
 def test_the_coalitions_warships_off_yemen():
     text = "قصفت البارجات البحرية تجمعات للحوثيين في مديرية الدريهمي"
     assert names(actors(text, "YE"))[0] == ("البارجات البحرية", "Military Forces of Saudi Arabia")
+
+
+def test_al_hayaa_alone_is_no_group_unless_one_was_named():
+    # "الهيئة" is a commission or an authority far more often than Hayat Tahrir al-Sham (formed in 2017)
+    assert names(actors("وقالت الهيئة العامة للثورة السورية إن قوات النظام قصفت المدينة", "SY"))[0][1] != "Hayat Tahrir al-Sham"
