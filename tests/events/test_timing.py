@@ -109,3 +109,10 @@ def test_an_incident_years_before_told_by_elapsed_time_or_bare_year_is_backgroun
     # hours elapsed leave a recent incident told: "بعد مرور 12 ساعة على مقتل 34 شخصا في انفجار"
     assert marsad.extract("ووقعت انفجارات بعد مرور 12 ساعة على مقتل 34 شخصا في انفجار بمدينة جومبي أمس.",
                           published="2015-08-06")
+
+
+def test_an_incident_more_than_a_month_before_publication_is_background():
+    # snn-aawsat-badde15f5650 (corpus, outside dev/train): a trial in August recalls the June 26 bombing
+    assert marsad.extract("وقال عبد الرحمن صباح عيدان سعود أمام المحكمة إنّه انضم إلى التنظيم المتطرف عشية الهجوم "
+                          "الانتحاري الذي استهدف مسجد الامام الصادق في الكويت في 26 يونيو وخلف 26 قتيلا.",
+                          published="2015-08-06") == []

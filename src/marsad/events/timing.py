@@ -7,7 +7,7 @@ import datetime as dt
 from ..doc import Doc, Mention
 from .index import MARKERS, Draft, MentionIndex
 
-HISTORY_DAYS = 60
+HISTORY_DAYS = 35
 
 # No event of a news corpus is dated before this (older dates are history told as background).
 EARLIEST_EVENT = dt.date(1990, 1, 1)
