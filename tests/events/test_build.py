@@ -469,3 +469,9 @@ def test_armed_men_or_settlers_who_set_fire_commit_an_attack_or_arson_not_a_riot
     (e,) = marsad.extract("وقالت الشرطة الاسرائيلية في بيان إن عدداً من الشبان الملثمين قاموا برشق الحجارة باتجاه قوات "
                           "الشرطة في المسجد الاقصى أمس.", published="2015-08-02")
     assert e.sub_event_type == "Violent demonstration"
+
+
+def test_a_drill_simulating_an_attack_is_no_attack():
+    # ant-JA-internationalNews-562-20151201 (corpus, outside dev/train)
+    assert marsad.extract("قتلت امرأة وأصيب نحو 40 شخصا في جامعة خاصة في العاصمة الكينية نيروبي خلال عملية بيضاء لمحاكاة "
+                          "هجوم إرهابي نفذتها أمس الاثنين قوات الأمن الكينية.", published="2015-12-01") == []
