@@ -475,3 +475,14 @@ def test_a_drill_simulating_an_attack_is_no_attack():
     # ant-JA-internationalNews-562-20151201 (corpus, outside dev/train)
     assert marsad.extract("قتلت امرأة وأصيب نحو 40 شخصا في جامعة خاصة في العاصمة الكينية نيروبي خلال عملية بيضاء لمحاكاة "
                           "هجوم إرهابي نفذتها أمس الاثنين قوات الأمن الكينية.", published="2015-12-01") == []
+
+
+def test_ground_taken_told_in_a_relative_clause_without_a_date_describes_a_side():
+    # snn-3alyoum-ba83c5660b94 (corpus, outside dev/train)
+    events = marsad.extract("واكتسب متشددون موالون لتنظيم الدولة الإسلامية الذي سيطر على مناطق واسعة في سوريا والعراق "
+                            "موطئ قدم في سرت إلى الغرب من أجدابيا.", published="2015-08-01")
+    assert all(e.event_type != "Battles" for e in events)
+    # with its own day it is told: "قوات النظام التي سيطرت أمس على بلدة"
+    events = marsad.extract("وقصفت قوات النظام التي سيطرت أمس على بلدة مورك في ريف حماة الشمالي مواقع المعارضة.",
+                            published="2015-08-01")
+    assert "Government regains territory" in [e.sub_event_type for e in events]

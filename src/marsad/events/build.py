@@ -19,6 +19,7 @@ from .control import control_statements, one_per_claim
 from .fatalities import assign_fatalities, carried_toll, is_tally, other_source
 from .index import (
     MARKERS,
+    RELATIVES,
     Draft,
     MentionIndex,
     dedupe_places,
@@ -189,8 +190,12 @@ def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> l
     if any(b.value == "habitual" for b in blockers):
         return []  # a habit told after its cue too ("يشن الطيران غارات على مواقعهم يوميا")
     series = [b for b in idx.get(s, "blocker") if b.value == "series"]
+    own_date = any(not d.meta.get("background") for d in idx.in_clause(s, "date", clause))
     out = []
     for c in cues:
+        if c.value.sub == "territory" and not own_date and c.token_start > 0 and \
+                idx.doc.tokens[c.token_start - 1].norm in RELATIVES:
+            continue  # "المتمردين الحوثيين الذين سيطروا على مناطق واسعة": who they are, no new takeover
         if _plural_incidents(c) and any(b.token_end <= c.token_start for b in series):
             continue  # the series named again by a plural later in the sentence ("… في هجمات تبنى بعضها")
         if c.value.sub not in PURPOSE_FREE and purpose_cue(idx.doc, c):
