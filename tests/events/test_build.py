@@ -486,3 +486,11 @@ def test_ground_taken_told_in_a_relative_clause_without_a_date_describes_a_side(
     events = marsad.extract("وقصفت قوات النظام التي سيطرت أمس على بلدة مورك في ريف حماة الشمالي مواقع المعارضة.",
                             published="2015-08-01")
     assert "Government regains territory" in [e.sub_event_type for e in events]
+
+
+def test_the_act_a_period_is_counted_from_is_told_before():
+    # snn-3alyoum-bcf788af2361 (corpus, outside dev/train): "the first visit since the Houthis took Aden"
+    events = marsad.extract("وتعتبر هذه الزيارة الأولى لأكبر مسؤول يمني منذ قيام جماعة الحوثي والمخلوع صالح بالسيطرة على "
+                            "مدينة عدن وأحياء التواهي والبريقة واستعادتها من قبل قوات التحالف بقيادة السعودية.",
+                            published="2015-08-05")
+    assert all(e.event_type != "Battles" for e in events)
