@@ -233,3 +233,10 @@ def test_an_adverb_opening_the_sentence_is_no_soldier():
                             "كانت تسيطر عليها جماعة الحوثي المسلحة.", published="2015-07-27")
     assert events and all("عسكري" not in (e.actor1_ar or "") + (e.actor2_ar or "") for e in events)
     assert all("Military Forces of Yemen" not in (e.actor1 or "") for e in events)
+
+
+def test_arrests_in_a_campaign_against_a_group_arrest_that_group():
+    # snn-alyaum-ba2b0b1629d2 (corpus, outside dev/train)
+    events = marsad.extract("وأضافت الصحيفة أنه بعد التحذير الاستخباراتي، شرعت قوات الأمن التركية في عمليات ضد مسلحي "
+                            "تنظيم داعش في مدينة إزمير، واعتقلت 97 شخصا.", published="2015-08-07")
+    assert [e.actor2 for e in events if e.sub_event_type == "Arrests"] == ["Islamic State"]
