@@ -284,3 +284,10 @@ def test_soldiers_stationed_on_the_border_are_not_al_mourabitoune():
     assert all(name != "Al Mourabitoune Battalion" for _, name in names(actors(text, "SA")))
     claim = 'وأعلنت جماعة "المرابطون" المتطرفة مسؤوليتها عن الهجوم.'
     assert [name for _, name in names(actors(claim, "ML"))] == ["Al Mourabitoune Battalion"]
+
+
+def test_saudi_security_men_are_police_and_iraqi_ones_stay_military():
+    text = ("أعربت دولة الكويت عن إدانتها واستنكارها الشديدين لحادث التفجير الإرهابي الذي استهدف مسجداً لقوات "
+            "الطوارئ في منطقة عسير أمس وأدى إلى مقتل وإصابة عدد من رجال الأمن.")
+    assert ("رجال الأمن", "Police Forces of Saudi Arabia") in names(actors(text, "SA"))
+    assert ("رجال الأمن", "Military Forces of Iraq") in names(actors(text, "IQ"))
