@@ -233,3 +233,66 @@ def test_the_coalitions_warships_off_yemen():
 def test_al_hayaa_alone_is_no_group_unless_one_was_named():
     # "الهيئة" is a commission or an authority far more often than Hayat Tahrir al-Sham (formed in 2017)
     assert names(actors("وقالت الهيئة العامة للثورة السورية إن قوات النظام قصفت المدينة", "SY"))[0][1] != "Hayat Tahrir al-Sham"
+
+
+# --- actors11: country fallback from adjectives, Saudi emergency forces, Yemen fronts, Jerusalemites ---
+
+def test_an_article_without_places_takes_its_country_from_its_adjectives():
+    # no place resolves in this Jawhara FM brief: the Prime Minister's adjective says whose police it is
+    text = ('قالت رئيسة الوزراء البريطانية تيريزا ماي صباح اليوم الثلاثاء إن الشرطة تمكنت من تحديد هوية منفذ '
+            'هجوم "مانشتير أرينا" الذي جد مساء أمس بقاعة للحفلات وأودى بحياة 22 شخصا .')
+    assert ("الشرطة", "Police Forces of the United Kingdom") in names(actors(text))
+    # the places' country, when there is one, still wins
+    assert ("الشرطة", "Police Forces of Turkey") in names(actors(text, "TR"))
+
+
+def test_adjective_focus_needs_a_leading_country():
+    from marsad.lexicon.actors import actor_lexicon
+    from marsad.mentions.actors import adjective_focus
+
+    lex = actor_lexicon()
+    tie = "وطالبت يوروتانل بتعويضات من الحكومتين الفرنسية والبريطانية قيمتها 9.7 مليون يورو"
+    assert adjective_focus(Doc(tie), lex) is None
+    assert adjective_focus(Doc("وقالت الشرطة البريطانية إنها عثرت على عبد الرحمن هارون"), lex) == "GB"
+    # المالية is "financial" far more often than "Malian"
+    assert adjective_focus(Doc("إلا أن تفاقم الأزمة المالية اليونانية قد يجعل هذا الاتجاه الإيجابي تحت ضغط"), lex) == "GR"
+
+
+def test_saudi_special_emergency_forces_are_police():
+    text = ("وقد زار صاحب السمو الملكي الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة عسير المصابين من منسوبي "
+            "قوات الطوارئ الخاصة، الذين يتلقون العلاج في مستشفى عسير المركزي.")
+    assert ("قوات الطوارئ الخاصة", "Police Forces of Saudi Arabia") in names(actors(text, "SA"))
+
+
+def test_the_mosque_named_after_the_emergency_forces_is_a_place():
+    text = ("الجريمة تستهدف بيتاً من بيوت الله، في مسجد قوات الطوارئ الخاصة بمنطقة عسير، راح ضحيتها 15 شهيداً "
+            "من منسوبي قوات الطوارئ الخاصة وثلاثة من العاملين في الموقع")
+    found = [m for m in actors(text, "SA").mentions_of("actor") if m.value.name == "Police Forces of Saudi Arabia"]
+    assert len(found) == 1 and text[found[0].start - 7:found[0].start] == "منسوبي "
+
+
+def test_yemen_resistance_fronts_are_the_popular_resistance():
+    text = "وتعد هذه هي العملية الثانية التي تستهدف تعزيزات في طريقها إلى مأرب، كما هاجمت مقاومة آزال دورية في صنعاء"
+    assert names(actors(text, "YE")) == [("مقاومة آزال", "Popular Resistance")]
+
+
+def test_jerusalemites_are_palestinian_civilians_wherever_the_event_is_placed():
+    text = ("وذكر المركز الاعلامي لشؤون القدس والاقصى ان قوات الاحتلال اعتقلت خمسة شبان ومواطنتين مقدسيتين، "
+            "واصابت احدى حارسات المسجد الأقصى وامرأة اخرى في رأسها")
+    found = names(actors(text, "IL"))
+    assert ("مواطنتين مقدسيتين", "Civilians (Palestine)") in found
+    assert ("حارسات المسجد الأقصى", "Civilians (Palestine)") in found
+
+
+def test_soldiers_stationed_on_the_border_are_not_al_mourabitoune():
+    text = "مؤكدا ان الهدف من المشروع تعزيز الولاء للملك والانتماء للوطن، وتقدير جهود جنودنا البواسل المرابطين على الحدود."
+    assert all(name != "Al Mourabitoune Battalion" for _, name in names(actors(text, "SA")))
+    claim = 'وأعلنت جماعة "المرابطون" المتطرفة مسؤوليتها عن الهجوم.'
+    assert [name for _, name in names(actors(claim, "ML"))] == ["Al Mourabitoune Battalion"]
+
+
+def test_saudi_security_men_are_police_and_iraqi_ones_stay_military():
+    text = ("أعربت دولة الكويت عن إدانتها واستنكارها الشديدين لحادث التفجير الإرهابي الذي استهدف مسجداً لقوات "
+            "الطوارئ في منطقة عسير أمس وأدى إلى مقتل وإصابة عدد من رجال الأمن.")
+    assert ("رجال الأمن", "Police Forces of Saudi Arabia") in names(actors(text, "SA"))
+    assert ("رجال الأمن", "Military Forces of Iraq") in names(actors(text, "IQ"))

@@ -155,10 +155,30 @@ def _supporter_at(doc: Doc, lex: ActorLexicon, j: int, end: int, doc_cc: str | N
 FORCE_REACH = 1  # sentences a nationality carries to the same force named bare
 
 
+def adjective_focus(doc: Doc, lex: ActorLexicon) -> str | None:
+    """The country an article names most by nationality adjective ("رئيسة الوزراء البريطانية",
+    "الشرطة البريطانية"), for an article whose places name no country: its bare "الشرطة" is then that
+    country's police, not "Police Forces (unknown country)". None when no country leads.
+    Adjectives that are also common words (مالي "financial") are left out: they name no country."""
+    counts: dict[str, int] = {}
+    for t in doc.tokens:
+        cc = next((lex.adjectives[f] for f in t.forms if f in lex.adjectives), None)  # والبريطانية too
+        if cc and lex.countries[cc].support_adj:
+            counts[cc] = counts.get(cc, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), reverse=True)
+    best = max(counts, key=counts.__getitem__)
+    if len(ranked) > 1 and ranked[1] == ranked[0]:
+        return None
+    return best
+
+
 def find_actors(doc: Doc) -> None:
     """Add actor and support mentions to ``doc`` (see module docstring)."""
     lex = actor_lexicon()
-    doc_cc = doc.layers.get("country")
+    # templates need a country: with none from the places, the one the article's adjectives name
+    doc_cc = doc.layers.get("country") or adjective_focus(doc, lex)
     tokens = doc.tokens
     first_words = lex.first_words
     found: list[_Found] = []
