@@ -28,7 +28,11 @@ def test_an_unknown_actor_fits_every_sub_type() -> None:
 def test_fitting_order_says_whether_the_sides_must_be_swapped() -> None:
     assert fitting_order("Government regains territory", STATE, REBELS) == "as is"
     assert fitting_order("Government regains territory", REBELS, STATE) == "swapped"
-    assert fitting_order("Arrests", MILITIA, None) is None  # one side named: nothing to swap with
+    # one side named that cannot act in the sub-type is the side acted on (a militia arrested, the police
+    # hit by a suicide bombing), never for a protest or a riot, whose only side acts
+    assert fitting_order("Arrests", MILITIA, None) == "swapped"
+    assert fitting_order("Suicide bomb", STATE, None) == "swapped"
+    assert fitting_order("Peaceful protest", STATE, None) is None
     assert fitting_order("Peaceful protest", REBELS, STATE) is None
 
 

@@ -116,8 +116,11 @@ def test_the_override_candidate_is_the_likeliest_other_sub_type_the_actors_fit()
     dist = {"Armed clash": 0.2, "Government regains territory": 0.5, "Non-state actor overtakes territory": 0.3}
     # state forces (1) against rebels (2): the government regains the ground
     assert override_candidate(dist, "Armed clash", 1, 2) == ("Government regains territory", 0.5)
-    # rebels alone cannot regain territory for the government: the next sub-type they fit
-    assert override_candidate(dist, "Armed clash", 2, None) == ("Non-state actor overtakes territory", 0.3)
+    # rebels named alone cannot regain territory for the government, but they can be the side it is
+    # regained from ("طرد الحوثيين من عدن"): the likeliest sub-type, with the rebels acted on
+    assert override_candidate(dist, "Armed clash", 2, None) == ("Government regains territory", 0.5)
+    # a protest, whose only side acts, is never taken with the side named moved to the one acted on
+    assert override_candidate({"Peaceful protest": 0.9, "Armed clash": 0.1}, "Armed clash", 1, None) == ("", 0.0)
     assert override_candidate({"Armed clash": 1.0}, "Armed clash", 1, 2) == ("", 0.0)
 
 

@@ -44,6 +44,9 @@ def fitting_order(sub_event_type: str, inter1: int | None, inter2: int | None) -
         return "as is"
     if inter1 and inter2 and actors_fit(sub_event_type, inter2, inter1):
         return "swapped"
+    if inter1 and not inter2 and SUB_TO_TYPE.get(sub_event_type) not in ("Protests", "Riots") \
+            and actors_fit(sub_event_type, None, inter1):
+        return "swapped"  # the one side named is the one hit (police beside a suicide bombing)
     return None
 
 
@@ -112,6 +115,7 @@ class Event:
     def swap_actors(self) -> None:
         """Exchange the two sides (names, Arabic, associates, inter codes and their evidence spans)."""
         self.actor1, self.actor2 = self.actor2, self.actor1
+        self.interaction = interaction_code(self.inter2, self.inter1)
         self.actor1_ar, self.actor2_ar = self.actor2_ar, self.actor1_ar
         self.assoc_actor_1, self.assoc_actor_2 = self.assoc_actor_2, self.assoc_actor_1
         self.inter1, self.inter2 = self.inter2, self.inter1
