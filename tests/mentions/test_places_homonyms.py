@@ -122,3 +122,27 @@ def test_afghan_provinces_are_found_by_their_bare_names(places):
     by = places("وفي الوقت نفسه، قتل 18 متمردا على الاقل وأصيب تسعة آخرون في إقليم فارياب شمال البلاد بعد أن شنت "
                 "قوات الامن الافغانية عملية عسكرية أعقبتها غارة جوية أمس الاول الجمعة.")
     assert by["فارياب"].place.country_code == "AF" and by["فارياب"].place.kind == "governorate"
+
+
+def test_a_local_area_is_no_far_off_metropolis(places):
+    # "في منطقة بوسان بالمديرية" of Arhab's district in a Yemeni story: the Yemeni village, not Busan (South
+    # Korea), whose only support was its own mention
+    by = places('في سياق آخر قتلت ميليشيات الحوثي الانقلابية الخميس، زعيما قبليا رفض تسليم نفسه لهم في مديرية '
+                '"أرحب" شمال العاصمة صنعاء، بحسب مصادر قبلية.\nوقال مصدر محلي إن ميليشيات الحوثي حاصرت صباح أمس '
+                'منزل الشيخ القبلي (عارف الزبيري) في منطقة "بوسان" بالمديرية، وطالبوه بتسليم نفسه لهم')
+    assert by["بوسان"].place.country_code == "YE"
+
+
+def test_a_saudi_region_after_mintaqa_still_names_its_country(places):
+    # the area-word rule leaves regions alone: "بمنطقة عسير" votes for Saudi Arabia against the Moroccan king
+    by = places("تلقى نائب خادم الحرمين الشريفين اتصالاً هاتفياً أمس، من جلالة الملك محمد السادس ملك المملكة "
+                "المغربية الشقيقة، أعرب خلاله عن إدانته للتفجير الإرهابي الذي استهدف مسجد قوات الطوارئ بمنطقة عسير.")
+    assert by["عسير"].place.country_code == "SA"
+
+
+def test_villages_listed_after_such_as(places):
+    # "قرى مثل X وY وZ": the list of examples after a plural place word is a list of villages
+    by = places("سيطرت قوات نظام الأسد تدعمها جماعات ميليشيا حليفة الأسبوع الماضي على قرى مثل المنصورة والزيارة "
+                "وتل واسط الواقعة في سهل الغاب")
+    assert by["الزيارة"].place.country_code == "SY" and by["الزيارة"].place.admin1 == "Hama"
+    assert by["تل واسط"].place.country_code == "SY"
