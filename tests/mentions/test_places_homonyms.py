@@ -146,3 +146,14 @@ def test_villages_listed_after_such_as(places):
                 "وتل واسط الواقعة في سهل الغاب")
     assert by["الزيارة"].place.country_code == "SY" and by["الزيارة"].place.admin1 == "Hama"
     assert by["تل واسط"].place.country_code == "SY"
+
+
+def test_a_village_word_is_no_big_town(places):
+    # "قرية دوما في الضفة" (snn-okaz-be8b6b5a538f): news calls Syria's Douma (100,000 people) a city; the village
+    # is the West Bank's, and "الضفة" is no Syrian hamlet
+    by = places("من جهة آخرى تشير التقديرات في جهاز الأمن الإسرائيلي إلى أن منفذي الاعتداء الإرهابي في قرية دوما "
+                "في الضفة الذي أسفر عن حرق الطفل الرضيع علي دوابشة، وإصابة والديه وشقيقه بحروق خطيرة، ينتمون إلى مجموعة "
+                "يهودية أيديولوجية متطرفة. وذكرت صحيفة «هآرتس»، أن هذه المجموعة المتطرفة تعد بضع عشرات من النشطاء، الذين "
+                "يسكنون في بؤر استيطانية عشوائية في الضفة الغربية المحتلة")
+    assert by["دوما"].place.country_code == "PS" and by["دوما"].place.kind == "village"
+    assert "الضفة" not in by or by["الضفة"].place.country_code == "PS"

@@ -840,6 +840,12 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
             return None
         raw.reasons.append("matched without the article ال")
     _context(doc, raw, doc.sentences[tok.sentence].token_start)
+    if raw.cue == "town" and raw.tok0 > 0 and _bare_cue(doc.tokens[raw.tok0 - 1], _VILLAGE_CUES):
+        small = [p for p in raw.cands if _all_small([p]) and not p.is_admin]
+        if small and len(small) < len(raw.cands):
+            # "قرية دوما": news calls a city of 100,000 a city, so the village is the West Bank's Douma
+            raw.cands = small
+            raw.reasons.append("a village word: not the big town of that name")
     if listed and raw.cue is None and raw.qualifier is None:
         raw.cue, raw.list_cue = "town", True
         raw.reasons.append("listed after a plural place word (قريتي، بلدات ...)")
@@ -980,6 +986,7 @@ def _listed_after_plural(doc: Doc, raws: list[_Raw], m: PhraseMatch) -> bool:
 
 # "such as" between a plural town word and its list ("قرى مثل X وY", "بلدات منها X وY")
 _SUCH_AS = frozenset({"مثل", "منها", "بينها", "ومنها", "اهمها", "ابرزها", "وهي", "هي"})
+_VILLAGE_CUES = frozenset({"قريه", "قريتي", "قري", "قريتا"})
 _ADMIN_CUE_KINDS = frozenset({"admin1", "admin2", "admin3"})
 _SON_OF = frozenset({"بن", "ابن"})
 # "لواء" is a district (liwa) of Jordan, but in war news first a brigade: a name after it is a place only when
