@@ -142,3 +142,12 @@ def test_where_reinforcements_came_from_is_not_where_the_battle_was():
             "أسفرت عن سقوط المواقع المحيطة بالقاعدة بيد المقاومة")
     events = marsad.extract(text, published="2015-08-04")
     assert events and all(e.location != "Aden" for e in events)
+
+
+def test_where_marchers_came_from_is_not_where_they_marched():
+    # ant-JA-localNews-1037-20170209: doctors "coming from the faculties of medicine of Tunis, Sousse, Monastir and
+    # Sfax" marched in Tunis; the towns they came from are no places of the march
+    text = ("نفذ اليوم الخميس عدد هام من الاطباء المقيمين والداخلين القادمين من كليات الطب بتونس وسوسة والمنستير "
+            "وصفاقس مسيرة احتجاجية انطلقت من أمام كلية الطب بتونس باتجاه مجلس نواب الشعب، وسط تعزيزات أمنية كبيرة")
+    events = marsad.extract(text, published="2017-02-09")
+    assert not {e.location for e in events} & {"Sousse", "Monastir", "Sfax"}

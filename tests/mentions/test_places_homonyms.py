@@ -157,3 +157,13 @@ def test_a_village_word_is_no_big_town(places):
                 "يسكنون في بؤر استيطانية عشوائية في الضفة الغربية المحتلة")
     assert by["دوما"].place.country_code == "PS" and by["دوما"].place.kind == "village"
     assert "الضفة" not in by or by["الضفة"].place.country_code == "PS"
+
+
+def test_a_country_named_like_its_capital_among_its_towns_is_the_capital(places):
+    # ant-JA-localNews-1037-20170209: the faculties of medicine of Tunis, Sousse, Monastir and Sfax
+    by = places("نفذ اليوم الخميس عدد هام من الاطباء المقيمين والداخلين القادمين من كليات الطب بتونس وسوسة والمنستير "
+                "وصفاقس مسيرة احتجاجية")
+    assert by["تونس"].place.name_en == "Tunis" and by["تونس"].place.kind == "city"
+    # the ends of a railway stay as they were: no town is made of the country there
+    by = places("الجم : قطع سكة الحديد الرابطة بين تونس وصفاقس")
+    assert by["تونس"].place.kind == "country"

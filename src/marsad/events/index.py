@@ -284,11 +284,13 @@ def qualifier_of(m: Mention) -> str | None:
 
 
 def _after_origin(doc: Doc, tok0: int) -> bool:
-    """The place follows "انطلاقا من" / "قادمة من" (with at most a place word between, and an adjective
-    such as عسكرية before من): where an attack or convoy came from ("سيارة قادمة من مدينة المكلا",
-    "تعزيزات عسكرية من محافظة عدن")."""
+    """The place follows "انطلاقا من" / "قادمة من" (with at most a place word between, two words when the
+    place is hung on them by ب, and an adjective such as عسكرية before من): where an attack or convoy came
+    from ("سيارة قادمة من مدينة المكلا", "تعزيزات عسكرية من محافظة عدن", "القادمين من كليات الطب بتونس")."""
     toks = doc.tokens
-    for k in (tok0 - 1, tok0 - 2):
+    # "القادمين من كليات الطب بتونس": a noun of two words between, the place hung on it by ب
+    reach = (tok0 - 1, tok0 - 2, tok0 - 3) if toks[tok0].norm[:1] == "ب" else (tok0 - 1, tok0 - 2)
+    for k in reach:
         if k >= 1 and toks[k].norm == "من":
             prev = toks[k - 1]
             if k >= 2 and (prev.norm in ADJECTIVE_LIKE or prev.forms[-1] in ADJECTIVE_LIKE):

@@ -234,17 +234,24 @@ def road_ends(doc: Doc, places: list[Mention]) -> set[int]:
 def locators(doc: Doc, places: list[Mention]) -> set[int]:
     """ids of the places that only locate the place named right before them, a direction or "near" word
     between ("قاعدة العند شمال عدن", "تدمر شرق حمص", "بلدة X قرب Y"): the event is at the first."""
+    return {id(p) for _, p in _located_pairs(doc, places)}
+
+
+def _located_pairs(doc: Doc, places: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """(place, the place that locates it) for each "X شمال Y" of ``locators``. Not a reference to a town named
+    before ("ضاحية دار سعد شمال المدينة" after "مجزرة في مدينة عدن"): the sentence told its event there first."""
     from ..geo.resolve import NEAR_CUES
+    from ..mentions.places import REFERENCE_NOUNS
     from ..text.normalise import fold
 
     ordered = sorted(places, key=lambda p: p.start)
-    out: set[int] = set()
+    out = []
     for q, p in zip(ordered, ordered[1:]):
-        if q.sentence != p.sentence:
+        if q.sentence != p.sentence or getattr(p.value, "name", "") in REFERENCE_NOUNS:
             continue
         gap = fold(doc.text[q.end:p.start]).split()
         if 1 <= len(gap) <= 2 and all(w in NEAR_CUES or w[:1] in "بو" and w[1:] in NEAR_CUES for w in gap):
-            out.add(id(p))
+            out.append((q, p))
     return out
 
 

@@ -1403,6 +1403,7 @@ def find_places(doc: Doc) -> None:
             by_sent[r.sent].append(len(resolved))
             resolved.append((r, rp))
     resolved = _same_name_same_area(resolved)
+    resolved = _capitals_listed_with_towns(doc, gaz, resolved)
     resolved = _drop_foreign_governments(doc, gaz, resolved, weights)
     resolved = _drop_lone_foreign_towns(doc, gaz, resolved, weights)
     resolved = _compass_parts(doc, resolved)
@@ -1611,6 +1612,28 @@ def _drop_foreign_governments(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Ra
                                                  and _joined(doc, r, r2)) for r2, _ in resolved if r2 is not r)
             if not listed:
                 continue
+        out.append((r, rp))
+    return out
+
+
+def _capitals_listed_with_towns(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Raw, ResolvedPlace]]
+                                ) -> list[tuple[_Raw, ResolvedPlace]]:
+    """A country named like its capital (تونس، الكويت، الجزائر) listed with towns of its own ("كليات الطب بتونس
+    وسوسة والمنستير وصفاقس") is the capital city, a town among towns, not the whole country."""
+    towns = [(r, rp) for r, rp in resolved if rp.place.kind in ("city", "village") and not rp.is_dateline]
+    if not towns:
+        return resolved
+    out = []
+    for r, rp in resolved:
+        if rp.place.kind == "country" and not rp.is_dateline:
+            cc = rp.place.country_code
+            listed = any(rp2.place.country_code == cc and r2.sent == r.sent and (
+                r2.tok1 == r.tok0 and _joined(doc, r2, r) or r2.tok0 == r.tok1 and _joined(doc, r, r2)) for r2, rp2 in towns)
+            capital = next((p for p in gaz.lookup_key(r.key) if p.feature_code == "PPLC" and p.country_code == cc), None)
+            between = r.tok0 > 0 and doc.tokens[r.tok0 - 1].norm == "بين"  # "السكة الرابطة بين تونس وصفاقس": the line's ends
+            if listed and capital is not None and not between:
+                why = rp.reasons + [f"listed with towns of {rp.place.name_en}: its capital {capital.name_en}"]
+                rp = ResolvedPlace(capital, 1, rp.candidates, why, None, False, rp.name)
         out.append((r, rp))
     return out
 
