@@ -167,3 +167,11 @@ def test_a_country_named_like_its_capital_among_its_towns_is_the_capital(places)
     # the ends of a railway stay as they were: no town is made of the country there
     by = places("الجم : قطع سكة الحديد الرابطة بين تونس وصفاقس")
     assert by["تونس"].place.kind == "country"
+
+
+def test_a_mountain_named_like_a_far_town_is_in_the_story(places):
+    # snn-alriyadh-eccbf31f0883: "جبل عريش" in the fighting north of Taiz is no Arish in Sinai (Egypt is named nowhere)
+    by = places("وشهدت الأطراف الشمالية لمدينة تعز مواجهات عنيفة أسفرت عن سقوط ١٦ من الحوثيين وقوات صالح ومقتل ٨ "
+                "وإصابة 35 من المقاومة في الاشتباكات في حي الزنوج ومحيطة. وحسب مصادر محلية فان المقاومة الشعبية تمكنت "
+                "من احراز تقدم في الجبهة و سيطرت على جبل عريش واستولت على مدرعة وعربة.")
+    assert by["عريش"].place.country_code == "YE"

@@ -1203,11 +1203,11 @@ def _others_evidence(raws: list[_Raw], weights: dict[str, float]) -> dict[str, d
     """Per name, the country evidence of the article without that name's own mentions when only small
     places bear it (``_all_small``): a district or village name is no evidence for itself ("خان بني سعد" in an Iraqi
     report must not name Yemen through the Yemeni district بني سعد); عسير still names Saudi Arabia, but "منطقة
-    بوسان" in a Yemeni story names no South Korea."""
+    بوسان" in a Yemeni story names no South Korea, nor "جبل عريش" Egypt."""
     own: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for r in raws:
         vote = _vote(r)
-        if vote is not None and (_all_small(r.cands) or r.cue == "area" and not any(
+        if vote is not None and (_all_small(r.cands) or (r.cue == "area" or r.natural) and not any(
                 p.kind in ("governorate", "region", "country") for p in r.cands)):
             own[r.key][vote[0]] += vote[1]  # nor an "area" (منطقة بوسان) for its own far-off city; منطقة عسير is one
     out = {}
