@@ -121,3 +121,33 @@ def test_people_of_a_town_acting_at_another_place_are_placed_there():
     events = marsad.extract("اقتحم عدد من أهالي المكناسي من بينهم عمال الحضائر، صباح اليوم الثلاثاء مقر ولاية سيدي "
                             "بوزيد، رافعين شعار \"ديقاج\" في وجه الوالي.", published="2017-01-10")
     assert events and all(e.admin1 == "Sidi Bouzid Governorate" and e.location != "Meknassy" for e in events)
+
+
+def test_a_place_that_only_locates_the_one_before_it_is_not_the_events():
+    # snn-alyaum-16f53bbaf177: "ناحية صوران شمالي حلب" - the strike hit Suran; Aleppo only says where Suran lies
+    events = marsad.extract("وأكدت مصادر محلية أن قصف طائرات التحالف الدولي على ناحية صوران شمالي حلب تسبب في مقتل أكثر "
+                            "من عشرة عناصر من تنظيم داعش وإصابة آخرين.", published="2015-08-05")
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.location == "Suran" for e in strikes)
+    # snn-alyaum-2ecbfa7e8e93: the air base east of Idlib, not Idlib
+    (e,) = marsad.extract("كما استهدف الثوار مساكن ضباط قوات الأسد في مطار أبو الظهور العسكري شرق إدلب بالمدفعية "
+                          "الثقيلة، محققين إصابات مباشرة.", published="2015-08-03")
+    assert e.location == "Abu al-Duhur Air Base"
+
+
+def test_where_reinforcements_came_from_is_not_where_the_battle_was():
+    # snn-aawsat-63dfdbfce265: the clashes were at al-Anad; Aden is where the reinforcements came from
+    text = ("وأشار إلى أن عملية تحرير قاعدة العند بدأت الساعة الثالثة من فجر أمس الاثنين، منوها بأن مواجهات عنيفة "
+            "اندلعت في أطراف القاعدة العسكرية عقب وصول تعزيزات عسكرية من محافظة عدن جنوبا، وأن هذه المواجهات "
+            "أسفرت عن سقوط المواقع المحيطة بالقاعدة بيد المقاومة")
+    events = marsad.extract(text, published="2015-08-04")
+    assert events and all(e.location != "Aden" for e in events)
+
+
+def test_where_marchers_came_from_is_not_where_they_marched():
+    # ant-JA-localNews-1037-20170209: doctors "coming from the faculties of medicine of Tunis, Sousse, Monastir and
+    # Sfax" marched in Tunis; the towns they came from are no places of the march
+    text = ("نفذ اليوم الخميس عدد هام من الاطباء المقيمين والداخلين القادمين من كليات الطب بتونس وسوسة والمنستير "
+            "وصفاقس مسيرة احتجاجية انطلقت من أمام كلية الطب بتونس باتجاه مجلس نواب الشعب، وسط تعزيزات أمنية كبيرة")
+    events = marsad.extract(text, published="2017-02-09")
+    assert not {e.location for e in events} & {"Sousse", "Monastir", "Sfax"}

@@ -121,3 +121,26 @@ def test_usage_separates_places_from_words():
     share = {k: (loc + 1) / (n + 3) for k in ("حلب", "الرقه", "زخم", "ربك") for n, loc, _ in [gaz.usage_of(k)]}
     assert share["حلب"] > 0.3 and share["الرقه"] > 0.3
     assert share["زخم"] < 0.05 and share["ربك"] < 0.05
+
+
+@pytest.mark.parametrize("text, word", [
+    # "in the precincts of the mosque" (snn-was-71ad717101fe), not the Yemeni village Riḩāb
+    ("باستهدافهم إخواننا وأبنائنا رجال أمن الطوارئ وهم يؤدون الصلاة في رحاب المسجد.", "رحاب"),
+    # Nigeria's president Buhari (snn-aawsat-32fca641a7bc), not Bukhara
+    ("ويواجه بخاري، الذي وضع في مقدم أولوياته التصدي لمتمردي جماعة «بوكو حرام»، موجة من أعمال العنف", "بخاري"),
+    # the valley by al-Anad (snn-aawsat-15687ed54a8b), not El Oued (Algeria) or the Yemeni village al-Wadi
+    ("بعد معارك عنيفة تمكنت خلالها المقاومة من السيطرة على الوادي وكذا التلال الجبلية المطلة على القاعدة.", "الوادي"),
+    # the tell just named (snn-alyaum-37673ed3930b), not the town At Tall near Damascus
+    ('حيث استهدفت قوات المعارضة بالمدفعية الثقيلة منطقة "تل القرقور" تمهيداً للاقتحام، وتبع ذلك دخول انغماسيين من '
+     '"جيش الفتح" إلى عمق مناطق تواجد قوات النظام، لتسيطر المعارضة على التل وقرية "قرقور" بعد ساعتين', "التل"),
+])
+def test_generic_nouns_named_like_places_need_a_place_word(text, word):
+    assert not any(m.text == word for m in places_in(text))
+
+
+@pytest.mark.parametrize("name, place_id", [("الوادي", "geonames:2497406"), ("التل", "geonames:172349")])
+def test_those_places_keep_their_names_after_a_place_word(name, place_id):
+    """The names stay in the gazetteer, weak: "ولاية الوادي" is still El Oued."""
+    gaz = load_gazetteer()
+    cands = gaz.lookup_key(fold(name))
+    assert place_id in {p.id for p in cands} and all(gaz.is_weak(fold(name), p) for p in cands)

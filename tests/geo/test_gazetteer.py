@@ -119,3 +119,10 @@ def test_names_stored_in_display_order_are_read_in_reading_order():
 def test_a_governorate_too_short_for_a_key_is_kept_for_its_id():
     ibb = load_gazetteer().get("geonames:6201196")
     assert ibb is not None and ibb.kind == "governorate" and ibb.country_code == "YE"
+
+
+def test_naples_is_not_nabeul():
+    """remove_names: "نابل" is Tunisia's Nabeul in every corpus use; Naples is "نابولي"."""
+    gaz = load_gazetteer()
+    assert {p.country_code for p in gaz.lookup_key("نابل")} == {"TN"}
+    assert any(p.name_en == "Naples" for p in gaz.lookup_key("نابولي"))

@@ -122,3 +122,56 @@ def test_afghan_provinces_are_found_by_their_bare_names(places):
     by = places("وفي الوقت نفسه، قتل 18 متمردا على الاقل وأصيب تسعة آخرون في إقليم فارياب شمال البلاد بعد أن شنت "
                 "قوات الامن الافغانية عملية عسكرية أعقبتها غارة جوية أمس الاول الجمعة.")
     assert by["فارياب"].place.country_code == "AF" and by["فارياب"].place.kind == "governorate"
+
+
+def test_a_local_area_is_no_far_off_metropolis(places):
+    # "في منطقة بوسان بالمديرية" of Arhab's district in a Yemeni story: the Yemeni village, not Busan (South
+    # Korea), whose only support was its own mention
+    by = places('في سياق آخر قتلت ميليشيات الحوثي الانقلابية الخميس، زعيما قبليا رفض تسليم نفسه لهم في مديرية '
+                '"أرحب" شمال العاصمة صنعاء، بحسب مصادر قبلية.\nوقال مصدر محلي إن ميليشيات الحوثي حاصرت صباح أمس '
+                'منزل الشيخ القبلي (عارف الزبيري) في منطقة "بوسان" بالمديرية، وطالبوه بتسليم نفسه لهم')
+    assert by["بوسان"].place.country_code == "YE"
+
+
+def test_a_saudi_region_after_mintaqa_still_names_its_country(places):
+    # the area-word rule leaves regions alone: "بمنطقة عسير" votes for Saudi Arabia against the Moroccan king
+    by = places("تلقى نائب خادم الحرمين الشريفين اتصالاً هاتفياً أمس، من جلالة الملك محمد السادس ملك المملكة "
+                "المغربية الشقيقة، أعرب خلاله عن إدانته للتفجير الإرهابي الذي استهدف مسجد قوات الطوارئ بمنطقة عسير.")
+    assert by["عسير"].place.country_code == "SA"
+
+
+def test_villages_listed_after_such_as(places):
+    # "قرى مثل X وY وZ": the list of examples after a plural place word is a list of villages
+    by = places("سيطرت قوات نظام الأسد تدعمها جماعات ميليشيا حليفة الأسبوع الماضي على قرى مثل المنصورة والزيارة "
+                "وتل واسط الواقعة في سهل الغاب")
+    assert by["الزيارة"].place.country_code == "SY" and by["الزيارة"].place.admin1 == "Hama"
+    assert by["تل واسط"].place.country_code == "SY"
+
+
+def test_a_village_word_is_no_big_town(places):
+    # "قرية دوما في الضفة" (snn-okaz-be8b6b5a538f): news calls Syria's Douma (100,000 people) a city; the village
+    # is the West Bank's, and "الضفة" is no Syrian hamlet
+    by = places("من جهة آخرى تشير التقديرات في جهاز الأمن الإسرائيلي إلى أن منفذي الاعتداء الإرهابي في قرية دوما "
+                "في الضفة الذي أسفر عن حرق الطفل الرضيع علي دوابشة، وإصابة والديه وشقيقه بحروق خطيرة، ينتمون إلى مجموعة "
+                "يهودية أيديولوجية متطرفة. وذكرت صحيفة «هآرتس»، أن هذه المجموعة المتطرفة تعد بضع عشرات من النشطاء، الذين "
+                "يسكنون في بؤر استيطانية عشوائية في الضفة الغربية المحتلة")
+    assert by["دوما"].place.country_code == "PS" and by["دوما"].place.kind == "village"
+    assert "الضفة" not in by or by["الضفة"].place.country_code == "PS"
+
+
+def test_a_country_named_like_its_capital_among_its_towns_is_the_capital(places):
+    # ant-JA-localNews-1037-20170209: the faculties of medicine of Tunis, Sousse, Monastir and Sfax
+    by = places("نفذ اليوم الخميس عدد هام من الاطباء المقيمين والداخلين القادمين من كليات الطب بتونس وسوسة والمنستير "
+                "وصفاقس مسيرة احتجاجية")
+    assert by["تونس"].place.name_en == "Tunis" and by["تونس"].place.kind == "city"
+    # the ends of a railway stay as they were: no town is made of the country there
+    by = places("الجم : قطع سكة الحديد الرابطة بين تونس وصفاقس")
+    assert by["تونس"].place.kind == "country"
+
+
+def test_a_mountain_named_like_a_far_town_is_in_the_story(places):
+    # snn-alriyadh-eccbf31f0883: "جبل عريش" in the fighting north of Taiz is no Arish in Sinai (Egypt is named nowhere)
+    by = places("وشهدت الأطراف الشمالية لمدينة تعز مواجهات عنيفة أسفرت عن سقوط ١٦ من الحوثيين وقوات صالح ومقتل ٨ "
+                "وإصابة 35 من المقاومة في الاشتباكات في حي الزنوج ومحيطة. وحسب مصادر محلية فان المقاومة الشعبية تمكنت "
+                "من احراز تقدم في الجبهة و سيطرت على جبل عريش واستولت على مدرعة وعربة.")
+    assert by["عريش"].place.country_code == "YE"

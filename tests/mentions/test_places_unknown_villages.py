@@ -32,3 +32,10 @@ def test_an_unknown_wadi_of_a_named_town_is_placed_at_the_town(places):
     # word, is closer than the governorate around both
     by = places("كان مختبئا بمنزل عائلته بوادي الربايع من مدينة بن ڤردان فيما تمكن مرافقه من الفرار")
     assert by["الربايع"].place.name_en == "Ben Gardane" and by["الربايع"].precision == 2
+
+
+def test_a_police_district_is_no_unknown_area(places):
+    # "منطقة الأمن الوطني بالمنستير" (ant-JA-localNews-2158-20170304): the national-security district of
+    # Monastir, a police body; only Monastir is a place
+    by = places("تمكن أعوان منطقة الأمن الوطني بالمنستير، اليوم السبت، من إيقاف امرأة منقبة تُدرّس بمدرسة قرآنية بالجهة")
+    assert set(by) == {"المنستير"} and by["المنستير"].precision == 1

@@ -26,6 +26,8 @@ PERSON_TITLES = MARKERS["person_title"]
 DIRECTION_MARKERS = MARKERS["direction"]
 # Words before "من" + a place that make it the origin of an attack or a convoy.
 ORIGIN_MARKERS = MARKERS["origin"]
+# Adjectives that may stand between an origin word and "من" ("تعزيزات عسكرية من").
+ADJECTIVE_LIKE = MARKERS["adjective_like"]
 
 FAMILY_OF_SIDE = {1: "state", 8: "state", 2: "armed", 3: "armed", 4: "armed", 5: "crowd", 6: "crowd", 7: "civ"}
 
@@ -87,8 +89,9 @@ class MentionIndex:
             marked = any(t.norm in DIRECTION_MARKERS or t.forms[-1] in DIRECTION_MARKERS
                          or t.norm in PERSON_TITLES or t.forms[-1] in PERSON_TITLES for t in before) \
                 or _road_between(doc, p.token_start)
-            if _after_origin(doc, p.token_start):
-                self.origin.add(id(p))
+            if _after_origin(doc, p.token_start) or (
+                    prev is not None and id(prev) in self.origin and coordinated_places(doc, prev, p)):
+                self.origin.add(id(p))  # "تعزيزات من محافظتي عدن ولحج": both are where they came from
             if marked or (prev is not None and id(prev) in self.direction and coordinated_places(doc, prev, p)):
                 self.direction.add(id(p))  # "الطرق المؤدية إلى حلب وحماة": both are destinations
             prev = p
@@ -281,11 +284,17 @@ def qualifier_of(m: Mention) -> str | None:
 
 
 def _after_origin(doc: Doc, tok0: int) -> bool:
-    """The place follows "انطلاقا من" / "قادمة من" (with at most a place word between): where an
-    attack or convoy came from ("سيارة قادمة من مدينة المكلا")."""
-    for k in (tok0 - 1, tok0 - 2):
-        if k >= 1 and doc.tokens[k].norm == "من":
-            prev = doc.tokens[k - 1]
+    """The place follows "انطلاقا من" / "قادمة من" (with at most a place word between, two words when the
+    place is hung on them by ب, and an adjective such as عسكرية before من): where an attack or convoy came
+    from ("سيارة قادمة من مدينة المكلا", "تعزيزات عسكرية من محافظة عدن", "القادمين من كليات الطب بتونس")."""
+    toks = doc.tokens
+    # "القادمين من كليات الطب بتونس": a noun of two words between, the place hung on it by ب
+    reach = (tok0 - 1, tok0 - 2, tok0 - 3) if toks[tok0].norm[:1] == "ب" else (tok0 - 1, tok0 - 2)
+    for k in reach:
+        if k >= 1 and toks[k].norm == "من":
+            prev = toks[k - 1]
+            if k >= 2 and (prev.norm in ADJECTIVE_LIKE or prev.forms[-1] in ADJECTIVE_LIKE):
+                prev = toks[k - 2]
             return prev.norm in ORIGIN_MARKERS or prev.forms[-1] in ORIGIN_MARKERS
     return False
 

@@ -185,6 +185,9 @@ def places_for(idx: MentionIndex, s: int, d: Draft) -> list[Mention]:
             cands = [p for p in after if idx.clause(p) == c]
     if not cands:
         return []
+    located = locators(doc, usable)
+    if located and any(id(p) not in located for p in cands):
+        cands = [p for p in cands if id(p) not in located]  # "قاعدة العند شمال عدن": at al-Anad, not Aden
     homes = homes_of_people(doc, usable)
     ends = road_ends(doc, usable) | homes
     home = [p for p in cands if id(p) not in ends and place_country(p) == focus]
@@ -225,6 +228,30 @@ def road_ends(doc: Doc, places: list[Mention]) -> set[int]:
         q = ordered[k + 1]
         if q.sentence == p.sentence and coordinated_places(doc, p, q):
             out.update((id(p), id(q)))
+    return out
+
+
+def locators(doc: Doc, places: list[Mention]) -> set[int]:
+    """ids of the places that only locate the place named right before them, a direction or "near" word
+    between ("قاعدة العند شمال عدن", "تدمر شرق حمص", "بلدة X قرب Y"): the event is at the first."""
+    return {id(p) for _, p in _located_pairs(doc, places)}
+
+
+def _located_pairs(doc: Doc, places: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """(place, the place that locates it) for each "X شمال Y" of ``locators``. Not a reference to a town named
+    before ("ضاحية دار سعد شمال المدينة" after "مجزرة في مدينة عدن"): the sentence told its event there first."""
+    from ..geo.resolve import NEAR_CUES
+    from ..mentions.places import REFERENCE_NOUNS
+    from ..text.normalise import fold
+
+    ordered = sorted(places, key=lambda p: p.start)
+    out = []
+    for q, p in zip(ordered, ordered[1:]):
+        if q.sentence != p.sentence or getattr(p.value, "name", "") in REFERENCE_NOUNS:
+            continue
+        gap = fold(doc.text[q.end:p.start]).split()
+        if 1 <= len(gap) <= 2 and all(w in NEAR_CUES or w[:1] in "بو" and w[1:] in NEAR_CUES for w in gap):
+            out.append((q, p))
     return out
 
 

@@ -767,6 +767,13 @@ def _shorter_match(doc: Doc, idx: _Index, m: PhraseMatch) -> PhraseMatch | None:
 STRIPPED_MIN_SHARE = 0.125
 
 
+def _surely_a_place(gaz: Gazetteer, key: str) -> bool:
+    """The corpus writes the name as a place anywhere (a share of ``USAGE_PLACE_SHARE`` of at least
+    ``USAGE_MIN_USES`` uses) and often with a place word before it (مدينة نابل، محافظة أبين)."""
+    n, loc, strong = gaz.usage_of(key)
+    return n >= USAGE_MIN_USES and (loc + 1) / (n + 3) >= USAGE_PLACE_SHARE and (strong + 0.5) / (n + 3) >= USAGE_STRONG_SHARE
+
+
 def _stripped_reading(doc: Doc, idx: _Index, m: PhraseMatch) -> tuple[PhraseMatch, str] | None:
     """A one-word match read as written (the whole word is a gazetteer key) read again without its
     proclitic, when that is a gazetteer key too and one the corpus often writes as a place (a share of
@@ -833,6 +840,12 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
             return None
         raw.reasons.append("matched without the article ال")
     _context(doc, raw, doc.sentences[tok.sentence].token_start)
+    if raw.cue == "town" and raw.tok0 > 0 and _bare_cue(doc.tokens[raw.tok0 - 1], _VILLAGE_CUES):
+        small = [p for p in raw.cands if _all_small([p]) and not p.is_admin]
+        if small and len(small) < len(raw.cands):
+            # "قرية دوما": news calls a city of 100,000 a city, so the village is the West Bank's Douma
+            raw.cands = small
+            raw.reasons.append("a village word: not the big town of that name")
     if listed and raw.cue is None and raw.qualifier is None:
         raw.cue, raw.list_cue = "town", True
         raw.reasons.append("listed after a plural place word (قريتي، بلدات ...)")
@@ -912,7 +925,11 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
             if stripped is not None:
                 alt = _accept(doc, idx, stripped[0], raws, pctx)
                 if alt is not None and (raw is None or any(is_big(p) for p in alt.cands)):
-                    alt.doubt, alt.proclitic = True, stripped[1]
+                    # "الحرس الوطني بنابل": "in" a town the corpus writes as a place with a place word (مدينة
+                    # نابل) needs no other place of the article to back it; "و" + a name ("وجدة") always does
+                    alt.doubt = alt.doubt or not (_LOCATIVE_PROCLITICS.intersection(stripped[1])
+                                                  and _surely_a_place(idx.gaz, stripped[0].key))
+                    alt.proclitic = stripped[1]
                     alt.reasons.append(f"read without the proclitic {stripped[1]}")
                     raw = alt
         if raw is None:
@@ -945,10 +962,14 @@ def _listed_after_plural(doc: Doc, raws: list[_Raw], m: PhraseMatch) -> bool:
     طعوم وسرمين وتفتناز"): the town named right before it, joined by و or a comma, follows a plural town
     word or continues such a list. A name without the article must end the list or precede a definite
     word ("قريتي الفوعة وكفريا المواليتين"), as in ``_unknown_after_cues``: "وقتل" ends no list of towns."""
+    toks = doc.tokens
+    k = m.token_start - 1
+    if k - 1 >= doc.sentences[toks[m.token_start].sentence].token_start and toks[k].norm in _SUCH_AS \
+            and _bare_cue(toks[k - 1], _PLURAL_CUES):
+        return True  # "قرى مثل حزارين وكفرسجنة": the first town of a list of examples
     if not raws:
         return False
     prev = raws[-1]
-    toks = doc.tokens
     if prev.tok1 != m.token_start or prev.sent != toks[m.token_start].sentence or prev.cue != "town":
         return False
     if not (prev.list_cue or prev.tok0 > 0 and _bare_cue(toks[prev.tok0 - 1], _PLURAL_CUES)):
@@ -963,6 +984,9 @@ def _listed_after_plural(doc: Doc, raws: list[_Raw], m: PhraseMatch) -> bool:
         nxt < len(toks) and toks[nxt].sentence == tok.sentence and toks[nxt].norm.startswith("ال"))
 
 
+# "such as" between a plural town word and its list ("قرى مثل X وY", "بلدات منها X وY")
+_SUCH_AS = frozenset({"مثل", "منها", "بينها", "ومنها", "اهمها", "ابرزها", "وهي", "هي"})
+_VILLAGE_CUES = frozenset({"قريه", "قريتي", "قري", "قريتا"})
 _ADMIN_CUE_KINDS = frozenset({"admin1", "admin2", "admin3"})
 _SON_OF = frozenset({"بن", "ابن"})
 # "لواء" is a district (liwa) of Jordan, but in war news first a brigade: a name after it is a place only when
@@ -999,6 +1023,7 @@ def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
     out = []
     toks = doc.tokens
     all_cues = TOWN_CUES | CAMP_CUES | AREA_CUES
+    not_names = place_context().not_names  # "منطقة الأمن الوطني", "قرية الحدود": generic nouns, no names
     for s in doc.sentences:
         i = s.token_start
         while i < s.token_end - 1:
@@ -1016,6 +1041,8 @@ def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
                     cue = _bare_cue(toks[j], _PLURAL_CUES) or cue
                 j += 1
             plural = cue in _PLURAL_CUES
+            if plural and j < s.token_end - 1 and toks[j].norm in _SUCH_AS:
+                j += 1  # "قرى مثل X وY"
             first = True
             while j < s.token_end and (first or (plural and toks[j].norm.startswith("و"))):
                 nt = toks[j]
@@ -1028,7 +1055,7 @@ def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
                     while j < s.token_end and j in covered:
                         j += 1  # a known name, of one word or more ("قريتي أم شرشوح والهلالية")
                     continue
-                if stem in _NOT_NAMES or not stem.isalpha() or len(stem) < 3 or stem.isascii():
+                if stem in _NOT_NAMES or stem in not_names or not stem.isalpha() or len(stem) < 3 or stem.isascii():
                     break
                 if idx.gaz.adjective_after_cue(stem):
                     break  # مدينة صناعية، مدينة ذكية: the corpus uses the word mostly elsewhere
@@ -1175,12 +1202,14 @@ def _evidence(raws: list[_Raw], demonyms: list[str]) -> dict[str, float]:
 def _others_evidence(raws: list[_Raw], weights: dict[str, float]) -> dict[str, dict[str, float]]:
     """Per name, the country evidence of the article without that name's own mentions when only small
     places bear it (``_all_small``): a district or village name is no evidence for itself ("خان بني سعد" in an Iraqi
-    report must not name Yemen through the Yemeni district بني سعد); عسير still names Saudi Arabia."""
+    report must not name Yemen through the Yemeni district بني سعد); عسير still names Saudi Arabia, but "منطقة
+    بوسان" in a Yemeni story names no South Korea, nor "جبل عريش" Egypt."""
     own: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for r in raws:
         vote = _vote(r)
-        if vote is not None and _all_small(r.cands):
-            own[r.key][vote[0]] += vote[1]
+        if vote is not None and (_all_small(r.cands) or (r.cue == "area" or r.natural) and not any(
+                p.kind in ("governorate", "region", "country") for p in r.cands)):
+            own[r.key][vote[0]] += vote[1]  # nor an "area" (منطقة بوسان) for its own far-off city; منطقة عسير is one
     out = {}
     for key, votes in own.items():
         rest = dict(weights)
@@ -1219,12 +1248,14 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
             named = {cc for cc, w in evidence.get(r.key, weights).items() if w > 0} | {focus}
             allowed = named | neighbours
             variant = bool(r.reasons) and r.reasons[0].startswith("spelling")
-            # a village of a neighbouring country the article never names is a homonym, not the place
+            # a village of a neighbouring country the article never names is a homonym, not the place; a
+            # metropolis abroad is named anywhere, but not as a local "area" ("في منطقة بوسان بالمديرية" in a
+            # Yemeni story is no Busan)
             keep = [p for p in r.cands if (p.country_code == focus if variant else p.country_code in (
                     allowed if is_big(p) else named)) or (not variant and (
-                    p.kind == "country" or p.population >= 1000000 or p.feature_code == "PPLC"))]
+                    p.kind == "country" or r.cue != "area" and (p.population >= 1000000 or p.feature_code == "PPLC")))]
             if not keep:
-                if variant or r.cue in ("town", "camp") or r.natural:
+                if variant or r.cue in ("town", "camp", "area") or r.natural:
                     # placed in the area named next to it, if any ("بجبل المغيلة بسيدي بوزيد": a mountain
                     # named like a Yemeni village, in a Tunisian story)
                     r.unknown, r.cands, r.home = True, [], focus
@@ -1372,6 +1403,7 @@ def find_places(doc: Doc) -> None:
             by_sent[r.sent].append(len(resolved))
             resolved.append((r, rp))
     resolved = _same_name_same_area(resolved)
+    resolved = _capitals_listed_with_towns(doc, gaz, resolved)
     resolved = _drop_foreign_governments(doc, gaz, resolved, weights)
     resolved = _drop_lone_foreign_towns(doc, gaz, resolved, weights)
     resolved = _compass_parts(doc, resolved)
@@ -1580,6 +1612,28 @@ def _drop_foreign_governments(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Ra
                                                  and _joined(doc, r, r2)) for r2, _ in resolved if r2 is not r)
             if not listed:
                 continue
+        out.append((r, rp))
+    return out
+
+
+def _capitals_listed_with_towns(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Raw, ResolvedPlace]]
+                                ) -> list[tuple[_Raw, ResolvedPlace]]:
+    """A country named like its capital (تونس، الكويت، الجزائر) listed with towns of its own ("كليات الطب بتونس
+    وسوسة والمنستير وصفاقس") is the capital city, a town among towns, not the whole country."""
+    towns = [(r, rp) for r, rp in resolved if rp.place.kind in ("city", "village") and not rp.is_dateline]
+    if not towns:
+        return resolved
+    out = []
+    for r, rp in resolved:
+        if rp.place.kind == "country" and not rp.is_dateline:
+            cc = rp.place.country_code
+            listed = any(rp2.place.country_code == cc and r2.sent == r.sent and (
+                r2.tok1 == r.tok0 and _joined(doc, r2, r) or r2.tok0 == r.tok1 and _joined(doc, r, r2)) for r2, rp2 in towns)
+            capital = next((p for p in gaz.lookup_key(r.key) if p.feature_code == "PPLC" and p.country_code == cc), None)
+            between = r.tok0 > 0 and doc.tokens[r.tok0 - 1].norm == "بين"  # "السكة الرابطة بين تونس وصفاقس": the line's ends
+            if listed and capital is not None and not between:
+                why = rp.reasons + [f"listed with towns of {rp.place.name_en}: its capital {capital.name_en}"]
+                rp = ResolvedPlace(capital, 1, rp.candidates, why, None, False, rp.name)
         out.append((r, rp))
     return out
 
