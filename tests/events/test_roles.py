@@ -240,3 +240,10 @@ def test_arrests_in_a_campaign_against_a_group_arrest_that_group():
     events = marsad.extract("وأضافت الصحيفة أنه بعد التحذير الاستخباراتي، شرعت قوات الأمن التركية في عمليات ضد مسلحي "
                             "تنظيم داعش في مدينة إزمير، واعتقلت 97 شخصا.", published="2015-08-07")
     assert [e.actor2 for e in events if e.sub_event_type == "Arrests"] == ["Islamic State"]
+
+
+def test_what_an_air_coalition_targets_it_strikes_from_the_air():
+    # snn-alriyadh-a48db0360214-like wording in the corpus (outside dev/train)
+    events = marsad.extract("وأشارت المصادر إلى أن طيران التحالف استهدف أمس تجمعا لميليشيات الحوثي في منطقة الجفينة "
+                            "بمحافظة مأرب.", published="2015-08-11")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

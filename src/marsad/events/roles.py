@@ -333,6 +333,11 @@ def assign_roles(doc: Doc, idx: MentionIndex, s: int, d: Draft, actors: list[Men
             # ("وقتل 15 شخصا …، في هجوم بشاحنة مفخخة")
             dead = [a for a in sent_actors if a.value is not None and id(a) in idx.victims and can_be_fought(d, a)]
             d.actor2 = dead[0] if dead else None
+    if d.sub == "attack" and d.actor1 is not None and d.actor1.value is not None and (
+            is_air(d.actor1) or getattr(d.actor1.value, "coalition", False)):
+        # "التحالف استهدف موقعا لتعزيزات حوثية": what an air force or an air coalition targets it strikes
+        # from the air (a coalition's ground forces are named as such: "قوات التحالف البرية")
+        d.sub = "Air/drone strike"
     if d.sub == "attack":
         # a generic "هجوم": on civilians it is violence against civilians, on armed men a battle
         d.sub = "Attack" if d.actor2 is not None and side_of(d.actor2.value) == "civ" else "Armed clash"
