@@ -494,3 +494,9 @@ def test_the_act_a_period_is_counted_from_is_told_before():
                             "مدينة عدن وأحياء التواهي والبريقة واستعادتها من قبل قوات التحالف بقيادة السعودية.",
                             published="2015-08-05")
     assert all(e.event_type != "Battles" for e in events)
+
+
+def test_stopping_a_war_is_no_arrest():
+    events = marsad.extract("واعلن البركاني في تعز أمس عن مبادرة شخصية تهدف إلى إيقاف الحرب في المدينة وإيقاف القتال بين "
+                            "الأطراف.", published="2015-08-06")
+    assert all(e.sub_event_type != "Arrests" for e in events)
