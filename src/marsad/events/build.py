@@ -221,7 +221,7 @@ def _burning(cue: Mention) -> bool:
     """Is the riot word one of setting fire ("أضرموا النار", "أحرقوا"), which armed men do too, unlike
     throwing stones, which only a crowd does?"""
     text = fold(cue.text)
-    return any(w in text for w in ("نار", "حرق", "احرق"))
+    return any(w in text for w in BURNING_WORDS)
 
 
 def _plural_incidents(cue: Mention) -> bool:
@@ -401,6 +401,7 @@ def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list
 
 
 AIR_INSTRUMENTS = MARKERS["air_instrument"]
+BURNING_WORDS = MARKERS["burning"]
 
 
 def _by_aircraft(doc: Doc, idx: MentionIndex, s: int, clause: int) -> bool:

@@ -40,7 +40,8 @@ WOUNDED_NOUNS = MARKERS["wounded_noun"]
 
 COMPANIONS = MARKERS["companion"]
 # the dual of "one killed": a count of two when indefinite ("سقط قتيلان"), the two already told when definite
-DUAL_DEAD = frozenset(fold(w) for w in ("قتيلان", "قتيلين"))
+DUAL_DEAD = MARKERS["dual_dead"]
+ONE_DEAD = MARKERS["one_dead"]
 COUNTS_THE_TAKEN = frozenset({"Arrests", "Abduction/forced disappearance"})
 LETHAL = MARKERS["lethal"]
 
@@ -290,7 +291,7 @@ def _dead_and_wounded_together(doc: Doc, n: Mention) -> bool:
     is it the "قتيل" of that phrase itself? Then the dead alone are not counted."""
     toks = doc.tokens
     window = [t.forms[-1] for t in toks[max(0, n.token_start - 2):min(len(toks), n.token_end + 5)]]
-    return any(a == "قتيل" and b in WOUNDED_NOUNS for a, b in zip(window, [w.removeprefix("و") for w in window[1:]]))
+    return any(a in ONE_DEAD and b in WOUNDED_NOUNS for a, b in zip(window, [w.removeprefix("و") for w in window[1:]]))
 
 
 def with_companions(doc: Doc, n: Mention) -> bool:

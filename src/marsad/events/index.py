@@ -235,7 +235,7 @@ def by_hand(doc: Doc, m: Mention) -> bool:
 # verbs that only mean "died": the actor named right before them is the dead, never the killer
 DIED = MARKERS["died"]
 # the verb "were killed" (passive when the killers are named after "على يد")
-KILLED_VERBS = frozenset(fold(w) for w in ("قتل", "قتلوا", "قتلت", "قتلا"))
+KILLED_VERBS = MARKERS["killed_verb"]
 
 
 # --------------------------------------------------------------------------------- places

@@ -23,6 +23,7 @@ BAND_NOUNS = MARKERS["band"]
 MEMBERSHIP_WORDS = MARKERS["membership"]
 EXECUTIONS = MARKERS["execution"]
 FIGHTER_NOUNS = MARKERS["fighters"]
+SECURITY_WORDS = MARKERS["security_word"]
 VERBAL_NOUNS = MARKERS["verbal_noun"]
 OBJECT_NOUNS = MARKERS["object_noun"]
 
@@ -558,7 +559,7 @@ def localised_actor(m: Mention, country: str | None, country_name: str | None = 
     # ... and so do security forces named by their function alone ("رجال الأمن", "قوات الأمن", "الأجهزة
     # الأمنية"): a statement from Abu Dhabi on the Abha bombing does not make its victims Emirati
     implied_police = implied_police or (base == "military" and m.meta.get("template") and any(
-        w in ("امن", "الامن", "امنيه", "الامنيه") for w in fold(m.text).split()))
+        w in SECURITY_WORDS for w in fold(m.text).split()))
     if not country or (base not in LOCAL_TEMPLATES and not implied_police) or m.meta.get("adjective") \
             or key == f"{base}:{country}":
         return v
