@@ -140,3 +140,13 @@ def test_a_sure_event_told_in_the_country_the_article_is_about_is_coded_at_that_
     (ev,) = doc.events
     assert (ev.location, ev.country, ev.geo_precision) == ("Yemen", "Yemen", 3)
     assert ev.latitude is not None
+
+
+def test_a_warplane_that_crashes_into_a_market_is_an_accident_not_a_proposed_battle():
+    # snn-3alyoum-ff73c1d78e0c (corpus, outside dev/train): the rules write nothing; the lead is an accident
+    doc = _doc(title="مقتل 27 شخصا في تحطم طائرة حربية سورية في أريحا",
+               text=("قال سكان وشهود إن 27 شخصاً على الأقل قتلوا وأصيب عشرات بجروح عندما تحطمت طائرة حربية تابعة "
+                     "للجيش السوري في سوق مزدحم في بلدة أريحة التي يسيطر عليها المعارضون المسلحون في شمال غرب "
+                     "سوريا اليوم الاثنين."),
+               published="2015-08-03")
+    assert doc.events == []
