@@ -10,6 +10,7 @@ The steps live beside this module: ``index`` (drafts and the mention index), ``r
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ..doc import Doc, Mention
@@ -268,9 +269,8 @@ def _drafts_for_clause(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: l
     if len(families) > 1:
         families.pop("attack", None)  # "هجوم انتحاري", "هجوم بسيارة مفخخة": the specific cue types it
     riot = None
-    sides = {side_of(a.value) for a in parties(idx, s, clause) if a.value is not None}
-    if "Protests" in families and "Battles" in families and "crowd" in sides and "armed" not in sides and all(
-            c.value.sub == "Armed clash" for c in families["Battles"]):
+    if "Protests" in families and "Battles" in families and all(c.value.sub == "Armed clash" for c in families["Battles"]) \
+            and _sides(parties(idx, s, clause)) & {"crowd", "armed"} == {"crowd"}:
         # "اندلعت مواجهات بين قوات الأمن التركية ومتظاهرين", "اشتباكات بين المتظاهرين وقوات الأمن": a
         # fight between protesters and the police is a violent demonstration, not a battle beside a protest
         families["Riots"] = families.pop("Riots", []) + families.pop("Battles") + families.pop("Protests")
@@ -278,9 +278,8 @@ def _drafts_for_clause(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: l
     if any(not c.value.needs_actor for g in families.values() for c in g):
         # a vague verb (استهدفت، قصف) beside a clear cue of another type describes that event
         families = {f: g for f, g in families.items() if any(not c.value.needs_actor for c in g)}
-    sent_sides = {side_of(a.value) for a in parties(idx, s, None) if a.value is not None and id(a) not in idx.victims}
-    if "Riots" in families and "Protests" not in families and riot is None and "crowd" not in sent_sides \
-            and "armed" in sent_sides and all(_burning(c) for c in families["Riots"]):
+    if "Riots" in families and "Protests" not in families and riot is None and all(_burning(c) for c in families["Riots"]) \
+            and _sides(a for a in parties(idx, s, None) if id(a) not in idx.victims) & {"crowd", "armed"} == {"armed"}:
         # armed men who burn ("أن الإرهابيين قاموا بقتل 13 شخصا … كما أضرموا النار في منازل عدة"): no crowd
         # riots; with killing it is their attack, else the burning of property
         kills = any(c.value.sub == "kill" for c in idx.get(s, "cue"))
@@ -309,6 +308,11 @@ def _drafts_for_clause(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: l
             drafts.append(d)
             idx.recent.append(d)
     return drafts
+
+
+def _sides(actors: Iterable[Mention]) -> set[str]:
+    """The kinds of side (armed, crowd, state …) of the named actors."""
+    return {side_of(a.value) for a in actors if a.value is not None}
 
 
 def _deadly_attack(idx: MentionIndex, s: int, sub: str) -> bool:

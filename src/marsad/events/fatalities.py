@@ -10,11 +10,16 @@ from .model import SUB_TO_TYPE
 from .timing import is_span_date
 
 
+def is_singular_victim(form: str, victims: Any) -> bool:
+    """Is this token form a singular victim noun, also in the accusative ("شخص", "شخصا")?"""
+    return form in victims or form.endswith("ا") and form[:-1] in victims
+
+
 def victim_count(doc: Doc, i: int, lex: Any) -> int | None:
     """1 for a singular victim noun at token i (also in the accusative, شخصا), 2 for its dual form."""
     tok = doc.tokens[i]
     for f in tok.forms:
-        if f in lex.victims or f.endswith("ا") and f[:-1] in lex.victims:
+        if is_singular_victim(f, lex.victims):
             return 1
         for suffix in ("ين", "ان"):
             if f.endswith(suffix) and f[: -len(suffix)] in lex.victims:

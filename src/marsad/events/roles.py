@@ -9,6 +9,7 @@ from ..doc import Doc, Mention
 from ..lexicon.alliances import load_alliances
 from ..lexicon.cues import load_cues
 from ..text.normalise import fold
+from .fatalities import is_singular_victim
 from .index import MARKERS, RELATIVES, Draft, MentionIndex, by_hand, side_of
 from .model import SUB_TO_TYPE
 
@@ -251,7 +252,7 @@ def _another_person_hit(doc: Doc, idx: MentionIndex, force: Mention) -> bool:
                           start=doc.sentences[force.sentence].token_start):
         if force.token_start <= i < force.token_end or idx.clause_of[i] != clause:
             continue
-        if any(f in victims or (f.endswith("ا") and f[:-1] in victims) for f in t.forms):
+        if any(is_singular_victim(f, victims) for f in t.forms):
             return True
     return False
 
