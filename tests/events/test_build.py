@@ -503,3 +503,14 @@ def test_stopping_a_war_is_no_arrest():
                             "إيقاف الحرب الدائرة بالمدينة منذ أكثر من أربعة شهور بين المقاومة الشعبية والحوثيين.",
                             published="2015-08-06")
     assert all(e.sub_event_type != "Arrests" for e in events)
+
+
+def test_the_front_of_a_fight_named_as_a_place_tells_no_fight():
+    # snn-aawsat-63dfdbfce265 (corpus, outside dev/train): battalions sent "to the fighting fronts"
+    events = marsad.extract("وأضاف المصدر أن قيادة أركان الجيش أصدرت أمرًا بتحريك ست كتائب عسكرية من المنطقة العسكرية "
+                            "الأولى إلى جبهات القتال في لحج وأبين وتعز.", published="2015-08-03")
+    assert all(e.event_type != "Battles" for e in events)
+    # snn-aawsat-3ceb9f69c7c0: the front "saw fierce fighting" (قتالا ضاريا): that fight is told
+    events = marsad.extract("ميدانيا، شهدت جبهة القتال في محافظة لحج وفي الضواحي الشمالية لمدينة عدن قتالا ضاريا بين "
+                            "المقاومة الشعبية والمسلحين الحوثيين.", published="2015-07-28")
+    assert "Armed clash" in [e.sub_event_type for e in events]

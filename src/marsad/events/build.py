@@ -170,7 +170,7 @@ def _skip_sentence(doc: Doc, s: int) -> bool:
 
 # Blockers that govern only the next word or two: "منذ تحرير"، "سلسلة تفجيرات استهدفت" (the series and
 # the verb that tells it), not a later cue of the clause ("بعد سلسلة هجمات … من السيطرة على مواقع").
-SHORT_BLOCKERS = {"since": 1, "since_start": 3, "series": 2}
+SHORT_BLOCKERS = {"since": 1, "since_start": 3, "series": 2, "front": 1}
 
 
 # Cues the ل of purpose does not make an aim: a death or a wound is told as such, and people gather
