@@ -445,6 +445,8 @@ def _refer_back(doc: Doc, idx: MentionIndex, s: int, drafts: list[Draft], noun: 
     within a few sentences of the story. Kept aside (``doc.layers["reference_sentences"]``, by the
     draft's cue) and joined to the published event after the learned gate, which judges an event by
     the sentences that tell it, not by those that mention it again (``events.references``)."""
+    if not _tells_something(idx, s):
+        return  # "وأن هذه القذائف الغادرة لن تزيدهم إلا ثباتا": the event only named, nothing told of it
     family = family_of_sub(noun.value.sub)
     for d in reversed(drafts):
         if s - d.sentence > REFER_REACH or d.sentence < idx.story_start:
@@ -455,6 +457,13 @@ def _refer_back(doc: Doc, idx: MentionIndex, s: int, drafts: list[Draft], noun: 
             if (sent.start, sent.end) not in refs:
                 refs.append((sent.start, sent.end))
             return
+
+
+def _tells_something(idx: MentionIndex, s: int) -> bool:
+    """Does a sentence naming an event again tell something concrete of it: its dead or wounded, a
+    place or a day? A reaction that only names it ("هذا العمل الإرهابي الجبان") tells nothing."""
+    return bool(idx.get(s, "place") or any(not d.meta.get("background") for d in idx.get(s, "date"))
+                or any(c.value.sub in ("kill", "wound") for c in idx.get(s, "cue")))
 
 
 def _air_bombardment(doc: Doc, idx: MentionIndex, s: int, d: Draft) -> None:
