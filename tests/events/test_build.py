@@ -514,3 +514,13 @@ def test_the_front_of_a_fight_named_as_a_place_tells_no_fight():
     events = marsad.extract("ميدانيا، شهدت جبهة القتال في محافظة لحج وفي الضواحي الشمالية لمدينة عدن قتالا ضاريا بين "
                             "المقاومة الشعبية والمسلحين الحوثيين.", published="2015-07-28")
     assert "Armed clash" in [e.sub_event_type for e in events]
+
+
+def test_stopping_the_shelling_is_no_shelling_but_a_ceasefire_stays_an_agreement():
+    # snn-aawsat-eac9c3ac1b2d (corpus, outside dev/train): an order to stop the air strikes
+    events = marsad.extract("وقال سانتوس، خلال احتفال عسكري في كارتاهينا شمال كولومبيا: «أمرت بوقف الغارات الجوية على "
+                            "المعسكرات التي تضم تجمعا لمقاتلي القوات المسلحة الثورية».", published="2015-07-26")
+    assert all(e.sub_event_type != "Air/drone strike" for e in events)
+    events = marsad.extract("وأعلنت الأمم المتحدة أمس التوصل إلى وقف إطلاق النار بين الحوثيين والمقاومة الشعبية في تعز.",
+                            published="2015-07-26")
+    assert "Agreement" in [e.sub_event_type for e in events]
