@@ -524,3 +524,14 @@ def test_stopping_the_shelling_is_no_shelling_but_a_ceasefire_stays_an_agreement
     events = marsad.extract("وأعلنت الأمم المتحدة أمس التوصل إلى وقف إطلاق النار بين الحوثيين والمقاومة الشعبية في تعز.",
                             published="2015-07-26")
     assert "Agreement" in [e.sub_event_type for e in events]
+
+
+def test_prisoners_taken_in_a_fight_are_part_of_it_not_an_abduction():
+    # snn-alwatan-25c3559bf643 (corpus, outside dev/train)
+    events = marsad.extract("وفي مدينة لودر بمحافظة أبين، قال المركز إن المقاومة الشعبية تمكنت من طرد المتمردين من كافة "
+                            "المواقع العسكرية التابعة للواء المجد، وأسرت عددا من الانقلابيين.", published="2015-08-02")
+    assert all(e.sub_event_type != "Abduction/forced disappearance" for e in events)
+    # with no fight told, a kidnapping stays one ("اختطف مسلحون تابعون لجماعة الحوثي … 10 من قياديي حزب")
+    events = marsad.extract("اختطف مسلحون تابعون لجماعة الحوثي في العاصمة صنعاء 10 من قياديي حزب التجمع اليمني للإصلاح.",
+                            published="2015-08-02")
+    assert "Abduction/forced disappearance" in [e.sub_event_type for e in events]
