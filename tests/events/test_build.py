@@ -535,3 +535,17 @@ def test_prisoners_taken_in_a_fight_are_part_of_it_not_an_abduction():
     events = marsad.extract("اختطف مسلحون تابعون لجماعة الحوثي في العاصمة صنعاء 10 من قياديي حزب التجمع اليمني للإصلاح.",
                             published="2015-08-02")
     assert "Abduction/forced disappearance" in [e.sub_event_type for e in events]
+
+
+def test_a_theft_ring_is_ordinary_crime_not_looting():
+    # ant-JA-localNews-3043-20170318 (corpus, outside dev/train): a sheep-theft gang taken down
+    events = marsad.extract("تمكن اليوم السبت، أعوان فرقة الحرس الوطني بالرقاب من الإطاحة بأربعة عناصر ينتمون لعصابة "
+                            "مختصة في سرقة الأغنام.", published="2017-03-18")
+    assert events == []
+
+
+def test_a_defused_bomb_is_no_explosion():
+    # snn-3alyoum-fa05716fc47e (corpus, outside dev/train)
+    events = marsad.extract("أبطل خبراء متفجرات أتراك مفعول عبوة ناسفة كانت موضوعة داخل صندوق قرب مبنى حزب العدالة "
+                            "والتنمية الحاكم في العاصمة التركية أنقرة.", published="2015-10-20")
+    assert all(e.event_type != "Explosions/Remote violence" for e in events)

@@ -110,9 +110,13 @@ def build_events(doc: Doc) -> None:
             sent_drafts.extend(_drafts_for_clause(doc, idx, s, clause, cues, lex))
         sent_drafts = _one_seizure(sent_drafts)
         sent_drafts = _captures_in_battle(sent_drafts)
-        if idx.get(s, "crime") and not idx.get(s, "militancy"):
-            # "تمكنت وحدات الحرس الوطني من إيقاف مرتكب جريمة قتل": police work on ordinary crime
-            sent_drafts = [d for d in sent_drafts if d.sub != "Arrests"]
+        crimes = idx.get(s, "crime")
+        if crimes and not idx.get(s, "militancy"):
+            # "تمكنت وحدات الحرس الوطني من إيقاف مرتكب جريمة قتل": police work on ordinary crime; and the
+            # crime itself ("عصابة مختصة في سرقة الأغنام") is no looting
+            crime_spans = {(m.start, m.end) for m in crimes}
+            sent_drafts = [d for d in sent_drafts if d.sub != "Arrests"
+                           and not all((c.start, c.end) in crime_spans for c in d.cues)]
         if idx.get(s, "claim") and any(0 < s - d.sentence <= CLAIM_REACH for d in drafts):
             # "وتبنى تنظيم داعش الهجوم": the vague noun names the attack already told, not a new one
             sent_drafts = [d for d in sent_drafts if not all(c.value.needs_actor for c in d.cues)]
