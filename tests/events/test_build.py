@@ -549,3 +549,13 @@ def test_a_defused_bomb_is_no_explosion():
     events = marsad.extract("أبطل خبراء متفجرات أتراك مفعول عبوة ناسفة كانت موضوعة داخل صندوق قرب مبنى حزب العدالة "
                             "والتنمية الحاكم في العاصمة التركية أنقرة.", published="2015-10-20")
     assert all(e.event_type != "Explosions/Remote violence" for e in events)
+
+
+def test_the_two_sides_of_a_clash_are_those_just_named():
+    # snn-aljazirah-760a5aa5ee6c (corpus, outside dev/train): "the two sides" named two sentences before
+    text = ("وفي محافظة إب بجنوب صنعاء تحتدم المواجهات أيضا بين الحوثيين وحلفائهم الموالين للرئيس السابق علي "
+            "عبدالله صالح من جهة وقوات المقاومة الشعبية من جهة أخرى.\n"
+            "وأكد مصدر محلي لوكالة فرانس برس أن المقاومة سيطرت على منطقتي السدة وحزم العديد وأجزاء من منطقة الرضمة.\n"
+            "وأشار المصدر إلى استمرار اشتباكات عنيفة بين الطرفين بمنطقة يريم في إب.")
+    clashes = [e for e in _rule_events(text, "2015-08-10") if e.sub_event_type == "Armed clash" and e.location == "Yarīm"]
+    assert clashes and {clashes[0].actor1, clashes[0].actor2} == {"Popular Resistance", "Houthi Movement"}

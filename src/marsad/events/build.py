@@ -42,8 +42,8 @@ from .placing import (
     place_country,
     place_draft,
 )
-from .roles import (BOMB_SUBS, CLAIM_REACH, apply_claims, assign_roles, default_actor, family_of_sub, is_air,
-                    is_pro_government, is_target, localised_actor, parties)
+from .roles import (BOMB_SUBS, CLAIM_REACH, apply_claims, are_allies, assign_roles, can_be_fought, default_actor,
+                    family_of_sub, is_air, is_opponent, is_pro_government, is_target, localised_actor, parties)
 from .timing import anchor_date, assign_date, is_history, is_reference, points_back
 
 
@@ -142,6 +142,7 @@ def build_events(doc: Doc) -> None:
         drafts.extend(split)
     apply_claims(doc, idx, drafts)
     merged = _merge(drafts, doc)
+    _implied_other_side(doc, idx, merged)
     for d in merged:
         if d.actor1 is None and d.sub in BOMB_SUBS:
             # ACLED codes a bombing whose author the text does not name to the country's
@@ -151,6 +152,57 @@ def build_events(doc: Doc) -> None:
     doc.events = events
     doc.layers["control_candidates"] = candidates = control_statements(doc, idx)
     doc.layers["control"] = one_per_claim(candidates)
+
+
+# State forces, rebels and political militias hold fronts; identity militias (settlers, tribes) and
+# crowds are named in a story for other reasons
+SIDES_THAT_FIGHT = frozenset({1, 2, 3, 8})
+SIDE_REACH = 2  # sentences around a one-sided clash where its other side may be named
+
+
+BOTH_SIDES = frozenset(MARKERS["both_sides"])
+
+
+def _both_sides_told(doc: Doc, s: int) -> bool:
+    """Does the sentence speak of "the two sides" ("سقط عدد من القتلى من الطرفين", "بين الطرفين")?"""
+    sent = doc.sentences[s]
+    toks = doc.tokens[sent.token_start:sent.token_end]
+
+    def both(t: Any) -> bool:
+        return bool(t.forms) and t.forms[-1] in BOTH_SIDES or t.norm in BOTH_SIDES
+
+    if any(t.norm == "بين" and not (k + 1 < len(toks) and both(toks[k + 1])) for k, t in enumerate(toks)):
+        return False  # "بين فصائل طالبان المؤيدة للزعيم الجديد ومعارضين له": the pair is told here, one unknown
+    return any(both(t) for t in toks)
+
+
+def _implied_other_side(doc: Doc, idx: MentionIndex, drafts: list[Draft]) -> None:
+    """A clash (a clash word, not a vague attack) told with one side named and "the two sides" ("وفي تعز سقط
+    عدد من القتلى والجرحى من الطرفين في معارك عنيفة"), when the only possible other side on the ground is
+    named in the sentences around it ("الذي تحاصره المقاومة الشعبية"): that side, as a reader takes it.
+    Several possible sides: left unnamed."""
+    shifts = [s for s in range(len(doc.sentences)) if idx.get(s, "topic_shift")]
+    for d in drafts:
+        if d.cue.value.sub != "Armed clash" or d.sub != "Armed clash" or (d.actor1 is None) == (d.actor2 is None):
+            continue
+        one = d.actor1 or d.actor2
+        if one is None or not one.text or not _both_sides_told(doc, d.sentence):
+            continue
+        first = max([d.sentence - SIDE_REACH, *[s for s in shifts if s <= d.sentence]], default=0)
+        last = min([d.sentence + SIDE_REACH, *[s - 1 for s in shifts if s > d.sentence]])
+        ground: dict[str, Mention] = {}
+        for s in range(max(0, first), min(len(doc.sentences) - 1, last) + 1):
+            for a in parties(idx, s, None):
+                if a.value is not None and a.text and getattr(a.value, "inter", None) in SIDES_THAT_FIGHT \
+                        and not is_air(a):
+                    ground.setdefault(getattr(a.value, "name", ""), a)
+        others = [a for a in ground.values() if is_opponent(one, a, side_of(one.value)) and can_be_fought(d, a)]
+        if not others or not all(are_allies(others[0], b) for b in others[1:]):
+            continue
+        if d.actor1 is None:
+            d.actor1 = others[0]
+        else:
+            d.actor2 = others[0]
 
 
 def _inside_actor(idx: MentionIndex, s: int, cue: Mention) -> bool:
