@@ -559,3 +559,11 @@ def test_the_two_sides_of_a_clash_are_those_just_named():
             "وأشار المصدر إلى استمرار اشتباكات عنيفة بين الطرفين بمنطقة يريم في إب.")
     clashes = [e for e in _rule_events(text, "2015-08-10") if e.sub_event_type == "Armed clash" and e.location == "Yarīm"]
     assert clashes and {clashes[0].actor1, clashes[0].actor2} == {"Popular Resistance", "Houthi Movement"}
+
+
+def test_fear_of_an_attack_is_no_attack():
+    # snn-3alyoum-5ed0a99dae8d (corpus, outside dev/train)
+    events = marsad.extract("شهدت بوابات مداخل ومخارج مدينة مصراتة في ليبيا اليوم استنفارًا أمنيًا كبيرًا وتشديدًا لعمليات "
+                            "التفتيش على السيارات المارة تخوفًا من عمليات انتحارية بعد تهديدات أطلقها تنظيم داعش الإرهابي.",
+                            published="2015-08-05")
+    assert all(e.sub_event_type != "Suicide bomb" for e in events)
