@@ -116,3 +116,14 @@ def test_an_incident_more_than_a_month_before_publication_is_background():
     assert marsad.extract("وقال عبد الرحمن صباح عيدان سعود أمام المحكمة إنّه انضم إلى التنظيم المتطرف عشية الهجوم "
                           "الانتحاري الذي استهدف مسجد الامام الصادق في الكويت في 26 يونيو وخلف 26 قتيلا.",
                           published="2015-08-06") == []
+
+
+def test_an_undated_articles_yesterday_is_unknown_not_the_leads_old_month():
+    # snn-aawsat-72a9a12ee7de (corpus, outside dev/train; the article has no publication date): the lead names
+    # December 2014, the strikes happened "yesterday", which cannot be resolved
+    text = ("اتهمت المعارضة التركية حزب العدالة والتنمية الحاكم بالمراوغة في محادثات الائتلاف الحكومي، في وقت "
+            "تذكر فيه بخلافات ديسمبر (كانون الأول) 2014.\n"
+            "في غضون ذلك, تواصلت الحملة العسكرية التركية العنيفة ضد متمردي تنظيم «حزب العمال الكردستاني»، حيث "
+            "شنت الطائرات التركية أمس نحو 30 غارة على مواقع تابعة لهم في شمال العراق.")
+    strikes = [e for e in marsad.extract(text) if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.event_date is None for e in strikes)

@@ -163,6 +163,12 @@ def assign_date(doc: Doc, idx: MentionIndex, s: int, d: Draft, anchor: tuple[dt.
         if r is not None:
             d.date, d.date_mention = r, m
             return
+    if dates and doc.published is None:
+        # "شنت الطائرات التركية أمس نحو 30 غارة" in an undated article: its day is told but cannot be
+        # known; the lead's other dates are not its day (GUIDELINES: no publication date, no explicit
+        # date: the date is unknown)
+        d.date = None
+        return
     if idx.anchor_default:
         # the lead dates nothing but statements: a statement's own day is the best date left
         # ("قال المرصد أمس الاثنين إن … قتلوا في غارة")
