@@ -296,3 +296,9 @@ def test_saudi_security_men_are_police_and_iraqi_ones_stay_military():
             "الطوارئ في منطقة عسير أمس وأدى إلى مقتل وإصابة عدد من رجال الأمن.")
     assert ("رجال الأمن", "Police Forces of Saudi Arabia") in names(actors(text, "SA"))
     assert ("رجال الأمن", "Military Forces of Iraq") in names(actors(text, "IQ"))
+
+
+def test_a_tunisian_security_agent_is_the_police():
+    # ant-JA-society-44-20170125 (corpus, outside dev/train)
+    doc = actors("تعرّض عون أمن أمس الثلاثاء، بجهة باب سعدون من ولاية تونس إلى الاعتداء بواسطة آلة حادّة.", "TN")
+    assert ("عون أمن", "Police Forces of Tunisia") in names(doc)
