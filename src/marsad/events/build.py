@@ -109,7 +109,6 @@ def build_events(doc: Doc) -> None:
                     continue
             sent_drafts.extend(_drafts_for_clause(doc, idx, s, clause, cues, lex))
         sent_drafts = _one_seizure(sent_drafts)
-        sent_drafts = _captures_in_battle(sent_drafts)
         crimes = idx.get(s, "crime")
         if crimes and not idx.get(s, "militancy"):
             # "تمكنت وحدات الحرس الوطني من إيقاف مرتكب جريمة قتل": police work on ordinary crime; and the
@@ -302,24 +301,6 @@ def _one_seizure(drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         if d.sub == "Arrests":
             abducting[0].cues.extend(d.cues)
-            continue
-        kept.append(d)
-    return kept
-
-
-CAPTURE_WORDS = frozenset(MARKERS["capture"])
-
-
-def _captures_in_battle(drafts: list[Draft]) -> list[Draft]:
-    """Prisoners taken where the sentence tells a fight or a takeover ("طردوا الحوثيين من مدينة لودر …
-    وأسروا عددا من مقاتلي المتمردين") are part of it: the capture is evidence of the battle."""
-    battles = [d for d in drafts if family_of_sub(d.sub) == "Battles"]
-    if not battles:
-        return drafts
-    kept = []
-    for d in drafts:
-        if d.sub == "Abduction/forced disappearance" and all(fold(c.text) in CAPTURE_WORDS for c in d.cues):
-            battles[0].cues.extend(d.cues)
             continue
         kept.append(d)
     return kept
