@@ -247,3 +247,16 @@ def test_what_an_air_coalition_targets_it_strikes_from_the_air():
     events = marsad.extract("وأشارت المصادر إلى أن طيران التحالف استهدف أمس تجمعا لميليشيات الحوثي في منطقة الجفينة "
                             "بمحافظة مأرب.", published="2015-08-11")
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_the_arrester_is_no_air_force_and_may_be_the_agent_of_a_passive():
+    # snn-aljazirah-8e1993224a51 (corpus, outside dev/train): the jets strike, the police arrest
+    text = ("وقصفت المقاتلات التركية مواقع لتنظيم داعش في سوريا أمس الجمعة في الوقت الذي احتجزت فيه الشرطة مئات "
+            "يشتبه أنهم متشددون في مداهمات نفذت في أنحاء تركيا.")
+    arrests = [e for e in marsad.extract(text, published="2015-07-25") if e.sub_event_type == "Arrests"]
+    assert arrests and all(not e.actor1.startswith("Military Forces") for e in arrests)
+    # snn-aawsat-6c8b2c4c93bb: "… من قبل المسلحين الحوثيين": the Houthis arrest
+    text = ("وبينما تتم ملاحقة واعتقال الصحافيين في مدينة ذمار من قبل المسلحين الحوثيين، لا يزال مصير عدد منهم "
+            "مجهولا.")
+    arrests = [e for e in marsad.extract(text, published="2015-08-07") if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].actor1 == "Houthi Movement"

@@ -257,6 +257,19 @@ def _another_person_hit(doc: Doc, idx: MentionIndex, force: Mention) -> bool:
     return False
 
 
+ARMED_MEN = frozenset(MARKERS["armed_men"])
+
+
+def _after_agent_marker(doc: Doc, m: Mention) -> bool:
+    """Is the actor the agent of a passive: after "من قبل" or "على يد", its fighters' noun between
+    ("من قبل المسلحين الحوثيين")?"""
+    k = m.token_start - 1
+    if k > 0 and doc.tokens[k].forms and (doc.tokens[k].forms[-1] in FIGHTER_NOUNS
+                                          or doc.tokens[k].forms[-1] in ARMED_MEN):
+        k -= 1
+    return by_hand(doc, m) or (k >= 0 and doc.tokens[k].norm in AGENT_MARKERS)
+
+
 def _after_membership(doc: Doc, m: Mention) -> bool:
     """Is the actor named as what someone belongs to ("بتهمة الانتماء إلى تنظيم إرهابي")?"""
     toks = doc.tokens[max(0, m.token_start - 3):m.token_start]
@@ -278,8 +291,13 @@ def assign_roles(doc: Doc, idx: MentionIndex, s: int, d: Draft, actors: list[Men
     elif d.sub == "Arrests":
         # the state arrests; whoever else is named is the one arrested -- unless an armed group
         # holding ground is the subject right before the arrest ("ألقت المقاومة الشعبية القبض على 72")
-        state = [a for a in named + [x for x in sent_actors if x.value is not None] if side_of(a.value) == "state"]
+        # (never an air force: "قصفت المقاتلات التركية … في الوقت الذي احتجزت فيه الشرطة مئات")
+        state = [a for a in named + [x for x in sent_actors if x.value is not None]
+                 if side_of(a.value) == "state" and not is_air(a)]
         arrester = armed_arrester(doc, idx, d, [x for x in sent_actors if x.value is not None])
+        if arrester is None:
+            # the agent of a passive ("تتم ملاحقة واعتقال الصحافيين … من قبل المسلحين الحوثيين")
+            arrester = next((a for a in sent_actors if a.value is not None and _after_agent_marker(doc, a)), None)
         d.actor1 = arrester or (state[0] if state else default_actor(doc, d, arresting_force(idx, s)))
         others = [a for a in named if d.actor1 is None or getattr(a.value, "name", None) != d.actor1.value.name]
         # the group those arrested belong to is the side arrested, before the person noun that counts them
