@@ -567,3 +567,11 @@ def test_fear_of_an_attack_is_no_attack():
                             "التفتيش على السيارات المارة تخوفًا من عمليات انتحارية بعد تهديدات أطلقها تنظيم داعش الإرهابي.",
                             published="2015-08-05")
     assert all(e.sub_event_type != "Suicide bomb" for e in events)
+
+
+def test_a_units_duty_is_no_fight():
+    # ant-JA-localNews-1420-20141230 (corpus, outside dev/train)
+    events = marsad.extract("وأوضح أنه من بين هؤلاء العسكريين 2000 عسكري ضمن قوات خاصة للتدخل السريع بجبل الشعانبي، تتمثل "
+                            "مهمتهم في الاشتباك مع الإرهابيين بعد انزالهم جوا أو عن طريق القصف المدفعي والجوي.",
+                            published="2014-12-30")
+    assert events == []
