@@ -302,3 +302,9 @@ def test_a_tunisian_security_agent_is_the_police():
     # ant-JA-society-44-20170125 (corpus, outside dev/train)
     doc = actors("تعرّض عون أمن أمس الثلاثاء، بجهة باب سعدون من ولاية تونس إلى الاعتداء بواسطة آلة حادّة.", "TN")
     assert ("عون أمن", "Police Forces of Tunisia") in names(doc)
+
+
+def test_the_security_apparatus_is_the_police():
+    # snn-alriyadh-37daf5cdc2f8 (corpus, outside dev/train): an Interior Ministry statement on arrests
+    doc = actors("أسفرت جهود الأجهزة الأمنية بتاريخ أمس السبت عن ضبط 24 من تلك العناصر.", "EG")
+    assert ("الأجهزة الأمنية", "Police Forces of Egypt") in names(doc)
