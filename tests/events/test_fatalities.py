@@ -99,3 +99,12 @@ def test_the_count_after_an_arrest_verb_is_of_those_arrested():
     events = marsad.extract("قال وزارة الداخلية التونسية إن قوات الأمن قتلت اليوم الجمعة مسلحا إسلاميا واعتقلت 16 "
                             "آخرين وضبطت أسلحة في محافظة بنزرت الواقعة في شمال البلاد.", published="2015-07-03")
     assert events and all(e.fatalities < 16 for e in events)
+
+
+def test_the_count_of_met_their_death_stands_before_a_long_name():
+    # snn-alriyadh-772f5ee4dbf5 (corpus, outside dev/train): both sides' dead of one battle
+    text = ("لقي 24 عنصرًا من ميليشيات الحوثي المتمردة وعناصر الرئيس المخلوع علي عبدالله صالح مصرعهم وأصيب 42 آخرون "
+            "بجروح، بينما قتل 2 من رجال المقاومة الشعبية وأصيب 19 آخرون في المعارك العنيفة التي اندلعت بين الجانبين "
+            "في محافظة تعز.")
+    clashes = [e for e in marsad.extract(text, published="2015-08-09") if e.sub_event_type == "Armed clash"]
+    assert [e.fatalities for e in clashes] == [26]

@@ -60,6 +60,15 @@ COMPANION_WINDOW = 12
 EVENT_REFS = MARKERS["event_ref"]
 
 
+MET = MARKERS["met"]
+
+
+def _met_death_count(doc: Doc, n: Mention) -> bool:
+    """Is the count the subject of "لقي/لقوا" (met), whose object "مصرعهم/حتفهم" comes after the
+    counted noun and its description?"""
+    return n.token_start > 0 and doc.tokens[n.token_start - 1].forms[-1] in MET
+
+
 def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Mention, int, list[Mention]]]:
     """Each death cue of a sentence with the count it reports and the count's mentions."""
     kills = [c for c in idx.get(s, "cue") if c.value.sub == "kill" or is_lethal(doc, c)]
@@ -97,6 +106,8 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
             if id(n) in used or idx.clause(n) != clause:
                 continue
             dist = n.token_start - kill.token_end if n.start >= kill.end else kill.token_start - n.token_end
+            if n.end <= kill.start and _met_death_count(doc, n) and dist <= TOLL_WINDOW:
+                dist = 0  # "لقي 24 عنصرا من ميليشيات الحوثي … مصرعهم": the count of "met their death"
             if dist > (TOLL_WINDOW if kill.text and fold(kill.text) in TOLL_NOUNS else 5):
                 continue
             if n.meta.get("vague") and dist > VAGUE_WINDOW and fold(kill.text) in TOLL_NOUNS:
