@@ -575,3 +575,10 @@ def test_a_units_duty_is_no_fight():
                             "مهمتهم في الاشتباك مع الإرهابيين بعد انزالهم جوا أو عن طريق القصف المدفعي والجوي.",
                             published="2014-12-30")
     assert events == []
+
+
+def test_almost_daily_strikes_are_a_habit():
+    # snn-alyaum-466d545f919f (corpus, outside dev/train)
+    events = marsad.extract("كما يخوض الجيش معارك مع التنظيم أيضًا على تخوم المدينة وتقوم الطائرات الحربية بغارات شبه "
+                            "يومية على عدة مواقع للتنظيم في مدينة درنة.", published="2015-08-08")
+    assert all(e.sub_event_type != "Air/drone strike" for e in events)
