@@ -100,6 +100,11 @@ class StoredNameGroups:
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._firsts.find(word) >= 0
 
+    def loaded_words(self) -> "dict[str, int] | None":
+        """The first words as a dict (to test many at once in C), once lookups have read them into one
+        (``HashedStrings``), else None."""
+        return self._firsts._numbers
+
     def __len__(self) -> int:
         return len(self._firsts.strings)
 
