@@ -127,3 +127,17 @@ def test_lazy_first_words_are_tested_in_bulk_as_one_by_one():
     assert tails.starting(forms) == {f for f in forms if tails.starts_any([f])} == {"دير", "الرقه"}
     tails["حلب"] = {(): ("حلب", "حلب")}  # registered by hand
     assert tails.starting(forms) == {f for f in forms if tails.starts_any([f])} == {"دير", "الرقه", "حلب"}
+
+
+def test_words_sharing_a_form_share_its_second_words_until_a_phrase_is_added():
+    """القرية، والقرية، بالقرية have the form قريه in common: its phrases' second words are read once, and
+    read again after a phrase is added (a longer phrase then starts there)."""
+    matcher = PhraseMatcher([("القرية الشرقية", "E"), ("قرية الحمام", "H")])
+    doc = Doc("دخلوا القرية الحمام ثم بالقرية الغربية والقرية الشرقية")
+    assert [m.payload for m in doc.match(matcher)] == ["H", "E"]  # قرية الحمام after the article stripped
+    plans = matcher._plans
+    assert plans.seconds["قريه"] == {"الحمام"} and plans.seconds["القريه"] == {"الشرقيه"}
+    assert matcher._plan(("بالقريه", "القريه", "قريه"))[1] == {"الحمام", "الشرقيه"}
+    matcher.add("قرية الغربية", "W")
+    assert "قريه" not in plans.seconds
+    assert [m.payload for m in doc.match(matcher)] == ["H", "W", "E"]

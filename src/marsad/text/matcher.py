@@ -118,14 +118,18 @@ class _StartsCache(dict):
 class _Plans(dict):
     """A matcher's plans by token forms; emptying it (a phrase was added) empties the per-word cache too."""
 
-    __slots__ = ("words",)
+    __slots__ = ("words", "seconds")
 
     def __init__(self) -> None:
         super().__init__()
         self.words: dict | None = None  # the matcher's _StartsCache, whose entries hold these plans
+        # first word → the second words of its phrases: a word's plan unites those of its forms, and many
+        # words share a form (القريه، والقريه، بالقريه، للقريه: قريه), whose phrases are read once
+        self.seconds: dict[str, frozenset[str]] = {}
 
     def clear(self) -> None:
         super().clear()
+        self.seconds.clear()
         if self.words is not None:
             self.words.clear()
 
@@ -298,9 +302,10 @@ class PhraseMatcher(Generic[P]):
         plan = plans.get(forms)
         if plan is None:
             steps = []
-            seconds: set[str] = set()
+            parts: list[frozenset[str]] = []
             zero = None
             tails_of = self._tails
+            seconds_of = plans.seconds if type(plans) is _Plans else {}
             for form in forms:
                 tails = tails_of.get(form)
                 if tails is None:
@@ -310,8 +315,13 @@ class PhraseMatcher(Generic[P]):
                 if zero is None and 0 in lens:
                     zero = (form, tails[()], _cut(forms[0], form))
                 if lens[0] > 0:
-                    seconds.update(map(_first, filter(None, tails)))
-            plan = (tuple(steps), frozenset(seconds), zero)
+                    seconds = seconds_of.get(form)
+                    if seconds is None:
+                        seconds = frozenset(map(_first, filter(None, tails)))
+                        if len(seconds_of) < _PLANS_MAX:
+                            seconds_of[form] = seconds
+                    parts.append(seconds)
+            plan = (tuple(steps), parts[0] if len(parts) == 1 else frozenset().union(*parts), zero)
             if len(plans) < _PLANS_MAX:
                 plans[forms] = plan
         return plan
