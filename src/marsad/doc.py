@@ -89,6 +89,7 @@ class Doc(Record):
         self.events: list[Any] = [] if events is None else events
         self.layers: dict[str, Any] = {} if layers is None else layers
         self._norms: list[str] | None = None
+        self._vocabulary: set[str] | None = None
         self._norm: NormText | None = None
         self._segmented: tuple[list[Token], list[Sentence]] | None = None
 
@@ -134,6 +135,13 @@ class Doc(Record):
         if self._norms is None:
             self._norms = list(map(_norm_of, self.tokens))
         return self._norms
+
+    def token_vocabulary(self) -> set[str]:
+        """The distinct matching forms of the tokens (built once: each phrase matcher enters a document's
+        new words at once, ``_StartsCache.fill``)."""
+        if self._vocabulary is None:
+            self._vocabulary = set(self.token_norms())
+        return self._vocabulary
 
     # -- helpers for stages -------------------------------------------------------------
     def match(self, matcher: PhraseMatcher, sentence: int | None = None) -> Iterator[PhraseMatch]:

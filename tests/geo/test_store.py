@@ -71,6 +71,16 @@ def test_places_and_ids_read_from_the_store(from_json, from_store):
     assert from_store.admin1_of(from_store.get("geonames:173480")).id == "opensyria:SY09"
 
 
+def test_a_place_is_found_by_id_without_reading_every_row():
+    """The store holds the id index: the first lookup by id (as the place matcher's listed places make)
+    reads the one block of rows that holds the place, not all of them to index their ids."""
+    gaz = read_store()
+    mayadin = gaz.get("geonames:173480")
+    assert mayadin is not None and mayadin.id == "geonames:173480"
+    assert len(gaz._rows._open) == 1  # type: ignore[attr-defined]
+    assert gaz.get("geonames:0") is None and gaz.get("") is None
+
+
 def test_a_store_of_other_artefacts_is_not_used(tmp_path):
     art, usage, store = tmp_path / "g.json.gz", tmp_path / "u.json.gz", tmp_path / "g.store"
     shutil.copy(ARTEFACT, art)

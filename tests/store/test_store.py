@@ -137,3 +137,19 @@ def test_control_statements_from_the_extractor_reach_the_timeline(tmp_path):
         # re-ingesting a changed article replaces its statements
         store.add_articles([(Article(id="ariha", published="2015-08-03", text="خبر آخر لا يذكر أي سيطرة."), [])])
         assert store.control_timeline("أريحا") == []
+
+
+def test_content_hash_is_remembered_until_the_article_changes():
+    """Ingest asks an article's content hash three times: the digest is made once, and made again when a
+    field it covers is replaced (a reader dating an undated article, say)."""
+    import hashlib
+
+    from marsad.store import content_hash
+
+    art = Article(id="a1", text="قصفت طائرات حربية مدينة الميادين", published=None, source="SANA")
+    expected = hashlib.sha1("قصفت طائرات حربية مدينة الميادين\0\0\0SANA\0".encode()).hexdigest()
+    assert content_hash(art) == expected and content_hash(art) == expected
+    art.published = "2017-10-12"
+    dated = hashlib.sha1("قصفت طائرات حربية مدينة الميادين\0\0002017-10-12\0SANA\0".encode()).hexdigest()
+    assert content_hash(art) == dated
+    assert art == Article(id="a1", text=art.text, published="2017-10-12", source="SANA")  # the memo is no field

@@ -100,3 +100,44 @@ def test_matches_compare_and_hash_by_their_fields():
     first, again = list(doc.match(matcher)), list(doc.match(matcher))
     assert first == again and len({*first, *again}) == 1
     assert (first[0].payload, doc.text[first[0].start:first[0].end]) == ("SYR", "قوات النظام")
+
+
+def test_a_documents_new_words_are_entered_at_once_as_one_by_one():
+    """``fill`` enters a document's unseen words in bulk; each entry is what asking for the word alone
+    gives (its plan when one of its clitic forms starts a phrase, else None)."""
+    from marsad.text.matcher import _StartsCache
+
+    matcher = PhraseMatcher([("قوات النظام", "SYR"), ("الميادين", "MAY"), ("تنظيم الدولة", "IS")])
+    doc = Doc("وقوات النظام تقصف بالميادين مواقع تنظيم الدولة قرب الميادين")
+    bulk = matcher._starts_cache()
+    bulk.fill(doc.token_vocabulary())
+    alone = _StartsCache(matcher._first_words, matcher._plan)
+    assert set(bulk) == set(doc.token_norms())
+    assert {w: bulk[w] for w in bulk} == {w: alone[w] for w in bulk}
+    assert bulk["وقوات"] is not None and bulk["بالميادين"] is not None and bulk["تقصف"] is None
+
+
+def test_lazy_first_words_are_tested_in_bulk_as_one_by_one():
+    """The place matcher's first words (``LazyTails``): a form starts a name when a gazetteer name or
+    a name registered by hand begins with it, in bulk (``starting``) as word by word (``starts_any``)."""
+    from marsad.text.matcher import LazyTails
+
+    tails = LazyTails({"دير": ["دير الزور", "دير حافر"], "الرقه": ["الرقه"]}, {})
+    forms = ["دير", "الرقه", "رقه", "حلب", "الزور"]
+    assert tails.starting(forms) == {f for f in forms if tails.starts_any([f])} == {"دير", "الرقه"}
+    tails["حلب"] = {(): ("حلب", "حلب")}  # registered by hand
+    assert tails.starting(forms) == {f for f in forms if tails.starts_any([f])} == {"دير", "الرقه", "حلب"}
+
+
+def test_words_sharing_a_form_share_its_second_words_until_a_phrase_is_added():
+    """القرية، والقرية، بالقرية have the form قريه in common: its phrases' second words are read once, and
+    read again after a phrase is added (a longer phrase then starts there)."""
+    matcher = PhraseMatcher([("القرية الشرقية", "E"), ("قرية الحمام", "H")])
+    doc = Doc("دخلوا القرية الحمام ثم بالقرية الغربية والقرية الشرقية")
+    assert [m.payload for m in doc.match(matcher)] == ["H", "E"]  # قرية الحمام after the article stripped
+    plans = matcher._plans
+    assert plans.seconds["قريه"] == {"الحمام"} and plans.seconds["القريه"] == {"الشرقيه"}
+    assert matcher._plan(("بالقريه", "القريه", "قريه"))[1] == {"الحمام", "الشرقيه"}
+    matcher.add("قرية الغربية", "W")
+    assert "قريه" not in plans.seconds
+    assert [m.payload for m in doc.match(matcher)] == ["H", "W", "E"]

@@ -78,3 +78,14 @@ def test_offset_map_built_from_dropped_marks_reads_like_the_per_character_one():
     with pytest.raises(IndexError):
         fast.to_orig[len(fast.text)]
     assert normalise("قصف على حلب").to_orig == range(len("قصف على حلب"))  # nothing dropped: the identity
+
+
+def test_fold_remembers_short_texts_only():
+    """The stages fold the same words again and again: a short text's folded form is remembered (the
+    same answer), a long one is folded each time, so memory stays bounded."""
+    from marsad.text import normalise as nm
+
+    word, long_text = "المُقاوَمة", "قصفت الطائرات الحربية " * 10
+    assert fold(word) == fold(word) == "المقاومه" and nm._FOLDED[word] == "المقاومه"
+    assert fold(long_text) == nm._fold(long_text) == ("قصفت الطايرات الحربيه " * 10).strip()
+    assert long_text not in nm._FOLDED

@@ -98,10 +98,13 @@ def distance_km(a: Place, b: Place) -> float:
     return haversine(a.lat, a.lon, b.lat, b.lon)
 
 
-def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    h = math.sin((lat2 - lat1) * p / 2) ** 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    return 12742 * math.asin(min(1.0, math.sqrt(h)))
+def haversine(lat1: float, lon1: float, lat2: float, lon2: float, _p: float = math.pi / 180, _sin=math.sin,
+              _cos=math.cos, _asin=math.asin, _sqrt=math.sqrt) -> float:
+    """Great-circle distance in km (place ranking asks tens of thousands per thousand articles: the math
+    functions are bound once, the operations and their order are unchanged)."""
+    h = _sin((lat2 - lat1) * _p / 2) ** 2 + _cos(lat1 * _p) * _cos(lat2 * _p) * _sin((lon2 - lon1) * _p / 2) ** 2
+    r = _sqrt(h)
+    return 12742 * _asin(r if r < 1.0 else 1.0)
 
 
 class Gazetteer:
@@ -115,9 +118,11 @@ class Gazetteer:
 
     def __init__(self, places: Iterable[Place] = (), weak: dict[str, set[str]] | None = None, meta: dict | None = None,
                  rows: Sequence[str] | None = None, countries: dict[str, str] | None = None,
-                 index: "NameIndex | None" = None, tables: dict[str, dict[str, list]] | None = None) -> None:
+                 index: "NameIndex | None" = None, tables: dict[str, dict[str, list]] | None = None,
+                 ids: "Mapping[str, int] | None" = None) -> None:
         """``places`` or the artefact's ``rows``; ``index`` and ``tables`` (see ``admin_tables``) when a
-        store already holds the name index and the admin tables, else they are built here."""
+        store already holds the name index and the admin tables, else they are built here; ``ids`` when
+        it holds the id index too (``id_index``), else that is built on the first ``get``."""
         self.meta = meta or {}
         self._rows: Sequence[str] = rows if rows is not None else []
         self._country_names = countries or {}
@@ -128,7 +133,7 @@ class Gazetteer:
             for p in places:
                 self._made.append(p)
                 self._rows.append("")
-        self._id: dict[str, int] | None = None  # id -> row, built on the first get()
+        self._id: "Mapping[str, int] | None" = ids  # id -> row (``id_index``), else built on the first get()
         self._groups: "NameGroups | None" = None  # first word -> names, built on the first name_groups()
         self._weak = weak or {k: set(v) for k, v in (self.meta.get("weak") or {}).items()}
         self._admin1: dict[tuple[str, str], int] = {}
@@ -310,8 +315,9 @@ class Gazetteer:
         i = self._country.get(code)
         return None if i is None else self._place(i)
 
-    def get(self, pid: str) -> Place | None:
-        """The entry with this id (or one of its alternative source ids)."""
+    def id_index(self) -> "Mapping[str, int]":
+        """Id → row: each entry's id, and each of its alternative source ids that is no entry's own id
+        (the first entry that lists it wins); built on the first call unless a store holds it."""
         if self._id is None:
             ids: dict[str, int] = {}
             alts: list[tuple[int, str]] = []
@@ -327,7 +333,11 @@ class Gazetteer:
             for i, alt in alts:
                 ids.setdefault(alt, i)
             self._id = ids
-        i = self._id.get(pid)
+        return self._id
+
+    def get(self, pid: str) -> Place | None:
+        """The entry with this id (or one of its alternative source ids)."""
+        i = (self._id if self._id is not None else self.id_index()).get(pid)
         return None if i is None else self._place(i)
 
 
@@ -418,7 +428,7 @@ def read_store(path: Path = STORE, artefact: Path = ARTEFACT, usage: Path = USAG
     head = store.header
     meta = head["meta"]
     gaz = Gazetteer(meta=meta, rows=store.rows(), countries=meta.get("countries") or {}, index=store.name_index(),
-                    tables=head["tables"])
+                    tables=head["tables"], ids=store.id_index())
     gaz._groups = store.name_groups()
     gaz.usage, gaz.after_cue = store.usage()  # type: ignore[assignment]
     gaz.usage_meta = head["usage_meta"]
@@ -434,4 +444,4 @@ def store_bytes(artefact: Path = ARTEFACT, usage: Path = USAGE) -> bytes:
     usage_counts, after_cue, usage_meta = read_usage(usage)
     sources = {name: source_fingerprint(p) for name, p in store_sources(artefact, usage).items()}
     return build_store(gaz.meta, list(gaz._rows), dict(gaz._index), gaz.admin_tables(), usage_counts, after_cue, usage_meta,
-                       sources)
+                       sources, dict(gaz.id_index()))

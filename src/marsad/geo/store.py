@@ -7,7 +7,9 @@ is parsed up front: a name, a row or a first word is looked up in its section wh
 
 Sections: the names (hashed; grouped by first word) with each name's rows (``postings``) and its
 position in index order (``names.order``); the first words (hashed) with where each one's group of
-names starts; the rows, zlib-compressed in blocks of ``ROWS_PER_BLOCK``; the usage counts (hashed). The header
+names starts; the rows, zlib-compressed in blocks of ``ROWS_PER_BLOCK``; the usage counts (hashed); the
+ids and alternative ids (hashed) with each one's row (``Gazetteer.id_index``, which otherwise reads every
+row, inflating every block, on the first lookup of a place by id: 0.2-0.4 s per process). The header
 adds the gazetteer's metadata and admin tables. A store that is missing, of another format, or built
 from other sources is not used (``open_store`` gives None) and the gazetteer is read from its JSON;
 ``tests/geo/test_store.py`` fails when the shipped store is not what ``build_store`` makes of the
@@ -24,7 +26,7 @@ from ..packed import HashedStrings, LazyStrings, PackedFile, PackedWriter, RawBl
 
 MAGIC = b"MARSADGZ"
 _UNSEEN = object()
-STORE_FORMAT = 4
+STORE_FORMAT = 5
 ROWS_PER_BLOCK = 16  # rows compressed together: ~1 KB to inflate (~20 us) for the first place asked of a block
 
 
@@ -98,6 +100,11 @@ class StoredNameGroups:
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._firsts.find(word) >= 0
 
+    def loaded_words(self) -> "dict[str, int] | None":
+        """The first words as a dict (to test many at once in C), once lookups have read them into one
+        (``HashedStrings``), else None."""
+        return self._firsts._numbers
+
     def __len__(self) -> int:
         return len(self._firsts.strings)
 
@@ -162,6 +169,35 @@ class StoredCounts(Mapping[str, tuple[int, ...]]):
         return iter(self._keys.strings.all())
 
 
+class StoredIds(Mapping[str, int]):
+    """Place id (or alternative source id) → its row, as ``Gazetteer.id_index`` gives it."""
+
+    __slots__ = ("_ids", "_rows")
+
+    def __init__(self, ids: HashedStrings, rows: memoryview) -> None:
+        self._ids = ids
+        self._rows = rows
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        i = self._ids.find(key) if isinstance(key, str) else -1
+        return default if i < 0 else self._rows[i]
+
+    def __getitem__(self, key: str) -> int:
+        row = self.get(key)
+        if row is None:
+            raise KeyError(key)
+        return row
+
+    def __contains__(self, key: object) -> bool:
+        return self.get(key) is not None  # type: ignore[arg-type]
+
+    def __len__(self) -> int:
+        return len(self._ids.strings)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids.strings.all())
+
+
 class PlaceStore:
     """An opened gazetteer store (see the module docstring)."""
 
@@ -181,6 +217,9 @@ class PlaceStore:
         return StoredNameGroups(p.hashed("firsts"), p.array("groups.off"), p.strings("names"),
                                 int(self.header["max_words"]))
 
+    def id_index(self) -> StoredIds:
+        return StoredIds(self.packed.hashed("ids"), self.packed.array("ids.row"))
+
     def usage(self) -> tuple[StoredCounts, StoredCounts]:
         """The usage statistics as ``read_usage`` gives them, looked up when asked for: name → (uses,
         locative uses, strongly locative uses); unknown word → (uses after a town word, all uses)."""
@@ -197,11 +236,11 @@ def open_store(path: Path, sources: dict[str, Path]) -> PlaceStore | None:
 
 def build_store(meta: dict[str, Any], rows: Sequence[str], index: dict[str, list[int]], tables: dict[str, Any],
                 usage: dict[str, tuple[int, int, int]], after_cue: dict[str, tuple[int, int]], usage_meta: dict[str, Any],
-                sources: dict[str, str]) -> bytes:
+                sources: dict[str, str], ids: dict[str, int]) -> bytes:
     """The bytes of a store (deterministic: the same inputs give the same bytes).
 
     ``index`` maps each folded name to its rows in the gazetteer's index order; ``tables`` holds the
-    admin tables as columns (``Gazetteer.admin_tables``).
+    admin tables as columns (``Gazetteer.admin_tables``); ``ids`` each id to its row (``Gazetteer.id_index``).
     """
     # names grouped by first word (groups in order of first appearance, index order within a group)
     groups: dict[str, list[str]] = {}
@@ -231,6 +270,8 @@ def build_store(meta: dict[str, Any], rows: Sequence[str], index: dict[str, list
     w.uints("usage.values", (v for counts in usage.values() for v in counts))
     w.strings("after_cue", list(after_cue), hashed=True)
     w.uints("after_cue.values", (v for counts in after_cue.values() for v in counts))
+    w.strings("ids", list(ids), hashed=True)
+    w.uints("ids.row", ids.values())
     header = {"meta": meta, "usage_meta": usage_meta, "tables": tables, "rows": len(rows),
               "rows_per_block": ROWS_PER_BLOCK, "max_words": max((n.count(" ") + 1 for n in names), default=1)}
     return w.to_bytes(MAGIC, STORE_FORMAT, sources, header)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import operator
 import re
 import sqlite3
 import threading
@@ -116,12 +117,28 @@ _ORDERS = {  # SQLite sorts NULL lowest: undated events come last newest-first, 
 
 
 def content_hash(article: Any) -> str:
-    """sha1 over what extraction reads: text, title, publication date and source."""
+    """sha1 over what extraction reads: text, title, publication date and source.
+
+    Ingesting asks it of each article three times (duplicate ids in the input, whether the store holds it
+    already, the row written): the digest is remembered on the article with the very values it was made
+    of, and made again when any of them was replaced since."""
+    parts = (article.text, article.title, article.published, article.source)
+    memo = getattr(article, "_content_hash", None)
+    if memo is not None and all(map(_same, memo[0], parts)):
+        return memo[1]
     h = hashlib.sha1()
-    for part in (article.text, article.title, article.published, article.source):
+    for part in parts:
         h.update((part or "").encode("utf-8"))
         h.update(b"\x00")
-    return h.hexdigest()
+    digest = h.hexdigest()
+    try:
+        article._content_hash = (parts, digest)
+    except AttributeError:  # an article type without an instance dict
+        pass
+    return digest
+
+
+_same = operator.is_
 
 
 @dataclass

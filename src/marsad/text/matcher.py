@@ -5,8 +5,8 @@ normalised words of its phrases, so وقوات النظام matches the entry ق
 """
 from __future__ import annotations
 
-from itertools import compress
-from operator import attrgetter
+from itertools import chain, compress, filterfalse, repeat
+from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING, Callable, Container, Generic, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from ..records import Record
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 P = TypeVar("P")
 _norm_of = attrgetter("norm")
+_first = itemgetter(0)
 
 
 class PhraseMatch(Record, Generic[P]):
@@ -88,18 +89,47 @@ class _StartsCache(dict):
             self[word] = plan
         return plan
 
+    def fill(self, vocabulary: Iterable[str]) -> None:
+        """Enter at once the words of ``vocabulary`` not yet known (what ``__missing__`` would, word by
+        word): a document's new words are tested in C, ``map`` over their forms, and only the few that
+        begin a phrase have their plan read in Python. Does nothing when they would not all fit."""
+        new = list(filterfalse(self.__contains__, vocabulary))
+        if not new or len(new) > _STARTS_CACHE_MAX - len(self):
+            return
+        forms = list(map(word_forms, new))
+        keys = self.keys_view
+        first_words = self.first_words
+        starting = first_words.starting(set(chain.from_iterable(forms))) if type(first_words) is LazyTails else None
+        if keys is not None:
+            none = list(map(keys.isdisjoint, forms))
+        elif starting is not None:
+            none = list(map(starting.isdisjoint, forms))
+        else:
+            starts = first_words.starts_any if type(first_words) is LazyTails else (  # type: ignore[union-attr]
+                lambda fs: any(f in first_words for f in fs))  # type: ignore[operator]
+            none = [not starts(fs) for fs in forms]
+        self.update(zip(compress(new, none), repeat(None)))
+        some = list(map(not_, none))
+        plan = self.plan
+        for word, fs in zip(compress(new, some), compress(forms, some)):
+            self[word] = plan(fs)
+
 
 class _Plans(dict):
     """A matcher's plans by token forms; emptying it (a phrase was added) empties the per-word cache too."""
 
-    __slots__ = ("words",)
+    __slots__ = ("words", "seconds")
 
     def __init__(self) -> None:
         super().__init__()
         self.words: dict | None = None  # the matcher's _StartsCache, whose entries hold these plans
+        # first word → the second words of its phrases: a word's plan unites those of its forms, and many
+        # words share a form (القريه، والقريه، بالقريه، للقريه: قريه), whose phrases are read once
+        self.seconds: dict[str, frozenset[str]] = {}
 
     def clear(self) -> None:
         super().clear()
+        self.seconds.clear()
         if self.words is not None:
             self.words.clear()
 
@@ -110,6 +140,11 @@ _Plan = tuple  # (steps, seconds, zero): see ``PhraseMatcher._plan``
 
 
 _UNSEEN = object()
+
+
+def _no_words() -> None:
+    return None
+
 _LAZY_MISSES_MAX = 100_000  # words known to start no name, remembered (then looked up again each time)
 
 
@@ -121,7 +156,7 @@ class LazyTails:
     third of a second at every start, and an article asks for a few hundred. Words that start no name
     are remembered up to a bound, so memory stays flat."""
 
-    __slots__ = ("_groups", "_lens", "_built", "_added", "_misses")
+    __slots__ = ("_groups", "_lens", "_built", "_added", "_misses", "_hand")
 
     def __init__(self, groups: Mapping[str, Sequence[str]], lens: dict[str, tuple[int, ...]]) -> None:
         self._groups = groups
@@ -129,6 +164,7 @@ class LazyTails:
         self._built: dict[str, dict[tuple[str, ...], tuple[object, str]] | None] = {}
         self._added = 0  # first words registered by hand (``add_words``) that start no gazetteer name
         self._misses = 0
+        self._hand: set[str] | None = set()  # the words registered by hand (None: one was set to None)
 
     def get(self, word: str, default=None):
         tails = self._built.get(word, _UNSEEN)
@@ -163,6 +199,11 @@ class LazyTails:
         if word not in self:
             self._added += 1
         self._built[word] = tails
+        if self._hand is not None:
+            if tails is None:
+                self._hand = None
+            else:
+                self._hand.add(word)
 
     def __contains__(self, word: object) -> bool:
         tails = self._built.get(word, _UNSEEN)  # type: ignore[arg-type]
@@ -181,6 +222,18 @@ class LazyTails:
             elif tails is not None:
                 return True
         return False
+
+    def starting(self, forms: Iterable[str]) -> "set[str] | None":
+        """Those of ``forms`` that start a name (each as ``starts_any`` answers for it), found in C; None
+        when the groups offer no dict of their first words yet (then ask ``starts_any`` word by word)."""
+        groups, hand = self._groups, self._hand
+        words = groups if type(groups) is dict else getattr(groups, "loaded_words", _no_words)()
+        if words is None or hand is None:
+            return None
+        hits = set(filter(words.__contains__, forms))
+        if hand:  # first words registered by hand (a form is built, not None, exactly when it is one or a name's)
+            hits.update(filter(hand.__contains__, forms))
+        return hits
 
     def __len__(self) -> int:
         return len(self._groups) + self._added
@@ -249,9 +302,10 @@ class PhraseMatcher(Generic[P]):
         plan = plans.get(forms)
         if plan is None:
             steps = []
-            seconds: set[str] = set()
+            parts: list[frozenset[str]] = []
             zero = None
             tails_of = self._tails
+            seconds_of = plans.seconds if type(plans) is _Plans else {}
             for form in forms:
                 tails = tails_of.get(form)
                 if tails is None:
@@ -261,8 +315,13 @@ class PhraseMatcher(Generic[P]):
                 if zero is None and 0 in lens:
                     zero = (form, tails[()], _cut(forms[0], form))
                 if lens[0] > 0:
-                    seconds.update(tail[0] for tail in tails if tail)
-            plan = (tuple(steps), frozenset(seconds), zero)
+                    seconds = seconds_of.get(form)
+                    if seconds is None:
+                        seconds = frozenset(map(_first, filter(None, tails)))
+                        if len(seconds_of) < _PLANS_MAX:
+                            seconds_of[form] = seconds
+                    parts.append(seconds)
+            plan = (tuple(steps), parts[0] if len(parts) == 1 else frozenset().union(*parts), zero)
             if len(plans) < _PLANS_MAX:
                 plans[forms] = plan
         return plan
@@ -330,7 +389,9 @@ class PhraseMatcher(Generic[P]):
         else:
             lo, hi = sents[sentence].token_start, sents[sentence].token_end
         norms = doc.token_norms()
-        plans = list(map(self._starts_cache().__getitem__, norms[lo:hi] if (lo, hi) != (0, len(norms)) else norms))
+        cache = self._starts_cache()
+        cache.fill(doc.token_vocabulary())
+        plans = list(map(cache.__getitem__, norms[lo:hi] if (lo, hi) != (0, len(norms)) else norms))
         to_orig = doc.norm.to_orig
         nxt = lo
         for i in compress(range(lo, hi), plans):

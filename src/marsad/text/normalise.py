@@ -66,8 +66,25 @@ def fold(text: str) -> str:
     """Return the matching form of ``text`` (no offset map): for lexicon keys and queries.
 
     Loading the gazetteer folds tens of thousands of names, so text made only of characters of
-    the precomputed table takes whole-string replacements (as ``normalise`` does).
+    the precomputed table takes whole-string replacements (as ``normalise`` does). The stages fold the
+    same few thousand words and names again and again (an actor's name, a word next to a cue): short
+    texts are remembered, up to ``_FOLDED_MAX`` of them.
     """
+    folded = _FOLDED.get(text)
+    if folded is None:
+        folded = _fold(text)
+        if len(text) <= _FOLDED_LEN and len(_FOLDED) < _FOLDED_MAX:
+            _FOLDED[text] = folded
+    return folded
+
+
+_FOLDED: dict[str, str] = {}
+_FOLDED_MAX = 20_000  # texts remembered (then the others are folded each time: memory stays flat)
+_FOLDED_LEN = 64  # characters of the longest text remembered
+
+
+def _fold(text: str) -> str:
+    """``fold`` without the memo."""
     text = unicodedata.normalize("NFKC", text) if not text.isascii() else text
     if not _OUTSIDE_TABLE_RE.search(text):
         for ch in set(_FOLDED_RE.findall(text)):

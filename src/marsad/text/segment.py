@@ -99,13 +99,15 @@ class _FormCache(dict):
 
     def __missing__(self, word: str) -> tuple[str, ...]:
         # a word that does not begin with a proclitic's letter (or with the article's alef) has no other form
-        forms = (word,) if word[:1] not in _CLITIC_FIRST or word.isascii() else clitic_forms(word)
+        # (clitic_forms unwrapped: this dict is the cache; its own would only hold the same words twice)
+        forms = (word,) if word[:1] not in _CLITIC_FIRST or word.isascii() else _clitic_forms(word)
         if len(self) < _FORM_CACHE_MAX:
             self[word] = forms
         return forms
 
 
 _FORM_CACHE_MAX = 100_000
+_clitic_forms = clitic_forms.__wrapped__
 _CLITIC_FIRST = frozenset(_CONJ + _PREP + ("ا",))  # the letters clitic_forms strips a form after
 _FORMS = _FormCache()
 word_forms = _FORMS.__getitem__  # the clitic forms of a normalised word, as its Token carries them
