@@ -582,3 +582,10 @@ def test_almost_daily_strikes_are_a_habit():
     events = marsad.extract("كما يخوض الجيش معارك مع التنظيم أيضًا على تخوم المدينة وتقوم الطائرات الحربية بغارات شبه "
                             "يومية على عدة مواقع للتنظيم في مدينة درنة.", published="2015-08-08")
     assert all(e.sub_event_type != "Air/drone strike" for e in events)
+
+
+def test_a_force_losing_its_own_men_in_a_crash_fought_no_one():
+    # snn-alriyadh-a5f5a807a3b9 (corpus, outside dev/train): the army's helicopter crashed
+    events = marsad.extract("قال مسؤول إن طائرة هليكوبتر تابعة للجيش الأفغاني تحطمت في إقليم زابل بجنوب أفغانستان اليوم "
+                            "الخميس مما أسفر عن مقتل خمسة جنود.", published="2015-08-06")
+    assert all(e.event_type != "Battles" for e in events)

@@ -85,7 +85,8 @@ def build_events(doc: Doc) -> None:
             # ("مقتل شرطي … إثر إطلاق مسلحين مجهولين النار")
             actors = parties(idx, s, None)
             dead = [a for a in actors if id(a) in idx.victims]
-            armed = [a for a in actors if id(a) not in idx.victims and side_of(a.value) in ("armed", "state")]
+            armed = [a for a in actors if id(a) not in idx.victims and side_of(a.value) in ("armed", "state")
+                     and not any(are_allies(a, x) for x in dead)]  # "طائرة تابعة للجيش … مقتل خمسة جنود": its own
             if dead and armed:
                 by_clause[idx.clause(kills[0])] = [kills[0]]
         sent_drafts: list[Draft] = []
