@@ -127,3 +127,10 @@ def test_an_undated_articles_yesterday_is_unknown_not_the_leads_old_month():
             "شنت الطائرات التركية أمس نحو 30 غارة على مواقع تابعة لهم في شمال العراق.")
     strikes = [e for e in marsad.extract(text) if e.sub_event_type == "Air/drone strike"]
     assert strikes and all(e.event_date is None for e in strikes)
+
+
+def test_an_event_dated_only_by_its_year_is_background():
+    # snn-alweeam-7997b9f1a710 (corpus, outside dev/train; no publication date)
+    text = ("وتعرضت حكومة رئيس الوزراء بنيامين نتنياهو اليمينية المتطرفة لمطالبات متصاعدة بالتحرك عقب المظاهرات "
+            "الفلسطينية عام 2014 في غزة بشأن الحرب.")
+    assert all(e.event_type != "Protests" for e in marsad.extract(text))

@@ -28,6 +28,8 @@ def is_history(doc: Doc, d: Draft) -> bool:
         return False
     if d.date[1] < EARLIEST_EVENT or is_span_date(doc, d.date_mention):
         return True
+    if getattr(d.date_mention.value, "kind", None) == "year":
+        return True  # "عقب المظاهرات الفلسطينية عام 2014": no day or week can be pinned down (GUIDELINES)
     now = doc.published if doc.published is not None else story_now(doc)
     if now is None:
         return False
