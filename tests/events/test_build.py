@@ -589,3 +589,10 @@ def test_a_force_losing_its_own_men_in_a_crash_fought_no_one():
     events = marsad.extract("قال مسؤول إن طائرة هليكوبتر تابعة للجيش الأفغاني تحطمت في إقليم زابل بجنوب أفغانستان اليوم "
                             "الخميس مما أسفر عن مقتل خمسة جنود.", published="2015-08-06")
     assert all(e.event_type != "Battles" for e in events)
+
+
+def test_aircraft_right_after_the_bombing_verb_make_it_an_air_strike():
+    # snn-alriyadh-a2fd34d08257 (corpus, outside dev/train)
+    events = marsad.extract("وفي وقت مبكر امس، قصفت الطائرات المقاتلة التابعة للتحالف العربي مواقع للحوثيين في جبهة "
+                            "الجفينة غربي مأرب.", published="2015-08-06")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]

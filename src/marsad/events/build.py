@@ -533,6 +533,10 @@ def _air_bombardment(doc: Doc, idx: MentionIndex, s: int, d: Draft) -> None:
     if d.actor1 is not None and d.actor1.text and is_air(d.actor1):
         d.sub = "Air/drone strike"
         return
+    after = d.cue.token_end
+    if after < sent.token_end and doc.tokens[after].forms[-1] in AIR_INSTRUMENTS:
+        d.sub = "Air/drone strike"  # "قصفت الطائرات المقاتلة التابعة للتحالف العربي مواقع": the aircraft bomb
+        return
     if d.actor1 is not None and d.actor1.text and idx.clause(d.actor1) == d.clause:
         return  # "فيما قصفت قوات النظام الحولة": its own subject, on the ground
     subjectless = not any(a.token_start < d.cue.token_start for a in idx.get(s, "actor"))
