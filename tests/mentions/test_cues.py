@@ -85,3 +85,17 @@ def test_taking_a_vehicle_or_putting_out_a_fire_is_no_change_of_territory():
     assert cues("فيما تمكنت المقاومة الشعبية من السيطرة على عربة للحوثيين في التعزية") == []
     assert cues("وتمكنت فرق الدفاع المدني من السيطرة على الحريق") == []
     assert cues("وسيطرت المقاومة على مواقع كان يحتلها الحوثيون") == [("سيطرت", "territory")]
+
+
+def test_stopping_a_celebration_or_work_is_no_arrest_but_stopping_a_man_is():
+    # snn-aawsat-ae8fb192b02f (corpus, outside dev/train): the forces "stopped the celebration"
+    from marsad.doc import Doc
+    from marsad.mentions.cues import find_cues
+
+    def arrests(text: str) -> list[str]:
+        doc = Doc(text)
+        find_cues(doc)
+        return [m.text for m in doc.mentions if m.kind == "cue" and m.value.sub == "Arrests"]
+
+    assert arrests("وأشار إلى أن القوات الحكومية شنت هجوما قتلت فيه خمسة من طالبان وأوقفت الاحتفال قرب مدينة غزني.") == []
+    assert arrests("وتمكنت وحدات الحرس الوطني من إيقاف المتهم في مدينة سوسة.") == ["إيقاف"]

@@ -39,6 +39,20 @@ def _seizes_things(doc: Doc, m: PhraseMatch, markers: dict[str, frozenset[str]])
     return _word_follows(doc, i, sentence, markers["territory_non_place"])
 
 
+def _stops_things(doc: Doc, m: PhraseMatch, markers: dict[str, frozenset[str]]) -> bool:
+    """An arrest word of the وقف root whose object is an activity, not a person ("أوقفت الاحتفال قرب مدينة
+    غزني", "إيقاف العمل", "إيقاف اللاعب"): stopping or suspending, no arrest. True when the word right
+    after it is a ``stopped_thing``."""
+    if m.payload.sub != "Arrests" or m.token_end - m.token_start != 1:
+        return False
+    tokens = doc.tokens
+    if markers["stop_verb"].isdisjoint(tokens[m.token_start].forms):
+        return False
+    i = m.token_end
+    return i < len(tokens) and tokens[i].sentence == tokens[m.token_start].sentence and \
+        not markers["stopped_thing"].isdisjoint(tokens[i].forms)
+
+
 def find_cues(doc: Doc) -> None:
     """Add ``cue`` mentions (value: Cue), ``blocker`` mentions (value: category), ``clause_break`` and
     ``topic_shift`` (a sentence opening "من جهة أخرى") and ``control`` (value: which side of the
@@ -46,7 +60,8 @@ def find_cues(doc: Doc) -> None:
     ``claim``, ``summary``, ``period`` and ``distinct`` (see data/cues.yaml)."""
     lex = load_cues()
     for m in doc.match(lex.cues):
-        if m.payload.sub != "none" and not _object_missing(doc, m, lex.markers) and not _seizes_things(doc, m, lex.markers):
+        if m.payload.sub != "none" and not _object_missing(doc, m, lex.markers) and not _seizes_things(doc, m, lex.markers) \
+                and not _stops_things(doc, m, lex.markers):
             doc.add(doc.mention_from_match("cue", m))
     for m in doc.match(lex.blockers):
         if m.payload != "none":
