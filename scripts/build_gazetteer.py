@@ -873,6 +873,8 @@ def apply_overrides(b: Builder, ov: dict) -> None:
         p = need(a["id"], f"aliases[{i}] ({a.get('name')})")
         for n in [a["name"]] + list(a.get("also") or []):
             p["keys"] |= key_variants(n)
+        if a.get("display"):
+            p["name_ar"] = a["name"]  # the source's preferred Arabic name is no Arabic news spelling
     for i, r in enumerate(ov.get("regions") or []):
         base = need(r["within"], f"regions[{i}] ({r.get('name_ar')})")
         keys = set()
