@@ -783,6 +783,9 @@ def add_whosonfirst(b: "Builder", src: Path) -> int:
                     for k in new:
                         idx[k].append(known)
                     known.setdefault("alt_ids", []).append(f"wof:{f[col['wof_id']]}")
+                    if not known.get("name_ar"):
+                        # GeoNames has no Arabic name for it (Tunisian towns: ساقية سيدي يوسف): show Who's On First's
+                        known["name_ar"] = pick_arabic(f[col["name_ar"]].split("|") if f[col["name_ar"]] else names)
                     continue
                 dup = _duplicate(idx, keys, cc, lat, lon, 3.0 if ptype == "campus" else DEDUP_KM)
                 if dup is not None:

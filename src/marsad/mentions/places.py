@@ -101,6 +101,8 @@ class PlaceContext:
     territory_nouns: frozenset[str]
     prepositions: frozenset[str]
     world_region_names: frozenset[str]
+    origin_people: frozenset[str]
+    institution_nouns: frozenset[str]
     # the given names as written, final ى / ئ kept apart from ي (see ``spelling``): "على" is no "علي"
     given_spellings: frozenset[str] = frozenset()
 
@@ -566,6 +568,9 @@ def usage_verdict(gaz: Gazetteer, key: str, cands: list[Place], local: int) -> t
         return ("doubt" if share >= USAGE_DOUBT_SHARE else "word"), why
     if share >= USAGE_PLACE_SHARE and sshare >= USAGE_STRONG_SHARE:
         return "place", why
+    if key.count(" ") >= 2 and share >= USAGE_PLACE_SHARE / 2 and sshare >= USAGE_STRONG_SHARE \
+            and not any(p.kind == "camp" for p in cands):  # a base is named as the launch site too ("قاعدة إنجرليك الجوية")
+        return "place", why + ", a name of three words"  # "وساقية سيدي يوسف": seldom anything but the town
     if sshare >= USAGE_STRONG_SHARE and (local == 2 and share >= USAGE_LOCAL_SHARE or local == 1
                                          and share >= 2 * USAGE_LOCAL_SHARE):
         return "place", why + ", and this one is written as a place"
@@ -1505,6 +1510,7 @@ def find_places(doc: Doc) -> None:
             resolved.append((r, rp))
     resolved = _same_name_same_area(resolved)
     resolved = _capitals_listed_with_towns(doc, gaz, resolved)
+    resolved = _capitals_of_institutions(doc, gaz, resolved)
     resolved = _drop_foreign_governments(doc, gaz, resolved, weights)
     resolved = _drop_lone_foreign_towns(doc, gaz, resolved, weights)
     resolved = _compass_parts(doc, resolved)
@@ -1744,6 +1750,35 @@ def _capitals_listed_with_towns(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_
             if listed and capital is not None and not between:
                 why = rp.reasons + [f"listed with towns of {rp.place.name_en}: its capital {capital.name_en}"]
                 rp = ResolvedPlace(capital, 1, rp.candidates, why, None, False, rp.name)
+        out.append((r, rp))
+    return out
+
+
+INSTITUTION_WINDOW = 3  # words from an institution noun to the country named like its capital ("كلية الطب بتونس")
+
+
+def _capitals_of_institutions(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Raw, ResolvedPlace]]
+                              ) -> list[tuple[_Raw, ResolvedPlace]]:
+    """A country named like its capital (تونس، الكويت، الجزائر) right after an institution and "ب" or "في"
+    ("كلية الطب بتونس", "سفارة الولايات المتحدة بالكويت", "مستشفى شارل نيكول في تونس") is the capital city:
+    a faculty, an embassy or a hospital stands in a town (``institution_nouns`` of places_context.yaml)."""
+    nouns = place_context().institution_nouns
+    toks = doc.tokens
+    out = []
+    for r, rp in resolved:
+        if rp.place.kind == "country" and not rp.is_dateline and r.cue is None and rp.qualifier in (None, "admin"):
+            w = toks[r.tok0].norm
+            prep = w[:1] == "ب" and w[1:] in toks[r.tok0].forms or (
+                r.tok0 > 0 and toks[r.tok0 - 1].norm == "في" and toks[r.tok0 - 1].sentence == r.sent)
+            first = r.tok0 - (0 if w[:1] == "ب" else 1)
+            inst = prep and any(not nouns.isdisjoint(toks[k].forms[:2]) for k in range(max(doc.sentences[r.sent].token_start,
+                                first - INSTITUTION_WINDOW), first))
+            if inst and not any(c in doc.text[toks[max(0, first - INSTITUTION_WINDOW)].end:r.start] for c in "،,.:؛;"):
+                capital = next((p for p in gaz.lookup_key(r.key) if p.feature_code == "PPLC"
+                                and p.country_code == rp.place.country_code), None)
+                if capital is not None:
+                    why = rp.reasons + [f"an institution in {rp.place.name_en}: its capital {capital.name_en}"]
+                    rp = ResolvedPlace(capital, 1, rp.candidates, why, None, False, rp.name)
         out.append((r, rp))
     return out
 
