@@ -80,3 +80,10 @@ def test_news_words_are_no_places(text, word):
 def test_the_same_names_are_places_in_place_context(text, name, country):
     found = places_in(text)
     assert any(name.endswith(t) and cc == country for _, _, t, cc in found), found
+
+
+def test_a_tunisian_place_word_keeps_the_name_in_tunisia():
+    # ant-JA-localNews-249-19012017: the delegation El Ayoun of Kasserine, not Laayoune in Algeria
+    found = places_in("نفّذ اليوم الخميس أصحاب الشهادات المعطّلين عن العمل بمعتمدية العيون من ولاية القصرين وقفة "
+                      "احتجاجية أمام مقر المعتمدية")
+    assert [(t, cc) for _, _, t, cc in found][:1] == [("العيون", "TN")]

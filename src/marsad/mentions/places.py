@@ -864,6 +864,17 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
             # "قرية دوما": news calls a city of 100,000 a city, so the village is the West Bank's Douma
             raw.cands = small
             raw.reasons.append("a village word: not the big town of that name")
+    cue_cc = _country_of_cue(doc, raw)
+    if cue_cc:
+        there = [p for p in raw.cands if p.country_code == cue_cc]
+        if not there:
+            # "بمعتمدية العيون من ولاية القصرين": a Tunisian delegation the gazetteer lacks, not Laayoune in
+            # Algeria; placed in the area named next to it
+            raw.unknown, raw.cands, raw.home = True, [], cue_cc
+            raw.reasons.append(f"a place word of {cue_cc} only; no such place there")
+            raw.dateline = _is_dateline(doc, raw.start, raw.end)
+            return raw
+        raw.cands = there
     if listed and raw.cue is None and raw.qualifier is None:
         raw.cue, raw.list_cue = "town", True
         raw.reasons.append("listed after a plural place word (قريتي، بلدات ...)")
@@ -897,6 +908,23 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
             return None  # مدينة صناعية، مدينة ذكية: an indefinite adjective after the place word
     raw.dateline = _is_dateline(doc, raw.start, raw.end)
     return raw
+
+
+@lru_cache(maxsize=None)
+def country_cues(name: str = "places_context.yaml") -> dict[str, str]:
+    """Folded place words used by one country only (``country_cues`` in places_context.yaml) → its ISO code."""
+    cues = load_yaml(name).get("country_cues")
+    if not isinstance(cues, dict) or not all(isinstance(v, str) and len(v) == 2 for v in cues.values()):
+        raise DataFileError(f"{name}: 'country_cues' must map place words to ISO country codes")
+    return {fold(k): v for k, v in cues.items()}
+
+
+def _country_of_cue(doc: Doc, raw: _Raw) -> str | None:
+    """The country of the one-country place word right before the name ("بمعتمدية العيون": Tunisia)."""
+    if raw.cue is None or raw.tok0 <= doc.sentences[raw.sent].token_start:
+        return None
+    cues = country_cues()
+    return next((cues[f] for f in doc.tokens[raw.tok0 - 1].forms if f in cues), None)
 
 
 @lru_cache(maxsize=None)
