@@ -87,3 +87,11 @@ def test_a_tunisian_place_word_keeps_the_name_in_tunisia():
     found = places_in("نفّذ اليوم الخميس أصحاب الشهادات المعطّلين عن العمل بمعتمدية العيون من ولاية القصرين وقفة "
                       "احتجاجية أمام مقر المعتمدية")
     assert [(t, cc) for _, _, t, cc in found][:1] == [("العيون", "TN")]
+
+
+def test_a_short_hamlet_name_is_not_read_off_a_word_with_a_proclitic():
+    # "لقاح" (a vaccine) is no "to Qah" (snn-aawsat-fae48c51f9a5); "بشري" (human) no "in Shari"
+    # (snn-alriyadh-e2c7e442745c)
+    assert places_in("الأشخاص ذوو المناعة المتدنية. ولا يوجد لقاح مضاد للفيروس.") == []
+    assert places_in("فالنص كلام الله المنزل والثابت والملزم، في حين أن \"التفسير\" فهم بشري متغير وتصور قد لا "
+                     "يتفق عليه الجميع") == []

@@ -529,6 +529,7 @@ USAGE_MIN_USES = 5  # fewer uses than this: too rare to judge, the name is taken
 USAGE_PLACE_SHARE = 0.25  # a name written as a place at least this often is a place anywhere
 USAGE_LOCAL_SHARE = 0.04  # ... at least this often, only where this mention is written as a place
 USAGE_STRONG_SHARE = 0.03  # a village name must sometimes follow a place word (مدينة X) or precede a direction
+SHORT_PEELED_LETTERS = 3  # a small place's name this short, read off a word by peeling one proclitic, is no place
 USAGE_COUNTRY_MIN_USES = 30  # a country or capital needs this many uses for its low share to be trusted
 USAGE_DOUBT_SHARE = 0.02  # below this a bare name is a word; above, the article's other places decide
 USAGE_WORD_AFTER_CUE = 0.1  # even after مدينة/بلدة: "مدينة صناعية" (an industrial city) is no place
@@ -878,6 +879,9 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
     if listed and raw.cue is None and raw.qualifier is None:
         raw.cue, raw.list_cue = "town", True
         raw.reasons.append("listed after a plural place word (قريتي، بلدات ...)")
+    if (raw.cue is None and raw.qualifier is None and len(m.key) <= SHORT_PEELED_LETTERS and " " not in m.key
+            and len(tok.norm) == len(m.key) + 1 and tok.norm[0] in "بلكف" and all(p.population < 1000 and p.kind in ("village", "neighbourhood") for p in raw.cands)):
+        return None  # "بشري" (human), "لقاح" (vaccine), "بنوك" (banks): a word, not "in"/"to" a hamlet شري، قاح، نوك
     if key_is_not_a_name(m.key, pctx) or not _TANWEEN.isdisjoint(doc.text[m.start:m.end + 2]):
         return None  # الملك، الأمير (a title, not a place); دوماً (an adverb: names take no tanween)
     if raw.cue not in _STRONG_CUES and raw.qualifier != "rural":
@@ -958,17 +962,20 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
             if m.key.endswith("ه"):
                 feminine_adjective[m.token_start] = m.payload.country
             continue
-        if _in_world_region(doc, m, pctx):
-            continue  # "منطقة الشرق الأوسط", "دول المغرب العربي": part of a world region's name
-        adj = adjective_use(doc, gaz, m, raws, pctx)
-        if adj is not None:
-            if adj:
-                demonyms.append(adj)  # "القوات السعودية": evidence for the country, no place
-            continue
         if _ends_in_direction(doc, idx, m):
             # "مدينة الباب شرقي حلب" is al-Bab east of Aleppo, not Bab Sharqi (a district of Alexandria)
             m = _shorter_match(doc, idx, m) or m
         raw = _accept(doc, idx, m, raws, pctx, _listed_after_plural(doc, raws, m))
+        # checked only on names taken as places and on nationality adjectives (most matches are words: they
+        # cost nothing)
+        if raw is not None and _in_world_region(doc, m, pctx):
+            continue  # "منطقة الشرق الأوسط", "دول المغرب العربي": part of a world region's name
+        if raw is not None or (m.key[2:] if m.key.startswith("ال") else m.key) in gaz.demonyms:
+            adj = adjective_use(doc, gaz, m, raws, pctx)
+            if adj is not None:
+                if adj:
+                    demonyms.append(adj)  # "القوات السعودية", "الطائرات التركية": evidence for the country, no place
+                continue
         if raw is None or not any(is_big(p) for p in raw.cands):
             # "بنابل" is a Syrian village to the gazetteer but "in Nabeul" to a Tunisian paper, "وجدة" the
             # Moroccan city or "and Jeddah", "بأبين" the Yemeni village Babin or "in Abyan": when the word
@@ -1209,13 +1216,14 @@ def _in_world_region(doc: Doc, m: PhraseMatch | int, ctx: PlaceContext, length: 
     start, length = (m.token_start, m.token_end - m.token_start) if isinstance(m, PhraseMatch) else (m, length)
     regions = _world_regions(ctx.world_region_names)
     toks = doc.tokens
-    norms = doc.token_norms()
+    tails = [t for f in toks[start].forms for t in regions.get(f, ())]
+    if not tails:
+        return False
     end = doc.sentences[toks[start].sentence].token_end
-    for f in toks[start].forms:
-        for tail in regions.get(f, ()):
-            n = len(tail)
-            if start + 1 + n <= end and n >= length and tuple(norms[start + 1:start + 1 + n]) == tail:
-                return True
+    for tail in tails:
+        n = len(tail)
+        if start + 1 + n <= end and n >= length and tuple(toks[k].norm for k in range(start + 1, start + 1 + n)) == tail:
+            return True
     return False
 
 
