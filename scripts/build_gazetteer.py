@@ -783,6 +783,9 @@ def add_whosonfirst(b: "Builder", src: Path) -> int:
                     for k in new:
                         idx[k].append(known)
                     known.setdefault("alt_ids", []).append(f"wof:{f[col['wof_id']]}")
+                    if not known.get("name_ar"):
+                        # GeoNames has no Arabic name for it (Tunisian towns: ساقية سيدي يوسف): show Who's On First's
+                        known["name_ar"] = pick_arabic(f[col["name_ar"]].split("|") if f[col["name_ar"]] else names)
                     continue
                 dup = _duplicate(idx, keys, cc, lat, lon, 3.0 if ptype == "campus" else DEDUP_KM)
                 if dup is not None:
@@ -873,6 +876,8 @@ def apply_overrides(b: Builder, ov: dict) -> None:
         p = need(a["id"], f"aliases[{i}] ({a.get('name')})")
         for n in [a["name"]] + list(a.get("also") or []):
             p["keys"] |= key_variants(n)
+        if a.get("display"):
+            p["name_ar"] = a["name"]  # the source's preferred Arabic name is no Arabic news spelling
     for i, r in enumerate(ov.get("regions") or []):
         base = need(r["within"], f"regions[{i}] ({r.get('name_ar')})")
         keys = set()

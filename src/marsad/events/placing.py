@@ -259,15 +259,32 @@ def _located_pairs(doc: Doc, places: list[Mention]) -> list[tuple[Mention, Menti
 PEOPLE_OF = frozenset({"اهالي", "سكان", "ابناء"})
 
 
+ORIGIN_WINDOW = 4  # words between "من" and a place that locates the home named after it ("من جبل محسن في طرابلس")
+
+
 def homes_of_people(doc: Doc, places: list[Mention]) -> set[int]:
     """ids of the places named as where people are from ("اقتحم عدد من أهالي المكناسي ... مقر ولاية سيدي
-    بوزيد"): the protest was at the governorate's seat; the residents came from Meknassy."""
+    بوزيد"): the protest was at the governorate's seat; the residents came from Meknassy. Also a group of
+    people "من" a place ("عناصر من حزب الله بينهم علويون من جبل محسن في طرابلس قتلوا ... على أطراف مدينة
+    الزبداني": the fighters' home, not where they died): ``origin_people`` of places_context.yaml before من,
+    the place within a few words after it, no punctuation between."""
+    from ..mentions.places import place_context
+
+    origin = place_context().origin_people
     toks = doc.tokens
     out: set[int] = set()
     for p in places:
         i = p.token_start
         if i > 0 and toks[i - 1].sentence == p.sentence and not PEOPLE_OF.isdisjoint(toks[i - 1].forms[:2]):
             out.add(id(p))
+            continue
+        for k in range(i - 1, max(0, i - 1 - ORIGIN_WINDOW), -1):
+            if k < 1 or toks[k].sentence != p.sentence or any(c in doc.text[toks[k].end:toks[k + 1].start] for c in "،,.:؛;«»\"()"):
+                break
+            if toks[k].norm == "من":
+                if not origin.isdisjoint(toks[k - 1].forms[:2]) and toks[k - 1].sentence == p.sentence:
+                    out.add(id(p))
+                break
     return out
 
 

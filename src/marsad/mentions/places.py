@@ -77,7 +77,7 @@ def _one_vowel_apart(a: str, b: str) -> bool:
     return any(long_[k] in "اوي" and long_[:k] + long_[k + 1:] == short for k in range(1, len(long_)))
 
 
-USAGE_COUNT_VERSION = 3  # bump when the counting rule of locative_context changes
+USAGE_COUNT_VERSION = 4  # bump when the counting rule of locative_context changes
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,12 @@ class PlaceContext:
     told_to: frozenset[str]
     age_words: frozenset[str]
     construct_nouns: frozenset[str]
+    adjective_names: frozenset[str]
+    territory_nouns: frozenset[str]
+    prepositions: frozenset[str]
+    world_region_names: frozenset[str]
+    origin_people: frozenset[str]
+    institution_nouns: frozenset[str]
     # the given names as written, final ى / ئ kept apart from ي (see ``spelling``): "على" is no "علي"
     given_spellings: frozenset[str] = frozenset()
 
@@ -158,8 +164,8 @@ def locative_context(doc: Doc, tok0: int, tok1: int, ctx: PlaceContext | None = 
         prev = toks[tok0 - 1]
         if _has_bare(prev, ctx.locative_before):
             return 2
-    if tok1 < sent.token_end and not ctx.locative_after.isdisjoint(toks[tok1].forms[:3]):
-        return 2
+    if tok1 < sent.token_end and _has_bare(toks[tok1], ctx.locative_after):
+        return 2  # "تدمر شرق حمص", "دوما بريف دمشق"; not "25 درجة بالشمال" (in the north)
     if tok0 > sent.token_start and _has_bare(toks[tok0 - 1], ctx.locative_weak):
         return 1
     if not clitic:
@@ -523,6 +529,8 @@ USAGE_MIN_USES = 5  # fewer uses than this: too rare to judge, the name is taken
 USAGE_PLACE_SHARE = 0.25  # a name written as a place at least this often is a place anywhere
 USAGE_LOCAL_SHARE = 0.04  # ... at least this often, only where this mention is written as a place
 USAGE_STRONG_SHARE = 0.03  # a village name must sometimes follow a place word (مدينة X) or precede a direction
+SHORT_PEELED_LETTERS = 3  # a small place's name this short, read off a word by peeling one proclitic, is no place
+USAGE_COUNTRY_MIN_USES = 30  # a country or capital needs this many uses for its low share to be trusted
 USAGE_DOUBT_SHARE = 0.02  # below this a bare name is a word; above, the article's other places decide
 USAGE_WORD_AFTER_CUE = 0.1  # even after مدينة/بلدة: "مدينة صناعية" (an industrial city) is no place
 BIG_PLACE_POP = 100_000
@@ -547,12 +555,23 @@ def usage_verdict(gaz: Gazetteer, key: str, cands: list[Place], local: int) -> t
     if not _all_small(cands):
         if share >= USAGE_PLACE_SHARE / 2:
             return "place", why
+        if " " in key and all(p.kind == "country" for p in cands):
+            return "place", why + ", a country's full name"  # "الجمهورية التونسية", "العربية السعودية"
+        if n >= USAGE_COUNTRY_MIN_USES and share >= USAGE_LOCAL_SHARE and any(
+                p.kind == "country" or p.feature_code == "PPLC" for p in cands):
+            # a country or a capital is a proper name: its other uses are as a subject or an owner ("رفضت
+            # إيران", "سفير إيران لدى"), still the country (a government speaking is told apart by
+            # ``blocked_context``, a nationality adjective by ``adjective_use``)
+            return "place", why + ", a country or capital"
         if local and share >= USAGE_DOUBT_SHARE and (loc or local == 2):
             # a name the corpus never writes as a place needs a place word: "بلومه" is "by blaming him"
             return "place", why + ", and this one is written as a place"
         return ("doubt" if share >= USAGE_DOUBT_SHARE else "word"), why
     if share >= USAGE_PLACE_SHARE and sshare >= USAGE_STRONG_SHARE:
         return "place", why
+    if key.count(" ") >= 2 and share >= USAGE_PLACE_SHARE / 2 and sshare >= USAGE_STRONG_SHARE \
+            and not any(p.kind == "camp" for p in cands):  # a base is named as the launch site too ("قاعدة إنجرليك الجوية")
+        return "place", why + ", a name of three words"  # "وساقية سيدي يوسف": seldom anything but the town
     if sshare >= USAGE_STRONG_SHARE and (local == 2 and share >= USAGE_LOCAL_SHARE or local == 1
                                          and share >= 2 * USAGE_LOCAL_SHARE):
         return "place", why + ", and this one is written as a place"
@@ -846,9 +865,23 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
             # "قرية دوما": news calls a city of 100,000 a city, so the village is the West Bank's Douma
             raw.cands = small
             raw.reasons.append("a village word: not the big town of that name")
+    cue_cc = _country_of_cue(doc, raw)
+    if cue_cc:
+        there = [p for p in raw.cands if p.country_code == cue_cc]
+        if not there:
+            # "بمعتمدية العيون من ولاية القصرين": a Tunisian delegation the gazetteer lacks, not Laayoune in
+            # Algeria; placed in the area named next to it
+            raw.unknown, raw.cands, raw.home = True, [], cue_cc
+            raw.reasons.append(f"a place word of {cue_cc} only; no such place there")
+            raw.dateline = _is_dateline(doc, raw.start, raw.end)
+            return raw
+        raw.cands = there
     if listed and raw.cue is None and raw.qualifier is None:
         raw.cue, raw.list_cue = "town", True
         raw.reasons.append("listed after a plural place word (قريتي، بلدات ...)")
+    if (raw.cue is None and raw.qualifier is None and len(m.key) <= SHORT_PEELED_LETTERS and " " not in m.key
+            and len(tok.norm) == len(m.key) + 1 and tok.norm[0] in "بلكف" and all(p.population < 1000 and p.kind in ("village", "neighbourhood") for p in raw.cands)):
+        return None  # "بشري" (human), "لقاح" (vaccine), "بنوك" (banks): a word, not "in"/"to" a hamlet شري، قاح، نوك
     if key_is_not_a_name(m.key, pctx) or not _TANWEEN.isdisjoint(doc.text[m.start:m.end + 2]):
         return None  # الملك، الأمير (a title, not a place); دوماً (an adverb: names take no tanween)
     if raw.cue not in _STRONG_CUES and raw.qualifier != "rural":
@@ -879,6 +912,23 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
             return None  # مدينة صناعية، مدينة ذكية: an indefinite adjective after the place word
     raw.dateline = _is_dateline(doc, raw.start, raw.end)
     return raw
+
+
+@lru_cache(maxsize=None)
+def country_cues(name: str = "places_context.yaml") -> dict[str, str]:
+    """Folded place words used by one country only (``country_cues`` in places_context.yaml) → its ISO code."""
+    cues = load_yaml(name).get("country_cues")
+    if not isinstance(cues, dict) or not all(isinstance(v, str) and len(v) == 2 for v in cues.values()):
+        raise DataFileError(f"{name}: 'country_cues' must map place words to ISO country codes")
+    return {fold(k): v for k, v in cues.items()}
+
+
+def _country_of_cue(doc: Doc, raw: _Raw) -> str | None:
+    """The country of the one-country place word right before the name ("بمعتمدية العيون": Tunisia)."""
+    if raw.cue is None or raw.tok0 <= doc.sentences[raw.sent].token_start:
+        return None
+    cues = country_cues()
+    return next((cues[f] for f in doc.tokens[raw.tok0 - 1].forms if f in cues), None)
 
 
 @lru_cache(maxsize=None)
@@ -916,6 +966,16 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
             # "مدينة الباب شرقي حلب" is al-Bab east of Aleppo, not Bab Sharqi (a district of Alexandria)
             m = _shorter_match(doc, idx, m) or m
         raw = _accept(doc, idx, m, raws, pctx, _listed_after_plural(doc, raws, m))
+        # checked only on names taken as places and on nationality adjectives (most matches are words: they
+        # cost nothing)
+        if raw is not None and _in_world_region(doc, m, pctx):
+            continue  # "منطقة الشرق الأوسط", "دول المغرب العربي": part of a world region's name
+        if raw is not None or (m.key[2:] if m.key.startswith("ال") else m.key) in gaz.demonyms:
+            adj = adjective_use(doc, gaz, m, raws, pctx)
+            if adj is not None:
+                if adj:
+                    demonyms.append(adj)  # "القوات السعودية", "الطائرات التركية": evidence for the country, no place
+                continue
         if raw is None or not any(is_big(p) for p in raw.cands):
             # "بنابل" is a Syrian village to the gazetteer but "in Nabeul" to a Tunisian paper, "وجدة" the
             # Moroccan city or "and Jeddah", "بأبين" the Yemeni village Babin or "in Abyan": when the word
@@ -1024,6 +1084,7 @@ def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
     toks = doc.tokens
     all_cues = TOWN_CUES | CAMP_CUES | AREA_CUES
     not_names = place_context().not_names  # "منطقة الأمن الوطني", "قرية الحدود": generic nouns, no names
+    person_titles = place_context().person_titles
     for s in doc.sentences:
         i = s.token_start
         while i < s.token_end - 1:
@@ -1057,6 +1118,10 @@ def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
                     continue
                 if stem in _NOT_NAMES or stem in not_names or not stem.isalpha() or len(stem) < 3 or stem.isascii():
                     break
+                if stem == nt.norm and stem[:1] == "و" and stem[1:] in nt.forms and not stem[1:].startswith("ال"):
+                    break  # "سيطر على بضع بلدات وأعدم أجانب": "and executed", the list never began
+                if stem in person_titles or _in_world_region(doc, j, place_context()):
+                    break  # "مدينة الملك عبدالعزيز للعلوم", "مدينة الأمير سلطان": named after a person, no town
                 if idx.gaz.adjective_after_cue(stem):
                     break  # مدينة صناعية، مدينة ذكية: the corpus uses the word mostly elsewhere
                 end_tok = j + 1
@@ -1083,6 +1148,83 @@ def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
                 j = end_tok
             i = max(i + 1, j)
     return out
+
+
+_OR = frozenset({"او", "ام"})
+
+
+def adjective_use(doc: Doc, gaz: Gazetteer, m: PhraseMatch, raws: list["_Raw"], ctx: PlaceContext | None = None) -> str | None:
+    """The name is an adjective here, not a place: returns the country of the nationality adjective it
+    is ("" for another adjective), else None.
+
+    A country name that is also a feminine nationality adjective (سورية، السعودية), written with the
+    article right after a definite word, agrees with that word: "الأزمة السورية", "القوات السعودية"
+    (not "في السعودية", "زار السعودية", "مصر والسعودية"). The names of ``adjective_names`` are also
+    adjectives after an indefinite word ("مبلغ مالي", "فساد مالي": financial, not Mali). A word of
+    ``territory_nouns`` before it keeps the country ("الأراضي السورية": Syrian territory).
+    """
+    ctx = ctx or place_context()
+    if m.token_end - m.token_start != 1:
+        return None
+    toks = doc.tokens
+    tok = toks[m.token_start]
+    key = m.key
+    stem = key[2:] if key.startswith("ال") else key
+    definite = key.startswith("ال") or ("ال" + key) in tok.forms
+    demonym = gaz.demonyms.get(stem) if definite else None
+    if demonym is None and key not in ctx.adjective_names:
+        return None
+    written = tok.norm
+    if written[:1] == "و" and written[1:] in tok.forms:
+        written = written[1:]
+    if written.startswith(("بال", "لل")) or (not definite and written[:1] in "بل" and written[1:] == key):
+        return None  # "بالسعودية", "للسعودية", "بمالي": a preposition makes it the country
+    if any(r.tok1 == m.token_start and r.sent == tok.sentence for r in raws):
+        return None  # "مصر والسعودية": listed after a place
+    if m.token_start <= doc.sentences[tok.sentence].token_start:
+        return None
+    prev = toks[m.token_start - 1]
+    if doc.text[prev.end:tok.start].strip() or not prev.norm.isalpha() or not ctx.prepositions.isdisjoint(prev.forms):
+        return None
+    if not ctx.territory_nouns.isdisjoint(prev.forms) or not _CUES_ANY.isdisjoint(prev.forms):
+        return None
+    if prev.norm in _OR and m.token_start - 2 >= doc.sentences[tok.sentence].token_start:
+        # "بالأزمة العراقية أو السورية": one of several adjectives of the same noun
+        before = toks[m.token_start - 2]
+        if definite and before.norm.startswith("ال") and before.norm.endswith("يه") and before.norm[2:] in gaz.demonyms:
+            return demonym or ""
+        return None
+    prev_definite = any(f.startswith("ال") for f in prev.forms)
+    if definite != prev_definite:
+        return None
+    return demonym or ""
+
+
+@lru_cache(maxsize=4)
+def _world_regions(names: frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for n in names:
+        w = tuple(n.split())
+        out[w[0]].append(w[1:])
+    return dict(out)
+
+
+def _in_world_region(doc: Doc, m: PhraseMatch | int, ctx: PlaceContext, length: int = 1) -> bool:
+    """The match (or the ``length`` tokens from a token index) is the first words of a longer world region's
+    name (``world_region_names``): "الشرق" of "الشرق الأوسط", "المغرب" of "المغرب العربي" (the Maghreb,
+    not Morocco)."""
+    start, length = (m.token_start, m.token_end - m.token_start) if isinstance(m, PhraseMatch) else (m, length)
+    regions = _world_regions(ctx.world_region_names)
+    toks = doc.tokens
+    tails = [t for f in toks[start].forms for t in regions.get(f, ())]
+    if not tails:
+        return False
+    end = doc.sentences[toks[start].sentence].token_end
+    for tail in tails:
+        n = len(tail)
+        if start + 1 + n <= end and n >= length and tuple(toks[k].norm for k in range(start + 1, start + 1 + n)) == tail:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -1404,6 +1546,7 @@ def find_places(doc: Doc) -> None:
             resolved.append((r, rp))
     resolved = _same_name_same_area(resolved)
     resolved = _capitals_listed_with_towns(doc, gaz, resolved)
+    resolved = _capitals_of_institutions(doc, gaz, resolved)
     resolved = _drop_foreign_governments(doc, gaz, resolved, weights)
     resolved = _drop_lone_foreign_towns(doc, gaz, resolved, weights)
     resolved = _compass_parts(doc, resolved)
@@ -1605,8 +1748,7 @@ def _drop_foreign_governments(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Ra
         bare = (p.feature_code == "PPLC" and p.country_code not in near and not rp.is_dateline and r.cue is None
                 and rp.qualifier is None and r.span_tok0 == r.tok0
                 and not locative_context(doc, r.tok0, r.tok1, clitic=True)
-                and not (r.tok0 > doc.sentences[r.sent].token_start
-                         and _CAPITAL_WORDS.intersection(doc.tokens[r.tok0 - 1].forms)))  # "في العاصمة طرابلس"
+                and not _after_capital_word(doc, r))  # "في العاصمة طرابلس", "بالعاصمة اليمنية صنعاء"
         if bare:
             listed = any(r2.sent == r.sent and (r2.tok1 == r.tok0 and _joined(doc, r2, r) or r2.tok0 == r.tok1
                                                  and _joined(doc, r, r2)) for r2, _ in resolved if r2 is not r)
@@ -1614,6 +1756,16 @@ def _drop_foreign_governments(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Ra
                 continue
         out.append((r, rp))
     return out
+
+
+def _after_capital_word(doc: Doc, r: _Raw) -> bool:
+    """The name follows العاصمة, maybe with a nationality adjective between ("في العاصمة طرابلس", "بالعاصمة
+    اليمنية صنعاء", "في العاصمة الأفغانية كابول"): the city named as a capital, a place."""
+    s0 = doc.sentences[r.sent].token_start
+    k = r.tok0 - 1
+    if k > s0 and doc.tokens[k].norm.startswith("ال") and doc.tokens[k].norm.endswith("يه"):
+        k -= 1  # the feminine nationality adjective of العاصمة
+    return k >= s0 and bool(_CAPITAL_WORDS.intersection(doc.tokens[k].forms))
 
 
 def _capitals_listed_with_towns(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Raw, ResolvedPlace]]
@@ -1634,6 +1786,35 @@ def _capitals_listed_with_towns(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_
             if listed and capital is not None and not between:
                 why = rp.reasons + [f"listed with towns of {rp.place.name_en}: its capital {capital.name_en}"]
                 rp = ResolvedPlace(capital, 1, rp.candidates, why, None, False, rp.name)
+        out.append((r, rp))
+    return out
+
+
+INSTITUTION_WINDOW = 3  # words from an institution noun to the country named like its capital ("كلية الطب بتونس")
+
+
+def _capitals_of_institutions(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Raw, ResolvedPlace]]
+                              ) -> list[tuple[_Raw, ResolvedPlace]]:
+    """A country named like its capital (تونس، الكويت، الجزائر) right after an institution and "ب" or "في"
+    ("كلية الطب بتونس", "سفارة الولايات المتحدة بالكويت", "مستشفى شارل نيكول في تونس") is the capital city:
+    a faculty, an embassy or a hospital stands in a town (``institution_nouns`` of places_context.yaml)."""
+    nouns = place_context().institution_nouns
+    toks = doc.tokens
+    out = []
+    for r, rp in resolved:
+        if rp.place.kind == "country" and not rp.is_dateline and r.cue is None and rp.qualifier in (None, "admin"):
+            w = toks[r.tok0].norm
+            prep = w[:1] == "ب" and w[1:] in toks[r.tok0].forms or (
+                r.tok0 > 0 and toks[r.tok0 - 1].norm == "في" and toks[r.tok0 - 1].sentence == r.sent)
+            first = r.tok0 - (0 if w[:1] == "ب" else 1)
+            inst = prep and any(not nouns.isdisjoint(toks[k].forms[:2]) for k in range(max(doc.sentences[r.sent].token_start,
+                                first - INSTITUTION_WINDOW), first))
+            if inst and not any(c in doc.text[toks[max(0, first - INSTITUTION_WINDOW)].end:r.start] for c in "،,.:؛;"):
+                capital = next((p for p in gaz.lookup_key(r.key) if p.feature_code == "PPLC"
+                                and p.country_code == rp.place.country_code), None)
+                if capital is not None:
+                    why = rp.reasons + [f"an institution in {rp.place.name_en}: its capital {capital.name_en}"]
+                    rp = ResolvedPlace(capital, 1, rp.candidates, why, None, False, rp.name)
         out.append((r, rp))
     return out
 
