@@ -151,3 +151,15 @@ def test_where_marchers_came_from_is_not_where_they_marched():
             "وصفاقس مسيرة احتجاجية انطلقت من أمام كلية الطب بتونس باتجاه مجلس نواب الشعب، وسط تعزيزات أمنية كبيرة")
     events = marsad.extract(text, published="2017-02-09")
     assert not {e.location for e in events} & {"Sousse", "Monastir", "Sfax"}
+
+
+def test_a_countrys_own_forces_arresting_with_no_place_named_are_coded_at_the_country():
+    # ../shared/train sentence s0796's wording (corpus, outside dev): Turkish security forces arrest 851 people
+    # across 34 provinces; no town is named, so the country is the place (precision 3)
+    import marsad
+
+    text = ("ذكر تقرير إخباري اليوم الأحد أن قوات الأمن التركية اعتقلت 851 شخصا مشتبها به، من خلال عملياتها ضد "
+            "تنظيمي داعش وحزب العمال الكردستاني في 34 ولاية تركية خلال الأيام الثلاثة الأخيرة.\n"
+            "وقال التقرير إن الحملة مستمرة في عموم تركيا، وإن عددا من الموقوفين أحيلوا إلى القضاء.")
+    arrests = [e for e in marsad.extract(text, published="2015-08-09") if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].country == "Turkey" and arrests[0].geo_precision == 3

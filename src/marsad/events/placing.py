@@ -36,13 +36,21 @@ def place_draft(doc: Doc, idx: MentionIndex, s: int, d: Draft, context_places: l
             return []
         countries = [p for p in named_places_in(idx, s) if place_kind(p) == "country"]
         d.country = getattr(getattr(countries[0].value, "place", None), "country", None) if countries else None
+        home = None if countries else home_force_country(doc, d)
+        if home is not None:
+            d.place, d.place_fallback = home, True  # "اعتقلت قوات الأمن التركية …": at the forces' country
         return [d]
     if not places:
         named = named_places_in(idx, s)
         if named and not any(is_event_place(idx, p) for p in named) and not home_country_only(doc, idx, s):
             return []  # told at the scale of foreign countries ("في سوريا والعراق"): no place to code
         if d.cue.value.needs_actor and not named:
-            return []  # a weak cue with no place of its own is too vague to code
+            home = home_force_country(doc, d)
+            if home is None:
+                return []  # a weak cue with no place of its own is too vague to code
+            d.place = home  # "اعتقلت السلطات السورية …": the forces at home, coded at their country
+            d.place_fallback = True  # never the story's place for the sentences after it
+            return [d]
         if not (d.actor1 is not None and d.actor1.text) and not continues_story(idx, d):
             return []  # an unplaced, unattributed mention ("الانتحاري") is not a report
         places = list(context_places)
@@ -57,6 +65,33 @@ def place_draft(doc: Doc, idx: MentionIndex, s: int, d: Draft, context_places: l
             nd.fatalities = None  # a toll told once is not repeated for each town
         out.append(nd)
     return out
+
+
+# What a country's own forces do at home: arrest, face protests. Told with no place at all ("اعتقلت السلطات
+# السورية اليوم الاثنين سليمان هلال الأسد"), such an event is coded at the country (precision 3).
+DOMESTIC_SUBS = frozenset({"Arrests", "Protest with intervention", "Excessive force against protesters"})
+
+
+def home_force_country(doc: Doc, d: Draft) -> Mention | None:
+    """The country, as a place at country precision, of an event its own state forces carry out at home
+    when the article names no place for it: the acting force's country is the article's country."""
+    a = d.actor1
+    focus = doc.layers.get("country")
+    if d.sub not in DOMESTIC_SUBS or a is None or not a.text or getattr(a.value, "inter", None) != 1:
+        return None
+    code = getattr(a.value, "country", None)
+    if not code or code != focus:
+        return None
+    from ..geo.gazetteer import load_gazetteer
+    from ..geo.resolve import ResolvedPlace
+
+    country = load_gazetteer().country_of(code)
+    if country is None:
+        return None
+    rp = ResolvedPlace(country, 3, reasons=[f"no place named: the country of {a.value.name}, acting at home"],
+                       qualifier="admin")
+    return Mention("place", a.start, a.end, a.text, a.sentence, a.token_start, a.token_end, rp,
+                   {"from_actor": True})
 
 
 def home_country_only(doc: Doc, idx: MentionIndex, s: int) -> bool:
