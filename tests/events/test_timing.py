@@ -134,3 +134,14 @@ def test_an_event_dated_only_by_its_year_is_background():
     text = ("وتعرضت حكومة رئيس الوزراء بنيامين نتنياهو اليمينية المتطرفة لمطالبات متصاعدة بالتحرك عقب المظاهرات "
             "الفلسطينية عام 2014 في غزة بشأن الحرب.")
     assert all(e.event_type != "Protests" for e in marsad.extract(text))
+
+
+def test_a_ten_month_tally_past_parentheses_is_no_event():
+    # snn-aleqtisadiya-bac005c321c2 (corpus, outside dev/train): the Observatory's running figure
+    text = ("أفاد المرصد السوري لحقوق الانسان بأن طائرات التحالف الدولي قتلت 3042 من تنظيم ( داعش ) وجبهة النصرة "
+            "(تنظيم القاعدة في بلاد الشام) بينهم عشرات القياديين خلال 10 أشهر .")
+    assert all(e.sub_event_type != "Air/drone strike" for e in marsad.extract(text, published="2015-07-23"))
+    # the same figure that only locates a relative clause ("… والذي حوله الحوثيون منذ فترة") stays news
+    text = ("وقالت مصادر محلية إن طيران التحالف استهدف بغارتين مبنى مركز الملاريا الطبي بمدينة حيس جنوب الحديدة، "
+            "والذي حوله الحوثيون منذ فترة إلى مركز طبي لعلاج جرحى مقاتليهم في تعز.")
+    assert "Air/drone strike" in [e.sub_event_type for e in marsad.extract(text, published="2015-08-07")]

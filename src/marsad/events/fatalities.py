@@ -299,7 +299,23 @@ def is_tally(doc: Doc, idx: MentionIndex, d: Draft) -> bool:
     spans = period_clauses(doc, idx, d.sentence)
     # the period's clause, or one before it that the tally opens with ("شنّ نظام الأسد خلال تسعة أشهر
     # 26350 غارة"); a period in a later clause dates something else ("… التي حولها الحوثيون منذ فترة")
-    return bool(spans) and min(spans) <= idx.clause(d.cue)
+    if not spans:
+        return False
+    if min(spans) <= idx.clause(d.cue):
+        return True
+    # … unless a running figure (a count of a hundred or more in the cue's clause) reaches it past mere
+    # punctuation: no clause word, no other event word between ("قتلت 3042 من تنظيم ( داعش ) وجبهة النصرة
+    # (تنظيم القاعدة في بلاد الشام) بينهم عشرات القياديين خلال 10 أشهر")
+    clause = idx.clause(d.cue)
+    if not any(isinstance(n.value, int) and n.value >= CUMULATIVE_AT_LEAST and idx.clause(n) == clause
+               for n in idx.get(d.sentence, "number")):
+        return False
+    sent = doc.sentences[d.sentence]
+    first = next(i for i in range(sent.token_start, sent.token_end) if idx.clause_of[i] == min(spans))
+    between = range(d.cue.token_end, first)
+    if any(b.token_start in between for b in idx.get(d.sentence, "clause_break")):
+        return False
+    return not any(c.token_start in between and c.value.sub not in ("kill", "wound") for c in idx.get(d.sentence, "cue"))
 
 
 def _dead_and_wounded_together(doc: Doc, n: Mention) -> bool:
