@@ -308,3 +308,8 @@ def test_the_security_apparatus_is_the_police():
     # snn-alriyadh-37daf5cdc2f8 (corpus, outside dev/train): an Interior Ministry statement on arrests
     doc = actors("أسفرت جهود الأجهزة الأمنية بتاريخ أمس السبت عن ضبط 24 من تلك العناصر.", "EG")
     assert ("الأجهزة الأمنية", "Police Forces of Egypt") in names(doc)
+
+
+def test_indefinite_forms_of_an_islamic_state_member_name_the_group():
+    doc = actors("وأسفرت العملية عن قتل 12 داعشيا بينهم قيادي في منطقة البوحياة.", "IQ")
+    assert ("داعشيا", "Islamic State") in names(doc)
