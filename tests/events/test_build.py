@@ -596,3 +596,11 @@ def test_aircraft_right_after_the_bombing_verb_make_it_an_air_strike():
     events = marsad.extract("وفي وقت مبكر امس، قصفت الطائرات المقاتلة التابعة للتحالف العربي مواقع للحوثيين في جبهة "
                             "الجفينة غربي مأرب.", published="2015-08-06")
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_arrests_of_smugglers_and_wanted_men_are_ordinary_crime():
+    # ant-JA-localNews-3753-20170425 (corpus, outside dev/train)
+    events = marsad.extract("تمكنت مساء اليوم الثلاثاء، الفرقة الجهوية للحرس الوطني بالمهدية، خلال حملة أمنية كبرى من "
+                            "القاء القبض على 16 شخصا من بينهم 13 مفتشا عنهم وحجز 3 سيارات من بينها شاحنة خفيفة محملة "
+                            "بقرابة 2000 لتر من البنزين المهرب.", published="2017-04-25")
+    assert events == []
