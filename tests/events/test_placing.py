@@ -163,3 +163,12 @@ def test_a_countrys_own_forces_arresting_with_no_place_named_are_coded_at_the_co
             "وقال التقرير إن الحملة مستمرة في عموم تركيا، وإن عددا من الموقوفين أحيلوا إلى القضاء.")
     arrests = [e for e in marsad.extract(text, published="2015-08-09") if e.sub_event_type == "Arrests"]
     assert arrests and arrests[0].country == "Turkey" and arrests[0].geo_precision == 3
+
+
+def test_a_family_name_after_an_abd_given_name_is_no_place():
+    # snn-alriyadh-a48db0360214 (corpus, outside dev/train): the minister عبدالرزاق الاشول, not al-Ashwal
+    import marsad
+
+    events = marsad.extract("وكان الحوثيون اختطفوا الاحد في صنعاء 11 من قيادات الاصلاح بينهم وزير التعليم المهني "
+                            "عبدالرزاق الاشول وخمس ناشطات.", published="2015-08-11")
+    assert events and all(e.location_ar != "الاشول" for e in events)

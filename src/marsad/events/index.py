@@ -88,7 +88,7 @@ class MentionIndex:
             before = doc.tokens[max(0, p.token_start - 2):p.token_start]
             marked = any(t.norm in DIRECTION_MARKERS or t.forms[-1] in DIRECTION_MARKERS
                          or t.norm in PERSON_TITLES or t.forms[-1] in PERSON_TITLES for t in before) \
-                or _road_between(doc, p.token_start)
+                or _road_between(doc, p.token_start) or _after_given_name(doc, p.token_start)
             if _after_origin(doc, p.token_start) or (
                     prev is not None and id(prev) in self.origin and coordinated_places(doc, prev, p)):
                 self.origin.add(id(p))  # "تعزيزات من محافظتي عدن ولحج": both are where they came from
@@ -226,6 +226,15 @@ def find_victims(idx: MentionIndex, s: int) -> set[int]:
 
 RELATIVES = MARKERS["relative"]
 BY_HAND = MARKERS["by_hand"]
+
+
+def _after_given_name(doc: Doc, i: int) -> bool:
+    """A name right after a compound given name of the عبد- kind ("وزير التعليم المهني عبدالرزاق الاشول") is
+    a family name, not where anything happened."""
+    if i == 0 or doc.tokens[i - 1].sentence != doc.tokens[i].sentence:
+        return False
+    prev = doc.tokens[i - 1].forms[-1]
+    return prev.startswith("عبد") and len(prev) >= 6
 
 
 def by_hand(doc: Doc, m: Mention) -> bool:
