@@ -172,3 +172,12 @@ def test_a_family_name_after_an_abd_given_name_is_no_place():
     events = marsad.extract("وكان الحوثيون اختطفوا الاحد في صنعاء 11 من قيادات الاصلاح بينهم وزير التعليم المهني "
                             "عبدالرزاق الاشول وخمس ناشطات.", published="2015-08-11")
     assert events and all(e.location_ar != "الاشول" for e in events)
+
+
+def test_a_place_set_off_by_commas_that_only_locates_the_one_before_is_not_the_event_place():
+    # snn-alwatan-998ce62e0f65 (corpus, outside dev/train): "in Marib governorate, east of Sanaa, ..."
+    import marsad
+
+    events = marsad.extract("وفي محافظة مأرب، شرق صنعاء، شنت طائرات التحالف غارات أخرى، ردا على هجمات من ميليشيات "
+                            "التمرد.", published="2015-08-05")
+    assert [e.location_ar for e in events] == ["مأرب"]

@@ -223,6 +223,11 @@ def places_for(idx: MentionIndex, s: int, d: Draft) -> list[Mention]:
     located = locators(doc, usable)
     if located and any(id(p) not in located for p in cands):
         cands = [p for p in cands if id(p) not in located]  # "قاعدة العند شمال عدن": at al-Anad, not Aden
+    elif located and all(id(p) in located for p in cands):
+        # only the locator is in the nearest clause ("وفي محافظة مأرب، شرق صنعاء، شنت طائرات التحالف …"):
+        # the place it locates
+        ids = {id(p) for p in cands}
+        cands = [q for q, p in _located_pairs(doc, usable) if id(p) in ids] or cands
     homes = homes_of_people(doc, usable)
     ends = road_ends(doc, usable) | homes
     home = [p for p in cands if id(p) not in ends and place_country(p) == focus]
@@ -284,7 +289,8 @@ def _located_pairs(doc: Doc, places: list[Mention]) -> list[tuple[Mention, Menti
     for q, p in zip(ordered, ordered[1:]):
         if q.sentence != p.sentence or getattr(p.value, "name", "") in REFERENCE_NOUNS:
             continue
-        gap = fold(doc.text[q.end:p.start]).split()
+        # punctuation does not count ("وفي محافظة مأرب، شرق صنعاء، شنت طائرات التحالف غارات")
+        gap = [w for w in fold(doc.text[q.end:p.start]).split() if any(ch.isalpha() for ch in w)]
         if 1 <= len(gap) <= 2 and all(w in NEAR_CUES or w[:1] in "بو" and w[1:] in NEAR_CUES for w in gap):
             out.append((q, p))
     return out
