@@ -52,6 +52,8 @@ def places_in(text: str) -> list[tuple[int, int, str, str]]:
     ("وقال إنه رغم محاولات انقاذها فإن هناك ترجيحا كبيرا بحصول أثارا جانبية سلبية على منطقة الدماغ بجسد الطفلة", "الدماغ"),
     # "and executed": no town after "a few towns" (snn-aawsat-c4019caa83e4)
     ("وقد استغل تنظيم داعش الفوضى بأن سيطر على بضع بلدات وأعدم أجانب، وشن هجمات على سفارات في طرابلس.", "وأعدم"),
+    # a superlative: "the most beloved spots to God" (snn-sabq-8d36b3a3579b)
+    ("فلم تسلم منهم أحب البقاع عند الله المساجد فبدلوا فيها أصوات التكبير بأصوات التفجير.", "البقاع"),
 ])
 def test_news_words_are_no_places(text, word):
     start = text.index(word)
