@@ -181,3 +181,12 @@ def test_a_place_set_off_by_commas_that_only_locates_the_one_before_is_not_the_e
     events = marsad.extract("وفي محافظة مأرب، شرق صنعاء، شنت طائرات التحالف غارات أخرى، ردا على هجمات من ميليشيات "
                             "التمرد.", published="2015-08-05")
     assert [e.location_ar for e in events] == ["مأرب"]
+
+
+def test_the_place_of_an_incident_named_as_a_time_reference_is_not_the_events():
+    # snn-alriyadh-2be8eee26fed (corpus, outside dev/train): strikes in Syria "four days after the Suruç bombing"
+    import marsad
+
+    events = marsad.extract("وشنت مقاتلات اف-16 تركية صباح الجمعة للمرة الاولى سلسلة غارات على مواقع للتنظيم المتطرف "
+                            "في سورية وذلك بعد اربعة ايام على تفجير سوروتش.", published="2015-07-25")
+    assert all(e.location_ar != "سوروتش" for e in events)

@@ -199,6 +199,12 @@ def places_for(idx: MentionIndex, s: int, d: Draft) -> list[Mention]:
     """
     doc = idx.doc
     usable = outside_named_area(doc, [p for p in idx.get(s, "place") if is_event_place(idx, p)])
+    # the place of an earlier incident named as a time reference after the cue ("شنت مقاتلات تركية … غارات على
+    # مواقع للتنظيم في سورية وذلك بعد اربعة ايام على تفجير سوروتش") is not this event's place
+    refs = [b for b in idx.get(s, "blocker") if b.value == "reference" and b.token_start > d.cue.token_end]
+    if refs:
+        usable = [p for p in usable if not any(b.token_end <= p.token_start and idx.clause(b) == idx.clause(p)
+                                                for b in refs)]
     focus = doc.layers.get("country")
     if any(not is_country_part(p) for p in usable):
         # "هجوم في جنوب شرق تركيا، …" in a Turkish story: a part of the story's own country yields to
