@@ -261,3 +261,11 @@ def test_the_arrester_is_no_air_force_and_may_be_the_agent_of_a_passive():
             "مجهولا.")
     arrests = [e for e in marsad.extract(text, published="2015-08-07") if e.sub_event_type == "Arrests"]
     assert arrests and arrests[0].actor1 == "Houthi Movement"
+
+
+def test_the_group_a_leader_heads_is_not_hit():
+    # snn-alyaum-53e4e08438a6 (corpus, outside dev/train): "since Mullah Mansour was put at the head of the Taliban"
+    text = ("أسفر هجوم بشاحنة مفخخة في حي سكني في كابول عن سقوط 15 قتيلا على الاقل صباح الجمعة في اول عملية "
+            "كبيرة في العاصمة الافغانية منذ تعيين الملا منصور على رأس حركة طالبان.")
+    events = marsad.extract(text, published="2015-08-07")
+    assert events and all(e.actor2 != "Taliban" for e in events)

@@ -20,6 +20,7 @@ AIR_WORDS = MARKERS["air"]
 
 # Right before an actor (after "من"): the agent of a passive ("من قبل قوات الشرعية").
 AGENT_MARKERS = MARKERS["agent"]
+HEAD_OF = MARKERS["head_of"]
 BAND_NOUNS = MARKERS["band"]
 MEMBERSHIP_WORDS = MARKERS["membership"]
 EXECUTIONS = MARKERS["execution"]
@@ -160,6 +161,8 @@ def is_target(idx: MentionIndex, m: Mention) -> bool:
     if toks and toks[-1].forms[-1] in VERBAL_NOUNS and m.token_end < len(doc.tokens) and \
             doc.tokens[m.token_end].forms[-1] in OBJECT_NOUNS:
         return False  # "جراء استهداف قوات الأسد قرية المكرمية": the forces target, the village is hit
+    if toks and toks[-1].forms[-1] in HEAD_OF:
+        return False  # "منذ تعيين الملا منصور على رأس طالبان": at the head of it, not hit
     return any(t.norm in TARGET_MARKERS or (t.forms and t.forms[-1] in TARGET_MARKERS) for t in toks)
 
 
