@@ -283,6 +283,10 @@ def locators(doc: Doc, places: list[Mention]) -> set[int]:
     return {id(p) for _, p in _located_pairs(doc, places)}
 
 
+# Place nouns that may stand between a near word and the name it locates by ("قرب مدينة درعا")
+LOCATOR_NOUNS = frozenset({"مدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "مديريه", "مخيم", "حي", "العاصمه"})
+
+
 def _located_pairs(doc: Doc, places: list[Mention]) -> list[tuple[Mention, Mention]]:
     """(place, the place that locates it) for each "X شمال Y" of ``locators``. Not a reference to a town named
     before ("ضاحية دار سعد شمال المدينة" after "مجزرة في مدينة عدن"): the sentence told its event there first."""
@@ -297,7 +301,10 @@ def _located_pairs(doc: Doc, places: list[Mention]) -> list[tuple[Mention, Menti
             continue
         # punctuation does not count ("وفي محافظة مأرب، شرق صنعاء، شنت طائرات التحالف غارات")
         gap = [w for w in fold(doc.text[q.end:p.start]).split() if any(ch.isalpha() for ch in w)]
-        if 1 <= len(gap) <= 2 and all(w in NEAR_CUES or w[:1] in "بو" and w[1:] in NEAR_CUES for w in gap):
+        # a place noun may stand before the second name ("في منطقة غرز قرب مدينة درعا"): a near word is needed
+        near = [w for w in gap if w not in LOCATOR_NOUNS]
+        if 1 <= len(near) <= 2 and len(gap) - len(near) <= 1 and \
+                all(w in NEAR_CUES or w[:1] in "بو" and w[1:] in NEAR_CUES for w in near):
             out.append((q, p))
     return out
 
