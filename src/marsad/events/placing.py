@@ -226,14 +226,15 @@ def places_for(idx: MentionIndex, s: int, d: Draft) -> list[Mention]:
             cands = [p for p in after if idx.clause(p) == c]
     if not cands:
         return []
-    located = locators(doc, usable)
+    pairs = _located_pairs(doc, usable)
+    located = {id(p) for _, p in pairs}
     if located and any(id(p) not in located for p in cands):
         cands = [p for p in cands if id(p) not in located]  # "قاعدة العند شمال عدن": at al-Anad, not Aden
-    elif located and all(id(p) in located for p in cands):
+    elif located:
         # only the locator is in the nearest clause ("وفي محافظة مأرب، شرق صنعاء، شنت طائرات التحالف …"):
         # the place it locates
         ids = {id(p) for p in cands}
-        cands = [q for q, p in _located_pairs(doc, usable) if id(p) in ids] or cands
+        cands = [q for q, p in pairs if id(p) in ids] or cands
     homes = homes_of_people(doc, usable)
     ends = road_ends(doc, usable) | homes
     home = [p for p in cands if id(p) not in ends and place_country(p) == focus]
@@ -277,19 +278,15 @@ def road_ends(doc: Doc, places: list[Mention]) -> set[int]:
     return out
 
 
-def locators(doc: Doc, places: list[Mention]) -> set[int]:
-    """ids of the places that only locate the place named right before them, a direction or "near" word
-    between ("قاعدة العند شمال عدن", "تدمر شرق حمص", "بلدة X قرب Y"): the event is at the first."""
-    return {id(p) for _, p in _located_pairs(doc, places)}
-
-
 # Place nouns that may stand between a near word and the name it locates by ("قرب مدينة درعا")
 LOCATOR_NOUNS = frozenset({"مدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "مديريه", "مخيم", "حي", "العاصمه"})
 
 
 def _located_pairs(doc: Doc, places: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """(place, the place that locates it) for each "X شمال Y" of ``locators``. Not a reference to a town named
-    before ("ضاحية دار سعد شمال المدينة" after "مجزرة في مدينة عدن"): the sentence told its event there first."""
+    """(place, the place that locates it): the second only locates the first, a direction or "near" word (and a
+    place noun) between ("قاعدة العند شمال عدن", "تدمر شرق حمص", "بلدة X قرب مدينة Y"): the event is at the
+    first. Not a reference to a town named before ("ضاحية دار سعد شمال المدينة" after "مجزرة في مدينة عدن"):
+    the sentence told its event there first."""
     from ..geo.resolve import NEAR_CUES
     from ..mentions.places import REFERENCE_NOUNS
     from ..text.normalise import fold
