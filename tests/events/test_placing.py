@@ -200,3 +200,15 @@ def test_a_place_located_by_a_near_word_and_a_place_noun_is_the_event_place():
     events = marsad.extract("كما استهدفت طائرات التحالف العربي منطة سناح شمال مدينة الضالع شمالي البلاد.",
                             published="2015-08-06")
     assert events and all(e.location_ar != "الضالع" for e in events)
+
+
+def test_the_two_sides_of_a_fight_told_across_a_comma_keep_the_clash_in_its_own_place():
+    # snn-aljazirah-3ee5d9eb52ad: "بين X من جهة، وY من جهة أخرى" is one phrase; the clash is at al-Zabadani,
+    # not in Daraya named in the clause before, and its dead belong to it
+    text = ("كما اعلن المرصد انه تعرضت بعد منتصف ليل الاحد- الاثنين مناطق في مدينة داريا بالغوطة الغربية، لقصف من قبل "
+            "قوات النظام، فيما استمرت الاشتباكات العنيفة إلى ما بعد منتصف ليل امس بين الفرقة الرابعة وحزب الله "
+            "اللبناني وقوات الدفاع الوطني من جهة، والفصائل المقاتلة ومسلحين محليين من جهة أخرى في مدينة الزبداني ما "
+            "ادى لمقتل عنصر من حزب الله اللبناني.")
+    (clash,) = [e for e in marsad.extract(text, published="2015-08-10") if e.sub_event_type == "Armed clash"]
+    assert clash.location_ar == "الزبداني" and clash.fatalities == 1
+    assert clash.actor2 == "Opposition Rebels (Syria)"

@@ -29,6 +29,9 @@ ORIGIN_MARKERS = MARKERS["origin"]
 # Adjectives that may stand between an origin word and "من" ("تعزيزات عسكرية من").
 ADJECTIVE_LIKE = MARKERS["adjective_like"]
 
+# "من جهة، و…": the comma between the two sides of a fight
+SIDE_NOUNS = MARKERS["side_noun"]
+
 FAMILY_OF_SIDE = {1: "state", 8: "state", 2: "armed", 3: "armed", 4: "armed", 5: "crowd", 6: "crowd", 7: "civ"}
 
 
@@ -61,6 +64,12 @@ class Draft:
     cues: list[Mention] = field(default_factory=list)
     country: str | None = None  # for an event placed nowhere more precise than its country
     distinct: bool = False  # told as another incident ("في وقت سابق", "في هجوم آخر"): never merged back
+
+
+def sides_joined(tokens: list, i: int, first: int) -> bool:
+    """Is the mark before token ``i`` the comma of "بين X من جهة، وY من جهة أخرى" (one fight's two sides)?"""
+    return (i - 2 >= first and tokens[i].norm.startswith("و") and tokens[i - 2].norm == "من"
+            and tokens[i - 1].norm in SIDE_NOUNS)
 
 
 class MentionIndex:
@@ -120,7 +129,8 @@ class MentionIndex:
                     clause_of[i] = clause
                 continue
             for i in range(sent.token_start, sent.token_end):
-                if i > sent.token_start and (i in breaks or PUNCT_RE.search(text, tokens[i - 1].end, tokens[i].start)):
+                if i > sent.token_start and (i in breaks or (PUNCT_RE.search(text, tokens[i - 1].end, tokens[i].start)
+                                                             and not sides_joined(tokens, i, sent.token_start))):
                     clause += 1
                 clause_of[i] = clause
         return clause_of
