@@ -604,3 +604,9 @@ def test_arrests_of_smugglers_and_wanted_men_are_ordinary_crime():
                             "القاء القبض على 16 شخصا من بينهم 13 مفتشا عنهم وحجز 3 سيارات من بينها شاحنة خفيفة محملة "
                             "بقرابة 2000 لتر من البنزين المهرب.", published="2017-04-25")
     assert events == []
+
+
+def test_a_fistfight_broken_up_by_the_police_is_no_armed_clash():
+    # snn-almadina-7513532169fc
+    assert marsad.extract("تدخلت الجهات الأمنية في المدينة المنورة أمس لفضّ اشتباكات بالأيدي بين أحد أطباء مركز "
+                          "القلب بالمدينة المنورة وعدد من أبناء إحدى السيدات.", published="2015-08-06") == []

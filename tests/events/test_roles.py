@@ -269,3 +269,13 @@ def test_the_group_a_leader_heads_is_not_hit():
             "كبيرة في العاصمة الافغانية منذ تعيين الملا منصور على رأس حركة طالبان.")
     events = marsad.extract(text, published="2015-08-07")
     assert events and all(e.actor2 != "Taliban" for e in events)
+
+
+def test_the_side_named_after_the_cause_of_the_deaths_struck_them_and_is_not_among_the_dead():
+    # snn-aljazirah-6721794e8d51: "جراء ضربات … نفذها التحالف العربي - الدولي" names who struck, in Syria the
+    # anti-IS coalition of Arab and Western states
+    (e,) = marsad.extract("كما لقي ما لا يقل عن 115 مسلحاً من جبهة النصرة (تنظيم القاعدة في بلاد الشام) حتفهم جراء "
+                          "ضربات صاروخية نفذها التحالف العربي - الدولي وغارات لطائراته، على مقرات لجبهة النصرة في "
+                          "ريف حلب الغربي وريف إدلب الشمالي.", published="2015-07-24")
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Air/drone strike", "Global Coalition Against Daesh",
+                                                      "Jabhat al-Nusra")

@@ -226,6 +226,9 @@ def find_victims(idx: MentionIndex, s: int) -> set[int]:
             if 0 <= a.token_start - k.token_end <= 4 and idx.clause(a) == idx.clause(k):
                 if any(k.token_end <= t < a.token_start for t in acts):
                     continue  # "قتلوا لدى قصف التحالف": the one who shells, not the dead
+                if any(t.forms[-1] in DEATH_CAUSES or t.norm in DEATH_CAUSES
+                       for t in doc.tokens[k.token_end:a.token_start]):
+                    continue  # "حتفهم جراء ضربات صاروخية نفذها التحالف": the cause of the deaths, not the dead
                 out.add(id(a))
             elif 0 <= k.token_start - a.token_end <= 3 and any(
                     t.norm in RELATIVES for t in doc.tokens[a.token_end:k.token_start]):
@@ -235,6 +238,7 @@ def find_victims(idx: MentionIndex, s: int) -> set[int]:
     return out
 
 RELATIVES = MARKERS["relative"]
+DEATH_CAUSES = MARKERS["death_cause"]
 BY_HAND = MARKERS["by_hand"]
 
 

@@ -10,7 +10,7 @@ from ..lexicon.alliances import load_alliances
 from ..lexicon.cues import load_cues
 from ..text.normalise import fold
 from .fatalities import is_singular_victim
-from .index import MARKERS, RELATIVES, Draft, MentionIndex, by_hand, side_of
+from .index import MARKERS, RELATIVES, SIDE_NOUNS, Draft, MentionIndex, by_hand, side_of
 from .model import SUB_TO_TYPE
 
 # Words right before an actor that mark it as the one acted on ("على مواقع التنظيم").
@@ -166,8 +166,6 @@ def is_target(idx: MentionIndex, m: Mention) -> bool:
     return any(t.norm in TARGET_MARKERS or (t.forms and t.forms[-1] in TARGET_MARKERS) for t in toks)
 
 
-# "من جهة" / "من طرف" closes the first side of "بين X وY من جهة، وZ من جهة أخرى"
-SIDE_NOUNS = frozenset({"جهه", "طرف", "ناحيه"})
 
 
 def between_pair(doc: Doc, actors: list[Mention], sentence_actors: list[Mention] | None = None,
