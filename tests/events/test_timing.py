@@ -145,3 +145,10 @@ def test_a_ten_month_tally_past_parentheses_is_no_event():
     text = ("وقالت مصادر محلية إن طيران التحالف استهدف بغارتين مبنى مركز الملاريا الطبي بمدينة حيس جنوب الحديدة، "
             "والذي حوله الحوثيون منذ فترة إلى مركز طبي لعلاج جرحى مقاتليهم في تعز.")
     assert "Air/drone strike" in [e.sub_event_type for e in marsad.extract(text, published="2015-08-07")]
+
+
+def test_a_background_year_told_after_the_day_of_a_protest_dates_what_follows_it_not_the_protest():
+    # ant-JA-society-924-20151103: "منذ سنة 2005" is how long the ban lasts; the hunger strike began yesterday
+    (e,) = marsad.extract("بدأ شاب تونسي يُدعى لطفي فريد إضراب جوع منذ يوم أمس الاثنين 2 نوفمبر 2015 احتجاجا على منعه "
+                          "من التدريس منذ سنة 2005", published="2015-11-03")
+    assert (e.sub_event_type, e.actor1, e.event_date) == ("Peaceful protest", "Protesters (Tunisia)", "2015-11-02")

@@ -242,8 +242,16 @@ def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> l
     A blocker governs the cues after it in its clause (negation only the next few words, منذ and سلسلة
     only the next word or two); a background date anywhere in the clause governs all of them.
     """
-    if any(d.meta.get("background") for d in idx.in_clause(s, "date", clause)):
-        return []
+    dates = idx.in_clause(s, "date", clause)
+    backgrounds = [d for d in dates if d.meta.get("background")]
+    if backgrounds:
+        own = [d for d in dates if not d.meta.get("background")]
+        # the clause's own day told first, the background later ("بدأ شاب إضراب جوع منذ يوم أمس الاثنين احتجاجا
+        # على منعه من التدريس منذ سنة 2005"): the background is of what follows it, the cues before it are news
+        first_background = min(d.token_start for d in backgrounds)
+        if not own or min(d.token_start for d in own) > first_background:
+            return []
+        cues = [c for c in cues if c.token_start < first_background]
     blockers = idx.in_clause(s, "blocker", clause)
     if any(b.value == "habitual" for b in blockers):
         return []  # a habit told after its cue too ("يشن الطيران غارات على مواقعهم يوميا")
