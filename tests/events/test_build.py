@@ -610,3 +610,24 @@ def test_a_fistfight_broken_up_by_the_police_is_no_armed_clash():
     # snn-almadina-7513532169fc
     assert marsad.extract("تدخلت الجهات الأمنية في المدينة المنورة أمس لفضّ اشتباكات بالأيدي بين أحد أطباء مركز "
                           "القلب بالمدينة المنورة وعدد من أبناء إحدى السيدات.", published="2015-08-06") == []
+
+
+def test_a_phone_battery_that_explodes_is_no_bomb():
+    # ant-JA-localNews-2147-20161101
+    assert marsad.extract("جد ليلة أمس حريق بإحدى الشقق بحي البساتين بولاية المنستير ناتج عن انفجار بطارية هاتف جوال "
+                          "بصدد الشحن مما تسبب في إحداث تماس كهربائي.", published="2016-11-01") == []
+
+
+def test_the_dead_of_a_warplane_that_fell_on_a_market_are_no_battle_toll():
+    # snn-aleqtisadiya-3c58075995c7: the jet is the subject after its verb ("سقطت مقاتلة سورية")
+    events = marsad.extract("قال المرصد السوري لحقوق الانسان إن 12 شخصا على الأقل قتلوا حينما سقطت مقاتلة سورية على "
+                            "سوق مزدحم في بلدة أريحا التي تسيطر عليها المعارضة.", published="2015-08-04")
+    assert not any(e.sub_event_type == "Armed clash" or e.fatalities for e in events)
+
+
+def test_turkish_fighter_jets_named_in_the_singular_are_the_turkish_military():
+    # snn-alriyadh-b4497dd341e3
+    (e,) = marsad.extract("شنت نحو ثلاثين مقاتلة تركية من طراز اف-16 اليوم الخميس سلسلة جديدة من الغارات على مواقع "
+                          "لمتمردي حزب العمال الكردستاني في شمال العراق.", published="2015-08-07")
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Air/drone strike", "Military Forces of Turkey",
+                                                      "PKK: Kurdistan Workers Party")
