@@ -631,3 +631,10 @@ def test_turkish_fighter_jets_named_in_the_singular_are_the_turkish_military():
                           "لمتمردي حزب العمال الكردستاني في شمال العراق.", published="2015-08-07")
     assert (e.sub_event_type, e.actor1, e.actor2) == ("Air/drone strike", "Military Forces of Turkey",
                                                       "PKK: Kurdistan Workers Party")
+
+
+def test_what_a_place_was_used_for_is_no_incident():
+    # snn-almadina-8f7d10f25ca1: the rockets the militia "used to launch" from the district are no shelling told
+    events = marsad.extract("وبهذا النصر الكبير للجيش والمقاومة تم تحرير الأجزاء الشمالية من المدينة التي كانت المليشيا "
+                            "تستخدمها في إطلاق الصواريخ وقذائف الهاون مستهدفة المواطنين بالمدينة.", published="2015-07-30")
+    assert not any(e.sub_event_type == "Shelling/artillery/missile attack" for e in events)
