@@ -279,3 +279,14 @@ def test_the_side_named_after_the_cause_of_the_deaths_struck_them_and_is_not_amo
                           "ريف حلب الغربي وريف إدلب الشمالي.", published="2015-07-24")
     assert (e.sub_event_type, e.actor1, e.actor2) == ("Air/drone strike", "Global Coalition Against Daesh",
                                                       "Jabhat al-Nusra")
+
+
+
+def test_houthis_counted_in_the_singular_are_a_side_and_the_other_side_is_named_nearby():
+    # snn-alweeam-65817b87d65a: "ثمانية عشر حوثياً" counts Houthis; "the two sides" takes the resistance named next
+    text = ("أفاد مصدر من المقاومة الشعبية اليوم الجمعة بمقتل ثمانية عشر حوثياً خلال الاشتباكات التي اندلعت بين "
+            "الطرفين في مدينة الضالع جنوبي اليمن.\nوأشار المصدر إلى مقتل ثمانية عشر حوثياً خلال تلك المواجهات وإصابة "
+            "العشرات، إلى جانب أسر ستة حوثيين على يد المقاومة.")
+    clash = [e for e in marsad.extract(text, published="2015-08-07") if e.location_ar == "الضالع"]
+    assert clash and clash[0].fatalities == 18
+    assert {clash[0].actor1, clash[0].actor2} == {"Popular Resistance", "Houthi Movement"}
