@@ -638,3 +638,9 @@ def test_what_a_place_was_used_for_is_no_incident():
     events = marsad.extract("وبهذا النصر الكبير للجيش والمقاومة تم تحرير الأجزاء الشمالية من المدينة التي كانت المليشيا "
                             "تستخدمها في إطلاق الصواريخ وقذائف الهاون مستهدفة المواطنين بالمدينة.", published="2015-07-30")
     assert not any(e.sub_event_type == "Shelling/artillery/missile attack" for e in events)
+
+
+def test_a_pledge_made_at_the_start_of_the_battle_tells_no_fight():
+    # snn-alriyadh-ebc9e51ece9c
+    assert marsad.extract("نحن قاب قوسين او ادنى من تحقيق الانتصار وطرد الحوثي كما تعهدنا اول المعركة باننا سندحرهم "
+                          "الى مران (في صعدة)، ومن مران الى قم (في ايران).", published="2015-08-06") == []
