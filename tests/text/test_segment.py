@@ -94,3 +94,17 @@ def test_form_cache_gives_the_clitic_forms_also_for_words_it_answers_without_pee
     for word in ("قصف", "مدينه", "وبالميادين", "للتنظيم", "فالقوات", "الرقه", "كتيبه", "بيروت", "ا", "", "isis"):
         assert cache[word] == (clitic_forms(word) if not word.isascii() else (word,)), word
     assert cache["قصف"] == ("قصف",) and cache["وبالميادين"][-1] == "ميادين"
+
+
+def test_stems_are_the_last_clitic_forms_of_every_proclitic_stack():
+    from itertools import product
+
+    from marsad.text.segment import stems, word_forms
+
+    # every stack of up to five proclitic letters before stems of every length that the rules test
+    words = ["".join(p) + s for k in range(6) for p in product("وفبلكا", repeat=k)
+             for s in ("", "ا", "ل", "و", "لا", "ال", "لل", "اب", "قصف", "الم", "لال", "ميادين", "Raqqa")]
+    words = [w for w in dict.fromkeys(words) if w]
+    assert stems(words) == [word_forms(w)[-1] for w in words]
+    assert stems(["وبالميادين", "للتنظيم", "قصف"]) == ["ميادين", "تنظيم", "قصف"]
+    assert stems([]) == []

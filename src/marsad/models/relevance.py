@@ -6,14 +6,14 @@ Runs first, on the title and lead only. An article judged not relevant stops the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, filterfalse, repeat
 from operator import add, itemgetter
 
 import numpy as np
 
 from ..doc import Doc
 from ..text.normalise import normalise
-from ..text.segment import lead_words, word_forms, words
+from ..text.segment import lead_words, stems, words
 from .features import ARTICLE_VECTOR_SCALE, LEAD_CHARS, article_input
 from .linear import LinearModel, WordWeights, load_models
 from .vectors import WordVectors, load_word_vectors
@@ -74,20 +74,23 @@ def article_words(doc: Doc) -> tuple[list[str], list[str]]:
 
 
 class _WordEntries(dict):
-    """word (matching form) → what scoring an article needs of it, filled on first sight:
-    ``(surface weight, stem id, vector row + 1, first key, second id)``, the weight None and the row 0
-    when there is none. The stems with a weight are numbered 1, 2, … (``stem_weights[id]``), the others
-    0 (``stem_weights[0]`` is None). Stem pairs are read by number too: the stems that begin a known pair
-    are numbered 1, 2, … and so are those that end one (0 for the others); a pair of stems is then the
-    int ``first id × K + second id`` (the first key plus the second id), a key of ``pairs`` only when
-    both ids are those of a known pair, and equal for two pairs only when they are the same pair.
+    """word (matching form) → what scoring an article needs of it: ``(surface weight, stem id, vector
+    row + 1, first key, second id)``, the weight None and the row 0 when there is none. The stems with a
+    weight are numbered 1, 2, … (``stem_weights[id]``), the others 0 (``stem_weights[0]`` is None). Stem
+    pairs are read by number too: the stems that begin a known pair are numbered 1, 2, … and so are those
+    that end one (0 for the others); a pair of stems is then the int ``first id × K + second id`` (the first
+    key plus the second id), a key of ``pairs`` only when both ids are those of a known pair, and equal
+    for two pairs only when they are the same pair.
 
-    One lookup per token then stands for its clitic forms, its three weights and its vector row. Stops
-    growing at ``_ENTRIES_MAX`` words (later new words are answered without being stored), so memory
-    stays flat and the frequent words, met first, stay in.
+    One lookup per token then stands for its stem, its three weights and its vector row. An article's new
+    words are entered together (``fill``): their stems found by one regex pass (``segment.stems``) and
+    their entries by dict lookups run in C, no Python call per word. Stops growing at ``_ENTRIES_MAX``
+    words (later new words are answered without being stored), so memory stays flat and the frequent
+    words, met first, stay in.
     """
 
-    __slots__ = ("weights", "vectors", "stem_ids", "stem_weights", "firsts", "seconds", "width", "pairs")
+    __slots__ = ("weights", "vectors", "stem_ids", "stem_weights", "firsts", "seconds", "width", "pairs",
+                 "rows1", "first_keys")
 
     def __init__(self, weights: WordWeights, vectors: WordVectors) -> None:
         super().__init__()
@@ -102,18 +105,28 @@ class _WordEntries(dict):
             self.seconds.setdefault(b, len(self.seconds) + 1)
         self.width = len(self.seconds) + 1
         self.pairs = {self.firsts[a] * self.width + self.seconds[b]: w for (a, b), w in weights.bigram.items()}
+        # stem → its vector row + 1, and → its first key: what an entry holds, read by one lookup each
+        self.rows1 = dict(zip(vectors.index, map(_plus_one, vectors.index.values())))
+        self.first_keys = dict(zip(self.firsts, map(self.width.__mul__, self.firsts.values())))
+
+    def entries(self, words: list[str]) -> list[tuple[float | None, int, int, int, int]]:
+        """The entries of ``words``, computed (not looked up)."""
+        stem_of = stems(words)
+        return list(zip(map(self.weights.surface.get, words), map(self.stem_ids.get, stem_of, repeat(0)),
+                        map(self.rows1.get, stem_of, repeat(0)), map(self.first_keys.get, stem_of, repeat(0)),
+                        map(self.seconds.get, stem_of, repeat(0))))
+
+    def fill(self, words: list[str]) -> None:
+        """Enter ``words`` (distinct, none known yet) at once; nothing when they would not all fit."""
+        if len(self) + len(words) <= _ENTRIES_MAX:
+            self.update(zip(words, self.entries(words)))
 
     def __missing__(self, word: str) -> tuple[float | None, int, int, int, int]:
-        stem = word_forms(word)[-1]  # a token's stem: the last of its clitic forms
-        row = self.vectors.index.get(stem)
-        entry = (self.weights.surface.get(word), self.stem_ids.get(stem, 0), 0 if row is None else row + 1,
-                 self.firsts.get(stem, 0) * self.width, self.seconds.get(stem, 0))
-        if len(self) < _ENTRIES_MAX:
-            self[word] = entry
-        return entry
+        return self.entries([word])[0]
 
 
 _ENTRIES_MAX = 100_000
+_plus_one = (1).__add__
 _surface_weight, _stem_id, _row1, _first_key, _second_id = map(itemgetter, range(5))
 
 
@@ -129,11 +142,14 @@ def article_raw(doc: Doc, model: LinearModel) -> float:
     """``model.raw(*features.article_input(doc))`` for a binary model, the same float."""
     title, lead = article_words(doc)
     entries = _entries(model)
+    distinct = dict.fromkeys(chain(title, lead))  # the distinct words
+    new = list(filterfalse(entries.__contains__, distinct))
+    if new:
+        entries.fill(new)
     tents = list(map(entries.__getitem__, title))
     lents = list(map(entries.__getitem__, lead))
-    by_word = dict(zip(title, tents))  # the distinct words
-    by_word.update(zip(lead, lents))
-    stem_ids = set(map(_stem_id, by_word.values()))  # the distinct stems (with a weight; 0 for the others)
+    dents = list(map(entries.__getitem__, distinct))
+    stem_ids = set(map(_stem_id, dents))  # the distinct stems (with a weight; 0 for the others)
     # the distinct stem pairs (none across the title and the lead), by number
     pairs = set(map(add, map(_first_key, tents), map(_second_id, tents[1:])))
     pairs.update(map(add, map(_first_key, lents), map(_second_id, lents[1:])))
@@ -141,7 +157,7 @@ def article_raw(doc: Doc, model: LinearModel) -> float:
     rows = np.fromiter(filter(None, map(_row1, chain(tents, lents))), np.intp)
     rows -= 1
     vector = entries.vectors.rows_vector(rows) * ARTICLE_VECTOR_SCALE
-    terms = [*filter(None, map(_surface_weight, by_word.values())),
+    terms = [*filter(None, map(_surface_weight, dents)),
              *filter(None, map(entries.stem_weights.__getitem__, stem_ids)),
              *filter(None, map(entries.pairs.get, pairs))]
     return model.raw_terms(terms, vector)
