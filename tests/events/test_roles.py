@@ -290,3 +290,20 @@ def test_houthis_counted_in_the_singular_are_a_side_and_the_other_side_is_named_
     clash = [e for e in marsad.extract(text, published="2015-08-07") if e.location_ar == "الضالع"]
     assert clash and clash[0].fatalities == 18
     assert {clash[0].actor1, clash[0].actor2} == {"Popular Resistance", "Houthi Movement"}
+
+
+def test_a_shell_fired_from_across_the_border_was_fired_by_an_unidentified_group_and_hit_the_soldier():
+    # snn-okaz-1f733c0e41f1: the Saudi soldier is the one hit; nobody is named as firing
+    (e,) = marsad.extract("وكان الجندي أول يحيى متعب شاجري، من منسوبي القوات المسلحة المرابطين بالحد الجنوبي، استشهد "
+                          "صباح أمس الأربعاء بالشريط الحدودي بمحافظة الطوال جنوب منطقة جازان إثر تعرضه لشظايا قذيفة "
+                          "هاون من داخل الأراضي اليمنية.", published="2015-08-06")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Saudi Arabia)", "Military Forces of Saudi Arabia")
+
+
+def test_a_border_only_approached_is_not_where_a_shell_came_from():
+    # snn-alwatan-100008ea6abb: the Houthis tried to approach the Saudi border and fled the shelling
+    events = marsad.extract("ومضت المصادر بالتأكيد على أن القوات المسلحة السعودية أوقعت خسائر فادحة وسط العصابات الحوثية "
+                            "التي حاولت الاقتراب من الحدود السعودية، فيما لجأ العشرات من عناصر الميليشيات للهروب إلى "
+                            "القرى القريبة من الحدود السعودية، هربا من القصف المدفعي والجوي.", published="2015-08-06")
+    assert not any(e.actor1 and e.actor1.startswith("Unidentified") for e in events)

@@ -373,6 +373,7 @@ def assign_roles(doc: Doc, idx: MentionIndex, s: int, d: Draft, actors: list[Men
                 d.assoc1 = b
             elif head is d.actor2 and d.assoc2 is None:
                 d.assoc2 = b
+    attribute_fire_from_abroad(doc, d)
     # associated actor: a supporter named right after actor1 ("قوات النظام بدعم روسي")
     if d.actor1 is not None and d.actor1.text and d.assoc1 is None:
         for sp in idx.get(s, "support"):
@@ -530,6 +531,55 @@ def default_actor(doc: Doc, d: Draft, template: str) -> Mention | None:
         return None
     return Mention("actor", d.cue.start, d.cue.start, "", d.sentence, d.cue.token_start, d.cue.token_start,
                    actor, {"default": True})
+
+
+ORIGIN_LAND = MARKERS["origin_land"]
+FIRED_FROM_ABROAD = frozenset({"Shelling/artillery/missile attack"})
+
+
+FIRED_FROM_REACH = 12  # words from the shelling word to the land it was fired from
+
+
+def fired_from_country(doc: Doc, cue: Mention) -> str | None:
+    """The country a shell was fired from, named as a land after the shelling word ("سقوط مقذوفات عسكرية من
+    داخل الأراضي اليمنية"): ISO2 of the nationality word after "من (داخل) الأراضي", else None. Not a land named
+    before it ("العصابات التي حاولت الاقتراب من الحدود السعودية … هربا من القصف")."""
+    from ..lexicon.actors import actor_lexicon
+
+    sent = doc.sentences[cue.sentence]
+    toks = doc.tokens
+    for i in range(cue.token_end, min(sent.token_end - 2, cue.token_end + FIRED_FROM_REACH)):
+        if toks[i].norm != "من":
+            continue
+        j = i + 1
+        if toks[j].norm == "داخل":
+            j += 1
+        if j + 1 < sent.token_end and toks[j].norm in ORIGIN_LAND:
+            code = actor_lexicon().adjectives.get(toks[j + 1].norm)
+            if code:
+                return code
+    return None
+
+
+def attribute_fire_from_abroad(doc: Doc, d: Draft) -> None:
+    """A shelling fired from another country's land with no shooter of that country named: an unidentified armed
+    group of that country fired it, and a force of the country hit ("استشهد الجندي … إثر تعرضه لشظايا قذيفة هاون
+    من داخل الأراضي اليمنية") is the side hit, not the one firing."""
+    if d.sub not in FIRED_FROM_ABROAD:
+        return
+    code = fired_from_country(doc, d.cue)
+    if code is None or (d.actor1 is not None and getattr(d.actor1.value, "country", None) == code):
+        return
+    from ..lexicon.actors import actor_lexicon
+
+    filled = actor_lexicon().fill("unidentified", code)
+    if filled is None:
+        return
+    hit = d.actor1
+    d.actor1 = Mention("actor", d.cue.start, d.cue.start, "", d.sentence, d.cue.token_start, d.cue.token_start,
+                       filled, {"default": True})
+    if hit is not None and d.actor2 is None and side_of(hit.value) == "state":
+        d.actor2 = hit
 
 
 STATE_FORCES = frozenset({"military", "police"})
