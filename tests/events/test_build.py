@@ -644,3 +644,9 @@ def test_a_pledge_made_at_the_start_of_the_battle_tells_no_fight():
     # snn-alriyadh-ebc9e51ece9c
     assert marsad.extract("نحن قاب قوسين او ادنى من تحقيق الانتصار وطرد الحوثي كما تعهدنا اول المعركة باننا سندحرهم "
                           "الى مران (في صعدة)، ومن مران الى قم (في ايران).", published="2015-08-06") == []
+
+
+def test_a_strike_an_air_force_will_go_on_with_is_not_told():
+    # ant-JA-internationalNews-854-20170505: "ستواصل قصف" is to come
+    assert marsad.extract("لكن القوات الجوية الروسية ستواصل قصف تنظيم الدولة الإسلامية في سوريا.",
+                          published="2017-05-05") == []

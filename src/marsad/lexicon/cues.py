@@ -40,6 +40,9 @@ class CueLexicon:
     sentence_phrases: PhraseMatcher[str] | None = None
 
 
+FUTURE_VERBS = "future_verbs.yaml"
+
+
 @lru_cache(maxsize=None)
 def load_cues(name: str = "cues.yaml") -> CueLexicon:
     data = load_yaml(name)
@@ -58,6 +61,12 @@ def load_cues(name: str = "cues.yaml") -> CueLexicon:
     blockers: PhraseMatcher[str] = PhraseMatcher(
         (p, kind) for kind, phrases in (data.get("blockers") or {}).items() for p in phrases
     )
+    # future verbs, learned from the corpus (data/future_verbs.yaml, scripts/build_future_verbs.py); a form
+    # the hand-written blockers already list ("سيتم", "ستشن": plan) keeps its hand-written kind
+    listed = {fold(p) for phrases in (data.get("blockers") or {}).values() for p in phrases}
+    for verb in load_yaml(FUTURE_VERBS).get("future") or []:
+        if fold(verb) not in listed:
+            blockers.add(verb, "future")
     breaks: PhraseMatcher[str] = PhraseMatcher((p, "break") for p in data.get("clause_breaks") or [])
     shifts: PhraseMatcher[str] = PhraseMatcher((p, "shift") for p in data.get("topic_shifts") or [])
     control: PhraseMatcher[str] = PhraseMatcher(
