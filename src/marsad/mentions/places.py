@@ -60,6 +60,10 @@ _CUES_ANY = TOWN_CUES | CAMP_CUES | ADMIN1_CUES | ADMIN2_CUES | ADMIN3_CUES | AR
 _NEAR_OR_PART = frozenset({"ريف"}) | NEAR_CUES | frozenset({"محيط", "داخل", "وسط", "اطراف", "الاطراف", "ضواحي", "مداخل",
                                                              "شوارع", "قلب", "وادي", "جبل", "جبال", "سهل", "تلال", "هضبه"})
 _SKELETON_DROP = str.maketrans("", "", "اوي")
+# Continents, regions across countries and water bodies (places_world.yaml): no populated place, named
+# like a country (a proper name whose other uses, "أسواق أوروبا", "أمن الخليج العربي", are still the place)
+WORLD_KINDS = frozenset({"continent", "world_region", "water"})
+_BIG_KINDS = frozenset({"country", "governorate", "region"}) | WORLD_KINDS
 
 
 def _skeleton(key: str) -> str:
@@ -213,6 +217,16 @@ def blocked_context(doc: Doc, tok0: int, ctx: PlaceContext | None = None, countr
 
 
 _QUOTED = re.compile(r"^[\sـ]*[\"«“'ـ]")
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "«\"“'", "»\"”'"
+
+
+def _quoted_alone(doc: Doc, start: int, end: int) -> bool:
+    """The name is all that stands between quotes: «الشرق الأوسط», "الخليج" (a title)."""
+    before = doc.text[max(0, start - 2):start].rstrip("ـ ")
+    after = doc.text[end:end + 2].lstrip("ـ ")
+    return bool(before) and before[-1] in _OPEN_QUOTES and bool(after) and after[0] in _CLOSE_QUOTES
 
 
 def told_to(doc: Doc, tok0: int, ctx: PlaceContext | None = None) -> bool:
@@ -557,8 +571,10 @@ def usage_verdict(gaz: Gazetteer, key: str, cands: list[Place], local: int) -> t
             return "place", why
         if " " in key and all(p.kind == "country" for p in cands):
             return "place", why + ", a country's full name"  # "الجمهورية التونسية", "العربية السعودية"
+        if " " in key and all(p.kind in WORLD_KINDS for p in cands):
+            return "place", why + ", a sea's or region's full name"  # "البحر الأحمر", "الشرق الأوسط"
         if n >= USAGE_COUNTRY_MIN_USES and share >= USAGE_LOCAL_SHARE and any(
-                p.kind == "country" or p.feature_code == "PPLC" for p in cands):
+                p.kind == "country" or p.kind in WORLD_KINDS or p.feature_code == "PPLC" for p in cands):
             # a country or a capital is a proper name: its other uses are as a subject or an owner ("رفضت
             # إيران", "سفير إيران لدى"), still the country (a government speaking is told apart by
             # ``blocked_context``, a nationality adjective by ``adjective_use``)
@@ -649,8 +665,9 @@ def _support_doubts(doc: Doc, gaz: Gazetteer, raws: list[_Raw], weights: dict[st
 
 def _all_small(cands: list[Place]) -> bool:
     """No candidate is a big place (a city of 100,000, a capital or governorate seat, a country,
-    governorate or named region): a sub-district named after its town does not make it big."""
-    return all((p.population < BIG_PLACE_POP or p.is_admin) and p.kind not in ("country", "governorate", "region")
+    governorate or named region, a continent, world region or sea): a sub-district named after its town
+    does not make it big."""
+    return all((p.population < BIG_PLACE_POP or p.is_admin) and p.kind not in _BIG_KINDS
                and p.feature_code not in ("PPLC", "PPLA") for p in cands)
 
 
@@ -893,6 +910,8 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
                                                            _ends_place(raws, m.token_start, pctx)) or ordinal_after(doc, m.token_end, pctx)
                                        or age_after(doc, m.token_end, pctx) or construct_noun(doc, m.key, m.token_start, m.token_end, pctx)):
             return None  # الرئيس عون، نادي برشلونة، حكومة بغداد، محمد الحلبي، الباب الثالث، X (22 عاما)، حماة الوطن
+        if raw.qualifier is None and all(p.kind in WORLD_KINDS for p in raw.cands) and _quoted_alone(doc, m.start, m.end):
+            return None  # "مع «الشرق الأوسط»", "التقتها «الشرق الأوسط»": the paper, a title in quotes
         verdict, why = usage_verdict(gaz, m.key, raw.cands, 2 if raw.qualifier is not None else
                                      locative_context(doc, m.token_start, m.token_end, pctx, True))
         if verdict == "word":
@@ -1395,7 +1414,8 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
             # Yemeni story is no Busan)
             keep = [p for p in r.cands if (p.country_code == focus if variant else p.country_code in (
                     allowed if is_big(p) else named)) or (not variant and (
-                    p.kind == "country" or r.cue != "area" and (p.population >= 1000000 or p.feature_code == "PPLC")))]
+                    p.kind == "country" or p.kind in WORLD_KINDS
+                    or r.cue != "area" and (p.population >= 1000000 or p.feature_code == "PPLC")))]
             if not keep:
                 if variant or r.cue in ("town", "camp", "area") or r.natural:
                     # placed in the area named next to it, if any ("بجبل المغيلة بسيدي بوزيد": a mountain
@@ -1501,6 +1521,8 @@ def _precision(gaz: Gazetteer, r: _Raw) -> tuple[Place, int, str | None, list[st
         return p, 3, "rural", why + ["ريف: the area itself"]
     if p.kind == "country" or p.is_admin:
         return p, 3, "admin", why
+    if p.kind in WORLD_KINDS:
+        return p, 3, None, why + ["a continent, world region or water: its label point"]
     if p.feature_code in ("ADM3",):
         return p, 3, "admin", why + ["large commune: its centroid"]
     if r.qualifier in ("part_of", "near"):
@@ -1554,10 +1576,14 @@ def find_places(doc: Doc) -> None:
     resolved.extend(_references(doc, resolved, covered))
     resolved.sort(key=lambda x: x[0].span_start)
     for r, rp in resolved:
-        if not rp.is_dateline:
+        if not rp.is_dateline and rp.place.country_code:  # a continent or a sea is in no one country
             final[rp.place.country_code] += 1.0
+        # A continent, world region or sea is a place but no event's place: the events stage takes none whose
+        # "dateline" flag is set (marsad.events.index.is_event_place), and knows no world kind yet, so the flag
+        # says it until it does (the mention's value keeps is_dateline False: it is no filing place)
         doc.add(Mention("place", r.span_start, r.end, doc.text[r.span_start:r.end], r.sent, r.span_tok0, r.tok1, rp,
-                        {"qualifier": rp.qualifier, "precision": rp.precision, "dateline": rp.is_dateline}))
+                        {"qualifier": rp.qualifier, "precision": rp.precision,
+                         "dateline": rp.is_dateline or rp.place.kind in WORLD_KINDS}))
     for cc in demonyms:
         final[cc] += 0.5
     doc.layers["country"] = country_focus(final)
@@ -1857,7 +1883,7 @@ def _drop_lone_foreign_towns(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Raw
     of its places lie in; on a tie, the one its place evidence (``weights``) points to."""
     counts: dict[str, int] = defaultdict(int)
     for _, rp in resolved:
-        if not rp.is_dateline:
+        if not rp.is_dateline and rp.place.kind not in WORLD_KINDS:
             counts[rp.place.country_code] += 1
     if not counts:
         return resolved
@@ -1872,7 +1898,8 @@ def _drop_lone_foreign_towns(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Raw
     out = []
     for r, rp in resolved:
         p = rp.place
-        bare = r.cue is None and rp.qualifier is None and counts[p.country_code] <= 1 and p.kind != "country"
+        bare = (r.cue is None and rp.qualifier is None and counts[p.country_code] <= 1 and p.kind != "country"
+                and p.kind not in WORLD_KINDS)  # a continent or a sea is named from anywhere
         lone = (bare and p.country_code not in near and not p.is_admin
                 and p.population < LONE_FOREIGN_MAX_POP and top >= 2)
         word = (bare and not lone and not rp.is_dateline and _word_like(gaz, r.key)
@@ -1886,10 +1913,11 @@ def _drop_lone_foreign_towns(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Raw
 
 def _enclosing(gaz: Gazetteer, r: _Raw, resolved: list[tuple[_Raw, ResolvedPlace]], doc: Doc | None = None
                ) -> ResolvedPlace | None:
+    # a continent, world region or sea encloses no village ("يثلج الصدر أن بعض دول الخليج")
     after = [(r2, rp) for r2, rp in resolved if r2.sent == r.sent and 0 <= r2.tok0 - r.tok1 <= 6 and not rp.is_dateline
-             and not (doc is not None and _across_border(doc, r, r2))]
+             and rp.place.kind not in WORLD_KINDS and not (doc is not None and _across_border(doc, r, r2))]
     before = [(r2, rp) for r2, rp in resolved if r.sent - 2 <= r2.sent <= r.sent and r2.tok1 <= r.tok0
-              and not rp.is_dateline and rp.place.kind != "country"]
+              and not rp.is_dateline and rp.place.kind != "country" and rp.place.kind not in WORLD_KINDS]
     if r.home:
         # its own places lie abroad only: it is in the article's country ("جبل مغيلة" in a Tunisian story is
         # not in the Algerian village named before it)
