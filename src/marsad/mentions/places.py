@@ -46,6 +46,7 @@ _PLURAL_CUES = frozenset({"مدينتي", "بلدتي", "قريتي", "بلدا�
 _NOT_NAMES = frozenset({
     "في", "من", "علي", "الي", "عن", "التي", "الذي", "واحده", "اخري", "اخرى", "صغيره", "كبيره", "مجاوره", "قريبه",
     "حدوديه", "ثانيه", "جديده", "تابعه", "استراتيجيه", "سوريه", "عراقيه", "لبنانيه", "تركيه", "فلسطينيه",
+    "معينه", "معين", "محدده", "محدد", "بعينها", "بعينه",  # "ببلدة معيّنة": a certain town
     "كانت", "كان", "تقع", "يقطنها", "يسكنها", "المحاصره", "المحاصرتين", "المحاصرتان", "المجاوره", "القريبه", "الحدوديه", "الواقعه", "نفسها", "ذاتها", "اخري",
 }) | NEAR_CUES | DIRECTION_ADJ
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|[:\-–—ـ/|]|\d{1,2}\s)")
@@ -227,6 +228,29 @@ def _quoted_alone(doc: Doc, start: int, end: int) -> bool:
     before = doc.text[max(0, start - 2):start].rstrip("ـ ")
     after = doc.text[end:end + 2].lstrip("ـ ")
     return bool(before) and before[-1] in _OPEN_QUOTES and bool(after) and after[0] in _CLOSE_QUOTES
+
+
+def _continues_blocked_name(doc: Doc, tok0: int, key: str, ctx: PlaceContext) -> bool:
+    """The name is the second word of a name that a word of ``not_place_before`` heads, with nothing between:
+    "وكالة تونس أفريقيا", "فريق ستيوا بوخارست", "نادي ريال مدريد" (a club, an agency, not a place). Not
+    after a preposition or a direction ("فريق إلى لندن", "فريق شمال لندن"), nor written with a proclitic
+    ("فريق الإنقاذ بحلب": in Aleppo)."""
+    toks = doc.tokens
+    k = tok0 - 2
+    if k < doc.sentences[toks[tok0].sentence].token_start or toks[tok0].norm != key.split(" ", 1)[0]:
+        return False
+    prev, head = toks[tok0 - 1], toks[k]
+    if doc.text[head.end:toks[tok0].start].split() != [doc.text[prev.start:prev.end]]:
+        return False  # punctuation between: "صحيفة الحياة، لندن"
+    if not ctx.prepositions.isdisjoint(prev.forms) or prev.norm[:1] == "ل":
+        return False  # "فريق في تونس", "نادي لخدمة الرياض"
+    return bool(_has_bare(head, _NAME_HEADS))
+
+
+# Heads of the names of clubs, teams, papers, agencies and channels, which run over two words ("نادي ريال
+# مدريد", "وكالة تونس أفريقيا"); not a person's title, whose second word is an office of the place ("رئيس بلدية
+# صيدا", "وزير خارجية إيران": the place itself)
+_NAME_HEADS = frozenset({"نادي", "النادي", "فريق", "صحيفه", "جريده", "مجله", "قناه", "وكاله", "شبكه"})
 
 
 def told_to(doc: Doc, tok0: int, ctx: PlaceContext | None = None) -> bool:
@@ -596,6 +620,12 @@ def usage_verdict(gaz: Gazetteer, key: str, cands: list[Place], local: int) -> t
     return "word", why
 
 
+def _seldom_named_capital(gaz: Gazetteer, key: str, cands: list[Place]) -> bool:
+    """A capital (or a continent or sea) the corpus names fewer than ``USAGE_COUNTRY_MIN_USES`` times."""
+    return gaz.usage_of(key)[0] < USAGE_COUNTRY_MIN_USES and any(
+        p.feature_code == "PPLC" or p.kind in WORLD_KINDS for p in cands)
+
+
 def _needs(idx: "_Index", key: str) -> int:
     """How a bare mention of ``key`` must at least be written to be kept (0 anyhow, 1 after في, 2
     after a place word, 3 never): :func:`usage_verdict` on all its places, cached per key."""
@@ -901,6 +931,10 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
         return None  # "بشري" (human), "لقاح" (vaccine), "بنوك" (banks): a word, not "in"/"to" a hamlet شري، قاح، نوك
     if key_is_not_a_name(m.key, pctx) or not _TANWEEN.isdisjoint(doc.text[m.start:m.end + 2]):
         return None  # الملك، الأمير (a title, not a place); دوماً (an adverb: names take no tanween)
+    if (no_cue and not listed and " " in m.key and m.key.split(" ", 1)[0] in pctx.given_names
+            and spelling(doc.text[tok.start:tok.end]).endswith(tuple(pctx.given_spellings))
+            and locative_context(doc, m.token_start, m.token_end, pctx) < 2):
+        return None  # "وأحمد العبد الواحد" in a list of players: a person named like the hamlet أحمد العبد
     if raw.cue not in _STRONG_CUES and raw.qualifier != "rural":
         strong = [p for p in raw.cands if not gaz.is_weak(m.key, p)]
         if not strong:
@@ -912,8 +946,16 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
             return None  # الرئيس عون، نادي برشلونة، حكومة بغداد، محمد الحلبي، الباب الثالث، X (22 عاما)، حماة الوطن
         if raw.qualifier is None and all(p.kind in WORLD_KINDS for p in raw.cands) and _quoted_alone(doc, m.start, m.end):
             return None  # "مع «الشرق الأوسط»", "التقتها «الشرق الأوسط»": the paper, a title in quotes
+        if raw.qualifier is None and _continues_blocked_name(doc, m.token_start, m.key, pctx):
+            return None  # "وكالة تونس أفريقيا للأنباء", "فريق ستيوا بوخارست": the second word of a club's or agency's name
         verdict, why = usage_verdict(gaz, m.key, raw.cands, 2 if raw.qualifier is not None else
                                      locative_context(doc, m.token_start, m.token_end, pctx, True))
+        if verdict == "doubt" and _seldom_named_capital(gaz, m.key, raw.cands) \
+                and locative_context(doc, m.token_start, m.token_end, pctx) > 0:
+            # "في هلسنكي", "إلى بوخارست": a capital the corpus names too seldom for its share to say it is a word
+            # (its few uses are clubs: "ستيوا بوخارست"), after a preposition of its own (not a proclitic ب: "بلومه"
+            # is "by blaming him", not Lomé)
+            verdict, why = "place", why + ", a capital after a preposition"
         if verdict == "word":
             return None
         raw.doubt = verdict == "doubt"
@@ -1012,6 +1054,12 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
                     alt.reasons.append(f"read without the proclitic {stripped[1]}")
                     raw = alt
         if raw is None:
+            countries = {p.country_code for p in gaz.lookup_key(m.key) if p.kind == "country"}
+            if (len(countries) == 1 and m.token_start > doc.sentences[doc.tokens[m.token_start].sentence].token_start
+                    and _has_bare(doc.tokens[m.token_start - 1], pctx.not_place_before)):
+                # "النائب عن نداء تونس", "منتخب مصر": a country inside a party's, team's or paper's name is no
+                # place, yet the story is about that country (evidence as a nationality adjective)
+                demonyms.extend(countries)
             continue
         raws.append(raw)
         covered.update(range(raw.tok0, m.token_end))
@@ -1155,7 +1203,9 @@ def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
                 if cue in ("منطقه", "منطقتي"):
                     raw.cue = "area"
                     raw.meta_area = True
-                variants = [v for v in idx.skeleton.get(_skeleton(key), ()) if _one_vowel_apart(v, key)] if " " not in key else []
+                variants = [v for v in idx.skeleton.get(_skeleton(key), ()) if _one_vowel_apart(v, key)
+                            # "منطقة ترابية" (earthen, territorial): the nisba adjective of a word, not Turabah
+                            and not (key.endswith("يه") and v == key[:-2] + "ه")] if " " not in key else []
                 cands = [p for v in variants for p in idx.gaz.lookup_key(v) if p.kind != "country"]
                 if cands:
                     raw.cands = cands
@@ -1190,7 +1240,7 @@ def adjective_use(doc: Doc, gaz: Gazetteer, m: PhraseMatch, raws: list["_Raw"], 
     key = m.key
     stem = key[2:] if key.startswith("ال") else key
     definite = key.startswith("ال") or ("ال" + key) in tok.forms
-    demonym = gaz.demonyms.get(stem) if definite else None
+    demonym = gaz.demonyms.get(stem) if definite or key in ctx.adjective_names else None  # "عائلة سورية": Syrian
     if demonym is None and key not in ctx.adjective_names:
         return None
     written = tok.norm
