@@ -212,3 +212,16 @@ def test_the_two_sides_of_a_fight_told_across_a_comma_keep_the_clash_in_its_own_
     (clash,) = [e for e in marsad.extract(text, published="2015-08-10") if e.sub_event_type == "Armed clash"]
     assert clash.location_ar == "الزبداني" and clash.fatalities == 1
     assert clash.actor2 == "Opposition Rebels (Syria)"
+
+
+def test_a_square_named_after_a_region_is_the_square_of_the_town_told_not_the_region():
+    # ant-JA-localNews-2026-20160122: "ساحة المغرب العربي الكبير" is Ben Gardane's square
+    text = ("تشهد مدينة بن قردان، مساء اليوم الجمعة، حالة من الاحتقان والغضب.\nفقد تجمع عدد من المحتجين بساحة المغرب "
+            "العربي الكبير، ورشقوا قوات الأمن بالحجارة، لتتدخل الوحدات الأمنية بالغاز المسيل للدموع لتفريق المحتجين.")
+    events = marsad.extract(text, published="2016-01-22")
+    assert events and all(e.location_ar == "بن قردان" for e in events)
+
+
+def test_a_sea_named_in_a_base_description_is_never_the_event_place():
+    events = marsad.extract("قصفت طائرات التحالف قاعدة عسكرية للحوثيين تطل على البحر الأحمر أمس.", published="2015-08-06")
+    assert all(e.location_ar != "البحر الأحمر" for e in events)

@@ -100,11 +100,13 @@ def test_continents_regions_and_seas_are_places(article, sentence, name, kind):
 
 
 @pytest.mark.parametrize("article,sentence,name,kind", WORLD, ids=[w[2] for w in WORLD])
-def test_a_world_place_is_no_events_place(article, sentence, name, kind):
-    """The events stage takes no place flagged a dateline (events.index.is_event_place) and knows no world
-    kind yet: the mention carries the flag, while its value says it is no filing place."""
+def test_a_world_place_is_a_mention_of_its_own_kind_not_a_dateline(article, sentence, name, kind):
+    """Its kind is what keeps it from being an event's place (events.index.NO_EVENT_KINDS)."""
+    from marsad.events.index import NO_EVENT_KINDS
+
     m = covering(sentence, name)[0]
-    assert m.meta["dateline"] and not m.value.is_dateline and m.value.precision == 3
+    assert not m.meta["dateline"] and not m.value.is_dateline and m.value.precision == 3
+    assert m.value.place.kind in NO_EVENT_KINDS
 
 
 def test_a_world_place_is_no_evidence_of_a_country():

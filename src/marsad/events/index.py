@@ -19,6 +19,9 @@ CLAUSE_PUNCT = set(",،;؛:—–()[]")
 
 PUNCT_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_PUNCT))) + "]")
 
+# A square or a street named after a place ("بساحة المغرب العربي الكبير", "شارع بغداد"): its name, not the place.
+STREET_NOUNS = MARKERS["street"]
+
 # Titles before a name make it a person, not a place ("الكولونيل توكور جوساو").
 PERSON_TITLES = MARKERS["person_title"]
 
@@ -103,6 +106,10 @@ class MentionIndex:
                 self.origin.add(id(p))  # "تعزيزات من محافظتي عدن ولحج": both are where they came from
             if marked or (prev is not None and id(prev) in self.direction and coordinated_places(doc, prev, p)):
                 self.direction.add(id(p))  # "الطرق المؤدية إلى حلب وحماة": both are destinations
+            if p.token_start > 0 and doc.tokens[p.token_start - 1].sentence == p.sentence and \
+                    doc.tokens[p.token_start - 1].forms[-1] in STREET_NOUNS and \
+                    doc.tokens[p.token_start].forms[-1] not in STREET_NOUNS:  # "ساحة ميدان تقسيم" is the square
+                self.in_name.add(id(p))  # "تجمع المحتجون بساحة المغرب العربي", "شارع بغداد": a square's or a street's name
             prev = p
         self.recent: list[Draft] = []  # drafts built so far, for actors carried over
         self.anchor: tuple[dt.date, dt.date, int] | None = None  # the article's main date
@@ -322,10 +329,15 @@ def _after_origin(doc: Doc, tok0: int) -> bool:
     return False
 
 
+# Places no event is coded at: a whole country (its parts are), a continent, a world region, a sea or a
+# river ("في منطقة الخليج", "البحر الأحمر" in a base's description)
+NO_EVENT_KINDS = frozenset({"country", "continent", "world_region", "water"})
+
+
 def is_event_place(idx: MentionIndex, p: Mention, origin_ok: bool = False) -> bool:
-    """A place an event can be at: not the dateline, not a whole country, not a road's destination,
-    not where the attack came from (unless ``origin_ok``: a control statement may name it)."""
-    return (not is_dateline(p) and place_kind(p) != "country" and id(p) not in idx.direction
+    """A place an event can be at: not the dateline, not a whole country or continent or sea, not a road's
+    destination, not where the attack came from (unless ``origin_ok``: a control statement may name it)."""
+    return (not is_dateline(p) and place_kind(p) not in NO_EVENT_KINDS and id(p) not in idx.direction
             and id(p) not in idx.in_name and (origin_ok or id(p) not in idx.origin))
 
 

@@ -153,7 +153,7 @@ def lead_places(doc: Doc, idx: MentionIndex) -> list[Mention]:
 
 # Among areas (precision 3), the smaller kind wins: a named region before its governorate.
 KIND_RANK = {"neighbourhood": 0, "village": 0, "city": 0, "subdistrict": 1, "region": 1, "district": 2,
-              "governorate": 3, "country": 4}
+              "governorate": 3, "country": 4, "water": 5, "world_region": 6, "continent": 7}
 
 
 # A compass part of a country ("شمال العراق") comes after every named area, before the country.

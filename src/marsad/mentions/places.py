@@ -1628,12 +1628,9 @@ def find_places(doc: Doc) -> None:
     for r, rp in resolved:
         if not rp.is_dateline and rp.place.country_code:  # a continent or a sea is in no one country
             final[rp.place.country_code] += 1.0
-        # A continent, world region or sea is a place but no event's place: the events stage takes none whose
-        # "dateline" flag is set (marsad.events.index.is_event_place), and knows no world kind yet, so the flag
-        # says it until it does (the mention's value keeps is_dateline False: it is no filing place)
+        # a continent, world region or sea is a place, and its kind tells the events stage it is no event's place
         doc.add(Mention("place", r.span_start, r.end, doc.text[r.span_start:r.end], r.sent, r.span_tok0, r.tok1, rp,
-                        {"qualifier": rp.qualifier, "precision": rp.precision,
-                         "dateline": rp.is_dateline or rp.place.kind in WORLD_KINDS}))
+                        {"qualifier": rp.qualifier, "precision": rp.precision, "dateline": rp.is_dateline}))
     for cc in demonyms:
         final[cc] += 0.5
     doc.layers["country"] = country_focus(final)
