@@ -70,3 +70,14 @@ def test_a_battle_whose_sides_are_named_in_both_orders_in_one_sentence_is_one_fi
     clashes = [e for e in doc.events if e.sub_event_type == "Armed clash"]
     assert len(clashes) == 1
     assert {clashes[0].actor1, clashes[0].actor2} == {"Opposition Rebels (Syria)", "Military Forces of Syria"}
+
+
+def test_ground_retaken_by_allies_and_retold_with_one_of_them_is_one_event():
+    # snn-alriyadh-e13d712051ee: the army and the resistance took al-Houta; the resistance's taking it is told again
+    text = ("تمكن الجيش الوطني اليمني والمقاومة الشعبية من استعادة السيطرة، الثلاثاء، على مدينة الحوطة مركز محافظة "
+            "لحج بعد تطهير الطريق الرئيسي الذي يربط بين الحوطة وعدن.\nاذ تمكنت المقاومة الشعبية من السيطرة على "
+            "المدينة الخضراء والحوطة مركز محافظة لحج، بعد طرد الحوثيين ومرتزقة علي عبدالله صالح منه.")
+    doc = run(Doc(text, id="a", published=dt.date(2015, 8, 6)), WHOLE_PIPELINE)
+    events = [e for e in doc.events
+              if e.sub_event_type == "Government regains territory" and e.location_ar == "الحوطة"]
+    assert len(events) == 1 and len(events[0].evidence) == 2

@@ -1,10 +1,12 @@
-"""Pipeline stage: one event for one unit told twice in the same sentence.
+"""Pipeline stage: one event for one unit told twice in the same sentence, or in two sentences with all of
+its fields the same.
 
 The rule builder merges its drafts, but later steps may retype one (the learned sub-type correction
 turns a "تسليم" or an "إطلاق النار" of an arrest report into a second arrest): two events of one
 sentence with the same sub-type, day, place and acting side are then the same ACLED unit, written
-once with the evidence of both. Events of different sentences are left to fusion, which sees dates
-and wording across articles.
+once with the evidence of both. Events of different sentences are merged only when sub-type, days, place
+and both actors agree (the ACLED unit); anything looser is left to fusion, which sees dates and wording
+across articles.
 """
 from __future__ import annotations
 
@@ -37,7 +39,41 @@ def merge_sentence_duplicates(doc: Doc) -> None:
             kept.append(e)
             continue
         _absorb(same, e)
-    doc.events = _merge_unnamed_retellings(kept)
+    doc.events = _merge_article_units(_merge_unnamed_retellings(kept))
+
+
+def _article_unit(e: Event) -> tuple:
+    # the place as written too: villages of a list found only as the area around them share its point
+    return (e.sub_event_type, e.event_date, e.event_date_end, e.location_id or e.location, e.location_ar, e.actor1,
+            e.actor2)
+
+
+def _merge_article_units(events: list[Event]) -> list[Event]:
+    """Events of one article with the same sub-type, days, place and both actors are one ACLED unit told in
+    two sentences (a lead and its retelling, "تمكنت المقاومة من السيطرة على الحوطة" then "اذ تمكنت المقاومة من
+    السيطرة على … والحوطة"): written once, with the evidence of both and the larger toll (a retelling repeats
+    the toll, it does not add to it)."""
+    first: dict[tuple, Event] = {}
+    kept: list[Event] = []
+    for e in events:
+        key = _article_unit(e)
+        if key[3] is None:  # no place: nothing says the two are the same incident
+            kept.append(e)
+            continue
+        into = first.get(key)
+        if into is None:
+            # allies told in another order ("تمكن الجيش الوطني والمقاومة الشعبية من استعادة السيطرة على الحوطة",
+            # then "تمكنت المقاومة الشعبية من السيطرة على … الحوطة"): the side named with its ally
+            into = next((k for k in kept if _article_unit(k)[:4] == key[:4] and k.location_ar == e.location_ar
+                         and (k.actor2 == e.actor2 or k.actor2 is None or e.actor2 is None)
+                         and e.actor1 is not None and k.actor1 is not None
+                         and (e.actor1 == k.assoc_actor_1 or k.actor1 == e.assoc_actor_1)), None)
+        if into is None:
+            first[key] = e
+            kept.append(e)
+        else:
+            _absorb(into, e)
+    return kept
 
 
 def _unnamed(actor: str | None) -> bool:
