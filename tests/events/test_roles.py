@@ -307,3 +307,11 @@ def test_a_border_only_approached_is_not_where_a_shell_came_from():
                             "التي حاولت الاقتراب من الحدود السعودية، فيما لجأ العشرات من عناصر الميليشيات للهروب إلى "
                             "القرى القريبة من الحدود السعودية، هربا من القصف المدفعي والجوي.", published="2015-08-06")
     assert not any(e.actor1 and e.actor1.startswith("Unidentified") for e in events)
+
+
+def test_forces_loyal_to_the_government_of_president_hadi_are_hadis_forces():
+    # snn-aljazirah-760a5aa5ee6c
+    (e,) = marsad.extract("سيطرت القوات الموالية لحكومة الرئيس اليمني المعترف به دولياً عبدربه منصور هادي على زنجبار "
+                          "عاصمة محافظة أبين في جنوب البلاد التي كانت في أيدي المتمردين الحوثيين.", published="2015-08-10")
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Government regains territory",
+                                                      "Military Forces of Yemen (Hadi faction)", "Houthi Movement")
