@@ -315,3 +315,9 @@ def test_forces_loyal_to_the_government_of_president_hadi_are_hadis_forces():
                           "عاصمة محافظة أبين في جنوب البلاد التي كانت في أيدي المتمردين الحوثيين.", published="2015-08-10")
     assert (e.sub_event_type, e.actor1, e.actor2) == ("Government regains territory",
                                                       "Military Forces of Yemen (Hadi faction)", "Houthi Movement")
+
+
+def test_the_one_named_right_before_killed_by_the_hand_of_is_the_dead():
+    # a sentence of the train sentences (s0646): the child named right before "قتل على يد"
+    (e,) = marsad.extract('وتابع: "طفل قتل على يد ارهابيين يهود في قرية دوما."', published="2015-08-01")
+    assert (e.sub_event_type, e.actor2, e.fatalities) == ("Attack", "Civilians (Palestine)", 1)

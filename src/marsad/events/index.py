@@ -223,7 +223,7 @@ def find_victims(idx: MentionIndex, s: int) -> set[int]:
     for a in actors:
         if by_hand(doc, a):
             continue  # "قتل ثلاثة جنود على يد مسلحين مجهولين": by their hand, the killers
-        if any(0 < k.token_start - a.token_end <= 8 and idx.clause(a) == idx.clause(k)
+        if any(0 <= k.token_start - a.token_end <= 8 and idx.clause(a) == idx.clause(k)
                and fold(k.text).split()[0] in DIED | KILLED_VERBS and any(
                 by_hand(doc, b) and b.token_start > k.token_end and idx.clause(b) == idx.clause(k) for b in actors)
                for k in kills):
