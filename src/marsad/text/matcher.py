@@ -451,6 +451,10 @@ class MatcherGroup:
         if state != self._state:
             self._words.clear()
             self._state = state
+            # every matcher's first words at once, when all are plain dicts: one set tells the words that
+            # begin no phrase of any
+            fws = [m._first_words for m in self.matchers]
+            self._words.firsts = frozenset().union(*fws) if all(type(fw) is dict for fw in fws) else None
         return caches
 
     def finditer_doc(self, doc: "Doc") -> list[Iterator[PhraseMatch]]:
@@ -470,12 +474,13 @@ class MatcherGroup:
 class _GroupWords(dict):
     """A ``MatcherGroup``'s cache: word → its plans in each matcher (``_StartsCache`` for several)."""
 
-    __slots__ = ("group", "none")
+    __slots__ = ("group", "none", "firsts")
 
     def __init__(self, group: MatcherGroup) -> None:
         super().__init__()
         self.group = group
         self.none = (None,) * len(group.matchers)  # the row of a word that starts no phrase of any
+        self.firsts: frozenset[str] | None = None  # the first words of all the matchers (see ``_caches``)
 
     def _row(self, forms: tuple[str, ...], starts: Sequence[bool]) -> tuple:
         return tuple(m._plan(forms) if hit else None for m, hit in zip(self.group.matchers, starts))
@@ -496,6 +501,11 @@ class _GroupWords(dict):
         if not new or len(new) > _STARTS_CACHE_MAX - len(self):
             return
         forms = list(map(word_forms, new))
+        firsts = self.firsts
+        if firsts is not None:  # most words begin no phrase of any matcher: one test each, in C
+            some = list(map(not_, map(firsts.isdisjoint, forms)))
+            self.update(zip(compress(new, map(not_, some)), repeat(self.none)))
+            new, forms = list(compress(new, some)), list(compress(forms, some))
         starts = []
         for m in self.group.matchers:
             fw = m._first_words
