@@ -141,3 +141,41 @@ def test_words_sharing_a_form_share_its_second_words_until_a_phrase_is_added():
     matcher.add("قرية الغربية", "W")
     assert "قريه" not in plans.seconds
     assert [m.payload for m in doc.match(matcher)] == ["H", "W", "E"]
+
+
+def test_a_group_of_matchers_finds_what_each_finds_alone():
+    """``MatcherGroup`` (one per-word cache for several matchers) gives, matcher by matcher, what each
+    matcher's own ``finditer_doc`` gives, on the shipped cue matchers over corpus articles, and still does
+    after a phrase is added to one of them (its cached plans are forgotten)."""
+    import json
+
+    from marsad.lexicon.cues import load_cues
+    from marsad.text.matcher import MatcherGroup
+
+    from .test_corpus_slice import CORPUS, REFERENCE, slice_articles
+
+    if not CORPUS.exists():
+        import pytest
+
+        pytest.skip("the shared corpus is missing")
+    ids = sorted(json.loads(REFERENCE.read_text(encoding="utf-8"))["doc"])[:40]
+    lex = load_cues()
+    matchers = [lex.cues, lex.blockers, lex.clause_breaks, lex.control, lex.sentence_phrases]
+    group = MatcherGroup(matchers)
+    found = 0
+    for text in slice_articles(set(ids)).values():
+        doc = Doc(text)
+        together = [list(it) for it in group.finditer_doc(doc)]
+        assert together == [list(doc.match(m)) for m in matchers]
+        found += sum(map(len, together))
+    assert found > 100
+
+    a = PhraseMatcher([("دير", "monastery")])
+    b = PhraseMatcher([("قوات النظام", "SYR")])
+    pair = MatcherGroup([a, b])
+    doc = Doc("قصفت قوات النظام اشتباكات في دير الزور")
+    assert [[m.key for m in it] for it in pair.finditer_doc(doc)] == [["دير"], ["قوات النظام"]]
+    a.add("دير الزور", "DEZ")
+    b.add("قصفت", "shelled")
+    assert [[m.key for m in it] for it in pair.finditer_doc(doc)] == [["دير الزور"], ["قصفت", "قوات النظام"]]
+    assert [[m.key for m in it] for it in pair.finditer_doc(Doc(""))] == [[], []]

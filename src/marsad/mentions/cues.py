@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from ..doc import Doc
-from ..lexicon.cues import load_cues
-from ..text.matcher import PhraseMatch
+from ..lexicon.cues import CueLexicon, load_cues
+from ..text.matcher import MatcherGroup, PhraseMatch
 
 
 def _word_follows(doc: Doc, start: int, sentence: int, words: frozenset[str]) -> bool:
@@ -53,27 +53,42 @@ def _stops_things(doc: Doc, m: PhraseMatch, markers: dict[str, frozenset[str]]) 
         not markers["stopped_thing"].isdisjoint(tokens[i].forms)
 
 
+_groups: dict[int, tuple[CueLexicon, MatcherGroup]] = {}
+
+
+def _group(lex: CueLexicon) -> MatcherGroup:
+    """The lexicon's phrase matchers run in ``find_cues``, as one group (one per-word cache for all)."""
+    got = _groups.get(id(lex))
+    if got is None or got[0] is not lex:
+        matchers = [lex.cues, lex.blockers, lex.clause_breaks, lex.control]
+        if lex.sentence_phrases is not None:
+            matchers.append(lex.sentence_phrases)
+        got = _groups[id(lex)] = (lex, MatcherGroup(matchers))
+    return got[1]
+
+
 def find_cues(doc: Doc) -> None:
     """Add ``cue`` mentions (value: Cue), ``blocker`` mentions (value: category), ``clause_break`` and
     ``topic_shift`` (a sentence opening "من جهة أخرى") and ``control`` (value: which side of the
     phrase names the holder: "holder_first" | "holder_after"), and the sentence-level phrases
     ``claim``, ``summary``, ``period`` and ``distinct`` (see data/cues.yaml)."""
     lex = load_cues()
-    for m in doc.match(lex.cues):
+    cues, blockers, breaks, control, *sentence_phrases = _group(lex).finditer_doc(doc)
+    for m in cues:
         if m.payload.sub != "none" and not _object_missing(doc, m, lex.markers) and not _seizes_things(doc, m, lex.markers) \
                 and not _stops_things(doc, m, lex.markers):
             doc.add(doc.mention_from_match("cue", m))
-    for m in doc.match(lex.blockers):
+    for m in blockers:
         if m.payload != "none":
             doc.add(doc.mention_from_match("blocker", m))
-    for m in doc.match(lex.clause_breaks):
+    for m in breaks:
         doc.add(doc.mention_from_match("clause_break", m))
-    for m in doc.match(lex.control):
+    for m in control:
         doc.add(doc.mention_from_match("control", m))
-    if lex.sentence_phrases is not None:
+    if sentence_phrases:
         # claims of responsibility, roundups and long-period figures, "another incident" markers:
         # mention kind = the data section ("claim", "summary", "period", "distinct")
-        for m in doc.match(lex.sentence_phrases):
+        for m in sentence_phrases[0]:
             doc.add(doc.mention_from_match(m.payload, m))
     for s in doc.sentences:  # only at the start of a sentence
         m = lex.topic_shifts.match_at(doc.tokens, s.token_start, s.token_end, doc.norm.to_orig) if s.token_end > s.token_start else None

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
+from itertools import compress
 from typing import Any, Iterable, Iterator, Sequence
 
 from ..dates import DateExpr
@@ -235,20 +236,26 @@ def _year_ok(y: int | None) -> bool:
 
 _WORD = re.compile(r"\w+")
 _NUMERIC_HINT = re.compile(r"\d[/.\-]\d|\d ?/ ?\d")
+_BARE_YEAR_HINT = re.compile(r"في\s+(?:19|20)\d\d")  # in every match of _Rx.bare_year
 
 
-def _windows(text: str, tokens: Sequence[Token] | None, rx: _Rx) -> dict[str, list[tuple[int, int]]] | None:
-    """Per pattern, the merged text windows around anchor words (None: scan the whole text)."""
+def _windows(text: str, tokens: Sequence[Token] | None, rx: _Rx, norms: Sequence[str] | None = None
+             ) -> dict[str, list[tuple[int, int]]] | None:
+    """Per pattern, the merged text windows around anchor words (None: scan the whole text).
+    ``norms``: the tokens' matching forms when already at hand (``Doc.token_norms``)."""
     if tokens is None:
         return None
     spans: dict[str, list[tuple[int, int]]] = {}
     anchors = rx.anchors
-    norms = [t.norm for t in tokens]
+    if norms is None:
+        norms = [t.norm for t in tokens]
     found = rx.anchor_surface.intersection(norms)
-    if not found and not _NUMERIC_HINT.search(text):
+    numeric = _NUMERIC_HINT.search(text) is not None
+    if not found and not numeric:
         return {}
     n = len(text)
-    for tok in (tokens[k] for k, w in enumerate(norms) if w in found):
+    # the anchor tokens, found in C: a membership test per token, no Python step for the others
+    for tok in map(tokens.__getitem__, compress(range(len(norms)), map(found.__contains__, norms)) if found else ()):
         for f in tok.forms:
             names = anchors.get(f)
             if names:
@@ -268,15 +275,16 @@ def _windows(text: str, tokens: Sequence[Token] | None, rx: _Rx) -> dict[str, li
             else:
                 merged.append((lo, hi))
         out[name] = merged
-    if _NUMERIC_HINT.search(text):
+    if numeric:
         out["numeric"] = [(0, n)]
     return out
 
 
-def _scan_text(text: str, cal: Calendar, rx: _Rx, tokens: Sequence[Token] | None = None) -> list[DateHit]:
+def _scan_text(text: str, cal: Calendar, rx: _Rx, tokens: Sequence[Token] | None = None,
+               norms: Sequence[str] | None = None) -> list[DateHit]:
     hits: list[DateHit] = []
     add = hits.append
-    wins = _windows(text, tokens, rx)
+    wins = _windows(text, tokens, rx, norms)
 
     def finditer(name: str) -> Iterator[re.Match[str]]:
         if wins is None:
@@ -345,8 +353,12 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx, tokens: Sequence[Token] | None
         year = int(m["year"] or m["year2"])
         if 1900 <= year <= 2100:
             add(DateHit(m.start(), m.end(), DateExpr("year", year=year), priority=1))
-    if "في" in text:
-        for m in rx.bare_year.finditer(text):
+    # every bare-year match holds "في" + spaces + a year: the first such stretch (found by a pattern that
+    # starts with a literal, which the regex engine skips to) says where matching can begin; one char
+    # earlier for a leading و (the pattern's look-behind still sees the text before that position)
+    first = _BARE_YEAR_HINT.search(text)
+    if first is not None:
+        for m in rx.bare_year.finditer(text, max(0, first.start() - 1)):
             add(DateHit(m.start("year"), m.end(), DateExpr("year", year=int(m["year"])), priority=1))
 
     for m in finditer("relative"):
@@ -471,7 +483,7 @@ def scan(doc: Doc) -> list[DateHit]:
     """Date hits over ``doc.norm.text`` (cached on the doc; used by numbers and dates stages)."""
     hits = doc.layers.get(SCAN_LAYER)
     if hits is None:
-        hits = _scan_text(doc.norm.text, calendar(), _rx(), doc.tokens)
+        hits = _scan_text(doc.norm.text, calendar(), _rx(), doc.tokens, doc.token_norms())
         doc.layers[SCAN_LAYER] = hits
     return hits
 

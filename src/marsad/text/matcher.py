@@ -118,7 +118,7 @@ class _StartsCache(dict):
 class _Plans(dict):
     """A matcher's plans by token forms; emptying it (a phrase was added) empties the per-word cache too."""
 
-    __slots__ = ("words", "seconds")
+    __slots__ = ("words", "seconds", "generation")
 
     def __init__(self) -> None:
         super().__init__()
@@ -126,10 +126,12 @@ class _Plans(dict):
         # first word → the second words of its phrases: a word's plan unites those of its forms, and many
         # words share a form (القريه، والقريه، بالقريه، للقريه: قريه), whose phrases are read once
         self.seconds: dict[str, frozenset[str]] = {}
+        self.generation = 0  # how many times emptied: a ``MatcherGroup`` holding these plans checks it
 
     def clear(self) -> None:
         super().clear()
         self.seconds.clear()
+        self.generation += 1
         if self.words is not None:
             self.words.clear()
 
@@ -383,7 +385,6 @@ class PhraseMatcher(Generic[P]):
         sents = doc.sentences
         if not sents:
             return
-        tokens = doc.tokens
         if sentence is None:
             lo, hi = 0, sents[-1].token_end  # tokens after the last sentence belong to none
         else:
@@ -392,28 +393,142 @@ class PhraseMatcher(Generic[P]):
         cache = self._starts_cache()
         cache.fill(doc.token_vocabulary())
         plans = list(map(cache.__getitem__, norms[lo:hi] if (lo, hi) != (0, len(norms)) else norms))
-        to_orig = doc.norm.to_orig
-        nxt = lo
-        for i in compress(range(lo, hi), plans):
-            if i < nxt:
+        yield from _scan_plans(doc, norms, plans, lo, hi)
+
+
+def _scan_plans(doc: "Doc", norms: list[str], plans: list, lo: int, hi: int) -> Iterator[PhraseMatch]:
+    """The longest non-overlapping matches over tokens ``lo`` to ``hi`` of ``doc``, never across a sentence,
+    given each token's plan there (``plans[i - lo]``, None for a token that starts no phrase)."""
+    sents = doc.sentences
+    tokens = doc.tokens
+    to_orig = doc.norm.to_orig
+    nxt = lo
+    for i in compress(range(lo, hi), plans):
+        if i < nxt:
+            continue
+        steps, seconds, zero = plans[i - lo]
+        end = sents[tokens[i].sentence].token_end
+        if not (i + 1 < end and norms[i + 1] in seconds):
+            if zero is None:
                 continue
-            steps, seconds, zero = plans[i - lo]
-            end = sents[tokens[i].sentence].token_end
-            if not (i + 1 < end and norms[i + 1] in seconds):
-                if zero is None:
-                    continue
-                # the plan was read for the forms of ``norms[i]``, the token's own matching form: its cut is
-                # the token's (``_start`` without a call)
-                tok = tokens[i]
-                cut = zero[2]
-                hit = zero[1]
-                m = PhraseMatch(i, i + 1, to_orig[tok.norm_start + cut] if cut else tok.start, tok.end, hit[0], hit[1])
+            # the plan was read for the forms of ``norms[i]``, the token's own matching form: its cut is
+            # the token's (``_start`` without a call)
+            tok = tokens[i]
+            cut = zero[2]
+            hit = zero[1]
+            m = PhraseMatch(i, i + 1, to_orig[tok.norm_start + cut] if cut else tok.start, tok.end, hit[0], hit[1])
+        else:
+            m = _longest(tokens, norms, i, end, to_orig, steps)
+            if m is None:
+                continue
+        yield m
+        nxt = m.token_end
+
+
+class MatcherGroup:
+    """Several phrase matchers run over the same documents (the cue lexicon's cues, blockers, clause
+    breaks ...): what ``PhraseMatcher.finditer_doc`` gives for each, with one per-word cache for all.
+
+    word → the tuple of its plans in each matcher (what each matcher's own per-word cache would hold),
+    filled for a document's new words at once: a word is entered once, not once per matcher, and a
+    document's tokens are looked up once; each matcher's plans are then a column of those tuples
+    (``itemgetter``, in C). The cache is emptied when a matcher's phrases change (a phrase added, the
+    index replaced), and stops growing at ``_STARTS_CACHE_MAX`` words (later new words are answered
+    without being stored), so memory stays flat."""
+
+    def __init__(self, matchers: Sequence[PhraseMatcher]) -> None:
+        self.matchers = tuple(matchers)
+        self._words = _GroupWords(self)
+        self._state: tuple | None = None  # what the cached plans were read against
+        self._columns = tuple(map(itemgetter, range(len(self.matchers))))
+
+    def _caches(self) -> list[_StartsCache]:
+        """Each matcher's per-word cache, brought up to date (``PhraseMatcher._starts_cache``); the group's
+        words are forgotten when any matcher's index or plans changed since they were read."""
+        caches = [m._starts_cache() for m in self.matchers]
+        state = tuple((c.first_words, c.size, m._plans.generation if type(m._plans) is _Plans else None,
+                       m._plans_of) for m, c in zip(self.matchers, caches))
+        if state != self._state:
+            self._words.clear()
+            self._state = state
+            # every matcher's first words at once, when all are plain dicts: one set tells the words that
+            # begin no phrase of any
+            fws = [m._first_words for m in self.matchers]
+            self._words.firsts = frozenset().union(*fws) if all(type(fw) is dict for fw in fws) else None
+        return caches
+
+    def finditer_doc(self, doc: "Doc") -> list[Iterator[PhraseMatch]]:
+        """Per matcher, in order, ``matcher.finditer_doc(doc)``."""
+        sents = doc.sentences
+        if not sents:
+            return [iter(()) for _ in self.matchers]
+        self._caches()
+        words = self._words
+        words.fill(doc.token_vocabulary())
+        norms = doc.token_norms()
+        hi = sents[-1].token_end  # tokens after the last sentence belong to none
+        rows = list(map(words.__getitem__, norms[:hi] if hi != len(norms) else norms))
+        return [_scan_plans(doc, norms, list(map(column, rows)), 0, hi) for column in self._columns]
+
+
+class _GroupWords(dict):
+    """A ``MatcherGroup``'s cache: word → its plans in each matcher (``_StartsCache`` for several)."""
+
+    __slots__ = ("group", "none", "firsts")
+
+    def __init__(self, group: MatcherGroup) -> None:
+        super().__init__()
+        self.group = group
+        self.none = (None,) * len(group.matchers)  # the row of a word that starts no phrase of any
+        self.firsts: frozenset[str] | None = None  # the first words of all the matchers (see ``_caches``)
+
+    def _row(self, forms: tuple[str, ...], starts: Sequence[bool]) -> tuple:
+        return tuple(m._plan(forms) if hit else None for m, hit in zip(self.group.matchers, starts))
+
+    def __missing__(self, word: str) -> tuple:
+        forms = word_forms(word)
+        starts = [_starts_any(m._first_words, forms) for m in self.group.matchers]
+        row = self._row(forms, starts) if any(starts) else self.none
+        if len(self) < _STARTS_CACHE_MAX:
+            self[word] = row
+        return row
+
+    def fill(self, vocabulary: Iterable[str]) -> None:
+        """Enter at once the words of ``vocabulary`` not yet known (``_StartsCache.fill`` for the group):
+        whether a word's forms begin a phrase is tested in C, matcher by matcher, and only the words that
+        begin one have their plans read in Python. Does nothing when they would not all fit."""
+        new = list(filterfalse(self.__contains__, vocabulary))
+        if not new or len(new) > _STARTS_CACHE_MAX - len(self):
+            return
+        forms = list(map(word_forms, new))
+        firsts = self.firsts
+        if firsts is not None:  # most words begin no phrase of any matcher: one test each, in C
+            some = list(map(not_, map(firsts.isdisjoint, forms)))
+            self.update(zip(compress(new, map(not_, some)), repeat(self.none)))
+            new, forms = list(compress(new, some)), list(compress(forms, some))
+        starts = []
+        for m in self.group.matchers:
+            fw = m._first_words
+            if type(fw) is dict:
+                starts.append(list(map(not_, map(fw.keys().isdisjoint, forms))))
             else:
-                m = _longest(tokens, norms, i, end, to_orig, steps)
-                if m is None:
-                    continue
-            yield m
-            nxt = m.token_end
+                starts.append([_starts_any(fw, fs) for fs in forms])
+        rows_starts = list(zip(*starts))
+        some = list(map(any, rows_starts))
+        self.update(zip(compress(new, map(not_, some)), repeat(self.none)))
+        row = self._row
+        for word, fs, st in zip(compress(new, some), compress(forms, some), compress(rows_starts, some)):
+            self[word] = row(fs, st)
+
+
+def _starts_any(first_words: Container[str], forms: tuple[str, ...]) -> bool:
+    """Whether one of ``forms`` begins a phrase of a matcher whose first words are ``first_words``
+    (``_StartsCache.__missing__``'s test)."""
+    if type(first_words) is dict:
+        return not first_words.keys().isdisjoint(forms)
+    if type(first_words) is LazyTails:
+        return first_words.starts_any(forms)
+    return any(f in first_words for f in forms)
 
 
 def _cut(norm: str, form: str) -> int:
