@@ -64,7 +64,7 @@ def _merge_article_units(events: list[Event]) -> list[Event]:
         if into is None:
             # allies told in another order ("تمكن الجيش الوطني والمقاومة الشعبية من استعادة السيطرة على الحوطة",
             # then "تمكنت المقاومة الشعبية من السيطرة على … الحوطة"): the side named with its ally
-            into = next((k for k in kept if _article_unit(k)[:4] == key[:4] and k.location_ar == e.location_ar
+            into = next((k for k in kept if _article_unit(k)[:5] == key[:5]  # all but the two actors
                          and (k.actor2 == e.actor2 or k.actor2 is None or e.actor2 is None)
                          and e.actor1 is not None and k.actor1 is not None
                          and (e.actor1 == k.assoc_actor_1 or k.actor1 == e.assoc_actor_1)), None)

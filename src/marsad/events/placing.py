@@ -279,7 +279,7 @@ def road_ends(doc: Doc, places: list[Mention]) -> set[int]:
 
 
 # Place nouns that may stand between a near word and the name it locates by ("قرب مدينة درعا")
-LOCATOR_NOUNS = frozenset({"مدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "مديريه", "مخيم", "حي", "العاصمه"})
+LOCATOR_NOUNS = MARKERS["locator_noun"]
 
 
 def _located_pairs(doc: Doc, places: list[Mention]) -> list[tuple[Mention, Mention]]:

@@ -166,8 +166,6 @@ def is_target(idx: MentionIndex, m: Mention) -> bool:
     return any(t.norm in TARGET_MARKERS or (t.forms and t.forms[-1] in TARGET_MARKERS) for t in toks)
 
 
-
-
 def between_pair(doc: Doc, actors: list[Mention], sentence_actors: list[Mention] | None = None,
                  ) -> tuple[Mention, Mention] | None:
     """'بين X و Y' / 'بين X من جهة و Y من جهة أخرى': the two sides of a battle.
@@ -535,8 +533,6 @@ def default_actor(doc: Doc, d: Draft, template: str) -> Mention | None:
 
 ORIGIN_LAND = MARKERS["origin_land"]
 FIRED_FROM_ABROAD = frozenset({"Shelling/artillery/missile attack"})
-
-
 FIRED_FROM_REACH = 12  # words from the shelling word to the land it was fired from
 
 
