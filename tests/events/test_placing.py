@@ -225,3 +225,21 @@ def test_a_square_named_after_a_region_is_the_square_of_the_town_told_not_the_re
 def test_a_sea_named_in_a_base_description_is_never_the_event_place():
     events = marsad.extract("قصفت طائرات التحالف قاعدة عسكرية للحوثيين تطل على البحر الأحمر أمس.", published="2015-08-06")
     assert all(e.location_ar != "البحر الأحمر" for e in events)
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_not_where_the_mine_went_off():
+    events = marsad.extract("وقد أسفر انفجار اللغم عن إصابة عسكري على مستوى الرجل حيث تم نقله على متن مروحية إلى "
+                            "المستشفى العسكري بتونس العاصمة لتلقي العلاج.", published="2016-01-13")
+    assert all(e.location != "Tunis" for e in events)
+
+
+def test_where_the_displaced_fled_to_is_not_where_the_village_was_attacked():
+    (e,) = marsad.extract("قتل 21 شخصا على الأقل في هجوم لجماعة بوكو حرام على قرية مايكاديري، وقال أحد سكان القرية "
+                          "الذين لجأوا إلى مدينة مايدوغوري إن المهاجمين أحرقوا المنازل.", published="2015-08-09")
+    assert e.location != "Maiduguri"
+
+
+def test_a_battle_moved_to_a_governorate_is_fought_there():
+    events = marsad.extract("ونجحت المقاومة والجيش الموالي للشرعية في نقل المعركة إلى محافظة أبين حيث دارت اشتباكات "
+                            "عنيفة مع الحوثيين أمس.", published="2015-08-02")
+    assert any(e.location and "Abyan" in e.location for e in events)

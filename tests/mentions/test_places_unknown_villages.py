@@ -39,3 +39,10 @@ def test_a_police_district_is_no_unknown_area(places):
     # Monastir, a police body; only Monastir is a place
     by = places("تمكن أعوان منطقة الأمن الوطني بالمنستير، اليوم السبت، من إيقاف امرأة منقبة تُدرّس بمدرسة قرآنية بالجهة")
     assert set(by) == {"المنستير"} and by["المنستير"].precision == 1
+
+
+def test_a_quarter_named_after_a_sheikh_is_no_spelling_of_a_town(places):
+    # "منطقة الشيخ رضوان" is a quarter of Gaza named after a man: الشيخ is a title, not the West Bank town الشيوخ
+    by = places("أفادت مصادر فلسطينية أن مجهولين قاموا بتفجير 6 سيارات عسكرية فجر أمس في منطقة الشيخ رضوان "
+                "شمال مدينة غزة.")
+    assert "الشيخ" not in by and by["غزة"].place.name_en == "Gaza"

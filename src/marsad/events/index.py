@@ -104,6 +104,7 @@ class MentionIndex:
             if _after_origin(doc, p.token_start) or (
                     prev is not None and id(prev) in self.origin and coordinated_places(doc, prev, p)):
                 self.origin.add(id(p))  # "تعزيزات من محافظتي عدن ولحج": both are where they came from
+            marked = marked or _after_transfer(doc, p.token_start)
             if marked or (prev is not None and id(prev) in self.direction and coordinated_places(doc, prev, p)):
                 self.direction.add(id(p))  # "الطرق المؤدية إلى حلب وحماة": both are destinations
             if p.token_start > 0 and doc.tokens[p.token_start - 1].sentence == p.sentence and \
@@ -326,6 +327,36 @@ def _after_origin(doc: Doc, tok0: int) -> bool:
             if k >= 2 and (prev.norm in ADJECTIVE_LIKE or prev.forms[-1] in ADJECTIVE_LIKE):
                 prev = toks[k - 2]
             return prev.norm in ORIGIN_MARKERS or prev.forms[-1] in ORIGIN_MARKERS
+    return False
+
+
+TRANSFER_MARKERS = MARKERS["transfer"]
+CARRY_MARKERS = MARKERS["transfer_carry"]
+CASUALTY_NOUNS = MARKERS["casualty"]
+TRANSFER_REACH = 10  # tokens from the transfer word to "إلى"
+
+
+def _after_transfer(doc: Doc, tok0: int) -> bool:
+    """The place follows "إلى" (at most two words between, a hospital or a place word) in a sentence that
+    moves people there: "نقل المصابين إلى مستشفى مدينة X", "نقل جثمانه …، من عسير إلى الطائف" (a bare carrying word
+    needs the wounded or the dead named after it: "نقل المعركة إلى أبين" moved the battle there). Where the
+    wounded, the dead or the displaced were taken is not where the event happened."""
+    toks = doc.tokens
+    s = toks[tok0].sentence
+    for k in (tok0 - 1, tok0 - 2, tok0 - 3):
+        if k < 1 or toks[k].sentence != s:
+            return False
+        if toks[k].norm in ("الي", "والي"):
+            casualty = False
+            for j in range(k - 1, max(-1, k - 1 - TRANSFER_REACH), -1):
+                if toks[j].sentence != s:
+                    return False
+                if toks[j].norm in TRANSFER_MARKERS or toks[j].forms[-1] in TRANSFER_MARKERS:
+                    return True
+                casualty = casualty or toks[j].norm in CASUALTY_NOUNS or toks[j].forms[-1] in CASUALTY_NOUNS
+                if casualty and (toks[j].norm in CARRY_MARKERS or toks[j].forms[-1] in CARRY_MARKERS):
+                    return True
+            return False
     return False
 
 

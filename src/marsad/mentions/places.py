@@ -1151,7 +1151,7 @@ def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
     toks = doc.tokens
     all_cues = TOWN_CUES | CAMP_CUES | AREA_CUES
     not_names = place_context().not_names  # "منطقة الأمن الوطني", "قرية الحدود": generic nouns, no names
-    person_titles = place_context().person_titles
+    person_titles = place_context().person_titles | place_context().not_place_before
     for s in doc.sentences:
         i = s.token_start
         while i < s.token_end - 1:
@@ -1188,7 +1188,8 @@ def _unknown_after_cues(doc: Doc, idx: _Index, covered: set[int]) -> list[_Raw]:
                 if stem == nt.norm and stem[:1] == "و" and stem[1:] in nt.forms and not stem[1:].startswith("ال"):
                     break  # "سيطر على بضع بلدات وأعدم أجانب": "and executed", the list never began
                 if stem in person_titles or _in_world_region(doc, j, place_context()):
-                    break  # "مدينة الملك عبدالعزيز للعلوم", "مدينة الأمير سلطان": named after a person, no town
+                    break  # "مدينة الملك عبدالعزيز للعلوم", "منطقة الشيخ رضوان": named after a person, and no
+                    # spelling variant of the title (الشيخ is not the town الشيوخ)
                 if idx.gaz.adjective_after_cue(stem):
                     break  # مدينة صناعية، مدينة ذكية: the corpus uses the word mostly elsewhere
                 end_tok = j + 1
