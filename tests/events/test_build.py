@@ -650,3 +650,16 @@ def test_a_strike_an_air_force_will_go_on_with_is_not_told():
     # ant-JA-internationalNews-854-20170505: "ستواصل قصف" is to come
     assert marsad.extract("لكن القوات الجوية الروسية ستواصل قصف تنظيم الدولة الإسلامية في سوريا.",
                           published="2017-05-05") == []
+
+
+@pytest.mark.parametrize("text,published", [
+    # a hideout for making explosive belts (snn corpus, a Saudi interior ministry statement)
+    ("أعلنت وزارة الداخلية السعودية، مساء أمس السبت، عن مقتل إرهابيين اتخذا منزلا في حي الياسمين شمال الرياض "
+     "وكرا لتصنيع المواد المتفجرة من أحزمة وعبوات ناسفة.", "2017-01-08"),
+    # a gunman killed while wearing a belt did not blow himself up
+    ("وأضاف المصدر العسكري أن قتيلين وثلاثة جرحى في صفوف القوات المسلحة المالية سقطوا، كما تم قتل مسلح كان يحمل "
+     "حزاما ناسفا أمام الفندق في مدينة سيفاري.", "2015-08-08"),
+])
+def test_an_explosive_device_made_or_worn_is_no_explosion(text, published):
+    explosions = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}
+    assert not [e for e in marsad.extract(text, published=published) if e.sub_event_type in explosions]

@@ -227,7 +227,7 @@ def _skip_sentence(doc: Doc, s: int) -> bool:
 
 # Blockers that govern only the next word or two: "منذ تحرير"، "سلسلة تفجيرات استهدفت" (the series and
 # the verb that tells it), not a later cue of the clause ("بعد سلسلة هجمات … من السيطرة على مواقع").
-SHORT_BLOCKERS = {"since": 1, "since_start": 3, "series": 2, "front": 1, "stop": 1}
+SHORT_BLOCKERS = {"since": 1, "since_start": 3, "series": 2, "front": 1, "stop": 1, "possession": 5}
 
 
 # Cues the ل of purpose does not make an aim: a death or a wound is told as such, and people gather
@@ -274,6 +274,8 @@ def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> l
                 continue
             if b.value in SHORT_BLOCKERS and c.token_start - b.token_end >= SHORT_BLOCKERS[b.value]:
                 continue
+            if b.value == "possession" and SUB_TO_TYPE.get(c.value.sub) != "Explosions/Remote violence":
+                continue  # a device made or seized: no explosion, whatever else the clause tells
             if b.value == "stop" and c.token_start < b.token_end:
                 continue  # the phrase it opens is the cue ("وقف إطلاق النار")
             if b.value == "charge" and is_reference(idx.doc, c):
