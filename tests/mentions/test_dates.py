@@ -166,3 +166,14 @@ def test_weekday_and_month_ranges_read_the_folded_preposition():
     assert text == "الخميس إلى السبت" and expr.weekday_end == 5
     text, expr, _, _ = one("وتستمر المهلة حتى يوليو")
     assert text == "يوليو" and expr.kind == "month"
+
+
+@pytest.mark.parametrize("sentence, day", [
+    # "منذ يوم أمس": since yesterday, not "some days ago" (corpus: a Tunisian hunger strike)
+    ("بدأ شاب تونسي يدعى لطفي فريد إضراب جوع منذ يوم أمس الاثنين احتجاجا على منعه من التدريس",
+     dt.date(2015, 11, 2)),
+    ("وتتواصل الاشتباكات بين الطرفين منذ يوم الجمعة في ريف إدلب", dt.date(2015, 10, 30)),
+])
+def test_since_the_day_of_is_that_day(sentence, day):
+    text, expr, meta, r = one(sentence, dt.date(2015, 11, 3))
+    assert r.start == r.end == day and meta.get("since")

@@ -425,6 +425,8 @@ def _scan_text(text: str, cal: Calendar, rx: _Rx, tokens: Sequence[Token] | None
         if u in ("يومين", "اسبوعين", "شهرين", "سنتين", "عامين"):
             n = 2
         meta = {"since": True} if m["since"] == "منذ" else {}
+        if u == "يوم" and n is None:
+            continue  # "منذ يوم أمس", "منذ يوم الخميس": since that day, which the day's own name dates
         if u in ("يومين", "ايام", "يوما", "يوم"):
             if n is None:  # "منذ أيام": some days ago → the last week
                 add(DateHit(m.start(), m.end(), DateExpr("window", window="last_days", days=6), meta, priority=2))
