@@ -321,3 +321,15 @@ def test_the_one_named_right_before_killed_by_the_hand_of_is_the_dead():
     # a sentence of the train sentences (s0646): the child named right before "قتل على يد"
     (e,) = marsad.extract('وتابع: "طفل قتل على يد ارهابيين يهود في قرية دوما."', published="2015-08-01")
     assert (e.sub_event_type, e.actor2, e.fatalities) == ("Attack", "Civilians (Palestine)", 1)
+
+
+def test_the_police_telling_of_a_shooting_did_not_shoot():
+    (e,) = marsad.extract('قتل شخص وأصيب 14 آخرون على الأقل، في إطلاق نار في ملهى "كاميو" الليلي في مدينة سينسيناتي '
+                          "بولاية أوهايو، بحسب ما أعلنته الشرطة الأمريكية، اليوم الأحد.", published="2017-03-26")
+    assert e.sub_event_type == "Attack" and not e.actor1.startswith("Police")
+
+
+def test_the_police_suspecting_two_men_of_a_killing_did_not_kill():
+    events = marsad.extract("تشتبه الشرطة السويدية بتورط اثنين من الإريتريين في قتل شخصين أمس في متجر في مدينة "
+                            "فستروس.", published="2015-08-11")
+    assert all(not (e.actor1 or "").startswith("Police Forces of Sweden") for e in events)

@@ -100,14 +100,30 @@ FINDERS = MARKERS["finder"]
 COMPLEMENTIZERS = MARKERS["complementizer"]
 
 
+ANNOUNCED = MARKERS["announced"]
+INQUIRY_VERBS = MARKERS["inquiry"]
+
+
 def is_announcer(doc: Doc, a: Mention) -> bool:
     """'أعلنت الشرطة اليوم أن …', 'وقال الجيش إن الهجوم …': the subject of a verb of saying,
-    before the 'أن/إن' that opens what it reports, speaks; it is not a party."""
+    before the 'أن/إن' that opens what it reports, speaks; it is not a party. The police, which tell and
+    investigate crimes, speak too before 'عن' or at the sentence's end ('أعلنت الشرطة الفرنسية عن مقتل رجل',
+    '…، كما أفادت الشرطة.') and as the subject of a verb of inquiry ('تشتبه الشرطة السويدية بتورط اثنين');
+    an army announcing "عن مقتل" tells of its own operation, so it stays a party."""
     toks = doc.tokens
     sent = doc.sentences[a.sentence]
     i = a.token_start
-    if i - 1 < sent.token_start or not any(f in ANNOUNCE_VERBS for f in (toks[i - 1].norm, *toks[i - 1].forms)):
+    if i - 1 < sent.token_start:
         return False
+    verb = (toks[i - 1].norm, *toks[i - 1].forms)
+    police = (getattr(a.value, "key", "") or "").split(":", 1)[0] == "police"
+    if police and any(f in INQUIRY_VERBS for f in verb):
+        return True
+    if not any(f in ANNOUNCE_VERBS for f in verb):
+        return False
+    if police and (a.token_end == sent.token_end or doc.text[a.end:a.end + 2].strip()[:1] in (".", "،", ",")
+                   or any(f in ANNOUNCED for f in (toks[a.token_end].norm, toks[a.token_end].forms[-1]))):
+        return True
     return any(any(f in COMPLEMENTIZERS for f in (toks[j].norm, *toks[j].forms))
                for j in range(a.token_end, min(sent.token_end, a.token_end + 4)))
 
