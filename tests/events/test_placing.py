@@ -243,3 +243,10 @@ def test_a_battle_moved_to_a_governorate_is_fought_there():
     events = marsad.extract("ونجحت المقاومة والجيش الموالي للشرعية في نقل المعركة إلى محافظة أبين حيث دارت اشتباكات "
                             "عنيفة مع الحوثيين أمس.", published="2015-08-02")
     assert any(e.location and "Abyan" in e.location for e in events)
+
+
+def test_a_place_in_the_name_of_a_remembered_battle_is_not_where_the_protest_is():
+    events = marsad.extract("استقبلت أطراف متعددة من مكونات المجتمع المدني بولاية مدنين رئيس الحكومة الذي يؤدي زيارة إلى "
+                            "المنطقة بمناسبة الذكرى الأولى لملحمة بن قردان، باحتجاجات تنادي بعديد المطالب.",
+                            published="2017-03-06")
+    assert all(e.location != "Ben Gardane" for e in events)

@@ -333,3 +333,9 @@ def test_the_police_suspecting_two_men_of_a_killing_did_not_kill():
     events = marsad.extract("تشتبه الشرطة السويدية بتورط اثنين من الإريتريين في قتل شخصين أمس في متجر في مدينة "
                             "فستروس.", published="2015-08-11")
     assert all(not (e.actor1 or "").startswith("Police Forces of Sweden") for e in events)
+
+
+def test_regular_forces_loyal_to_hadi_are_not_the_syrian_army():
+    events = marsad.extract("وتمكنت القوات النظامية الموالية للرئيس هادي والمقاومة الشعبية أمس من السيطرة على مدينة "
+                            "الحوطة في محافظة لحج بعد معارك مع الحوثيين.", published="2015-08-06")
+    assert events and all("Syria" not in (e.actor1 or "") + (e.actor2 or "") for e in events)

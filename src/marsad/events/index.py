@@ -107,6 +107,9 @@ class MentionIndex:
             marked = marked or _after_transfer(doc, p.token_start)
             if marked or (prev is not None and id(prev) in self.direction and coordinated_places(doc, prev, p)):
                 self.direction.add(id(p))  # "الطرق المؤدية إلى حلب وحماة": both are destinations
+            if any(t.sentence == p.sentence and (t.norm in ANNIVERSARY or t.forms[-1] in ANNIVERSARY)
+                   for t in doc.tokens[max(0, p.token_start - ANNIVERSARY_REACH):p.token_start]):
+                self.in_name.add(id(p))  # "بمناسبة الذكرى الأولى لملحمة بن قردان": a past event's name
             if p.token_start > 0 and doc.tokens[p.token_start - 1].sentence == p.sentence and \
                     doc.tokens[p.token_start - 1].forms[-1] in STREET_NOUNS and \
                     doc.tokens[p.token_start].forms[-1] not in STREET_NOUNS:  # "ساحة ميدان تقسيم" is the square
@@ -330,6 +333,8 @@ def _after_origin(doc: Doc, tok0: int) -> bool:
     return False
 
 
+ANNIVERSARY = MARKERS["anniversary"]
+ANNIVERSARY_REACH = 4  # words from "الذكرى" to the place in the remembered event's name
 TRANSFER_MARKERS = MARKERS["transfer"]
 CARRY_MARKERS = MARKERS["transfer_carry"]
 CASUALTY_NOUNS = MARKERS["casualty"]
