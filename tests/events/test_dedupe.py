@@ -81,3 +81,22 @@ def test_ground_retaken_by_allies_and_retold_with_one_of_them_is_one_event():
     events = [e for e in doc.events
               if e.sub_event_type == "Government regains territory" and e.location_ar == "الحوطة"]
     assert len(events) == 1 and len(events[0].evidence) == 2
+
+
+def test_talk_of_battles_naming_no_side_and_no_dead_is_no_event():
+    # a Yemeni paper on officers refusing to fight: "عمليات القتال في عدن ولحج ومأرب" names no side that fought
+    text = ("أكدت عدة تقارير صحفية رفض عدد كبير من ضباط الحرس الجمهوري اليمني الموالي للمخلوع علي عبدالله صالح، "
+            "المشاركة في عمليات القتال في عدن ولحج ومأرب، وسط أنباء عن انشقاقات كبيرة.")
+    doc = run(Doc(text, published=dt.date(2015, 8, 4), id="a1"), WHOLE_PIPELINE)
+    assert [e for e in doc.events if e.event_type == "Battles"] == []
+
+
+def test_a_battle_whose_dead_are_told_stays_though_no_side_is_named():
+    doc = Doc(TEXT, id="a1")
+    clash = Event("a1", "Battles", "Armed clash", event_date="2015-08-04", location="Al Hawtah", fatalities=56,
+                  evidence=[Evidence(TEXT, 0, len(TEXT))])
+    sideless = Event("a1", "Battles", "Armed clash", event_date="2015-08-04", location="Aden", fatalities=None,
+                     evidence=[Evidence(TEXT, 0, len(TEXT))])
+    doc.events = [clash, sideless]
+    merge_sentence_duplicates(doc)
+    assert [e.location for e in doc.events] == ["Al Hawtah"]

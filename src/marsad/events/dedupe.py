@@ -6,7 +6,7 @@ turns a "تسليم" or an "إطلاق النار" of an arrest report into a se
 sentence with the same sub-type, day, place and acting side are then the same ACLED unit, written
 once with the evidence of both. Events of different sentences are merged only when sub-type, days, place
 and both actors agree (the ACLED unit); anything looser is left to fusion, which sees dates and wording
-across articles.
+across articles. A battle with no side and no dead named is dropped here, on its final sub-type.
 """
 from __future__ import annotations
 
@@ -39,7 +39,15 @@ def merge_sentence_duplicates(doc: Doc) -> None:
             kept.append(e)
             continue
         _absorb(same, e)
-    doc.events = _merge_article_units(_merge_unnamed_retellings(kept))
+    doc.events = [e for e in _merge_article_units(_merge_unnamed_retellings(kept)) if not _sideless_talk_of_battle(e)]
+
+
+def _sideless_talk_of_battle(e: Event) -> bool:
+    """A battle naming no side and no dead ("وعدم الانجرار إلى معارك جانبية", "حوصر المدنيون وسط المعارك",
+    "رفض ضباط … المشاركة في عمليات القتال في عدن") is mostly talk about fighting, not a report of one; ACLED
+    codes no battle without the side acting. One with its dead told ("قتل 39 متمردا … في المعارك العنيفة في
+    الحوطة") is kept. Judged on the final sub-type, after the learned correction."""
+    return e.event_type == "Battles" and e.actor1 is None and e.actor2 is None and not e.fatalities
 
 
 def _article_unit(e: Event) -> tuple:
