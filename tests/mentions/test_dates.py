@@ -177,3 +177,11 @@ def test_weekday_and_month_ranges_read_the_folded_preposition():
 def test_since_the_day_of_is_that_day(sentence, day):
     text, expr, meta, r = one(sentence, dt.date(2015, 11, 3))
     assert r.start == r.end == day and meta.get("since")
+
+
+def test_a_season_before_a_year_dates_the_year():
+    text, expr, _, r = one("وسيطر تنظيم داعش على مجمل محافظة دير الزور في صيف 2014 بما فيها مدينة البوكمال",
+                           dt.date(2015, 7, 31))
+    assert text == "صيف 2014" and expr.kind == "year" and r.start == dt.date(2014, 1, 1)
+    _, expr, meta, _ = one("وكانت القوات قد انسحبت من المدينة في ربيع العام الماضي", dt.date(2015, 7, 31))
+    assert meta.get("background")
