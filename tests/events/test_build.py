@@ -663,3 +663,20 @@ def test_a_strike_an_air_force_will_go_on_with_is_not_told():
 def test_an_explosive_device_made_or_worn_is_no_explosion(text, published):
     explosions = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}
     assert not [e for e in marsad.extract(text, published=published) if e.sub_event_type in explosions]
+
+
+@pytest.mark.parametrize("text,published", [
+    # Aden's liberation in mid-July, named in August as what a mine-clearing force comes after
+    ("كشفت مصادر مطلعة أن قوة سعودية جديدة مرفوقة بعربات كاسحة وكاشفات ألغام، ستصل إلى مدينة عدن اليمنية "
+     "لتطهيرها من الألغام، بعد تحريرها من قبل المقاومة الشعبية والجيش الوطني.", "2015-08-08"),
+    ("أصدر الرئيس اليمني عبد ربه منصور هادي قراراً جمهورياً بتعيين نايف البكري محافظا لعدن بعد طرد ميليشيات "
+     "الحوثي منها.", "2015-07-28"),
+])
+def test_a_takeover_named_after_ba3d_is_the_past_event_the_news_follows(text, published):
+    assert [e for e in marsad.extract(text, published=published) if e.event_type == "Battles"] == []
+
+
+def test_a_takeover_after_ithr_with_its_own_day_is_reported():
+    events = marsad.extract("اقتربت المعارك من العاصمة صنعاء، إثر تحرير المقاومة، أمس، مديرية عتمة، في محافظة ذمار.",
+                            published="2015-08-10")
+    assert any(e.sub_event_type == "Government regains territory" and e.event_date == "2015-08-09" for e in events)

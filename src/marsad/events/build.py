@@ -96,7 +96,7 @@ def build_events(doc: Doc) -> None:
         for clause in sorted(by_clause):
             cues = by_clause[clause]
             own_dates = [m for m in idx.in_clause(s, "date", clause) if not m.meta.get("background")]
-            cues = _unblocked(idx, s, clause, cues)
+            cues = [c for c in _unblocked(idx, s, clause, cues) if not _takeover_told_as_past(doc, idx, s, c)]
             if not cues or (not own_dates and any(b < clause for b in background)):
                 continue
             # "وتأتي تلك الغارات مع …", "أحصوا ثمانية قتلى في هذا الهجوم": the event told before, not a
@@ -234,6 +234,32 @@ SHORT_BLOCKERS = {"since": 1, "since_start": 3, "series": 2, "front": 1, "stop":
 # "للاحتجاج" or "للتظاهر" when they protest.
 PURPOSE_FREE = frozenset({"kill", "wound", "Peaceful protest", "Protest with intervention", "Violent demonstration",
                           "Mob violence", "Excessive force against protesters"})
+
+
+AFTER_WORDS = frozenset(MARKERS["after"]) | {"منذ", "ومنذ"}
+TAKEOVER_LINKS = frozenset({"ان", "ما", "تم", "ان تم"})  # "بعد أن طردت", "بعدما", "بعد أن تم دحرها"
+OWN_DAY_REACH = 6  # words after a takeover word (or its clause) within which a date of its own dates it
+# expelling, a battle's word, is a takeover told as past after "بعد" too ("بعد طرد ميليشيات الحوثي منها")
+EXPULSION_WORDS = frozenset(fold(w) for w in ("طرد", "دحر", "طردت", "دحرت", "طردوا", "دحروا", "طردها", "دحرها"))
+
+
+def _takeover_told_as_past(doc: Doc, idx: MentionIndex, s: int, cue: Mention) -> bool:
+    """A takeover named after "بعد/عقب/إثر/منذ" is the earlier event the sentence is dated from ("لتطهير مدينة عدن
+    من الألغام بعد تحريرها", "بعد تحرير عدن والحوطة ولودر وزنجبار", "منذ أن استعادت القوات"), told as past
+    unless a day of its own follows it ("إثر تحرير المقاومة، أمس، مديرية عتمة", "بعد سيطرتها أول من أمس على").
+    Expelling ("بعد طرد ميليشيات الحوثي منها") is told so too."""
+    if cue.value.sub != "territory" and fold(cue.text).split()[0] not in EXPULSION_WORDS:
+        return False
+    toks = doc.tokens
+    i = cue.token_start - 1
+    while i >= 0 and toks[i].sentence == cue.sentence and toks[i].norm in TAKEOVER_LINKS:
+        i -= 1
+    if i < 0 or toks[i].sentence != cue.sentence or not (toks[i].norm in AFTER_WORDS or toks[i].forms[-1] in AFTER_WORDS):
+        return False
+    clause = idx.clause(cue)
+    return not any(not m.meta.get("background") and cue.token_end <= m.token_start
+                   and (m.token_start <= cue.token_end + OWN_DAY_REACH or idx.clause(m) == clause)
+                   for m in idx.get(s, "date"))
 
 
 def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> list[Mention]:
