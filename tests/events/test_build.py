@@ -680,3 +680,9 @@ def test_a_takeover_after_ithr_with_its_own_day_is_reported():
     events = marsad.extract("اقتربت المعارك من العاصمة صنعاء، إثر تحرير المقاومة، أمس، مديرية عتمة، في محافظة ذمار.",
                             published="2015-08-10")
     assert any(e.sub_event_type == "Government regains territory" and e.event_date == "2015-08-09" for e in events)
+
+
+def test_a_hostage_taking_is_an_abduction_not_an_arrest():
+    events = marsad.extract("قتل أربعة أشخاص أمس الجمعة في هجوم مسلحين على فندق في مدينة سيفاري في وسط مالي، انتهى "
+                            "بعملية احتجاز الرهائن في الفندق.", published="2015-08-08")
+    assert "Arrests" not in {e.sub_event_type for e in events}
