@@ -339,3 +339,15 @@ def test_regular_forces_loyal_to_hadi_are_not_the_syrian_army():
     events = marsad.extract("وتمكنت القوات النظامية الموالية للرئيس هادي والمقاومة الشعبية أمس من السيطرة على مدينة "
                             "الحوطة في محافظة لحج بعد معارك مع الحوثيين.", published="2015-08-06")
     assert events and all("Syria" not in (e.actor1 or "") + (e.actor2 or "") for e in events)
+
+
+def test_police_named_without_a_nationality_in_east_jerusalem_are_israels():
+    events = marsad.extract("واعتقلت الشرطة أيضا الفلسطينيين الأربعة الذين يشتبه بقيامهم بضرب السائح وهم من سكان القدس "
+                            "الشرقية المحتلة.", published="2015-08-04")
+    assert [e.actor1 for e in events if e.sub_event_type == "Arrests"] == ["Police Forces of Israel"]
+
+
+def test_the_palestinian_police_named_so_stay_palestinian():
+    events = marsad.extract("واعتقلت الشرطة الفلسطينية أمس ثلاثة أشخاص في مدينة نابلس.",
+                            published="2015-08-04")
+    assert [e.actor1 for e in events if e.sub_event_type == "Arrests"] == ["Police Forces of Palestine"]

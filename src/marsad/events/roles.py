@@ -540,7 +540,12 @@ def default_actor(doc: Doc, d: Draft, template: str) -> Mention | None:
     """Unnamed crowds, gunmen and victims take the article country's generic actor (no Arabic mention)."""
     from ..lexicon.actors import actor_lexicon
 
-    actor = actor_lexicon().fill(template, doc.layers.get("country"))
+    lex = actor_lexicon()
+    country = doc.layers.get("country")
+    tdef = lex.actors.get(template)
+    if tdef is not None and tdef.kind == "state":
+        country = lex.forces_country(country)  # unnamed forces in a Palestinian story are Israel's
+    actor = lex.fill(template, country)
     if actor is None:
         return None
     return Mention("actor", d.cue.start, d.cue.start, "", d.sentence, d.cue.token_start, d.cue.token_start,
@@ -642,12 +647,14 @@ def localised_actor(m: Mention, country: str | None, country_name: str | None = 
     # الأمنية"): a statement from Abu Dhabi on the Abha bombing does not make its victims Emirati
     implied_police = implied_police or (base == "military" and m.meta.get("template") and any(
         w in SECURITY_WORDS for w in fold(m.text).split()))
-    if not country or (base not in LOCAL_TEMPLATES and not implied_police) or m.meta.get("adjective") \
-            or key == f"{base}:{country}":
-        return v
     from ..lexicon.actors import actor_lexicon
 
     lex = actor_lexicon()
+    if implied_police:
+        country = lex.forces_country(country)  # unnamed police in the Palestinian territories are Israel's
+    if not country or (base not in LOCAL_TEMPLATES and not implied_police) or m.meta.get("adjective") \
+            or key == f"{base}:{country}":
+        return v
     if country in lex.countries:
         return lex.fill(base, country) or v
     template = lex.actors.get(base)

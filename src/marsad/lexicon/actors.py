@@ -31,6 +31,7 @@ class Country:
     ar: tuple[str, ...]
     capitals: tuple[str, ...]
     support_adj: bool = True
+    forces_of: str | None = None  # whose army and police the story's unnamed forces are (PS: IL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,12 @@ class ActorLexicon:
     country_template: str = "military"
     first_words: frozenset[str] = field(default_factory=frozenset)  # quick pre-filter for the matcher
     _filled: dict[tuple[str, str | None], ActorDef] = field(default_factory=dict, repr=False)
+
+    def forces_country(self, country: str | None) -> str | None:
+        """The country whose forces a state force named without a nationality belongs to, in a story of
+        ``country``: itself, except where the data says otherwise (in the Palestinian territories, Israel's)."""
+        c = self.countries.get(country) if country else None
+        return c.forces_of if c is not None and c.forces_of else country
 
     def fill(self, key: str, country: str | None) -> ActorDef | None:
         """The concrete actor for ``key`` in ``country``: named actors as they are, templates filled.
@@ -212,7 +219,11 @@ def parse_actor_lexicon(data: Any, source: str = "actors.yaml") -> ActorLexicon:
         plural = ck.str_list(c.get("plural"), where, "plural")
         capitals = ck.str_list(c.get("capitals"), where, "capitals")
         sup = bool(c.get("support_adj", True))
-        countries[code] = Country(code, c["name"], c.get("of_name") or c["name"], tuple(ar), tuple(capitals), sup)
+        forces_of = c.get("forces_of")
+        if forces_of is not None and not (isinstance(forces_of, str) and len(forces_of) == 2 and forces_of.isupper()):
+            ck.fail(where, "'forces_of' must be an ISO2 code")
+        countries[code] = Country(code, c["name"], c.get("of_name") or c["name"], tuple(ar), tuple(capitals), sup,
+                                  forces_of)
         for base in adj:
             for f in _adjective_forms(base):
                 adjectives.setdefault(fold(f), code)

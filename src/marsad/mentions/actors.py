@@ -233,7 +233,8 @@ def find_actors(doc: Doc) -> None:
                     elif cand.key in named_force and sn - named_force[cand.key][1] <= FORCE_REACH \
                             and named_force[cand.key][0] != doc_cc:
                         carried = named_force[cand.key][0]
-                a = lex.fill(cand.key, adj_cc or carried or doc_cc)
+                home = lex.forces_country(doc_cc) if tdef is not None and tdef.template and tdef.kind == "state" else doc_cc
+                a = lex.fill(cand.key, adj_cc or carried or home)
                 if a is not None:
                     tmpl = lex.actors[cand.key].template
                     extra = {"country_from": carried} if carried else {}
