@@ -686,3 +686,10 @@ def test_a_hostage_taking_is_an_abduction_not_an_arrest():
     events = marsad.extract("قتل أربعة أشخاص أمس الجمعة في هجوم مسلحين على فندق في مدينة سيفاري في وسط مالي، انتهى "
                             "بعملية احتجاز الرهائن في الفندق.", published="2015-08-08")
     assert "Arrests" not in {e.sub_event_type for e in events}
+
+
+def test_a_bare_blast_in_an_article_whose_only_bomb_is_a_suicide_bombers_is_that_bombing():
+    text = ("فجر انتحاري نفسه في مسجد قوات الطوارئ بمدينة أبها يوم الخميس. "
+            "وفي مدينة خميس مشيط، أدى التفجير اليوم إلى مقتل شخصين.")
+    events = marsad.extract(text, published="2015-08-08")
+    assert len(events) == 2 and {e.sub_event_type for e in events} == {"Suicide bomb"}

@@ -442,6 +442,18 @@ def _instrument(doc: Doc, cue: Mention) -> bool:
     return cue.start > tok.start and doc.text[tok.start:cue.start].endswith("ب")
 
 
+def _only_suicide_bombs_told(doc: Doc) -> bool:
+    """Does the article tell a suicide bombing and name no other explosive device (عبوة، لغم، سيارة مفخخة …
+    not driven by a bomber)? Then its bare "التفجير" is that bombing told again. Cached on the doc."""
+    known = doc.layers.get("only_suicide_bombs")
+    if known is None:
+        subs = [(c.value.sub, fold(c.text)) for c in doc.mentions if c.kind == "cue"]
+        known = any(sub == "Suicide bomb" for sub, _ in subs) and not any(
+            sub == "Remote explosive/landmine/IED" and text not in BARE_BLASTS for sub, text in subs)
+        doc.layers["only_suicide_bombs"] = known
+    return known
+
+
 def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list[Mention],
                     sub: str | None = None) -> Draft | None:
     """The draft of one event cued in a clause; ``sub`` types it when the cues together decide (a riot)."""
@@ -460,9 +472,10 @@ def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list
     if sub == "Remote explosive/landmine/IED" and any(c.value.sub == "Suicide bomb" for c in cues):
         sub = "Suicide bomb"
     elif sub == "Remote explosive/landmine/IED" and all(fold(c.text) in BARE_BLASTS for c in cues if c.value.sub == sub) \
-            and any(c.value.sub == "Suicide bomb" for c in idx.get(s, "cue")):
+            and (any(c.value.sub == "Suicide bomb" for c in idx.get(s, "cue")) or _only_suicide_bombs_told(doc)):
         # a bare "تفجير" whose sentence tells the bomber or his belt ("…، كما عثر في الموقع على أشلاء يعتقد
-        # أنها ناتجة عن تفجير بأحزمة ناسفة"): a suicide bombing, not a roadside bomb
+        # أنها ناتجة عن تفجير بأحزمة ناسفة"), or in an article whose only bombs are suicide bombers' ("أدان …
+        # التفجير الإرهابي الذي استهدف مسجد قوات الطوارئ" beside "الانتحاري الذي فجر نفسه"): a suicide bombing
         sub = "Suicide bomb"
     if all(c.value.needs_actor for c in cues) and not clause_actors:
         if sub != "territory":
