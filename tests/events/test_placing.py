@@ -250,3 +250,10 @@ def test_a_place_in_the_name_of_a_remembered_battle_is_not_where_the_protest_is(
                             "المنطقة بمناسبة الذكرى الأولى لملحمة بن قردان، باحتجاجات تنادي بعديد المطالب.",
                             published="2017-03-06")
     assert all(e.location != "Ben Gardane" for e in events)
+
+
+def test_where_a_minister_spoke_is_not_where_the_bombing_was():
+    text = ("قتل 32 شخصا في تفجير استهدف مركزا ثقافيا في بلدة سروج التركية قرب الحدود السورية أمس. "
+            "وقال رئيس الوزراء في مؤتمر صحافي في أنقرة، إن التفجير ناجم عن اعتداء انتحاري قام به داعش.")
+    events = marsad.extract(text, published="2015-07-21")
+    assert events and all(e.location != "Ankara" for e in events)

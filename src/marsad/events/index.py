@@ -93,6 +93,7 @@ class MentionIndex:
         self.clause_of = self._clauses(doc)
         self.direction: set[int] = set()  # places that are not where an event happened
         self.origin: set[int] = set()  # where an attack or convoy came from (still a place one can hold)
+        self.venue: set[int] = set()  # where a statement was made (a protest there is still at it)
         # place words inside an actor's or source's name
         self.in_name: set[int] = inside & {id(m) for m in doc.mentions if m.kind == "place"}
         prev = None
@@ -107,6 +108,8 @@ class MentionIndex:
             marked = marked or _after_transfer(doc, p.token_start)
             if marked or (prev is not None and id(prev) in self.direction and coordinated_places(doc, prev, p)):
                 self.direction.add(id(p))  # "الطرق المؤدية إلى حلب وحماة": both are destinations
+            if _at_venue(doc, p.token_start):
+                self.venue.add(id(p))  # "وقال في مؤتمر صحافي في أنقرة": where it was said
             if any(t.sentence == p.sentence and (t.norm in ANNIVERSARY or t.forms[-1] in ANNIVERSARY)
                    for t in doc.tokens[max(0, p.token_start - ANNIVERSARY_REACH):p.token_start]):
                 self.in_name.add(id(p))  # "بمناسبة الذكرى الأولى لملحمة بن قردان": a past event's name
@@ -330,6 +333,22 @@ def _after_origin(doc: Doc, tok0: int) -> bool:
             if k >= 2 and (prev.norm in ADJECTIVE_LIKE or prev.forms[-1] in ADJECTIVE_LIKE):
                 prev = toks[k - 2]
             return prev.norm in ORIGIN_MARKERS or prev.forms[-1] in ORIGIN_MARKERS
+    return False
+
+
+VENUE = MARKERS["venue"]
+VENUE_REACH = 4  # words from "مؤتمر صحافي", "كلمة" to the place it was held at
+
+
+def _at_venue(doc: Doc, tok0: int) -> bool:
+    """Is the place where a statement was made ("في مؤتمر صحافي في أنقرة"): a venue word within four words
+    before it, in its sentence, with no comma between?"""
+    toks = doc.tokens
+    for k in range(tok0 - 1, max(-1, tok0 - 1 - VENUE_REACH), -1):
+        if toks[k].sentence != toks[tok0].sentence or any(ch in doc.text[toks[k].end:toks[k + 1].start] for ch in "،,.:"):
+            return False
+        if toks[k].norm in VENUE or toks[k].forms[-1] in VENUE:
+            return True
     return False
 
 

@@ -20,6 +20,7 @@ from .index import (
     precision_of,
     qualifier_of,
 )
+from .model import SUB_TO_TYPE
 
 
 def place_draft(doc: Doc, idx: MentionIndex, s: int, d: Draft, context_places: list[Mention]) -> list[Draft]:
@@ -198,7 +199,10 @@ def places_for(idx: MentionIndex, s: int, d: Draft) -> list[Mention]:
     ("وترافق ذلك مع قصف الطيران على مناطق الاشتباك"), else of the nearest later one.
     """
     doc = idx.doc
-    usable = outside_named_area(doc, [p for p in idx.get(s, "place") if is_event_place(idx, p)])
+    protest = SUB_TO_TYPE.get(d.sub) in ("Protests", "Riots")
+    # where a statement was made is no event's place, except a protest's at it (a shoe thrown at a press conference)
+    usable = outside_named_area(doc, [p for p in idx.get(s, "place") if is_event_place(idx, p)
+                                      and (protest or id(p) not in idx.venue)])
     # the place of an earlier incident named as a time reference after the cue ("شنت مقاتلات تركية … غارات على
     # مواقع للتنظيم في سورية وذلك بعد اربعة ايام على تفجير سوروتش") is not this event's place
     refs = [b for b in idx.get(s, "blocker") if b.value == "reference" and b.token_start > d.cue.token_end]
