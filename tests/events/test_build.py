@@ -693,3 +693,9 @@ def test_a_bare_blast_in_an_article_whose_only_bomb_is_a_suicide_bombers_is_that
             "وفي مدينة خميس مشيط، أدى التفجير اليوم إلى مقتل شخصين.")
     events = marsad.extract(text, published="2015-08-08")
     assert len(events) == 2 and {e.sub_event_type for e in events} == {"Suicide bomb"}
+
+
+def test_a_list_of_the_sites_other_headlines_is_no_report():
+    text = ("قبلي : القبض على الإرهابي الرابع وزير الداخلية يشيد بسرعة التدخل الأمني في هجوم قبلي القلعة الكبرى : "
+            "عنصر متشدد يكسر ساق مواطن رفض دعوته للصلاة صفاقس : وقفة احتجاجية لأعوان الصحة أمام مقر الولاية")
+    assert marsad.extract(text, published="2017-03-12") == []

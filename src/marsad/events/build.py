@@ -215,11 +215,18 @@ def _inside_actor(idx: MentionIndex, s: int, cue: Mention) -> bool:
 
 
 # ------------------------------------------------------------------------------- sentence logic
+HEADLINE_LIST_COLONS = 2  # spaced colons in one sentence: "place : headline" items run together
+
+
 def _skip_sentence(doc: Doc, s: int) -> bool:
-    """Link lines, tag lists, comment boxes and a headline (retold by the body) are not reports."""
+    """Link lines, tag lists, comment boxes, lists of other headlines and a headline (retold by the body) are
+    not reports."""
     text = doc.sentence_text(s).strip()
     if text.startswith(("رابط", "سمات", "http", "التعليقات", "اقرأ أيضا", "اقرأ ايضا")):
         return True
+    if text.count(" : ") >= HEADLINE_LIST_COLONS:
+        return True  # "قبلي : القبض على الإرهابي الرابع … القلعة الكبرى : عنصر متشدد يكسر ساق مواطن": a list of
+        # the site's other headlines, or a schedule, run together without full stops
     sent = doc.sentences[s]
     return (s == 0 and len(doc.sentences) >= 3 and sent.token_end - sent.token_start < 15
             and text[-1:] not in ".!?؟:" and doc.text[sent.end:sent.end + 1] == "\n")
