@@ -257,3 +257,11 @@ def test_where_a_minister_spoke_is_not_where_the_bombing_was():
             "وقال رئيس الوزراء في مؤتمر صحافي في أنقرة، إن التفجير ناجم عن اعتداء انتحاري قام به داعش.")
     events = marsad.extract(text, published="2015-07-21")
     assert events and all(e.location != "Ankara" for e in events)
+
+
+def test_an_event_told_where_it_was_said_takes_no_place_from_the_story():
+    text = ("تمكنت المقاومة الشعبية أمس من السيطرة على مدينة الحوطة في محافظة لحج. "
+            "وقال نائب الرئيس، في تصريح لدى مغادرته الرياض، إن الجيش الوطني والمقاومة لن تألو جهداً في مواصلة "
+            "عملية استعادة الدولة.")
+    events = marsad.extract(text, published="2015-08-05")
+    assert [e.location for e in events if e.evidence[0].text.startswith("وقال")] == []

@@ -43,8 +43,11 @@ def place_draft(doc: Doc, idx: MentionIndex, s: int, d: Draft, context_places: l
         return [d]
     if not places:
         named = named_places_in(idx, s)
-        if named and not any(is_event_place(idx, p) for p in named) and not home_country_only(doc, idx, s):
-            return []  # told at the scale of foreign countries ("في سوريا والعراق"): no place to code
+        if named and not any(is_event_place(idx, p) and id(p) not in idx.venue for p in named) \
+                and not home_country_only(doc, idx, s):
+            # told at the scale of foreign countries ("في سوريا والعراق"), or only where it was said ("في تصريح
+            # لدى مغادرته الرياض"): no place to code, and not the story's either
+            return []
         if d.cue.value.needs_actor and not named:
             home = home_force_country(doc, d)
             if home is None:
