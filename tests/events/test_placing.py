@@ -265,3 +265,9 @@ def test_an_event_told_where_it_was_said_takes_no_place_from_the_story():
             "عملية استعادة الدولة.")
     events = marsad.extract(text, published="2015-08-05")
     assert [e.location for e in events if e.evidence[0].text.startswith("وقال")] == []
+
+
+def test_where_the_correspondent_files_from_is_not_where_the_shelling_was():
+    events = marsad.extract("وأفاد مراسلنا في عدن أن الحوثيين وقوات صالح قصفوا أحياء سكنية في حي الروضة بمدينة تعز.",
+                            published="2015-08-08")
+    assert [e.location for e in events] == ["Taiz"]
