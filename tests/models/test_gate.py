@@ -184,3 +184,16 @@ def test_ground_regained_from_rebels_keeps_no_civilians_the_killing_rule_implied
     assert events and all(not (e.actor2 or "").startswith("Civilians") for e in events)
     regained = [e for e in events if e.sub_event_type == "Government regains territory"]
     assert regained and regained[0].actor1 == "Popular Resistance" and regained[0].interaction == 30
+
+
+def test_confidence_reads_the_events_sub_type_the_corrected_one_in_training() -> None:
+    """The confidence model weighs the sub-type itself; training passes the corrected sub-type of a draft."""
+    from types import SimpleNamespace
+
+    from marsad.models.gate import confidence_features
+
+    draft = SimpleNamespace(sub_event_type="Armed clash", actor1="A", actor2=None, latitude=1.0, event_date=None,
+                            fatalities=0)
+    assert "sub:Armed clash" in confidence_features(0.9, 0.8, 0.5, draft)
+    corrected = confidence_features(0.9, 0.8, 0.5, draft, "Air/drone strike")
+    assert "sub:Air/drone strike" in corrected and "sub:Armed clash" not in corrected

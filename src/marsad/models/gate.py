@@ -40,9 +40,17 @@ class Gated:
         return dict(self.__dict__)
 
 
-def confidence_features(relevance: float | None, sentence: float, subtype_p: float, event: Any) -> dict[str, float]:
-    """Inputs of the confidence model (names shared with training)."""
+def confidence_features(relevance: float | None, sentence: float, subtype_p: float, event: Any,
+                        subtype: str | None = None) -> dict[str, float]:
+    """Inputs of the confidence model (names shared with training). ``subtype``: the event's sub-type when
+    it is not yet ``event.sub_event_type`` (training scores a rule draft under its corrected sub-type).
+
+    The sub-type itself is an input: the rules are surer of some sub-types than of others (held out on
+    the labelled sentences, a drafted "Armed clash", "Attack" or roadside bomb is right less often than
+    its scores alone say, a drafted arrest or air strike more often)."""
+    sub = subtype or getattr(event, "sub_event_type", "") or ""
     return {
+        "sub:" + sub: 1.0,
         "logit_relevance": logit(relevance if relevance is not None else 0.5),
         "logit_sentence": logit(sentence),
         "subtype_p": subtype_p,

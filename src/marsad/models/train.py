@@ -577,7 +577,7 @@ def train(labels: Path, out: Path, corpus: Path | None = None, settings: dict[st
         doc = doc_of[id(s)]
         d = dist_oof[i]
         for e, sub in zip(rule_events[i], final_subs(i)):
-            conf_rows.append(confidence_features(rel_of_doc[id(doc)], p_st[i], d.get(sub, 0.0), e))
+            conf_rows.append(confidence_features(rel_of_doc[id(doc)], p_st[i], d.get(sub, 0.0), e, sub))
             conf_y.append(y_ev[i] and sub in s.types)
             conf_fold.append(int(fold_of[i]))
     cfolds = [np.where(np.array(conf_fold) == f)[0] for f in range(k)]
@@ -810,7 +810,7 @@ trained on.
 | `relevance` | does the article report at least one specific codable event? | title + first {700} characters | logistic regression over word and stem-bigram features and the text's word vector, Platt-calibrated |
 | `status` | does a sentence with an event cue report a specific recent event (not past, future, negated, general, figurative)? | the sentence's words + its cue/blocker/mention kinds; the article's relevance | logistic regression, Platt-calibrated with the article's relevance probability as a second input (`a·score + c·logit(relevance) + b`) |
 | `subtype` | which ACLED sub-type the sentence reports | same, and the sentence's word vector | multinomial logistic regression |
-| `confidence` | P(a published event is a real event of its sub-type) | article and sentence probabilities, the sub-type probability, which fields the rules filled | logistic regression on held-out scores (calibrated by construction) |
+| `confidence` | P(a published event is a real event of its sub-type) | article and sentence probabilities, the sub-type and its probability, which fields the rules filled | logistic regression on held-out scores (calibrated by construction) |
 
 Features are the project's own normalised tokens (matching form, clitic-free stem, stem bigrams) and
 the rule mention layers; vocabularies keep features seen in ≥ {manifest['settings']['min_df']} training rows. The relevance and sub-type
