@@ -100,3 +100,20 @@ def test_a_battle_whose_dead_are_told_stays_though_no_side_is_named():
     doc.events = [clash, sideless]
     merge_sentence_duplicates(doc)
     assert [e.location for e in doc.events] == ["Al Hawtah"]
+
+
+def test_the_clash_for_a_town_taken_that_day_is_the_takeover():
+    doc = Doc(TEXT, id="a1")
+
+    def battle(sub: str, actor1: str | None, fatalities: int) -> Event:
+        return Event("a1", "Battles", sub, event_date="2015-08-03", location="Taiz", location_id="geonames:70225",
+                     actor1=actor1, actor2="Houthi Movement", fatalities=fatalities,
+                     evidence=[Evidence(TEXT, 0, len(TEXT))])
+
+    taken = battle("Government regains territory", "Military Forces of Yemen (Hadi faction)", 0)
+    taken.assoc_actor_1 = "Popular Resistance"
+    doc.events = [taken, battle("Armed clash", "Popular Resistance", 15), battle("Armed clash", "Islamic State", 2)]
+    merge_sentence_duplicates(doc)
+    # the fight between the takeover's sides joins it with its toll; a clash with another side stays apart
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Government regains territory", 15),
+                                                                        ("Armed clash", 2)]

@@ -39,7 +39,34 @@ def merge_sentence_duplicates(doc: Doc) -> None:
             kept.append(e)
             continue
         _absorb(same, e)
-    doc.events = [e for e in _merge_article_units(_merge_unnamed_retellings(kept)) if not _sideless_talk_of_battle(e)]
+    events = _fights_of_takeovers(_merge_article_units(_merge_unnamed_retellings(kept)))
+    doc.events = [e for e in events if not _sideless_talk_of_battle(e)]
+
+
+TAKEOVERS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _fights_of_takeovers(events: list[Event]) -> list[Event]:
+    """A clash told at the place and on the days of a territory change the article tells, between its sides
+    (or sides left unnamed), is the fight for it: GUIDELINES, "regime forces taking a town while fighting
+    there is one event (the territory change), not two". The clash's evidence and toll join the takeover."""
+    takeovers = [e for e in events if e.sub_event_type in TAKEOVERS and (e.location_id or e.location)]
+    if not takeovers:
+        return events
+    dropped: set[int] = set()
+    for e in events:
+        if e.sub_event_type != "Armed clash" or not (e.location_id or e.location):
+            continue
+        for t in takeovers:
+            if (t.location_id or t.location) != (e.location_id or e.location) \
+                    or (t.event_date, t.event_date_end) != (e.event_date, e.event_date_end):
+                continue
+            sides = {t.actor1, t.actor2, t.assoc_actor_1, t.assoc_actor_2} - {None}
+            if all(a is None or a in sides for a in (e.actor1, e.actor2)):
+                _absorb(t, e)
+                dropped.add(id(e))
+                break
+    return [e for e in events if id(e) not in dropped]
 
 
 def _sideless_talk_of_battle(e: Event) -> bool:
