@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
+from operator import attrgetter
 from typing import Container
 
 from ..doc import Doc, Mention
@@ -1331,14 +1333,14 @@ def _short_names_found(doc: Doc, idx: _Index, covered: set[int], pctx: PlaceCont
     the token, less at most one or two proclitics, is the spelling, and no hyphen joins it to a longer word."""
     table = short_names()
     longest = max((len(k) for k in table), default=0) + 2
+    spelled = short_spellings()
     out = []
     toks = doc.tokens
-    for i, tok in enumerate(toks):
+    for i in _short_name_tokens(doc, table):
+        tok = toks[i]
         if tok.end - tok.start > longest or i in covered:
             continue
-        written = doc.text[tok.start:tok.end]
-        hit = next(((pre, table[written[len(pre):]]) for pre in _SHORT_NAME_CLITICS
-                    if written.startswith(pre) and written[len(pre):] in table), None)
+        hit = spelled.get(doc.text[tok.start:tok.end])
         if hit is None or doc.text[tok.start - 1:tok.start] == "-" or doc.text[tok.end:tok.end + 1] == "-":
             continue
         pre, entry = hit
@@ -1356,6 +1358,44 @@ def _short_names_found(doc: Doc, idx: _Index, covered: set[int], pctx: PlaceCont
         raw.dateline = _is_dateline(doc, raw.start, raw.end)
         out.append(raw)
     return out
+
+
+@lru_cache(maxsize=None)
+def short_spellings(name: str = "places_context.yaml") -> dict[str, tuple[str, ShortName]]:
+    """Each way a short name may be written as a token (a proclitic of ``_SHORT_NAME_CLITICS``, in that
+    order, then a spelling of ``short_names``) → ``(the proclitic, the name)``, the first proclitic that
+    fits winning, as testing a token's prefixes in order finds it: one lookup per token."""
+    spelled: dict[str, tuple[str, ShortName]] = {}
+    for pre in _SHORT_NAME_CLITICS:
+        for key, entry in short_names(name).items():
+            spelled.setdefault(pre + key, (pre, entry))
+    return spelled
+
+
+_token_end = attrgetter("end")
+
+
+def _short_name_tokens(doc: Doc, table: dict[str, ShortName]) -> list[int]:
+    """The tokens whose text ends with a spelling of ``table``, in order: the only ones that can be a short
+    name (its spelling ends the token). Found by searching the text for each spelling (overlapping hits
+    too), in C, instead of reading every token's text in Python."""
+    text = doc.text
+    ends: set[int] = set()
+    for key in table:
+        if key:
+            k = text.find(key)
+            while k >= 0:
+                ends.add(k + len(key))
+                k = text.find(key, k + 1)
+    if not ends:
+        return []
+    tok_ends = list(map(_token_end, doc.tokens))
+    found = []
+    for e in sorted(ends):
+        i = bisect_left(tok_ends, e)
+        if i < len(tok_ends) and tok_ends[i] == e:
+            found.append(i)
+    return found
 
 
 def _list_end(doc: Doc, tok: Token) -> bool:
