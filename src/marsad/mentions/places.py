@@ -1056,12 +1056,15 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
                     alt.reasons.append(f"read without the proclitic {stripped[1]}")
                     raw = alt
         if raw is None:
-            countries = {p.country_code for p in gaz.lookup_key(m.key) if p.kind == "country"}
-            if (len(countries) == 1 and m.token_start > doc.sentences[doc.tokens[m.token_start].sentence].token_start
+            # the word before is tested first: most matches turned down have none of those words before them,
+            # and their places are then not read
+            if (m.token_start > doc.sentences[doc.tokens[m.token_start].sentence].token_start
                     and _has_bare(doc.tokens[m.token_start - 1], pctx.not_place_before)):
-                # "النائب عن نداء تونس", "منتخب مصر": a country inside a party's, team's or paper's name is no
-                # place, yet the story is about that country (evidence as a nationality adjective)
-                demonyms.extend(countries)
+                countries = {p.country_code for p in gaz.lookup_key(m.key) if p.kind == "country"}
+                if len(countries) == 1:
+                    # "النائب عن نداء تونس", "منتخب مصر": a country inside a party's, team's or paper's name is
+                    # no place, yet the story is about that country (evidence as a nationality adjective)
+                    demonyms.extend(countries)
             continue
         raws.append(raw)
         covered.update(range(raw.tok0, m.token_end))
