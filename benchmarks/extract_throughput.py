@@ -82,22 +82,25 @@ def main() -> int:
     marsad.extract("قصفت قوات النظام مدينة الرقة أمس", published="2017-10-12")
     load_s = time.perf_counter() - t0
 
-    texts = [(a["id"], a["text"], a.get("published"), a.get("source")) for a in articles(args.corpus, args.limit)]
+    # each record as ``marsad extract`` passes it on: the title too, which the relevance step reads (without it
+    # fewer articles are read through, and the pipeline's figure is not the CLI's work)
+    texts = [(a["id"], a["text"], a.get("published"), a.get("source"), a.get("title"), a.get("url"))
+             for a in articles(args.corpus, args.limit)]
     n = len(texts)
     chars = sum(len(t[1]) for t in texts)
     rss_before = peak_rss_mb()
     words = re.compile(r"\w+")
 
     def bare() -> None:
-        for _id, text, _pub, _src in texts:
+        for _id, text, *_ in texts:
             words.findall(unicodedata.normalize("NFKC", text))
 
     def norm_tok() -> None:
-        for _id, text, _pub, _src in texts:
+        for _id, text, *_ in texts:
             tokenise(normalise(text))
 
     def docs() -> None:
-        for _id, text, _pub, _src in texts:
+        for _id, text, *_ in texts:
             Doc(text).sentences  # the text layers are built on first use
 
     per_article: list[tuple[float, int, bool]] = []
@@ -107,9 +110,9 @@ def main() -> int:
         per_article.clear()
         events.clear()
         clock = time.process_time
-        for art_id, text, pub, src in texts:
+        for art_id, text, pub, src, title, url in texts:
             t = clock()
-            doc = marsad.extract_doc(text, published=pub, source=src, article_id=art_id)
+            doc = marsad.extract_doc(text, published=pub, source=src, article_id=art_id, title=title, url=url)
             per_article.append((clock() - t, len(doc.events), bool(doc.layers.get("stop"))))
             events.extend(doc.events)
 
