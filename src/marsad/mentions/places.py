@@ -1382,14 +1382,15 @@ def _short_name_tokens(doc: Doc, table: dict[str, ShortName]) -> list[int]:
     """The tokens whose text ends with a spelling of ``table``, in order: the only ones that can be a short
     name (its spelling ends the token). Found by searching the text for each spelling (overlapping hits
     too), in C, instead of reading every token's text in Python."""
+    if "" in table:  # an empty spelling: a lone proclitic would be one, any token may be
+        return list(range(len(doc.tokens)))
     text = doc.text
     ends: set[int] = set()
     for key in table:
-        if key:
-            k = text.find(key)
-            while k >= 0:
-                ends.add(k + len(key))
-                k = text.find(key, k + 1)
+        k = text.find(key)
+        while k >= 0:
+            ends.add(k + len(key))
+            k = text.find(key, k + 1)
     if not ends:
         return []
     tok_ends = list(map(_token_end, doc.tokens))
