@@ -59,7 +59,8 @@ def stage_times(arts: list[dict]) -> list[tuple[str, float]]:
     clock = time.process_time  # CPU time: what the stages cost, whatever else the machine runs
     for a in arts:
         t = clock()
-        doc = Doc(a["text"], id=a["id"], published=parse_published(a.get("published")), source=a.get("source"))
+        doc = Doc(a["text"], id=a["id"], published=parse_published(a.get("published")), source=a.get("source"),
+                  title=a.get("title"), url=a.get("url"))  # as marsad extract reads a record: the title counts
         t2 = clock()
         totals[0] += t2 - t
         for k, step in enumerate(steps, 1):
@@ -100,7 +101,7 @@ def main() -> int:
     prof = cProfile.Profile(time.process_time)
     prof.enable()
     for a in arts:
-        marsad.extract_doc(a["text"], a.get("published"), a.get("source"), a["id"])
+        marsad.extract_doc(a["text"], a.get("published"), a.get("source"), a["id"], title=a.get("title"), url=a.get("url"))
     prof.disable()
     stats = pstats.Stats(prof)
     by_module: dict[str, float] = {}

@@ -116,19 +116,22 @@ def _extract(art: Any, min_conf: float, explain: bool, as_dicts: bool = True) ->
 
     The events are those at ``min_conf`` or above, as dicts (with their scores when ``explain``), or as
     ``Event`` objects when ``as_dicts`` is False and they need no explanation; a data file that cannot be
-    read is raised, as it sinks every article."""
+    read is raised, as it sinks every article. (What only a failure or ``explain`` needs is imported then:
+    an import statement costs a few microseconds per article.)"""
     from .. import extract_doc
-    from ..lexicon import DataFileError
-    from ..models.gate import explained
 
     try:
         doc = extract_doc(art.text, art.published, art.source, art.id, title=art.title, url=art.url)
-    except DataFileError:
-        raise
     except Exception as exc:  # an extractor bug on one article must not stop the batch
+        from ..lexicon import DataFileError
+
+        if isinstance(exc, DataFileError):
+            raise
         return art, [], f"{type(exc).__name__}: {exc}"
     kept = [e for e in doc.events if e.confidence >= min_conf]
     if explain:
+        from ..models.gate import explained
+
         return art, [explained(doc, e) for e in kept], None
     return art, ([e.to_dict() for e in kept] if as_dicts else kept), None
 

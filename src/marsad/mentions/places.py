@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
+from operator import attrgetter
 from typing import Container
 
 from ..doc import Doc, Mention
@@ -1054,12 +1056,15 @@ def _collect(doc: Doc, idx: _Index) -> tuple[list[_Raw], list[str]]:
                     alt.reasons.append(f"read without the proclitic {stripped[1]}")
                     raw = alt
         if raw is None:
-            countries = {p.country_code for p in gaz.lookup_key(m.key) if p.kind == "country"}
-            if (len(countries) == 1 and m.token_start > doc.sentences[doc.tokens[m.token_start].sentence].token_start
+            # the word before is tested first: most matches turned down have none of those words before them,
+            # and their places are then not read
+            if (m.token_start > doc.sentences[doc.tokens[m.token_start].sentence].token_start
                     and _has_bare(doc.tokens[m.token_start - 1], pctx.not_place_before)):
-                # "النائب عن نداء تونس", "منتخب مصر": a country inside a party's, team's or paper's name is no
-                # place, yet the story is about that country (evidence as a nationality adjective)
-                demonyms.extend(countries)
+                countries = {p.country_code for p in gaz.lookup_key(m.key) if p.kind == "country"}
+                if len(countries) == 1:
+                    # "النائب عن نداء تونس", "منتخب مصر": a country inside a party's, team's or paper's name is
+                    # no place, yet the story is about that country (evidence as a nationality adjective)
+                    demonyms.extend(countries)
             continue
         raws.append(raw)
         covered.update(range(raw.tok0, m.token_end))
@@ -1332,14 +1337,14 @@ def _short_names_found(doc: Doc, idx: _Index, covered: set[int], pctx: PlaceCont
     the token, less at most one or two proclitics, is the spelling, and no hyphen joins it to a longer word."""
     table = short_names()
     longest = max((len(k) for k in table), default=0) + 2
+    spelled = short_spellings()
     out = []
     toks = doc.tokens
-    for i, tok in enumerate(toks):
+    for i in _short_name_tokens(doc, table):
+        tok = toks[i]
         if tok.end - tok.start > longest or i in covered:
             continue
-        written = doc.text[tok.start:tok.end]
-        hit = next(((pre, table[written[len(pre):]]) for pre in _SHORT_NAME_CLITICS
-                    if written.startswith(pre) and written[len(pre):] in table), None)
+        hit = spelled.get(doc.text[tok.start:tok.end])
         if hit is None or doc.text[tok.start - 1:tok.start] == "-" or doc.text[tok.end:tok.end + 1] == "-":
             continue
         pre, entry = hit
@@ -1357,6 +1362,45 @@ def _short_names_found(doc: Doc, idx: _Index, covered: set[int], pctx: PlaceCont
         raw.dateline = _is_dateline(doc, raw.start, raw.end)
         out.append(raw)
     return out
+
+
+@lru_cache(maxsize=None)
+def short_spellings(name: str = "places_context.yaml") -> dict[str, tuple[str, ShortName]]:
+    """Each way a short name may be written as a token (a proclitic of ``_SHORT_NAME_CLITICS``, in that
+    order, then a spelling of ``short_names``) → ``(the proclitic, the name)``, the first proclitic that
+    fits winning, as testing a token's prefixes in order finds it: one lookup per token."""
+    spelled: dict[str, tuple[str, ShortName]] = {}
+    for pre in _SHORT_NAME_CLITICS:
+        for key, entry in short_names(name).items():
+            spelled.setdefault(pre + key, (pre, entry))
+    return spelled
+
+
+_token_end = attrgetter("end")
+
+
+def _short_name_tokens(doc: Doc, table: dict[str, ShortName]) -> list[int]:
+    """The tokens whose text ends with a spelling of ``table``, in order: the only ones that can be a short
+    name (its spelling ends the token). Found by searching the text for each spelling (overlapping hits
+    too), in C, instead of reading every token's text in Python."""
+    if "" in table:  # an empty spelling: a lone proclitic would be one, any token may be
+        return list(range(len(doc.tokens)))
+    text = doc.text
+    ends: set[int] = set()
+    for key in table:
+        k = text.find(key)
+        while k >= 0:
+            ends.add(k + len(key))
+            k = text.find(key, k + 1)
+    if not ends:
+        return []
+    tok_ends = list(map(_token_end, doc.tokens))
+    found = []
+    for e in sorted(ends):
+        i = bisect_left(tok_ends, e)
+        if i < len(tok_ends) and tok_ends[i] == e:
+            found.append(i)
+    return found
 
 
 def _list_end(doc: Doc, tok: Token) -> bool:
