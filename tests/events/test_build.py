@@ -699,3 +699,9 @@ def test_a_list_of_the_sites_other_headlines_is_no_report():
     text = ("قبلي : القبض على الإرهابي الرابع وزير الداخلية يشيد بسرعة التدخل الأمني في هجوم قبلي القلعة الكبرى : "
             "عنصر متشدد يكسر ساق مواطن رفض دعوته للصلاة صفاقس : وقفة احتجاجية لأعوان الصحة أمام مقر الولاية")
     assert marsad.extract(text, published="2017-03-12") == []
+
+
+def test_a_visit_to_the_site_of_a_bombing_is_no_new_bombing():
+    text = ("استقبل الأمير محمد بن نايف في مقر قوة الطوارئ الخاصة بعسير مساء أمس أسر الشهداء، واطلع على آثار "
+            "التفجير الآثم داخل المسجد.")
+    assert [e for e in marsad.extract(text, published="2015-08-11") if e.event_type.startswith("Explosions")] == []

@@ -207,13 +207,18 @@ def _told_dated_before(idx: MentionIndex, s: int, d: Draft) -> bool:
 
 
 DEMONSTRATIVES = MARKERS["demonstrative"]
+SITE_NOUNS = MARKERS["site"]
+SITE_PLACES = MARKERS["site_place"]
+VISIT_WORDS = MARKERS["visit"]
+VISIT_REACH = 3  # words from a verb of visiting to the site noun ("وقف … ظهر أمس على موقع")
 PARTITIVES = MARKERS["partitive"]
 AFTER_WORDS = MARKERS["after"]
 
 
 def points_back(doc: Doc, cue: Mention) -> bool:
-    """A definite event noun after a demonstrative ("تلك الغارات", "هذا الهجوم"): the event already told,
-    not a new one; "أحد هذه الهجمات" (one of them) tells one of its own."""
+    """A definite event noun after a demonstrative ("تلك الغارات", "هذا الهجوم"), after its traces ("آثار
+    التفجير") or its site visited ("تفقد موقع الهجوم"): the event already told, not a new one; "أحد هذه
+    الهجمات" (one of them) tells one of its own."""
     toks = doc.tokens
     i = cue.token_start
     if i == 0 or not toks[i].norm.lstrip("وفبل").startswith("ال"):
@@ -221,6 +226,12 @@ def points_back(doc: Doc, cue: Mention) -> bool:
     if toks[i - 1].norm in AFTER_WORDS and cue.value.needs_actor and toks[i - 1].sentence == toks[i].sentence:
         # "بعد الهجوم." ending the sentence: the attack told before, not one of its own
         return cue.token_end >= doc.sentences[cue.sentence].token_end
+    if toks[i - 1].sentence == toks[i].sentence and (toks[i - 1].norm in SITE_NOUNS or toks[i - 1].forms[-1] in SITE_NOUNS):
+        return True  # "آثار التفجير": the traces of the event already told
+    if toks[i - 1].sentence == toks[i].sentence and (toks[i - 1].norm in SITE_PLACES or toks[i - 1].forms[-1] in SITE_PLACES) \
+            and any(t.sentence == toks[i].sentence and (t.norm in VISIT_WORDS or t.forms[-1] in VISIT_WORDS)
+                    for t in toks[max(0, i - 1 - VISIT_REACH):i - 1]):
+        return True  # "وقف أمير المنطقة على موقع التفجير": the site of the event already told, visited
     if toks[i - 1].norm not in DEMONSTRATIVES or toks[i - 1].sentence != toks[i].sentence:
         return False
     # "أحد هذه الهجمات", "ستا من هذه الغارات": some of them, told with their own detail
