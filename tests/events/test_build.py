@@ -705,3 +705,9 @@ def test_a_visit_to_the_site_of_a_bombing_is_no_new_bombing():
     text = ("استقبل الأمير محمد بن نايف في مقر قوة الطوارئ الخاصة بعسير مساء أمس أسر الشهداء، واطلع على آثار "
             "التفجير الآثم داخل المسجد.")
     assert [e for e in marsad.extract(text, published="2015-08-11") if e.event_type.startswith("Explosions")] == []
+
+
+def test_storming_a_house_to_abduct_is_the_abduction_not_a_battle():
+    events = marsad.extract("اقتحم المسلحون الحوثيون صباح امس الاثنين منزل رئيس الهيئة العليا لحزب التجمع اليمني للإصلاح "
+                            "محمد اليدومي بالعاصمة صنعاء واختطفوا نجليه وشقيقه.", published="2015-08-11")
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]

@@ -357,6 +357,7 @@ def _family(cue: Mention) -> str:
 
 # Explosion words that name no device: what exploded is told elsewhere in the sentence, if at all.
 BARE_BLASTS = MARKERS["bare_blast"]
+STORM_WORDS = MARKERS["storm"]
 
 
 def _drafts_for_clause(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list[Mention], lex: Any) -> list[Draft]:
@@ -389,6 +390,11 @@ def _drafts_for_clause(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: l
     if "Protests" in families and "Riots" in families:
         # protesters who burn or throw stones ("تظاهر … وأحرقوا العلم"): one violent demonstration
         families["Riots"] = families.pop("Riots") + families.pop("Protests")
+    if len(families) > 1 and "Battles" in families and all(fold(c.text) in STORM_WORDS for c in families["Battles"]) \
+            and any(f in ("Violence against civilians", "Strategic developments") for f in families):
+        # storming a place to abduct, arrest or kill there ("اقتحموا مقر وزارة المالية … واختطفوا مدير ادارة
+        # الميزانية") is the means of that event, not a battle beside it
+        families.pop("Battles")
     if len(families) > 1:
         # the weapon of an event ("قصفت … بصاروخ", "هاجم … بقذائف") is evidence of it, not a second event
         tools = [f for f, g in families.items() if all(_instrument(doc, c) for c in g)]
