@@ -185,3 +185,10 @@ def test_a_season_before_a_year_dates_the_year():
     assert text == "صيف 2014" and expr.kind == "year" and r.start == dt.date(2014, 1, 1)
     _, expr, meta, _ = one("وكانت القوات قد انسحبت من المدينة في ربيع العام الماضي", dt.date(2015, 7, 31))
     assert meta.get("background")
+
+
+@pytest.mark.parametrize("phrase, background", [("قبل عدة أشهر", True), ("منذ بضعة أشهر", True), ("قبل عدة أيام", False)])
+def test_a_few_months_or_days_ago_without_a_number(phrase, background):
+    text, expr, meta, _ = one(f"استولى عليه الحوثيون والقوات الموالية للمخلوع {phrase} وفق مصادر محلية",
+                              dt.date(2015, 8, 8))
+    assert text == phrase and bool(meta.get("background")) == background

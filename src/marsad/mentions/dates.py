@@ -209,7 +209,7 @@ def _rx() -> _Rx:
             # "منذ 3 سنوات", "قبل / بعد مرور [نحو، أكثر من] 3 سنوات": the time elapsed since the event told
             # ("منذ نحو 24 عاما" qualifies an ongoing state more often than an event: not widened)
             rf"{_B}و?(?:(?P<since>منذ)|(?:قبل|بعد\s+مرور)(?:\s+(?:نحو|قرابه|حوالي|زهاء|اكثر من|ما يقارب))?)\s+"
-            rf"(?:(?P<n>\d{{1,3}}|{nw})\s+)?"
+            rf"(?:(?P<n>\d{{1,3}}|{nw})\s+|(?:عده|بضعه|بضع)\s+)?"  # "قبل عدة أشهر": a few, no number
             rf"(?P<unit>يومين|ايام|يوما|يوم|اسبوعين|اسابيع|اسبوع|شهرين|اشهر|شهور|شهرا|شهر|سنتين|سنوات|سنه|عامين|اعوام|عاما|عام|عقود|عقد){_E}"
         ),
         background=rf"{_B}و?{_alt(cal.background_phrases)}{_E}",
