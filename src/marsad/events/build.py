@@ -33,7 +33,7 @@ from .index import (
     purpose_lam,
     side_of,
 )
-from .model import SUB_TO_TYPE, Event, Evidence, Span, interaction_code
+from .model import SUB_TO_TYPE, Event, Evidence, Span, interaction_code, write_note
 from .placing import (
     PLACELESS_MAX_SENTENCES,
     event_point,
@@ -854,7 +854,7 @@ def _to_event(doc: Doc, d: Draft, lex: Any) -> Event:
     spans += [Span("source", m.start, m.end, m.text) for m in d.source_mentions]
     ev.spans = sorted({(s.start, s.end, s.role): s for s in spans}.values(), key=lambda s: s.start)
     ev.confidence = _confidence(d)
-    ev.notes = _note(ev, lex)
+    ev.notes = write_note(ev, lex)
     ev.event_id = ev.compute_id()
     return ev
 
@@ -868,20 +868,6 @@ def _confidence(d: Draft) -> float:
     c += 0.1 if d.sources else 0
     c -= 0.15 if d.place_fallback else 0
     return round(max(0.05, min(0.95, c)), 2)
-
-
-def _note(ev: Event, lex: Any) -> str:
-    template = lex.notes.get(ev.sub_event_type, "{actor1}: " + ev.sub_event_type + " in {location} on {date}.")
-    text = template.format(
-        actor1=ev.actor1 or "Unidentified forces", actor2=ev.actor2 or "others",
-        location=", ".join(x for x in (ev.location, ev.admin1, ev.country) if x) or "an unnamed place",
-        date=ev.event_date or "an unknown date", fatalities=ev.fatalities,
-    )
-    if ev.fatalities:
-        text += f" {ev.fatalities} reported killed."
-    if ev.source:
-        text += f" Reported by {ev.source}."
-    return text
 
 
 # ---------------------------------------------------------------------------- an event typed elsewhere

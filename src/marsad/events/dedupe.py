@@ -11,7 +11,7 @@ across articles. A battle with no side and no dead named is dropped here, on its
 from __future__ import annotations
 
 from ..doc import Doc
-from .model import Event
+from .model import Event, write_note
 
 
 def _unit(e: Event) -> tuple:
@@ -40,7 +40,21 @@ def merge_sentence_duplicates(doc: Doc) -> None:
             continue
         _absorb(same, e)
     events = _fights_of_takeovers(_merge_article_units(_merge_unnamed_retellings(kept)))
-    doc.events = [e for e in events if not _sideless_talk_of_battle(e)]
+    doc.events = [_without_toll_if_non_violent(e) for e in events if not _sideless_talk_of_battle(e)]
+    for e in doc.events:
+        # the learned correction may have retyped an event and the merges changed its toll or sides since the
+        # rules wrote its notes: they tell the event as it is written out
+        e.notes = write_note(e)
+
+
+def _without_toll_if_non_violent(e: Event) -> Event:
+    """A strategic development (an arrest, a weapons seizure, an agreement) kills no one: deaths told beside it
+    ("القضاء على ثلاثة إرهابيين وإلقاء القبض على ثلاثة آخرين") are another event's toll, not this one's.
+    Judged on the final sub-type, after the learned correction."""
+    if e.event_type == "Strategic developments" and e.fatalities:
+        e.fatalities = 0
+        e.spans = [sp for sp in e.spans if sp.role != "fatalities"]
+    return e
 
 
 TAKEOVERS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})

@@ -174,3 +174,23 @@ class ControlStatement:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def write_note(ev: Event, lex: Any | None = None) -> str:
+    """The event's notes (ACLED's one-line summary) from its final fields: sub-type, actors, place, date, toll
+    and sources."""
+    if lex is None:
+        from ..lexicon.cues import load_cues
+
+        lex = load_cues()
+    template = lex.notes.get(ev.sub_event_type, "{actor1}: " + ev.sub_event_type + " in {location} on {date}.")
+    text = template.format(
+        actor1=ev.actor1 or "Unidentified forces", actor2=ev.actor2 or "others",
+        location=", ".join(x for x in (ev.location, ev.admin1, ev.country) if x) or "an unnamed place",
+        date=ev.event_date or "an unknown date", fatalities=ev.fatalities,
+    )
+    if ev.fatalities:
+        text += f" {ev.fatalities} reported killed."
+    if ev.source:
+        text += f" Reported by {ev.source}."
+    return text
