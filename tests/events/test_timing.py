@@ -152,3 +152,11 @@ def test_a_background_year_told_after_the_day_of_a_protest_dates_what_follows_it
     (e,) = marsad.extract("بدأ شاب تونسي يُدعى لطفي فريد إضراب جوع منذ يوم أمس الاثنين 2 نوفمبر 2015 احتجاجا على منعه "
                           "من التدريس منذ سنة 2005", published="2015-11-03")
     assert (e.sub_event_type, e.actor1, e.event_date) == ("Peaceful protest", "Protesters (Tunisia)", "2015-11-02")
+
+
+def test_an_undated_article_whose_lead_names_only_a_year_of_background_leaves_its_days_unknown():
+    text = ("وتقاتل قوات الحكومة الليبية المعترف بها دوليا جماعات إسلامية في بنغازي لأكثر من عام في إطار صراع أوسع "
+            "منذ الإطاحة بمعمر القذافي وقتله في 2011.\n"
+            "وقال متحدث باسم القوات الجوية إن سلاح الجو قام بقصف تمركزات للمجموعات الإرهابية في محور الصابري ببنغازي.")
+    events = marsad.extract(text)
+    assert events and all(e.event_date is None for e in events)

@@ -109,6 +109,9 @@ def announcement_kind(doc: Doc, m: Mention) -> str | None:
     return None
 
 
+ANCHOR_COARSEST = 3  # time precision (1 day, 2 week, 3 month or year) too coarse to be the story's day
+
+
 def anchor_date(doc: Doc, idx: MentionIndex) -> tuple[dt.date, dt.date, int] | None:
     """The article's main date: the first dated statement of its lead, else the day its lead's report
     is attributed to ("وفق ما أفادت مصادر عسكرية اليوم"), else around publication."""
@@ -121,6 +124,10 @@ def anchor_date(doc: Doc, idx: MentionIndex) -> tuple[dt.date, dt.date, int] | N
             if kind == "stated":
                 continue
             r = resolve_date(doc, m)
+            if r is not None and r[2] >= ANCHOR_COARSEST and doc.published is None:
+                # undated article: "منذ الإطاحة بمعمر القذافي وقتله في 2011" is background, not the story's day
+                # (with a publication date, a year long past makes the event history instead)
+                continue
             if r is not None and r[1] >= EARLIEST_EVENT and not (
                     doc.published is not None and (doc.published - r[1]).days > HISTORY_DAYS):
                 if kind is None:
