@@ -271,3 +271,10 @@ def test_where_the_correspondent_files_from_is_not_where_the_shelling_was():
     events = marsad.extract("وأفاد مراسلنا في عدن أن الحوثيين وقوات صالح قصفوا أحياء سكنية في حي الروضة بمدينة تعز.",
                             published="2015-08-08")
     assert [e.location for e in events] == ["Taiz"]
+
+
+def test_a_place_in_a_comment_on_the_event_is_not_its_place():
+    text = ("قال سكان ومسؤولون إن مقاتلين موالين لحكومة الرئيس هادي سيطروا على ست مناطق في محافظة إب بوسط البلاد "
+            "اليوم الاثنين الأمر الذي يقرب المقاومة المسلحة من معقل الحوثيين في العاصمة صنعاء.")
+    events = marsad.extract(text, published="2015-08-10")
+    assert events and all(e.location != "Sanaa" for e in events)
