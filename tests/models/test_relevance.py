@@ -61,3 +61,22 @@ def test_the_first_articles_are_scored_by_their_features_the_later_ones_by_their
     assert [article_score(Doc(t, title=h), model) for t, h in texts] == first
     assert "_relevance_entries" in model.__dict__
     assert first[0].relevant and not first[1].relevant
+
+
+def test_a_full_word_table_scores_the_same(monkeypatch):
+    """Once the word table is full (``_ENTRIES_MAX``: ~12,000 corpus articles), an article's new words are
+    scored from entries computed for it alone: the same float as from the table."""
+    from marsad.models import relevance
+    from marsad.models.linear import LinearModel
+
+    shipped = load_models().relevance
+    texts = [(LEAD, "قوات النظام تسيطر على أحياء في الميادين"), (OTHER * 9, None), (LEAD * 12, ""), (OTHER + LEAD, "x")]
+    raws = []
+    for limit in (100_000, 40, 0):
+        monkeypatch.setattr(relevance, "_ENTRIES_MAX", limit)
+        model = LinearModel(shipped.name, shipped.classes, shipped.vocab, shipped.weights, shipped.intercept,
+                            shipped.calibration, shipped.threshold)
+        raws.append([article_raw(Doc(t, title=h), model) for t, h in texts * 2])
+        assert len(model.__dict__["_relevance_entries"]) <= limit
+    assert raws[0] == raws[1] == raws[2]
+    assert raws[0][:4] == [model.raw(*article_input(Doc(t, title=h))) for t, h in texts]

@@ -6,7 +6,7 @@ Runs first, on the title and lead only. An article judged not relevant stops the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain, filterfalse, repeat
+from itertools import chain, filterfalse, islice, repeat
 from operator import add, itemgetter
 
 import numpy as np
@@ -74,28 +74,31 @@ def article_words(doc: Doc) -> tuple[list[str], list[str]]:
 
 
 class _WordEntries(dict):
-    """word (matching form) → what scoring an article needs of it: ``(surface weight, stem id, vector
-    row + 1, first key, second id)``, the weight None and the row 0 when there is none. The stems with a
-    weight are numbered 1, 2, … (``stem_weights[id]``), the others 0 (``stem_weights[0]`` is None). Stem
-    pairs are read by number too: the stems that begin a known pair are numbered 1, 2, … and so are those
-    that end one (0 for the others); a pair of stems is then the int ``first id × K + second id`` (the first
-    key plus the second id), a key of ``pairs`` only when both ids are those of a known pair, and equal
-    for two pairs only when they are the same pair.
+    """word (matching form) → what scoring an article needs of it: ``(surface id, stem id, vector row + 1,
+    first key, second id)``. The words with a surface weight are numbered 1, 2, … (``surface_weights[id]``)
+    and so are the stems with a weight (``stem_weights[id]``), the others 0 (``…_weights[0]`` is None): an
+    article's distinct weighted words and stems are then the sets of its tokens' ids, read without a set of
+    its distinct words. Stem pairs are read by number too: the stems that begin a known pair are numbered
+    1, 2, … and so are those that end one (0 for the others); a pair of stems is then the int ``first id × K
+    + second id`` (the first key plus the second id), a key of ``pairs`` only when both ids are those of a
+    known pair, and equal for two pairs only when they are the same pair.
 
     One lookup per token then stands for its stem, its three weights and its vector row. An article's new
     words are entered together (``fill``): their stems found by one regex pass (``segment.stems``) and
     their entries by dict lookups run in C, no Python call per word. Stops growing at ``_ENTRIES_MAX``
-    words (later new words are answered without being stored), so memory stays flat and the frequent
-    words, met first, stay in.
+    words (later new words are answered without being stored, an article's together, as they are entered),
+    so memory stays flat and the frequent words, met first, stay in.
     """
 
-    __slots__ = ("weights", "vectors", "stem_ids", "stem_weights", "firsts", "seconds", "width", "pairs",
-                 "rows1", "first_keys")
+    __slots__ = ("weights", "vectors", "surface_ids", "surface_weights", "stem_ids", "stem_weights", "firsts",
+                 "seconds", "width", "pairs", "rows1", "first_keys")
 
     def __init__(self, weights: WordWeights, vectors: WordVectors) -> None:
         super().__init__()
         self.weights = weights
         self.vectors = vectors
+        self.surface_ids = {word: k for k, word in enumerate(weights.surface, 1)}
+        self.surface_weights: list[float | None] = [None, *weights.surface.values()]
         self.stem_ids = {stem: k for k, stem in enumerate(weights.stem, 1)}
         self.stem_weights: list[float | None] = [None, *weights.stem.values()]
         self.firsts: dict[str, int] = {}
@@ -109,25 +112,27 @@ class _WordEntries(dict):
         self.rows1 = dict(zip(vectors.index, map(_plus_one, vectors.index.values())))
         self.first_keys = dict(zip(self.firsts, map(self.width.__mul__, self.firsts.values())))
 
-    def entries(self, words: list[str]) -> list[tuple[float | None, int, int, int, int]]:
+    def entries(self, words: list[str]) -> list[tuple[int, int, int, int, int]]:
         """The entries of ``words``, computed (not looked up)."""
         stem_of = stems(words)
-        return list(zip(map(self.weights.surface.get, words), map(self.stem_ids.get, stem_of, repeat(0)),
+        return list(zip(map(self.surface_ids.get, words, repeat(0)), map(self.stem_ids.get, stem_of, repeat(0)),
                         map(self.rows1.get, stem_of, repeat(0)), map(self.first_keys.get, stem_of, repeat(0)),
                         map(self.seconds.get, stem_of, repeat(0))))
 
-    def fill(self, words: list[str]) -> None:
-        """Enter ``words`` (distinct, none known yet) at once; nothing when they would not all fit."""
-        if len(self) + len(words) <= _ENTRIES_MAX:
-            self.update(zip(words, self.entries(words)))
+    def fill(self, words: list[str]) -> bool:
+        """Enter ``words`` (distinct, none known yet) at once; nothing when they would not all fit (False)."""
+        if len(self) + len(words) > _ENTRIES_MAX:
+            return False
+        self.update(zip(words, self.entries(words)))
+        return True
 
-    def __missing__(self, word: str) -> tuple[float | None, int, int, int, int]:
+    def __missing__(self, word: str) -> tuple[int, int, int, int, int]:
         return self.entries([word])[0]
 
 
 _ENTRIES_MAX = 100_000
 _plus_one = (1).__add__
-_surface_weight, _stem_id, _row1, _first_key, _second_id = map(itemgetter, range(5))
+_surface_id, _stem_id, _row1, _first_key, _second_id = map(itemgetter, range(5))
 
 
 def _entries(model: LinearModel) -> _WordEntries:
@@ -142,22 +147,23 @@ def article_raw(doc: Doc, model: LinearModel) -> float:
     """``model.raw(*features.article_input(doc))`` for a binary model, the same float."""
     title, lead = article_words(doc)
     entries = _entries(model)
-    distinct = dict.fromkeys(chain(title, lead))  # the distinct words
-    new = list(filterfalse(entries.__contains__, distinct))
-    if new:
-        entries.fill(new)
-    tents = list(map(entries.__getitem__, title))
-    lents = list(map(entries.__getitem__, lead))
-    dents = list(map(entries.__getitem__, distinct))
-    stem_ids = set(map(_stem_id, dents))  # the distinct stems (with a weight; 0 for the others)
-    # the distinct stem pairs (none across the title and the lead), by number
-    pairs = set(map(add, map(_first_key, tents), map(_second_id, tents[1:])))
-    pairs.update(map(add, map(_first_key, lents), map(_second_id, lents[1:])))
+    new = list(filterfalse(entries.__contains__, dict.fromkeys(chain(title, lead))))  # the distinct new words
+    if not new or entries.fill(new):
+        ents = list(map(entries.__getitem__, chain(title, lead)))  # the tokens' entries, in order
+    else:  # the table is full: the new words' entries computed together, for this article only
+        unstored = dict(zip(new, entries.entries(new)))
+        ents = list(map(unstored.get, chain(title, lead), map(entries.get, chain(title, lead))))
+    # the distinct stem pairs, by number: of each token and the next, but for the title's last and the
+    # lead's first (no pair across the title and the lead)
+    keys = list(map(add, map(_first_key, ents), map(_second_id, islice(ents, 1, None))))
+    if 0 < len(title) < len(ents):
+        del keys[len(title) - 1]
     # the tokens' vector rows in order (row + 1 in the entries, so that filter drops the stems without one)
-    rows = np.fromiter(filter(None, map(_row1, chain(tents, lents))), np.intp)
+    rows = np.fromiter(filter(None, map(_row1, ents)), np.intp)
     rows -= 1
     vector = entries.vectors.rows_vector(rows) * ARTICLE_VECTOR_SCALE
-    terms = [*filter(None, map(_surface_weight, dents)),
-             *filter(None, map(entries.stem_weights.__getitem__, stem_ids)),
-             *filter(None, map(entries.pairs.get, pairs))]
+    # the weights of the distinct words, of the distinct stems (ids 0: none) and of the known distinct pairs
+    terms = [*filter(None, map(entries.surface_weights.__getitem__, set(map(_surface_id, ents)))),
+             *filter(None, map(entries.stem_weights.__getitem__, set(map(_stem_id, ents)))),
+             *map(entries.pairs.__getitem__, entries.pairs.keys() & keys)]
     return model.raw_terms(terms, vector)
