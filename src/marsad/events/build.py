@@ -26,6 +26,7 @@ from .index import (
     dedupe_places,
     draft_place_key,
     is_event_place,
+    is_marked,
     named_places_in,
     place_kind,
     precision_of,
@@ -261,7 +262,7 @@ def _takeover_told_as_past(doc: Doc, idx: MentionIndex, s: int, cue: Mention) ->
     i = cue.token_start - 1
     while i >= 0 and toks[i].sentence == cue.sentence and toks[i].norm in TAKEOVER_LINKS:
         i -= 1
-    if i < 0 or toks[i].sentence != cue.sentence or not (toks[i].norm in AFTER_WORDS or toks[i].forms[-1] in AFTER_WORDS):
+    if i < 0 or toks[i].sentence != cue.sentence or not is_marked(toks[i], AFTER_WORDS):
         return False
     clause = idx.clause(cue)
     return not any(not m.meta.get("background") and cue.token_end <= m.token_start

@@ -14,7 +14,7 @@ from typing import Any
 from ..doc import Doc
 from ..mentions.places import REFERENCE_NOUNS, REFERENCE_SENTENCES
 from ..text.normalise import fold
-from .index import MARKERS, MentionIndex, is_event_place, precision_of
+from .index import MARKERS, MentionIndex, is_event_place, is_marked, precision_of
 from .model import ControlStatement
 from .roles import parties
 
@@ -102,7 +102,7 @@ def control_statements(doc: Doc, idx: MentionIndex) -> list[ControlStatement]:
     for s in range(len(doc.sentences)):
         for m in idx.get(s, "control"):
             before = doc.tokens[max(doc.sentences[s].token_start, m.token_start - 3):m.token_start]
-            if any(t.norm in PAST or t.forms[-1] in PAST for t in before):
+            if any(is_marked(t, PAST) for t in before):
                 continue
             clause = idx.clause(m)
             if any(b.value == "negation" and b.token_end <= m.token_start and idx.clause(b) == clause

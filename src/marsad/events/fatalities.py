@@ -5,7 +5,7 @@ from typing import Any
 
 from ..doc import Doc, Mention
 from ..text.normalise import fold
-from .index import MARKERS, Draft, MentionIndex
+from .index import MARKERS, Draft, MentionIndex, is_marked
 from .model import SUB_TO_TYPE
 from .timing import is_span_date
 
@@ -285,7 +285,7 @@ def period_clauses(doc: Doc, idx: MentionIndex, s: int) -> set[int]:
     for i in range(sent.token_start, sent.token_end):
         if toks[i].forms[-1] in PERIOD_UNITS or toks[i].norm in PERIOD_UNITS:
             before = toks[max(sent.token_start, i - 2):i]
-            if any(t.norm in PERIOD_OPENERS or t.forms[-1] in PERIOD_OPENERS for t in before):
+            if any(is_marked(t, PERIOD_OPENERS) for t in before):
                 out.add(idx.clause_of[i])
     idx.period_cache[s] = out
     return out
@@ -333,7 +333,7 @@ def with_companions(doc: Doc, n: Mention) -> bool:
     if not joined and (n.token_start == 0 or toks[n.token_start - 1].norm != "مع"):
         return False
     after = toks[n.token_end:n.token_end + 2]
-    return any(t.norm in COMPANIONS or t.forms[-1] in COMPANIONS for t in after)
+    return any(is_marked(t, COMPANIONS) for t in after)
 
 
 def assign_fatalities(doc: Doc, idx: MentionIndex, s: int, drafts: list[Draft], lex: Any) -> None:
@@ -370,12 +370,12 @@ def other_source(doc: Doc, before: Mention, kill: Mention) -> bool:
     if contrast is None:
         return False
     rest = toks[contrast + 1:]
-    said = next((i for i, t in enumerate(rest[:3]) if t.norm in ANNOUNCE or t.forms[-1] in ANNOUNCE), None)
+    said = next((i for i, t in enumerate(rest[:3]) if is_marked(t, ANNOUNCE)), None)
     if said is None:
         return False
     if any(t.norm in ANOTHER for t in doc.tokens[kill.token_start:kill.token_end + 4]):
         return False  # "جنديين آخرين": more dead, not another figure for the same
-    return any(t.norm in EVENT_REFS or t.forms[-1] in EVENT_REFS or t.norm in TOLL_NOUNS for t in rest[said + 1:])
+    return any(is_marked(t, EVENT_REFS) or t.norm in TOLL_NOUNS for t in rest[said + 1:])
 
 
 TOLL_RISE = MARKERS["toll_rise"]
@@ -405,7 +405,7 @@ def carried_toll(doc: Doc, idx: MentionIndex, s: int, prev: Draft, lex: Any) -> 
     if not counts:
         return None, []
     sent = doc.sentences[s]
-    refers = any(t.norm in EVENT_REFS or t.forms[-1] in EVENT_REFS for t in doc.tokens[sent.token_start:sent.token_end])
+    refers = any(is_marked(t, EVENT_REFS) for t in doc.tokens[sent.token_start:sent.token_end])
     first = counts[0][0]
     opens = (first.token_start - sent.token_start <= 2
              and any(f.startswith(CONSEQUENCE_OPENERS) for f in doc.tokens[first.token_start].forms))

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..doc import Doc, Mention
+from ..doc import Doc, Mention, Token
 from ..lexicon.cues import load_cues
 from ..text.normalise import fold
 
@@ -18,6 +18,11 @@ MARKERS = load_cues().markers
 CLAUSE_PUNCT = set(",،;؛:—–()[]")
 
 PUNCT_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_PUNCT))) + "]")
+
+def is_marked(tok: Token, words: frozenset[str]) -> bool:
+    """Is the word one of a marker list, as written (folded) or without its clitics ("ونقلت" → "نقلت")?"""
+    return tok.norm in words or tok.forms[-1] in words
+
 
 # A square or a street named after a place ("بساحة المغرب العربي الكبير", "شارع بغداد"): its name, not the place.
 STREET_NOUNS = MARKERS["street"]
@@ -99,8 +104,7 @@ class MentionIndex:
         prev = None
         for p in sorted((m for m in doc.mentions if m.kind == "place"), key=lambda m: m.start):
             before = doc.tokens[max(0, p.token_start - 2):p.token_start]
-            marked = any(t.norm in DIRECTION_MARKERS or t.forms[-1] in DIRECTION_MARKERS
-                         or t.norm in PERSON_TITLES or t.forms[-1] in PERSON_TITLES for t in before) \
+            marked = any(is_marked(t, DIRECTION_MARKERS) or is_marked(t, PERSON_TITLES) for t in before) \
                 or _road_between(doc, p.token_start) or _after_given_name(doc, p.token_start)
             if _after_origin(doc, p.token_start) or (
                     prev is not None and id(prev) in self.origin and coordinated_places(doc, prev, p)):
@@ -110,7 +114,7 @@ class MentionIndex:
                 self.direction.add(id(p))  # "الطرق المؤدية إلى حلب وحماة": both are destinations
             if _at_venue(doc, p.token_start):
                 self.venue.add(id(p))  # "وقال في مؤتمر صحافي في أنقرة": where it was said
-            if any(t.sentence == p.sentence and (t.norm in ANNIVERSARY or t.forms[-1] in ANNIVERSARY)
+            if any(t.sentence == p.sentence and is_marked(t, ANNIVERSARY)
                    for t in doc.tokens[max(0, p.token_start - ANNIVERSARY_REACH):p.token_start]):
                 self.in_name.add(id(p))  # "بمناسبة الذكرى الأولى لملحمة بن قردان": a past event's name
             if p.token_start > 0 and doc.tokens[p.token_start - 1].sentence == p.sentence and \
@@ -188,7 +192,7 @@ def purpose_cue(doc: Doc, cue: Mention) -> bool:
     k = cue.token_start
     if k > 0 and toks[k - 1].sentence == toks[k].sentence:
         prev = toks[k - 1]
-        if prev.norm in PURPOSE_REAL or prev.forms[-1] in PURPOSE_REAL:
+        if is_marked(prev, PURPOSE_REAL):
             return False
         if prev.norm.startswith("ال"):
             return False  # "of" after a definite word: "الأسبوع الثالث للمعارك", "منفذ العملية" -> "المنفذ للهجوم"
@@ -300,7 +304,7 @@ def _road_between(doc: Doc, tok0: int) -> bool:
     for k in (tok0 - 1, tok0 - 2):
         if k >= 1 and toks[k].norm == "بين":
             prev = toks[k - 1]
-            return prev.norm in DIRECTION_MARKERS or prev.forms[-1] in DIRECTION_MARKERS
+            return is_marked(prev, DIRECTION_MARKERS)
     return False
 
 
@@ -330,9 +334,9 @@ def _after_origin(doc: Doc, tok0: int) -> bool:
     for k in reach:
         if k >= 1 and toks[k].norm == "من":
             prev = toks[k - 1]
-            if k >= 2 and (prev.norm in ADJECTIVE_LIKE or prev.forms[-1] in ADJECTIVE_LIKE):
+            if k >= 2 and is_marked(prev, ADJECTIVE_LIKE):
                 prev = toks[k - 2]
-            return prev.norm in ORIGIN_MARKERS or prev.forms[-1] in ORIGIN_MARKERS
+            return is_marked(prev, ORIGIN_MARKERS)
     return False
 
 
@@ -347,7 +351,7 @@ def _at_venue(doc: Doc, tok0: int) -> bool:
     for k in range(tok0 - 1, max(-1, tok0 - 1 - VENUE_REACH), -1):
         if toks[k].sentence != toks[tok0].sentence or any(ch in doc.text[toks[k].end:toks[k + 1].start] for ch in "،,.:"):
             return False
-        if toks[k].norm in VENUE or toks[k].forms[-1] in VENUE:
+        if is_marked(toks[k], VENUE):
             return True
     return False
 
@@ -375,10 +379,10 @@ def _after_transfer(doc: Doc, tok0: int) -> bool:
             for j in range(k - 1, max(-1, k - 1 - TRANSFER_REACH), -1):
                 if toks[j].sentence != s:
                     return False
-                if toks[j].norm in TRANSFER_MARKERS or toks[j].forms[-1] in TRANSFER_MARKERS:
+                if is_marked(toks[j], TRANSFER_MARKERS):
                     return True
-                casualty = casualty or toks[j].norm in CASUALTY_NOUNS or toks[j].forms[-1] in CASUALTY_NOUNS
-                if casualty and (toks[j].norm in CARRY_MARKERS or toks[j].forms[-1] in CARRY_MARKERS):
+                casualty = casualty or is_marked(toks[j], CASUALTY_NOUNS)
+                if casualty and is_marked(toks[j], CARRY_MARKERS):
                     return True
             return False
     return False

@@ -10,7 +10,7 @@ from ..lexicon.alliances import load_alliances
 from ..lexicon.cues import load_cues
 from ..text.normalise import fold
 from .fatalities import is_singular_victim
-from .index import MARKERS, RELATIVES, SIDE_NOUNS, Draft, MentionIndex, by_hand, side_of
+from .index import MARKERS, RELATIVES, SIDE_NOUNS, Draft, MentionIndex, by_hand, is_marked, side_of
 from .model import SUB_TO_TYPE
 
 # Words right before an actor that mark it as the one acted on ("على مواقع التنظيم").
@@ -88,7 +88,7 @@ SPEAKER_LINKS = MARKERS["speaker_link"]
 def is_speaker(doc: Doc, a: Mention) -> bool:
     """'مصدر في قوات البيشمركة', 'المتحدث باسم الجيش': the actor speaks, it does not act here."""
     def is_marker(t) -> bool:
-        return t.norm in SPEAKER_MARKERS or t.forms[-1] in SPEAKER_MARKERS
+        return is_marked(t, SPEAKER_MARKERS)
 
     i = a.token_start
     if i >= 1 and is_marker(doc.tokens[i - 1]):
@@ -172,7 +172,7 @@ def is_target(idx: MentionIndex, m: Mention) -> bool:
     toks = doc.tokens[max(0, m.token_start - 2):m.token_start]
     if toks and toks[-1].norm in AGENT_MARKERS or by_hand(doc, m):
         return False  # "من قبل قوات الشرعية", "على أيدي مستوطنين": by them, the acting side
-    if len(toks) == 2 and toks[1].norm == "من" and (toks[0].norm in BAND_NOUNS or toks[0].forms[-1] in BAND_NOUNS):
+    if len(toks) == 2 and toks[1].norm == "من" and is_marked(toks[0], BAND_NOUNS):
         return False  # "عصابة من المستوطنين هاجمت": a band of them, the acting side
     if toks and toks[-1].forms[-1] in VERBAL_NOUNS and m.token_end < len(doc.tokens) and \
             doc.tokens[m.token_end].forms[-1] in OBJECT_NOUNS:
@@ -441,7 +441,7 @@ def is_unnamed(m: Mention) -> bool:
 def is_beneficiary(idx: MentionIndex, m: Mention) -> bool:
     """'دعما لقوات النظام': the side helped, not the one acting."""
     before = idx.doc.tokens[max(0, m.token_start - 2):m.token_start]
-    return any(t.norm in BENEFICIARY_MARKERS or t.forms[-1] in BENEFICIARY_MARKERS for t in before)
+    return any(is_marked(t, BENEFICIARY_MARKERS) for t in before)
 
 
 def pick_subject(idx: MentionIndex, d: Draft, named: list[Mention]) -> Mention | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..doc import Doc, Mention
-from .index import MARKERS, Draft, MentionIndex
+from .index import MARKERS, Draft, MentionIndex, is_marked
 
 HISTORY_DAYS = 35
 
@@ -43,7 +43,7 @@ def is_span_date(doc: Doc, m: Mention) -> bool:
         return False
     sent = doc.sentences[m.sentence]
     before = doc.tokens[max(sent.token_start, m.token_start - 2):m.token_start]
-    return any(t.norm in PERIOD_SPAN_OPENERS or t.forms[-1] in PERIOD_SPAN_OPENERS for t in before)
+    return any(is_marked(t, PERIOD_SPAN_OPENERS) for t in before)
 
 
 def story_now(doc: Doc) -> dt.date | None:
@@ -233,10 +233,10 @@ def points_back(doc: Doc, cue: Mention) -> bool:
     if toks[i - 1].norm in AFTER_WORDS and cue.value.needs_actor and toks[i - 1].sentence == toks[i].sentence:
         # "بعد الهجوم." ending the sentence: the attack told before, not one of its own
         return cue.token_end >= doc.sentences[cue.sentence].token_end
-    if toks[i - 1].sentence == toks[i].sentence and (toks[i - 1].norm in SITE_NOUNS or toks[i - 1].forms[-1] in SITE_NOUNS):
+    if toks[i - 1].sentence == toks[i].sentence and is_marked(toks[i - 1], SITE_NOUNS):
         return True  # "آثار التفجير": the traces of the event already told
-    if toks[i - 1].sentence == toks[i].sentence and (toks[i - 1].norm in SITE_PLACES or toks[i - 1].forms[-1] in SITE_PLACES) \
-            and any(t.sentence == toks[i].sentence and (t.norm in VISIT_WORDS or t.forms[-1] in VISIT_WORDS)
+    if toks[i - 1].sentence == toks[i].sentence and is_marked(toks[i - 1], SITE_PLACES) \
+            and any(t.sentence == toks[i].sentence and is_marked(t, VISIT_WORDS)
                     for t in toks[max(0, i - 1 - VISIT_REACH):i - 1]):
         return True  # "وقف أمير المنطقة على موقع التفجير": the site of the event already told, visited
     if toks[i - 1].norm not in DEMONSTRATIVES or toks[i - 1].sentence != toks[i].sentence:
