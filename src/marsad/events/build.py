@@ -244,11 +244,11 @@ PURPOSE_FREE = frozenset({"kill", "wound", "Peaceful protest", "Protest with int
                           "Mob violence", "Excessive force against protesters"})
 
 
-AFTER_WORDS = frozenset(MARKERS["after"]) | {"منذ", "ومنذ"}
-TAKEOVER_LINKS = frozenset({"ان", "ما", "تم", "ان تم"})  # "بعد أن طردت", "بعدما", "بعد أن تم دحرها"
+AFTER_OR_SINCE = MARKERS["after"] | MARKERS["since_word"]
+TAKEOVER_LINKS = MARKERS["takeover_link"]  # "بعد أن طردت", "بعدما", "بعد أن تم دحرها"
 OWN_DAY_REACH = 6  # words after a takeover word (or its clause) within which a date of its own dates it
 # expelling, a battle's word, is a takeover told as past after "بعد" too ("بعد طرد ميليشيات الحوثي منها")
-EXPULSION_WORDS = frozenset(fold(w) for w in ("طرد", "دحر", "طردت", "دحرت", "طردوا", "دحروا", "طردها", "دحرها"))
+EXPULSION_WORDS = MARKERS["expulsion"]
 
 
 def _takeover_told_as_past(doc: Doc, idx: MentionIndex, s: int, cue: Mention) -> bool:
@@ -262,7 +262,7 @@ def _takeover_told_as_past(doc: Doc, idx: MentionIndex, s: int, cue: Mention) ->
     i = cue.token_start - 1
     while i >= 0 and toks[i].sentence == cue.sentence and toks[i].norm in TAKEOVER_LINKS:
         i -= 1
-    if i < 0 or toks[i].sentence != cue.sentence or not is_marked(toks[i], AFTER_WORDS):
+    if i < 0 or toks[i].sentence != cue.sentence or not is_marked(toks[i], AFTER_OR_SINCE):
         return False
     clause = idx.clause(cue)
     return not any(not m.meta.get("background") and cue.token_end <= m.token_start
