@@ -87,13 +87,10 @@ SPEAKER_LINKS = MARKERS["speaker_link"]
 
 def is_speaker(doc: Doc, a: Mention) -> bool:
     """'مصدر في قوات البيشمركة', 'المتحدث باسم الجيش': the actor speaks, it does not act here."""
-    def is_marker(t) -> bool:
-        return is_marked(t, SPEAKER_MARKERS)
-
     i = a.token_start
-    if i >= 1 and is_marker(doc.tokens[i - 1]):
+    if i >= 1 and is_marked(doc.tokens[i - 1], SPEAKER_MARKERS):
         return True
-    return i >= 2 and doc.tokens[i - 1].norm in SPEAKER_LINKS and is_marker(doc.tokens[i - 2])
+    return i >= 2 and doc.tokens[i - 1].norm in SPEAKER_LINKS and is_marked(doc.tokens[i - 2], SPEAKER_MARKERS)
 
 ANNOUNCE_VERBS = MARKERS["announce"]
 FINDERS = MARKERS["finder"]
@@ -122,7 +119,7 @@ def is_announcer(doc: Doc, a: Mention) -> bool:
     if not any(f in ANNOUNCE_VERBS for f in verb):
         return False
     if police and (a.token_end == sent.token_end or doc.text[a.end:a.end + 2].strip()[:1] in (".", "،", ",")
-                   or any(f in ANNOUNCED for f in (toks[a.token_end].norm, toks[a.token_end].forms[-1]))):
+                   or is_marked(toks[a.token_end], ANNOUNCED)):
         return True
     return any(any(f in COMPLEMENTIZERS for f in (toks[j].norm, *toks[j].forms))
                for j in range(a.token_end, min(sent.token_end, a.token_end + 4)))
@@ -536,12 +533,13 @@ def family_of_sub(sub: str) -> str:
     return "Battles" if sub in ("territory", "attack") else SUB_TO_TYPE.get(sub, sub)
 
 
-def default_actor(doc: Doc, d: Draft, template: str) -> Mention | None:
-    """Unnamed crowds, gunmen and victims take the article country's generic actor (no Arabic mention)."""
+def default_actor(doc: Doc, d: Draft, template: str, country: str | None = None) -> Mention | None:
+    """Unnamed crowds, gunmen and victims take the generic actor (no Arabic mention) of ``country``, by default
+    the article's."""
     from ..lexicon.actors import actor_lexicon
 
     lex = actor_lexicon()
-    country = doc.layers.get("country")
+    country = country or doc.layers.get("country")
     tdef = lex.actors.get(template)
     if tdef is not None and tdef.kind == "state":
         country = lex.forces_country(country)  # unnamed forces in a Palestinian story are Israel's
@@ -587,14 +585,10 @@ def attribute_fire_from_abroad(doc: Doc, d: Draft) -> None:
     code = fired_from_country(doc, d.cue)
     if code is None or (d.actor1 is not None and getattr(d.actor1.value, "country", None) == code):
         return
-    from ..lexicon.actors import actor_lexicon
-
-    filled = actor_lexicon().fill("unidentified", code)
-    if filled is None:
+    unnamed = default_actor(doc, d, "unidentified", code)
+    if unnamed is None:
         return
-    hit = d.actor1
-    d.actor1 = Mention("actor", d.cue.start, d.cue.start, "", d.sentence, d.cue.token_start, d.cue.token_start,
-                       filled, {"default": True})
+    hit, d.actor1 = d.actor1, unnamed
     if hit is not None and d.actor2 is None and side_of(hit.value) == "state":
         d.actor2 = hit
 
