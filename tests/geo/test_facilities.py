@@ -74,3 +74,12 @@ def test_spellings_news_gives_towns_of_the_sources():
     ]
     for text, name, english in cases:
         assert places(text)[name].place.name_en == english, text
+
+
+def test_kuweires_air_base_is_east_of_aleppo_not_the_idlib_village():
+    # snn-aljazirah-5d597ee44d57: the besieged base is beside Kuwayris Sharqi; the only bare "كويرس" of the
+    # sources is a village in Idlib, 100 km away
+    by = places("كما فتح الطيران الحربي نيران رشاشاته الثقيلة بعد منتصف ليل أمس الأول على مناطق بمحيط مطار كويرس "
+                "العسكري، الذي يحاصره تنظيم «داعش» بريف حلب الشرقي.")
+    base = by["مطار كويرس العسكري"]
+    assert (base.place.kind, base.place.admin1, base.precision) == ("camp", "Aleppo", 2)

@@ -40,3 +40,13 @@ def test_a_name_followed_by_an_age_is_a_person(places):
                    "الشرطي صالح حسين بارجه (22 عاما)، وإصابة شرطيين آخرين بجراح طفيفة في منطقة جزرة.")
     assert "صالح حسين" not in found and "جزرة" in found
     assert "عبد الله محمد" not in places("وهما: مهدي صباح عبد المحسن محمد (30 عامًا)، وعباس عبد الحسين عبد الله محمد (30 عامًا).")
+
+
+def test_the_airport_is_the_base_named_before(places):
+    # snn-aljazirah-5d597ee44d57: "على محيط المطار" is the Kuweires base of the sentence before
+    found = places("كما فتح الطيران الحربي نيران رشاشاته الثقيلة بعد منتصف ليل أمس الأول على مناطق بمحيط مطار كويرس "
+                   "العسكري، الذي يحاصره تنظيم «داعش» بريف حلب الشرقي، تبعه القاء الطيران المروحي اربعة براميل "
+                   "متفجرة على محيط المطار، دون معلومات عن حجم الخسائر البشرية.")
+    assert found["المطار"].place.id == found["مطار كويرس العسكري"].place.id
+    # an airport no gazetteer entry names as a facility leaves the word to the reader
+    assert "المطار" not in places("وكان في استقباله في المطار رئيس مجلس إدارة نادي الجيل أحمد الغنيم.")

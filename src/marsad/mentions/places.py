@@ -1685,7 +1685,7 @@ def find_places(doc: Doc) -> None:
 # for the governorate.
 # Reference nouns ("في المدينة") → the place kinds they may stand for (also read by events.control)
 REFERENCE_NOUNS = {"المدينه": ("city",), "البلده": ("city", "village"), "القريه": ("village", "city"),
-                   "المحافظه": ("governorate",)}
+                   "المحافظه": ("governorate",), "المطار": ("camp",)}
 _REF_BEFORE = frozenset({"في", "علي", "الي", "داخل", "وسط", "قرب", "اطراف", "محيط", "مداخل", "شرق", "غرب", "شمال", "جنوب"})
 REFERENCE_SENTENCES = 2
 # "البلدة الواقعة على الحدود": the participle says where the town lies, it names no other town
@@ -1717,7 +1717,7 @@ def _references(doc: Doc, resolved: list[tuple[_Raw, ResolvedPlace]], covered: s
     such adjective: "على البلدة الواقعة على الحدود" is the town named before."""
     toks = doc.tokens
     towns = sorted(((r, rp) for r, rp in resolved if not rp.is_dateline and (
-        rp.precision <= 2 and rp.place.kind in ("city", "village") or rp.place.kind == "governorate")),
+        rp.precision <= 2 and rp.place.kind in ("city", "village", "camp") or rp.place.kind == "governorate")),
         key=lambda x: x[0].tok0)
     gaz = load_gazetteer()
     for r, rp in list(towns):  # "وفي مأرب، شن طيران التحالف غارات … في المحافظة": the seat names its governorate
