@@ -711,3 +711,12 @@ def test_storming_a_house_to_abduct_is_the_abduction_not_a_battle():
     events = marsad.extract("اقتحم المسلحون الحوثيون صباح امس الاثنين منزل رئيس الهيئة العليا لحزب التجمع اليمني للإصلاح "
                             "محمد اليدومي بالعاصمة صنعاء واختطفوا نجليه وشقيقه.", published="2015-08-11")
     assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+
+
+def test_bombs_defused_are_a_disrupted_weapons_use_not_a_bombing():
+    # snn-alwatan-4adeb0ca8bb1
+    events = marsad.extract("واعتقلت القوات الأمنية 23 عنصرا جنائيا وتكفيريا بجنوب مدينة العريش، وأبطلت مفعول ست "
+                            "عبوات ناسفة تم زرعها على جانبي الطريق لاستهداف الآليات العسكرية في الشيخ زويد.",
+                            published="2015-08-06")
+    subs = {e.sub_event_type for e in events}
+    assert "Disrupted weapons use" in subs and "Remote explosive/landmine/IED" not in subs

@@ -160,3 +160,11 @@ def test_an_undated_article_whose_lead_names_only_a_year_of_background_leaves_it
             "وقال متحدث باسم القوات الجوية إن سلاح الجو قام بقصف تمركزات للمجموعات الإرهابية في محور الصابري ببنغازي.")
     events = marsad.extract(text)
     assert events and all(e.event_date is None for e in events)
+
+
+def test_a_day_to_come_in_the_lead_dates_no_reported_event():
+    # snn-alriyadh-d4fa6d241f62: the cabinet meets "غدا الأحد"; the protests it answers are already under way
+    text = ("تعقد الحكومة العراقية غدا الأحد جلسة طارئة لوضع إصلاحات جديدة لإدارة البلاد على خلفية تردي الخدمات. "
+            "وتشهد محافظات كربلاء والنجف والبصرة والحلة والسماوة مظاهرات احتجاجا على تردي الخدمات.")
+    events = marsad.extract(text, published="2015-08-09")
+    assert events and all(e.event_date <= "2015-08-09" for e in events)

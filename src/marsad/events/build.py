@@ -351,6 +351,20 @@ def _one_seizure(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+# How far after a defusing or seizing word ("أبطلت مفعول ست عبوات ناسفة") the device it names may stand.
+DEFUSED_REACH = 4
+
+
+def _defused(families: dict[str, list[Mention]]) -> bool:
+    """Are all the explosion cues of a clause the devices a defusing or seizing word before them names
+    ("وأبطلت مفعول ست عبوات ناسفة تم زرعها على جانبي الطريق")? Then nothing exploded: the clause tells
+    a disrupted weapons use, not a bombing beside it."""
+    disrupting = [c for c in families.get("Strategic developments", ()) if c.value.sub == "Disrupted weapons use"]
+    return bool(disrupting) and all(
+        any(0 < c.token_start - w.token_end + 1 <= DEFUSED_REACH for w in disrupting)
+        for c in families["Explosions/Remote violence"])
+
+
 def _family(cue: Mention) -> str:
     sub = cue.value.sub
     return "Battles" if sub == "territory" else SUB_TO_TYPE.get(sub, sub)  # "attack" is its own family
@@ -379,6 +393,8 @@ def _drafts_for_clause(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: l
         # fight between protesters and the police is a violent demonstration, not a battle beside a protest
         families["Riots"] = families.pop("Riots", []) + families.pop("Battles") + families.pop("Protests")
         riot = "Violent demonstration"
+    if "Explosions/Remote violence" in families and _defused(families):
+        families.pop("Explosions/Remote violence")
     if any(not c.value.needs_actor for g in families.values() for c in g):
         # a vague verb (استهدفت، قصف) beside a clear cue of another type describes that event
         families = {f: g for f, g in families.items() if any(not c.value.needs_actor for c in g)}

@@ -116,6 +116,7 @@ def anchor_date(doc: Doc, idx: MentionIndex) -> tuple[dt.date, dt.date, int] | N
     """The article's main date: the first dated statement of its lead, else the day its lead's report
     is attributed to ("وفق ما أفادت مصادر عسكرية اليوم"), else around publication."""
     attributed = None
+    published = _published_day(doc)
     for s in range(min(3, len(doc.sentences))):
         for m in idx.get(s, "date"):
             if m.meta.get("background"):
@@ -128,6 +129,8 @@ def anchor_date(doc: Doc, idx: MentionIndex) -> tuple[dt.date, dt.date, int] | N
                 # undated article: "منذ الإطاحة بمعمر القذافي وقتله في 2011" is background, not the story's day
                 # (with a publication date, a year long past makes the event history instead)
                 continue
+            if r is not None and published is not None and r[0] > published:
+                continue  # "تعقد الحكومة غدا الأحد جلسة": a day to come dates no event the article reports
             if r is not None and r[1] >= EARLIEST_EVENT and not (
                     doc.published is not None and (doc.published - r[1]).days > HISTORY_DAYS):
                 if kind is None:
