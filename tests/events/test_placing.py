@@ -278,3 +278,21 @@ def test_a_place_in_a_comment_on_the_event_is_not_its_place():
             "اليوم الاثنين الأمر الذي يقرب المقاومة المسلحة من معقل الحوثيين في العاصمة صنعاء.")
     events = marsad.extract(text, published="2015-08-10")
     assert events and all(e.location != "Sanaa" for e in events)
+
+
+def test_two_governorates_listed_are_two_events():
+    # snn-alweeam-7ec0a07ef694
+    events = marsad.extract("وفي محافظتي لحج وأبين، قتل 9 من مسلحي الحوثيين و6 من مقاتلي المقاومة، إضافة إلى عشرات "
+                            "الجرحى من الطرفين والمدنيين، خلال 24 ساعة من الاشتباكات.", published="2015-08-04")
+    assert sorted(e.admin1 for e in events) == ["Abyan Governorate", "Laḩij"]
+
+
+def test_a_long_list_of_governorates_or_the_ends_of_a_border_give_no_event_each():
+    # snn-alyaum-f3aa36222305: a count over months in ten governorates
+    events = marsad.extract("وأوضح المرصد، أن طائرات النظام المروحية ألقت 14297 برميلًا متفجرًا، على عدة مناطق في "
+                            "محافظات دمشق وريف دمشق وحلب والحسكة والقنيطرة.", published="2015-08-01")
+    assert len(events) <= 1
+    # snn-aleqtisadiya-42ebb68e4026: the battle was at Karish, on the border of the two governorates
+    events = marsad.extract("وقالت المصادر إن معارك عنيفة دارت في منطقة كرش، الواقعة على الحدود بين محافظتي تعز ولحج، "
+                            "أسفرت عن تقدم المقاومة الشعبية.", published="2015-08-08")
+    assert len(events) == 1

@@ -20,6 +20,7 @@ from .index import (
     precision_of,
     qualifier_of,
 )
+from ..text.normalise import fold
 from .model import SUB_TO_TYPE
 
 
@@ -265,7 +266,33 @@ def places_for(idx: MentionIndex, s: int, d: Draft) -> list[Mention]:
     if len(run) == 1:
         return run
     towns = [p for p in run if qualifier_of(p) not in ("rural", "admin")]
-    return dedupe_places(towns or [best], by_name=True)
+    # governorates listed as peers ("وتشهد محافظات كربلاء والنجف والبصرة والحلة … مظاهرات") are places of
+    # their own; one that holds a town of the list only locates it ("في مدينة الرمادي ومحافظة الأنبار")
+    # A longer list of governorates ("في محافظات دمشق وريف دمشق وحلب والحسكة …") sums up a campaign or a
+    # count over months, no event in each.
+    areas = [p for p in run if qualifier_of(p) == "admin" and not any(_holds(p, t) for t in towns)]
+    if len(areas) > MOST_LISTED_AREAS or _between(doc, run[0]):
+        areas = []  # "على الحدود بين محافظتي تعز ولحج", "الرابطة بين ولاية قفصة وصفاقس": the ends, not the places
+    return dedupe_places(sorted(towns + areas, key=lambda p: p.start) or [best], by_name=True)
+
+
+MOST_LISTED_AREAS = 3
+
+
+def _between(doc: Doc, first: Mention) -> bool:
+    """Does "بين" stand just before the list (its admin word apart: "بين محافظتي", "بين ولاية")?"""
+    words = fold(doc.text[max(0, first.start - 24):first.start]).split()[-2:]
+    return "بين" in words
+
+
+def _holds(area: Mention, town: Mention) -> bool:
+    """Does the admin area hold the town (same country and governorate, or the same district)?"""
+    a, t = getattr(area.value, "place", None), getattr(town.value, "place", None)
+    if a is None or t is None or a.country_code != t.country_code:
+        return False
+    if a.kind == "governorate":
+        return bool(a.admin1_code) and a.admin1_code == t.admin1_code
+    return bool(a.admin2_code) and a.admin2_code == t.admin2_code or a.name_en in (t.admin2, t.admin3)
 
 
 def road_ends(doc: Doc, places: list[Mention]) -> set[int]:
