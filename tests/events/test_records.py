@@ -372,3 +372,13 @@ def test_a_shared_qualifier_still_joins_two_counts_but_a_range_is_not_summed():
     events = marsad.extract("وأسفرت الغارات الجوية التركية عن مقتل ما بين 25 و30 إرهابيًا في منطقة إنزه في شمال العراق.",
                             published="2015-08-10")
     assert events and all(e.fatalities in (25, 30) for e in events)
+
+
+def test_plans_and_aims_in_the_plural_are_no_takeover():
+    # snn-okaz-6382a2419016, snn-3alyoum-76560ba023c0
+    assert marsad.extract("الوضع العسكري مطمئن للغاية، لدينا خطط لدعم المقاومة بمختلف جبهاتها للتقدم إلى لحج وتعز "
+                          "وأبين.", published="2015-08-04") == []
+    events = marsad.extract("حشدت قوات التحالف وقيادة الجيش الوطني اليمني أعداداً كبيرة من الدبابات والمدرعات للمشاركة "
+                            "في المرحلة الثالثة من عملية السهم الذهبي الرامية لتحرير محافظتي أبين ولحج.",
+                            published="2015-08-02")
+    assert not any("territory" in e.sub_event_type for e in events)
