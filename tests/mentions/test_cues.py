@@ -99,3 +99,10 @@ def test_stopping_a_celebration_or_work_is_no_arrest_but_stopping_a_man_is():
 
     assert arrests("وأشار إلى أن القوات الحكومية شنت هجوما قتلت فيه خمسة من طالبان وأوقفت الاحتفال قرب مدينة غزني.") == []
     assert arrests("وتمكنت وحدات الحرس الوطني من إيقاف المتهم في مدينة سوسة.") == ["إيقاف"]
+
+
+def test_people_trapped_and_a_diplomatic_protest_note_are_no_cues():
+    # snn-alriyadh-1e72e155ada2: a rockslide trapped two young men; snn-alyaum-f6514b09302b: a note handed over
+    assert cues("أنه وقع إنهيار صخري بجبل ببلجرشي، نتج عنه حالتا احتجاز لشابين سعوديي الجنسية") == []
+    assert cues("وكانت وزارة خارجية البحرين استدعت الأحد الماضي ممثل ايران في المنامة وسلمته مذكرة احتجاج.") == []
+    assert cues("نفذ عشرات المعلمين وقفة احتجاجية أمام مقر الوزارة") != []
