@@ -175,3 +175,10 @@ def test_a_mountain_named_like_a_far_town_is_in_the_story(places):
                 "وإصابة 35 من المقاومة في الاشتباكات في حي الزنوج ومحيطة. وحسب مصادر محلية فان المقاومة الشعبية تمكنت "
                 "من احراز تقدم في الجبهة و سيطرت على جبل عريش واستولت على مدرعة وعربة.")
     assert by["عريش"].place.country_code == "YE"
+
+
+def test_a_quarter_lies_in_the_city_its_sentence_names_later(places):
+    # snn-alyaum-16f53bbaf177: the only gazetteer الجورة is a village of Idlib, 340 km from Deir ez-Zor
+    by = places("فيما قصف تنظيم «داعش» مناطق في حي الجورة الذي تسيطر عليه قوات النظام، والمحاصر من قبل التنظيم "
+                "في مدينة دير الزور حيث وردت معلومات عن سقوط عدد من الجرحى.")
+    assert by["الجورة"].place.id == by["دير الزور"].place.id and by["الجورة"].precision == 2

@@ -465,6 +465,7 @@ class _Raw:
     proclitic: str = ""  # peeled off a word that is itself another place's name (``_stripped_reading``)
     natural: bool = False  # after a mountain or valley word (جبل، وادي): named as a place, maybe unknown
     home: str | None = None  # made unknown for having places only abroad: placed only in this country's areas
+    town: Place | None = None  # made unknown as a quarter of this town, named later in its sentence
 
 
 def _stem_start(doc: Doc, tok: Token, stem: str) -> int:
@@ -1561,6 +1562,14 @@ def _resolve_all(doc: Doc, idx: _Index, raws: list[_Raw], weights: dict[str, flo
                     gaz.admin1_of(p2) or p2 if r2.qualifier == "rural" else p2)
                 if p2.kind != "country" and _directly_in(doc, r, r2):
                     inside.append(p2)
+        if not within and not listed and r.qualifier == "part_of":
+            town = _quarter_town(doc, r, known[k + 1:])
+            if town is not None and all(haversine(p.lat, p.lon, town.lat, town.lon) >= QUARTER_TOWN_KM for p in r.cands):
+                # "قصف مناطق في حي الجورة الذي تسيطر عليه قوات النظام، والمحاصر … في مدينة دير الزور": a quarter
+                # lies in the town its sentence names; the same-name village 340 km off is a homonym
+                r.unknown, r.result, r.town = True, [], town
+                r.reasons.append(f"a quarter of {town.name_en}, named later in the sentence")
+                continue
         if within or listed:
             # a village named next to an area lies in that area: drop same-name villages elsewhere
             near = [p for p in r.cands if p.kind not in ("village",) or any(
@@ -2003,8 +2012,32 @@ def _drop_lone_foreign_towns(doc: Doc, gaz: Gazetteer, resolved: list[tuple[_Raw
     return out
 
 
+# How far a quarter may lie from the town its sentence names (a big city's quarters are within ~15 km).
+QUARTER_TOWN_KM = 30.0
+# How far after a quarter's name its town may be named ("حي الجورة الذي تسيطر عليه قوات النظام، والمحاصر من قبل
+# التنظيم في مدينة دير الزور": 13 words).
+QUARTER_TOWN_REACH = 16
+
+
+def _quarter_town(doc: Doc, r: _Raw, later: list[_Raw]) -> Place | None:
+    """The city a quarter ("حي X", "أحياء X") lies in: the first city named with its place word (مدينة)
+    later in the sentence, within ``QUARTER_TOWN_REACH`` words; None when the name follows no quarter word."""
+    toks = doc.tokens
+    if r.tok0 == 0 or not _has_form(toks[r.tok0 - 1], _PART_WIDE):
+        return None
+    for r2 in later:
+        if r2.sent != r.sent or r2.tok0 - r.tok1 > QUARTER_TOWN_REACH:
+            return None
+        if r2.result and r2.cue == "town" and r2.result[0].place.kind == "city":
+            return r2.result[0].place
+    return None
+
+
 def _enclosing(gaz: Gazetteer, r: _Raw, resolved: list[tuple[_Raw, ResolvedPlace]], doc: Doc | None = None
                ) -> ResolvedPlace | None:
+    if r.town is not None:
+        return ResolvedPlace(r.town, 2, [], r.reasons + [f"{r.key} is not in the gazetteer as a quarter of "
+                                                         f"{r.town.name_en}; placed in it"], "part_of", False, r.key)
     # a continent, world region or sea encloses no village ("يثلج الصدر أن بعض دول الخليج")
     after = [(r2, rp) for r2, rp in resolved if r2.sent == r.sent and 0 <= r2.tok0 - r.tok1 <= 6 and not rp.is_dateline
              and rp.place.kind not in WORLD_KINDS and not (doc is not None and _across_border(doc, r, r2))]
