@@ -296,3 +296,18 @@ def test_a_long_list_of_governorates_or_the_ends_of_a_border_give_no_event_each(
     events = marsad.extract("وقالت المصادر إن معارك عنيفة دارت في منطقة كرش، الواقعة على الحدود بين محافظتي تعز ولحج، "
                             "أسفرت عن تقدم المقاومة الشعبية.", published="2015-08-08")
     assert len(events) == 1
+
+
+def test_the_place_told_with_an_event_noun_is_its_place_not_a_town_named_before():
+    # snn-alwatan-61238e75b58b: the mourners' homes are in Muhayil, the bombing was at the mosque in Asir
+    (e,) = marsad.extract("استقبل أمس والدا وذوو الشهيدين العريف عمر أحمد أبوشوشة والعريف مفرح أحمد الشديدي في مجلسي "
+                          "العزاء بمنزليهما بحي الحيلة وحي المعش بمحافظة محايل عسير وفودا رسمية وشعبية من المعزين "
+                          "لتقديم واجب العزاء في ابنيهما اللذين استشهدا في حادث التفجير الغاشم بمسجد قوة الطوارئ "
+                          "بعسير الخميس الماضي.", published="2015-08-09")
+    assert e.location == "'Asir Region"
+    # snn-alyaum-384bbb5c5781: the districts were taken, the fighting is now at al-Makhadir
+    events = marsad.extract('وقال مصدر في المقاومة لـ(اليوم)، إن المقاومة الشعبية طردت خلال اليومين الماضيين، مسلحي '
+                            'الحوثي من مديريات "السدة والرضمة وحزم العدين" والمواجهات الآن تتركز في مناطق مديرية '
+                            'المخادر القريبة من محافظة تعز', published="2015-08-10")
+    assert "Al Makhādir" in {e.location for e in events if e.sub_event_type == "Armed clash"}
+

@@ -234,6 +234,11 @@ def places_for(idx: MentionIndex, s: int, d: Draft) -> list[Mention]:
             cands = [p for p in after if idx.clause(p) == c]
     if not cands:
         return []
+    own = _named_with_noun(doc, d.cue, cands)
+    if own:
+        # "استشهدا في حادث التفجير الغاشم بمسجد قوة الطوارئ بعسير": the place told with the event noun is
+        # its place, not a town named before it (where the mourners live, where the news was told)
+        cands = own
     pairs = _located_pairs(doc, usable)
     located = {id(p) for _, p in pairs}
     if located and any(id(p) not in located for p in cands):
@@ -277,6 +282,21 @@ def places_for(idx: MentionIndex, s: int, d: Draft) -> list[Mention]:
 
 
 MOST_LISTED_AREAS = 3
+NOUN_PLACE_REACH = 6  # words from a definite event noun to the place told with it
+
+
+def _named_with_noun(doc: Doc, cue: Mention, cands: list[Mention]) -> list[Mention]:
+    """The places told right after a definite event noun ("التفجير … بعسير"), in its phrase (no
+    punctuation between), when the clause names a place before the noun too; else []."""
+    toks = doc.tokens
+    if not toks[cue.token_start].norm.lstrip("وفبل").startswith("ال") or all(p.start >= cue.end for p in cands):
+        return []
+    out = []
+    for p in cands:
+        if p.start >= cue.end and p.token_start - cue.token_end <= NOUN_PLACE_REACH and \
+                not any(ch in doc.text[cue.end:p.start] for ch in "،,.:;؛()«»\""):
+            out.append(p)
+    return out
 
 
 def _between(doc: Doc, first: Mention) -> bool:
