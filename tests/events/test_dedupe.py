@@ -119,3 +119,29 @@ def test_the_clash_for_a_town_taken_that_day_is_the_takeover():
     # the fight between the takeover's sides joins it with its toll; a clash with another side stays apart
     assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Government regains territory", 15),
                                                                         ("Armed clash", 2)]
+
+
+BOMBING = ("فجر انتحاري نفسه، اليوم (الخميس)، في مسجد تابع لقوات الطوارئ السعودية في منطقة عسير جنوب المملكة. "
+           "وقالت وزارة الداخلية إن اثنين من رجال الأمن المصابين في حادثة استهداف مسجد قوات الطوارئ بمنطقة عسير "
+           "انتقلا إلى رحمة الله. وانفجرت عبوة ناسفة قرب مقر قوات الطوارئ بمنطقة عسير.")  # snn-aawsat-e4a68d6d4887, adapted
+
+
+def _bomb(sub: str, cue: str, actor1: str | None, fatalities: int = 0) -> Event:
+    start = BOMBING.index(cue)
+    return Event("b1", "Explosions/Remote violence", sub, event_date="2015-08-06", actor1=actor1,
+                 location="'Asir Region", location_ar="عسير", location_id="geonames:108179", fatalities=fatalities,
+                 confidence=0.7, evidence=[Evidence(BOMBING, start, start + 40)],
+                 spans=[Span("cue", start, start + len(cue), cue)])
+
+
+def test_a_bombing_told_again_without_its_device_joins_the_suicide_bombing_of_its_place_and_day():
+    doc = Doc(BOMBING, id="b1")
+    doc.events = [_bomb("Suicide bomb", "فجر انتحاري", "Unidentified Armed Group (Saudi Arabia)"),
+                  _bomb("Remote explosive/landmine/IED", "استهداف", None, fatalities=2)]
+    merge_sentence_duplicates(doc)
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Suicide bomb", 2)]
+    # a device named is a second bomb
+    doc.events = [_bomb("Suicide bomb", "فجر انتحاري", "Unidentified Armed Group (Saudi Arabia)"),
+                  _bomb("Remote explosive/landmine/IED", "عبوة ناسفة", None)]
+    merge_sentence_duplicates(doc)
+    assert len(doc.events) == 2

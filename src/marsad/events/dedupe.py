@@ -11,7 +11,11 @@ across articles. A battle with no side and no dead named is dropped here, on its
 from __future__ import annotations
 
 from ..doc import Doc
+from ..text.normalise import fold
+from .index import MARKERS
 from .model import Event, write_note
+
+DEVICE_WORDS = frozenset(fold(w) for w in MARKERS["device"])
 
 
 def _unit(e: Event) -> tuple:
@@ -39,7 +43,7 @@ def merge_sentence_duplicates(doc: Doc) -> None:
             kept.append(e)
             continue
         _absorb(same, e)
-    events = _fights_of_takeovers(_merge_article_units(_merge_unnamed_retellings(kept)))
+    events = _one_bombing(_fights_of_takeovers(_merge_article_units(_merge_unnamed_retellings(kept))))
     doc.events = [_without_toll_if_non_violent(e) for e in events if not _sideless_talk_of_battle(e)]
     for e in doc.events:
         # the learned correction may have retyped an event and the merges changed its toll or sides since the
@@ -80,6 +84,30 @@ def _fights_of_takeovers(events: list[Event]) -> list[Event]:
                 _absorb(t, e)
                 dropped.add(id(e))
                 break
+    return [e for e in events if id(e) not in dropped]
+
+
+def _names_a_device(e: Event) -> bool:
+    return any(sp.role == "cue" and any(w.lstrip("وبل") in DEVICE_WORDS or w in DEVICE_WORDS
+                                        for w in fold(sp.text).split()) for sp in e.spans)
+
+
+def _one_bombing(events: list[Event]) -> list[Event]:
+    """A roadside-bomb event naming no device and no bomber ("إن اثنين من رجال الأمن المصابين في حادثة
+    استهداف مسجد قوات الطوارئ … انتقلا إلى رحمة الله", typed a bombing by the sub-type model) at the place and
+    on the day of a suicide bombing the article tells is that bombing told again: its evidence and toll join it."""
+    suicides = [e for e in events if e.sub_event_type == "Suicide bomb" and (e.location_id or e.location)]
+    if not suicides:
+        return events
+    dropped: set[int] = set()
+    for e in events:
+        if e.sub_event_type != "Remote explosive/landmine/IED" or not _unnamed(e.actor1) or _names_a_device(e):
+            continue
+        into = next((s for s in suicides if (s.location_id or s.location) == (e.location_id or e.location)
+                     and (s.event_date, s.event_date_end) == (e.event_date, e.event_date_end)), None)
+        if into is not None:
+            _absorb(into, e)
+            dropped.add(id(e))
     return [e for e in events if id(e) not in dropped]
 
 
