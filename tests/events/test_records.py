@@ -382,3 +382,16 @@ def test_plans_and_aims_in_the_plural_are_no_takeover():
                             "في المرحلة الثالثة من عملية السهم الذهبي الرامية لتحرير محافظتي أبين ولحج.",
                             published="2015-08-02")
     assert not any("territory" in e.sub_event_type for e in events)
+
+
+def test_a_speakers_call_a_planned_day_and_a_fear_are_no_events():
+    # labelled sentences s0713 and s0970 (../shared/train, kind future), snn-alyaum-2bc8c104f04c
+    assert marsad.extract("ودعا المبعوث الأممي إلى التمسك بمبدأ حماية المدنيين، مطالبًا نظام الأسد بوقف القصف "
+                          "العشوائي وإلقاء البراميل المتفجرة على المدن.", published="2015-08-05") == []
+    assert marsad.extract("ومن المزمع تنظيم يوم من العصيان المدني في فيرجسون وأجزاء من منطقة سانت لويس في مظاهرات "
+                          "قال منظموها انها تهدف إلى تسليط الضوء على عنف الشرطة.", published="2015-08-10") == []
+    assert marsad.extract("ويتخوف مختصون ان يقوم تنظيم داعش بعد تحول موقفه من هجومي الى دفاعي وخاصة في مدينتي الرمادي "
+                          "والفلوجة بتنفيذ هجمات كبيرة على مناطق أخرى.", published="2015-07-27") == []
+    # protesters' demands are no call that blocks their protest
+    assert marsad.extract("تجمع العشرات في ساحة يونيون في نيويورك تضامنا مع فيرغسون وللمطالبة باستمرار المظاهرات.",
+                          published="2015-08-10") != []
