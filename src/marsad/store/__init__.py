@@ -262,6 +262,11 @@ class Store:
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
+                # Each stored article is a savepoint (and each statement with a trigger a statement savepoint):
+                # SQLite keeps the pages they change in a sub-journal, spilled past 64 KiB to a temporary
+                # file, about 28 writes to it per article (x1.6 the CPU of storing a batch). In memory, the
+                # sub-journal holds one article's pages (emptied at its RELEASE); the database is the same.
+                self.conn.execute("PRAGMA temp_store = MEMORY")
                 self.conn.execute("PRAGMA foreign_keys = ON")
                 self._migrate()
             else:
