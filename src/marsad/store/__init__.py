@@ -107,6 +107,21 @@ _FUSED_OUT = (
     "country", "admin1", "admin2", "admin3", "fatalities", "conflicts", "sources", "article_ids",
     "n_articles", "n_events", "notes", "confidence",
 )
+_EVENTS_INSERT = f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}, data) VALUES "
+_EVIDENCE_INSERT = "INSERT INTO evidence (event_id, article_id, kind, role, start, end, text) VALUES "
+_ROWS_PER_INSERT = 200  # well under SQLite's limit of bound values per statement (32,766)
+
+
+def _insert_rows(conn: sqlite3.Connection, head: str, rows: Sequence[Sequence[Any]]) -> None:
+    """``head`` ("INSERT INTO t (cols) VALUES ") for each of ``rows`` in order, as multi-row statements."""
+    if not rows:
+        return
+    marks = "(" + ", ".join("?" * len(rows[0])) + ")"
+    for i in range(0, len(rows), _ROWS_PER_INSERT):
+        chunk = rows[i:i + _ROWS_PER_INSERT]
+        conn.execute(head + ", ".join([marks] * len(chunk)), [v for row in chunk for v in row])
+
+
 _ORDERS = {  # SQLite sorts NULL lowest: undated events come last newest-first, first oldest-first
     "date": "event_date DESC, first_seq DESC",
     "-date": "event_date DESC, first_seq DESC",
@@ -489,6 +504,8 @@ class Store:
             (article.id, h, article.published, article.source, article.url, article.title, article.text,
              len(dicts), seq, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
         seen: set[str] = set()
+        event_rows: list[list[Any]] = []
+        evidence_rows: list[tuple[Any, ...]] = []
         for d in dicts:
             d["article_id"] = article.id
             if not d.get("location_id"):
@@ -496,22 +513,27 @@ class Store:
                 d["location_id"] = f"name:{key}" if key else None
             base = d.get("event_id") or hashlib.sha1(json.dumps(d, sort_keys=True, default=str).encode()).hexdigest()[:16]
             eid, n = base, 1
+            # (the article's own events are not stored yet: ``seen`` holds them)
             while eid in seen or c.execute("SELECT 1 FROM events WHERE event_id = ?", (eid,)).fetchone():
                 n += 1
                 eid = f"{base}-{n}"
             seen.add(eid)
             d["event_id"] = eid
-            c.execute(
-                f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}, data) VALUES ({', '.join('?' for _ in _EVENT_COLUMNS)}, ?)",
+            event_rows.append(
                 [d.get(k) if k != "fatalities" else int(d.get(k) or 0) for k in _EVENT_COLUMNS]
                 + [json.dumps({k: v for k, v in d.items() if k not in ("evidence", "spans")},  # those: table evidence
                               ensure_ascii=False, default=str)])
-            rows = [(eid, article.id, "evidence", None, ev.get("start"), ev.get("end"), ev.get("text") or "")
-                    for ev in (d.get("evidence") or [])]
-            rows += [(eid, article.id, "span", sp.get("role"), sp.get("start"), sp.get("end"), sp.get("text") or "")
-                     for sp in (d.get("spans") or [])]
-            c.executemany("INSERT INTO evidence (event_id, article_id, kind, role, start, end, text) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            evidence_rows += [(eid, article.id, "evidence", None, ev.get("start"), ev.get("end"), ev.get("text") or "")
+                              for ev in (d.get("evidence") or [])]
+            evidence_rows += [(eid, article.id, "span", sp.get("role"), sp.get("start"), sp.get("end"), sp.get("text") or "")
+                              for sp in (d.get("spans") or [])]
+        # The article's events, then their evidence, each in as few statements as can be: every statement that
+        # fires a full-text trigger inside the transaction makes SQLite's FTS5 write what the statement before it
+        # indexed as a segment of its own (one per evidence row with one INSERT a row, merged again later). The
+        # rows, their order and so their ids are those of one INSERT a row.
+        _insert_rows(c, _EVENTS_INSERT, event_rows)
+        _insert_rows(c, _EVIDENCE_INSERT, evidence_rows)
+        for d in dicts:
             if d.get("location_id"):
                 self._upsert_place(d)
             stats.count("events_added")
