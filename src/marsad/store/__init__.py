@@ -21,6 +21,7 @@ import operator
 import re
 import sqlite3
 import threading
+import time
 from dataclasses import asdict, dataclass, field, is_dataclass
 from importlib import resources
 from pathlib import Path
@@ -154,6 +155,19 @@ def content_hash(article: Any) -> str:
 
 
 _same = operator.is_
+
+
+def _utc_now_iso() -> str:
+    """``datetime.now(timezone.utc).isoformat(timespec="seconds")``, made once a second (every stored
+    article carries it: the datetime and its formatting cost more than storing an article without events)."""
+    global _now_iso
+    second = int(time.time())
+    if _now_iso[0] != second:
+        _now_iso = (second, dt.datetime.fromtimestamp(second, dt.timezone.utc).isoformat(timespec="seconds"))
+    return _now_iso[1]
+
+
+_now_iso: tuple[int, str] = (-1, "")
 
 
 @dataclass
@@ -502,7 +516,7 @@ class Store:
             "INSERT INTO articles (article_id, content_hash, published, source, url, title, text, n_events, "
             "ingest_seq, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article.id, h, article.published, article.source, article.url, article.title, article.text,
-             len(dicts), seq, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+             len(dicts), seq, _utc_now_iso()))
         seen: set[str] = set()
         event_rows: list[list[Any]] = []
         evidence_rows: list[tuple[Any, ...]] = []
