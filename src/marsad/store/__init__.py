@@ -110,16 +110,18 @@ _FUSED_OUT = (
 )
 _EVENTS_INSERT = f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}, data) VALUES "
 _EVIDENCE_INSERT = "INSERT INTO evidence (event_id, article_id, kind, role, start, end, text) VALUES "
-_ROWS_PER_INSERT = 200  # well under SQLite's limit of bound values per statement (32,766)
+_VALUES_PER_INSERT = 999  # bound values per statement: SQLite's limit before 3.32 (32,766 since), so any build takes it
 
 
 def _insert_rows(conn: sqlite3.Connection, head: str, rows: Sequence[Sequence[Any]]) -> None:
     """``head`` ("INSERT INTO t (cols) VALUES ") for each of ``rows`` in order, as multi-row statements."""
     if not rows:
         return
-    marks = "(" + ", ".join("?" * len(rows[0])) + ")"
-    for i in range(0, len(rows), _ROWS_PER_INSERT):
-        chunk = rows[i:i + _ROWS_PER_INSERT]
+    width = len(rows[0])
+    marks = "(" + ", ".join("?" * width) + ")"
+    per = max(1, _VALUES_PER_INSERT // width)
+    for i in range(0, len(rows), per):
+        chunk = rows[i:i + per]
         conn.execute(head + ", ".join([marks] * len(chunk)), [v for row in chunk for v in row])
 
 
