@@ -47,6 +47,13 @@ def stages(names: tuple[str, ...] = DEFAULT_STAGES) -> list[Callable[[Doc], None
     return [_resolve(n) for n in names]
 
 
+@lru_cache(maxsize=None)
+def _steps(names: tuple[str, ...]) -> tuple[Callable[[Doc], None], ...]:
+    """``stages(names)`` kept per tuple of names: ``run`` asks for it for every article (a few microseconds,
+    as many cache lookups as stages, when listed again each time)."""
+    return tuple(stages(names))
+
+
 _frozen = False
 
 
@@ -59,7 +66,8 @@ def run(doc: Doc, names: tuple[str, ...] | None = None) -> Doc:
     if first:
         gc.disable()  # the first article loads the stages and their data: no collection while they are built
     try:
-        for step in stages(names or DEFAULT_STAGES):
+        names = names or DEFAULT_STAGES
+        for step in _steps(names) if type(names) is tuple else stages(names):
             step(doc)
             if doc.layers.get("stop"):
                 break

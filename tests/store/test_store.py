@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fusion"))
-from fusion_reports import MAYADIN, afp, ariha, ev, sana  # noqa: E402
+from fusion_reports import IS2, MAYADIN, REGIME, SANA_TEXT, afp, ariha, ev, sana  # noqa: E402
 
 from marsad.ingest import Article  # noqa: E402
 from marsad.store import Store  # noqa: E402
@@ -153,3 +153,28 @@ def test_content_hash_is_remembered_until_the_article_changes():
     dated = hashlib.sha1("قصفت طائرات حربية مدينة الميادين\0\0002017-10-12\0SANA\0".encode()).hexdigest()
     assert content_hash(art) == dated
     assert art == Article(id="a1", text=art.text, published="2017-10-12", source="SANA")  # the memo is no field
+
+
+def test_many_events_of_one_article_keep_their_order_ids_and_evidence(tmp_path):
+    """An article's events and their evidence go in as multi-row INSERTs (a few statements, not one a row):
+    40 events, more than one statement holds, land in order with their evidence after them, the one told
+    twice under its id with "-2", each quote at its offsets and in the full-text index."""
+    import datetime as dt
+
+    a = Article("sana-many", SANA_TEXT, "2017-10-12", "SANA")
+    sentence = "أحكمت وحدات من الجيش العربي السوري الخميس سيطرتها على أحياء في الجهة الغربية من مدينة الميادين"
+    days = [(dt.date(2017, 9, 1) + dt.timedelta(days=k)).isoformat() for k in range(39)]
+    events = [ev(a, sentence, "Armed clash", day, MAYADIN, source="SANA", **REGIME, **IS2) for day in days + days[:1]]
+    with Store(tmp_path / "many.db") as store:
+        stats = store.add_articles([(a, events)])
+        assert stats.events_added == 40 and not stats.failed
+        rows = store.conn.execute("SELECT event_id, event_date FROM events ORDER BY rowid").fetchall()
+        assert [d for _, d in rows] == days + days[:1]
+        ids = [i for i, _ in rows]
+        assert ids[-1] == ids[0] + "-2" and len(set(ids)) == 40
+        quoted = store.conn.execute("SELECT event_id, kind, start, end, text FROM evidence ORDER BY id").fetchall()
+        assert list(dict.fromkeys(e for e, *_ in quoted)) == ids  # each event's evidence, in the events' order
+        assert [k for _, k, *_ in quoted] == ["evidence", "span"] * 40
+        assert all(a.text[s:e] == t for _, _, s, e, t in quoted)
+        found = store.conn.execute("SELECT COUNT(*) FROM evidence_fts WHERE evidence_fts MATCH 'الميادين'").fetchone()
+        assert found[0] == 80

@@ -83,12 +83,12 @@ def limit_text(text: str, limit: int = MAX_ARTICLE_CHARS) -> tuple[str, bool]:
 
 def check_published(value: Any) -> tuple[str | None, str | None]:
     """``(published, warning)``: the value kept as given when it is a usable date, else None and why."""
-    from .. import parse_published
-
     if value is None or value == "":
         return None, None
     if not isinstance(value, str):
         return None, f"'published' is {type(value).__name__} {str(value)[:40]!r}, not a date text; kept without a date"
+    from .. import parse_published
+
     value, _ = clean_text(value)
     try:
         day = parse_published(value, strict=True)

@@ -42,13 +42,13 @@ def read_jsonl(fh: Iterable[str | bytes], where: str, published_from: Sequence[s
         unpaired = True  # whether a string of the record may hold a lone surrogate
         if isinstance(line, bytes):
             # decoded here, strictly: a lone surrogate can then come only from a "\\udXXX" escape of the JSON
-            unpaired = b"\\ud" in line or b"\\uD" in line
+            unpaired = b"\\u" in line and (b"\\ud" in line or b"\\uD" in line)  # most lines hold no escape
             try:
                 line = line.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError as exc:
                 yield InputProblem(loc, None, f"not UTF-8 (byte {exc.start} of the line); line skipped")
                 continue
-        if not line.strip():
+        if not line or line.isspace():  # (``not line.strip()`` without copying the line)
             continue
         try:
             rec = json.loads(line)
@@ -86,7 +86,7 @@ def article_from_record(rec: dict[str, Any], where: str, published: str | None =
         yield InputProblem(where, art_id[:40] + "…", f"id of {len(art_id)} characters (at most {MAX_ID_CHARS}); skipped")
         return
     text = rec.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not text or text.isspace():
         yield InputProblem(where, art_id or None, "article has no text; skipped")
         return
     warnings: list[str] = []
