@@ -351,3 +351,13 @@ def test_the_palestinian_police_named_so_stay_palestinian():
     events = marsad.extract("واعتقلت الشرطة الفلسطينية أمس ثلاثة أشخاص في مدينة نابلس.",
                             published="2015-08-04")
     assert [e.actor1 for e in events if e.sub_event_type == "Arrests"] == ["Police Forces of Palestine"]
+
+
+def test_the_incident_a_sentence_is_timed_by_has_none_of_its_actors():
+    # snn-alriyadh-92e78d049ebd: the protesters and the police are the Istanbul story's, not the bombing's
+    events = marsad.extract("فرقت الشرطة التركية مساء الجمعة في اسطنبول مئات المتظاهرين الذين كانوا يدينون تنظيم داعش "
+                            "بعد الهجوم الانتحاري الذي وقع مطلع الأسبوع الجاري في سوروتش جنوب البلاد ونسب للمتطرفين.",
+                            published="2015-07-25")
+    bombing = next(e for e in events if e.sub_event_type == "Suicide bomb")
+    assert bombing.actor1 != "Protesters (Turkey)" and bombing.actor2 != "Police Forces of Turkey"
+    assert any(e.sub_event_type == "Protest with intervention" and e.location == "Istanbul" for e in events)

@@ -270,6 +270,21 @@ def _takeover_told_as_past(doc: Doc, idx: MentionIndex, s: int, cue: Mention) ->
                    for m in idx.get(s, "date"))
 
 
+def _named_after_a_time_word(doc: Doc, cue: Mention) -> bool:
+    """Is the cue a definite event noun with a relative clause ("الهجوم الانتحاري الذي وقع …") right after
+    "بعد/عقب/إثر/منذ": the incident the sentence is timed by, not one of its own acts?"""
+    toks = doc.tokens
+    i = cue.token_start - 1
+    if i >= 1 and toks[i].norm.startswith("ال") and not is_marked(toks[i], AFTER_OR_SINCE):
+        i -= 1  # the cue is the adjective of the noun after the time word ("بعد الهجوم الانتحاري")
+    if i < 0 or toks[i].sentence != cue.sentence or not is_marked(toks[i], AFTER_OR_SINCE):
+        return False
+    # the noun and one adjective ("الهجوم الانتحاري الذي"): a relative pronoun within three words
+    end = min(doc.sentences[cue.sentence].token_end, cue.token_end + 2)
+    return toks[i + 1].norm.lstrip("وب").startswith("ال") and any(
+        toks[k].norm in RELATIVES for k in range(cue.token_end, end))
+
+
 def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> list[Mention]:
     """The cues of a clause not governed by a plan, threat, denial, guess or background marker.
 
@@ -517,6 +532,11 @@ def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list
             clause_actors = _subject_before(doc, idx, s, main, sent_actors)
             if not clause_actors:
                 return None
+    if _named_after_a_time_word(doc, min(cues, key=lambda c: c.start)):
+        # "فرقت الشرطة … المتظاهرين الذين كانوا يدينون تنظيم داعش بعد الهجوم الانتحاري الذي وقع مطلع الأسبوع في
+        # سوروتش": the earlier incident a sentence is timed by has none of its actors; only those told after it
+        clause_actors = [a for a in clause_actors if a.start > main.start]
+        sent_actors = [a for a in sent_actors if a.start > main.start]
     d = Draft(main, sub, s, clause, cues=list(cues))
     assign_date(doc, idx, s, d, idx.anchor)
     assign_roles(doc, idx, s, d, clause_actors, sent_actors)
