@@ -361,3 +361,9 @@ def test_the_incident_a_sentence_is_timed_by_has_none_of_its_actors():
     bombing = next(e for e in events if e.sub_event_type == "Suicide bomb")
     assert bombing.actor1 != "Protesters (Turkey)" and bombing.actor2 != "Police Forces of Turkey"
     assert any(e.sub_event_type == "Protest with intervention" and e.location == "Istanbul" for e in events)
+    # nor its place: the next sentence's tear gas was fired in Istanbul only
+    events = marsad.extract("فرقت الشرطة التركية مساء الجمعة في اسطنبول مئات المتظاهرين الذين كانوا يدينون تنظيم داعش "
+                            "بعد الهجوم الانتحاري الذي وقع مطلع الأسبوع الجاري في سوروتش جنوب البلاد. وقال مصور من وكالة "
+                            "فرانس برس أن قوات الأمن استخدمت الغاز المسيل للدموع والرصاص المطاطي ضد موكب من 500 شخص.",
+                            published="2015-07-25")
+    assert {e.location for e in events if e.sub_event_type == "Protest with intervention"} == {"Istanbul"}

@@ -134,7 +134,9 @@ def build_events(doc: Doc) -> None:
         if not split:
             _carry_toll(doc, idx, s, drafts, lex)
             continue
-        placed = [d.place for d in split if d.place is not None and not d.place_fallback]
+        # (not the place of an earlier incident the sentence is timed by: "بعد الهجوم الانتحاري الذي وقع … في سوروتش")
+        placed = [d.place for d in split if d.place is not None and not d.place_fallback
+                  and not _named_after_a_time_word(doc, min(d.cues or [d.cue], key=lambda c: c.start))]
         if placed:
             context_places = dedupe_places(placed)
         if idx.get(s, "distinct"):
