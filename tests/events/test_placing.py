@@ -311,3 +311,16 @@ def test_the_place_told_with_an_event_noun_is_its_place_not_a_town_named_before(
                             'المخادر القريبة من محافظة تعز', published="2015-08-10")
     assert "Al Makhādir" in {e.location for e in events if e.sub_event_type == "Armed clash"}
 
+
+
+def test_where_captives_were_moved_is_no_event_place():
+    from marsad.doc import Doc
+    from marsad.events.index import MentionIndex
+    from marsad.pipeline import MENTION_STAGES, run
+
+    # snn-alriyadh-3fd1baad59ab: Sanaa is where the Houthis took their 700 captives
+    doc = run(Doc("كشف ياسين مكاوي مستشار الرئيس اليمني أن الحوثيين نقلوا 700 أسير إلى صنعاء قبل سقوط قاعدة العند."),
+              MENTION_STAGES)
+    idx = MentionIndex(doc)
+    sanaa = next(m for m in doc.mentions if m.kind == "place" and m.text == "صنعاء")
+    assert id(sanaa) in idx.direction
