@@ -324,3 +324,11 @@ def test_where_captives_were_moved_is_no_event_place():
     idx = MentionIndex(doc)
     sanaa = next(m for m in doc.mentions if m.kind == "place" and m.text == "صنعاء")
     assert id(sanaa) in idx.direction
+
+
+def test_a_city_named_as_a_far_distance_landmark_is_not_the_event_place():
+    # ant-JA-internationalNews-1230-20170620 (a city 65 km off, "على بعد 65 كم من مكة المكرمة", stays a landmark
+    # near enough to place an interception at)
+    events = marsad.extract("فجر مساء أمس، انتحاري نفسه بحزام ناسف في بوابة السدرة بمنطقة الهلال النفطي التي تبعد حوالي "
+                            "180 كم شرق مدينة سرت الليبية.", published="2017-06-20")
+    assert events and all(e.location != "Sirte" for e in events)

@@ -109,7 +109,7 @@ class MentionIndex:
             if _after_origin(doc, p.token_start) or (
                     prev is not None and id(prev) in self.origin and coordinated_places(doc, prev, p)):
                 self.origin.add(id(p))  # "تعزيزات من محافظتي عدن ولحج": both are where they came from
-            marked = marked or _after_transfer(doc, p.token_start)
+            marked = marked or _after_transfer(doc, p.token_start) or _far_reference(doc, p.token_start)
             if marked or (prev is not None and id(prev) in self.direction and coordinated_places(doc, prev, p)):
                 self.direction.add(id(p))  # "الطرق المؤدية إلى حلب وحماة": both are destinations
             if _at_venue(doc, p.token_start):
@@ -353,6 +353,23 @@ def _at_venue(doc: Doc, tok0: int) -> bool:
             return False
         if is_marked(toks[k], VENUE):
             return True
+    return False
+
+
+KM_WORDS = frozenset({"كم", "كلم", "كيلومتر", "كيلومترا", "كيلومترات", "كيلو"})
+FAR_REFERENCE_KM = 100  # "على بعد 180 كيلومترا شرق مدينة سرت": a city that far is a landmark, not the place
+
+
+def _far_reference(doc: Doc, tok0: int) -> bool:
+    """Is the place the landmark of a distance ("التي تبعد حوالي 180 كم شرق مدينة سرت", "على بعد 160 كيلومترا
+    جنوب طرابلس"): a number of kilometres of at least ``FAR_REFERENCE_KM`` within four words before it?"""
+    toks = doc.tokens
+    for k in range(tok0 - 1, max(0, tok0 - 5), -1):
+        if toks[k].sentence != toks[tok0].sentence:
+            return False
+        if toks[k].norm in KM_WORDS:
+            n = toks[k - 1].norm if k >= 1 else ""
+            return n.isdigit() and int(n) >= FAR_REFERENCE_KM
     return False
 
 
