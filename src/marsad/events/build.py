@@ -135,8 +135,7 @@ def build_events(doc: Doc) -> None:
             _carry_toll(doc, idx, s, drafts, lex)
             continue
         # (not the place of an earlier incident the sentence is timed by: "بعد الهجوم الانتحاري الذي وقع … في سوروتش")
-        placed = [d.place for d in split if d.place is not None and not d.place_fallback
-                  and not _named_after_a_time_word(doc, min(d.cues or [d.cue], key=lambda c: c.start))]
+        placed = [d.place for d in split if d.place is not None and not d.place_fallback and not d.timing_incident]
         if placed:
             context_places = dedupe_places(placed)
         if idx.get(s, "distinct"):
@@ -534,12 +533,13 @@ def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list
             clause_actors = _subject_before(doc, idx, s, main, sent_actors)
             if not clause_actors:
                 return None
-    if _named_after_a_time_word(doc, min(cues, key=lambda c: c.start)):
+    timing_incident = _named_after_a_time_word(doc, min(cues, key=lambda c: c.start))
+    if timing_incident:
         # "فرقت الشرطة … المتظاهرين الذين كانوا يدينون تنظيم داعش بعد الهجوم الانتحاري الذي وقع مطلع الأسبوع في
         # سوروتش": the earlier incident a sentence is timed by has none of its actors; only those told after it
         clause_actors = [a for a in clause_actors if a.start > main.start]
         sent_actors = [a for a in sent_actors if a.start > main.start]
-    d = Draft(main, sub, s, clause, cues=list(cues))
+    d = Draft(main, sub, s, clause, cues=list(cues), timing_incident=timing_incident)
     assign_date(doc, idx, s, d, idx.anchor)
     assign_roles(doc, idx, s, d, clause_actors, sent_actors)
     if d.actor1 is None and not sent_actors and sub == "attack":

@@ -72,6 +72,7 @@ class Draft:
     cues: list[Mention] = field(default_factory=list)
     country: str | None = None  # for an event placed nowhere more precise than its country
     distinct: bool = False  # told as another incident ("في وقت سابق", "في هجوم آخر"): never merged back
+    timing_incident: bool = False  # the earlier incident its sentence is timed by ("بعد الهجوم الانتحاري الذي …")
 
 
 def sides_joined(tokens: list, i: int, first: int) -> bool:
@@ -356,7 +357,7 @@ def _at_venue(doc: Doc, tok0: int) -> bool:
     return False
 
 
-KM_WORDS = frozenset({"كم", "كلم", "كيلومتر", "كيلومترا", "كيلومترات", "كيلو"})
+KM_WORDS = MARKERS["km"]
 FAR_REFERENCE_KM = 100  # "على بعد 180 كيلومترا شرق مدينة سرت": a city that far is a landmark, not the place
 
 
