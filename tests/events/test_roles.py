@@ -367,3 +367,13 @@ def test_the_incident_a_sentence_is_timed_by_has_none_of_its_actors():
                             "فرانس برس أن قوات الأمن استخدمت الغاز المسيل للدموع والرصاص المطاطي ضد موكب من 500 شخص.",
                             published="2015-07-25")
     assert {e.location for e in events if e.sub_event_type == "Protest with intervention"} == {"Istanbul"}
+
+
+def test_an_incident_that_acts_in_a_relative_clause_takes_no_actor_named_before_it():
+    # snn-almadina-9e35eb6a713a (a fresh slice): the emergency forces returned to their camp; the bombing of
+    # their mosque is "الحادث … الذي استهدف المصلين", whose author the sentence does not name
+    events = marsad.extract("عاد منسوبو قوات الطوارئ بمنطقة عسير والجنود المتدربين إلى معسكرهم بعد انتهاء إجازة نهاية "
+                            "الأسبوع، والتي تزامنت مع الحادث الإرهابي الغاشم، الذي استهدف المصلين داخل مسجد المعسكر "
+                            "صلاة ظهر يوم الخميس الماضي.", published="2015-08-10")
+    assert events and all(e.actor1 != "Police Forces of Saudi Arabia" for e in events)
+    assert all(e.actor1.startswith("Unidentified") for e in events)

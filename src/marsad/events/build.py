@@ -286,6 +286,27 @@ def _named_after_a_time_word(doc: Doc, cue: Mention) -> bool:
         toks[k].norm in RELATIVES for k in range(cue.token_end, end))
 
 
+EVENT_REFS = MARKERS["event_ref"]
+
+
+def _done_by_the_incident(doc: Doc, cue: Mention) -> bool:
+    """Is the cue the verb of a relative clause whose antecedent is an incident noun ("… تزامنت مع الحادث
+    الإرهابي الغاشم، الذي استهدف المصلين")? Then the incident is what acts: no actor named before the noun is
+    its author (the emergency forces who returned to their camp did not attack the worshippers)."""
+    toks = doc.tokens
+    i = cue.token_start - 1
+    if i < 1 or toks[i].sentence != cue.sentence or toks[i].norm not in RELATIVES:
+        return False
+    for k in range(i - 1, max(-1, i - 4), -1):  # the noun and up to two adjectives ("الحادث الإرهابي الغاشم")
+        if toks[k].sentence != cue.sentence:
+            return False
+        if is_marked(toks[k], EVENT_REFS):
+            return True
+        if not toks[k].norm.startswith("ال"):
+            return False
+    return False
+
+
 def _unblocked(idx: MentionIndex, s: int, clause: int, cues: list[Mention]) -> list[Mention]:
     """The cues of a clause not governed by a plan, threat, denial, guess or background marker.
 
@@ -533,10 +554,12 @@ def _draft_for_cues(doc: Doc, idx: MentionIndex, s: int, clause: int, cues: list
             clause_actors = _subject_before(doc, idx, s, main, sent_actors)
             if not clause_actors:
                 return None
-    timing_incident = _named_after_a_time_word(doc, min(cues, key=lambda c: c.start))
-    if timing_incident:
+    first_cue = min(cues, key=lambda c: c.start)
+    timing_incident = _named_after_a_time_word(doc, first_cue)
+    if timing_incident or _done_by_the_incident(doc, first_cue):
         # "فرقت الشرطة … المتظاهرين الذين كانوا يدينون تنظيم داعش بعد الهجوم الانتحاري الذي وقع مطلع الأسبوع في
-        # سوروتش": the earlier incident a sentence is timed by has none of its actors; only those told after it
+        # سوروتش": the earlier incident a sentence is timed by has none of its actors; only those told after it.
+        # So for an incident that acts in a relative clause ("الحادث الإرهابي، الذي استهدف المصلين")
         clause_actors = [a for a in clause_actors if a.start > main.start]
         sent_actors = [a for a in sent_actors if a.start > main.start]
     d = Draft(main, sub, s, clause, cues=list(cues), timing_incident=timing_incident)
