@@ -85,6 +85,10 @@ def test_taking_a_vehicle_or_putting_out_a_fire_is_no_change_of_territory():
     assert cues("فيما تمكنت المقاومة الشعبية من السيطرة على عربة للحوثيين في التعزية") == []
     assert cues("وتمكنت فرق الدفاع المدني من السيطرة على الحريق") == []
     assert cues("وسيطرت المقاومة على مواقع كان يحتلها الحوثيون") == [("سيطرت", "territory")]
+    # the subject between the verb and its "على" (labelled sentence; snn-aawsat-b191201dab06: "الاستيلاء على طقمين")
+    assert cues("كما سيطرت المقاومة على عربتين للحوثيين.") == []
+    assert cues("والاستيلاء على طقمين عسكرين") == []
+    assert cues("وسيطرت قوات الجيش الوطني على مدينة تعز") == [("سيطرت", "territory")]
 
 
 def test_stopping_a_celebration_or_work_is_no_arrest_but_stopping_a_man_is():

@@ -29,14 +29,22 @@ def _object_missing(doc: Doc, m: PhraseMatch, markers: dict[str, frozenset[str]]
 
 def _seizes_things(doc: Doc, m: PhraseMatch, markers: dict[str, frozenset[str]]) -> bool:
     """A territory cue whose object is a thing, not ground ("السيطرة على عربة", "على الحريق"): true when
-    one of the two words after it (past "على") is a ``territory_non_place`` noun."""
+    one of the two words after it (past "على", which may follow the verb's subject: "سيطرت المقاومة على
+    عربتين للحوثيين") is a ``territory_non_place`` noun."""
     if m.payload.sub != "territory":
         return False
     tokens, sentence = doc.tokens, doc.tokens[m.token_start].sentence
     i = m.token_end
-    if i < len(tokens) and tokens[i].norm == "علي":
-        i += 1
+    for k in range(i, min(i + SUBJECT_REACH + 1, len(tokens))):
+        if tokens[k].sentence != sentence:
+            break
+        if tokens[k].norm == "علي":
+            i = k + 1
+            break
     return _word_follows(doc, i, sentence, markers["territory_non_place"])
+
+
+SUBJECT_REACH = 3  # words of a subject between a territory verb and its "على"
 
 
 def _stops_things(doc: Doc, m: PhraseMatch, markers: dict[str, frozenset[str]]) -> bool:
