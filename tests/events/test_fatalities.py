@@ -111,3 +111,17 @@ def test_the_count_of_met_their_death_stands_before_a_long_name():
             "في محافظة تعز.")
     clashes = [e for e in marsad.extract(text, published="2015-08-09") if e.sub_event_type == "Armed clash"]
     assert [e.fatalities for e in clashes] == [26]
+
+
+def test_the_dead_and_the_wounded_told_as_one_count_give_no_toll(one):
+    # GUIDELINES: "Wounded do not count". snn-aawsat-8986799e6dd0 (corpus, outside dev/train): 33 dead *and*
+    # wounded; the army's own figure in the next sentence is two dead and 31 wounded
+    one("استأنف حزب العمال الكردستاني أسلوب العمليات الانتحارية بتبنيه هجومًا انتحاريًا، مساء أول من أمس، في "
+        "مدينة ديار بكر أوقع 33 قتيلاً وجريحًا.", "2015-08-01", fatalities=0)
+    # snn-alweeam-8a90a44be734: "tens of dead and wounded"
+    one("سقط عشرات القتلى والجرحى من الحوثيين، اليوم الجمعة، جراء غارات شنها طيران التحالف، استهدفت تجمعاً لهم "
+        "بمركز طبي بمدينة الحديدة، غربي اليمن.", "2015-08-07", fatalities=0)
+
+
+def test_a_dual_of_the_wounded_is_its_own_count_not_more_dead(one):
+    one("وأسفر قصف قوات النظام على مدينة حلب عن سقوط خمسة قتلى وجريحين.", "2015-08-01", fatalities=5)

@@ -46,7 +46,8 @@ WOUNDED_NOUNS = MARKERS["wounded_noun"]
 COMPANIONS = MARKERS["companion"]
 # the dual of "one killed": a count of two when indefinite ("سقط قتيلان"), the two already told when definite
 DUAL_DEAD = MARKERS["dual_dead"]
-ONE_DEAD = MARKERS["one_dead"]
+DEAD_BESIDE_WOUNDED = MARKERS["dead_beside_wounded"]
+DUAL_WOUNDED = MARKERS["dual_wounded"]
 COUNTS_THE_TAKEN = frozenset({"Arrests", "Abduction/forced disappearance"})
 LETHAL = MARKERS["lethal"]
 
@@ -92,6 +93,8 @@ def kill_counts(doc: Doc, idx: MentionIndex, s: int, lex: Any) -> list[tuple[Men
             continue  # "جاء ردا على مقتل مدنيين عراقيين في غارات": the deaths answered, told elsewhere
         if fold(kill.text) in DUAL_DEAD and doc.tokens[kill.token_start].norm.lstrip("وب").startswith("ال"):
             continue  # "أحد القتيلين ضابط": the two dead just counted, not two more
+        if _kill_told_with_the_wounded(doc, kill):
+            continue  # "بين قتيل وجريح": how many of them died is not told
         # (a comma may stand between: "مقتل القيادي فلان، أحد القادة الميدانيين، و7 من مرافقيه")
         companions = [n for n in numbers if id(n) not in used
                       and 0 <= n.token_start - kill.token_end <= COMPANION_WINDOW and with_companions(doc, n)]
@@ -221,6 +224,8 @@ def joined_counts(doc: Doc, n: Mention, numbers: list[Mention], used: set[int],
         """b counts the wounded: a wounding cue right after it, or a wounded noun ("و40 مصاباً")."""
         if b.token_end < len(toks) and toks[b.token_end].norm in WOUNDED_NOUNS:
             return True
+        if toks[b.token_end - 1].forms[-1] in WOUNDED_NOUNS:
+            return True  # the wounded noun is the count ("خمسة قتلى وجريحين")
         return any(b.token_end <= w.token_start <= b.token_end + 1 for w in wounds)
 
     out: list[Mention] = []
@@ -319,11 +324,26 @@ def is_tally(doc: Doc, idx: MentionIndex, d: Draft) -> bool:
 
 
 def _dead_and_wounded_together(doc: Doc, n: Mention) -> bool:
-    """Is the count told as killed and wounded together ("العشرات بين قتيل وجريح", "مقتل وجرح 110"), or
-    is it the "قتيل" of that phrase itself? Then the dead alone are not counted."""
+    """Is the count told as killed and wounded together ("العشرات بين قتيل وجريح", "15 قتيلا وجريحا",
+    "العشرات من القتلى والجرحى"), or is it the "قتيل" of that phrase itself? Then the dead alone are not
+    counted."""
     toks = doc.tokens
     window = [t.forms[-1] for t in toks[max(0, n.token_start - 2):min(len(toks), n.token_end + 5)]]
-    return any(a in ONE_DEAD and b in WOUNDED_NOUNS for a, b in zip(window, [w.removeprefix("و") for w in window[1:]]))
+    return any(_dead_beside_wounded(a, b) for a, b in zip(window, window[1:]))
+
+
+def _dead_beside_wounded(dead: str, wounded: str) -> bool:
+    """"قتيل" + "وجريح": a dead noun and a wounded noun joined as one phrase (not a dual, counted apart)."""
+    wounded = wounded.removeprefix("و")
+    return dead in DEAD_BESIDE_WOUNDED and wounded in WOUNDED_NOUNS and wounded not in DUAL_WOUNDED
+
+
+def _kill_told_with_the_wounded(doc: Doc, kill: Mention) -> bool:
+    """Is the death word itself the first noun of "قتيل وجريح" ("سقط 30 شخصا بين قتيل وجريح")?"""
+    toks = doc.tokens
+    i = kill.token_end
+    return i < len(toks) and toks[i].sentence == toks[kill.token_start].sentence and \
+        _dead_beside_wounded(toks[kill.token_end - 1].forms[-1], toks[i].forms[-1])
 
 
 def with_companions(doc: Doc, n: Mention) -> bool:
